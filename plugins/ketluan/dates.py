@@ -1,0 +1,93 @@
+"""Dates of issue: full ISO dates, or a year/month when the published copy gives no more."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
+@dataclass(frozen=True, order=True)
+class DocDate:
+    """A date of issue; ``month``/``day`` are 0 when unknown, so ordering stays total."""
+
+    year: int
+    month: int = 0
+    day: int = 0
+
+    @property
+    def precision(self) -> str:
+        """``day``, ``month`` or ``year``: how much of the date is known."""
+        return "day" if self.day else "month" if self.month else "year"
+
+    def iso(self) -> str:
+        """ISO 8601 text at the known precision: 2024-03-27, 2024-03 or 2024."""
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def vietnamese(self) -> str:
+        """The date as written in Vietnamese documents: "ngày 27 tháng 3 năm 2024"."""
+        if self.day:
+            return f"ngày {self.day} tháng {self.month} năm {self.year}"
+        if self.month:
+            return f"tháng {self.month} năm {self.year}"
+        return f"năm {self.year}"
+
+    def short(self) -> str:
+        """Compact Vietnamese form for lists: 27/03/2024, 03/2024 or 2024."""
+        if self.day:
+            return f"{self.day:02d}/{self.month:02d}/{self.year}"
+        if self.month:
+            return f"{self.month:02d}/{self.year}"
+        return str(self.year)
+
+
+class DateError(ValueError):
+    """A date value that is not ISO; ``hint`` is the corrected spelling when one is obvious."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+def parse_doc_date(value: object) -> DocDate:
+    """Parse a front matter date (YAML date, ``"2024-03"``, ``2024``), or raise DateError."""
+    if isinstance(value, dt.datetime):
+        raise DateError("expected a date without time")
+    if isinstance(value, dt.date):
+        return DocDate(value.year, value.month, value.day)
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise DateError(f"expected YYYY-MM-DD, got {type(value).__name__}")
+    text = value.strip()
+    if match := _ISO.match(text):
+        year, month, day = (int(g) if g else 0 for g in match.groups())
+        _check(year, month, day, text)
+        return DocDate(year, month, day)
+    if match := _DMY.match(text):
+        day, month, year = (int(g) for g in match.groups())
+        hint = None
+        if _valid(year, month, day):
+            hint = DocDate(year, month, day).iso()
+        raise DateError("expected YYYY-MM-DD", hint)
+    raise DateError("expected YYYY-MM-DD")
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError:
+        return False
+    return True
+
+
+def _check(year: int, month: int, day: int, text: str) -> None:
+    if year < 1930 or not _valid(year, month, day):
+        raise DateError("no such date")
