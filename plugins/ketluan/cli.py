@@ -1,0 +1,67 @@
+"""``ketluan`` command line: ``ketluan check`` validates conclusions without building."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+from .corpus import load_corpus
+from .model import BUILTIN_TYPES, TypeInfo
+from .problems import ProblemsError
+
+
+def _types_from_config(config_file: Path) -> tuple[dict[str, TypeInfo], str]:
+    """Read extra types and the conclusions folder from mkdocs.yml's ketluan entry."""
+    types = dict(BUILTIN_TYPES)
+    conclusions_dir = "conclusions"
+    if not config_file.exists():
+        return types, conclusions_dir
+    text = config_file.read_text(encoding="utf-8")
+    # mkdocs.yml may hold !!python/name tags; they are irrelevant here, so ignore unknown tags.
+    loader = type("_Lenient", (yaml.SafeLoader,), {})
+    loader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
+    config = yaml.load(text, Loader=loader) or {}
+    for entry in config.get("plugins", []) or []:
+        if isinstance(entry, dict) and "ketluan" in entry:
+            options = entry["ketluan"] or {}
+            conclusions_dir = options.get("conclusions_dir", conclusions_dir)
+            for slug, extra in (options.get("extra_types") or {}).items():
+                types[slug] = TypeInfo(
+                    slug, extra["label"], extra["abbr"], bool(extra.get("news", False))
+                )
+    return types, conclusions_dir
+
+
+def check(args: argparse.Namespace) -> int:
+    """Validate every conclusion; print problems as path:line: ... and return 1 if any."""
+    config_file = Path(args.config_file)
+    types, conclusions_dir = _types_from_config(config_file)
+    project = config_file.parent
+    try:
+        corpus = load_corpus(project, args.dir or conclusions_dir, types)
+    except ProblemsError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"{len(corpus.documents)} documents OK in {args.dir or conclusions_dir}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``ketluan`` console script."""
+    parser = argparse.ArgumentParser(prog="ketluan", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check_parser = commands.add_parser("check", help="validate conclusions without building")
+    check_parser.add_argument(
+        "-f", "--config-file", default="mkdocs.yml", help="site configuration (default: mkdocs.yml)"
+    )
+    check_parser.add_argument("dir", nargs="?", help="folder of conclusions (default: from config)")
+    check_parser.set_defaults(func=check)
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

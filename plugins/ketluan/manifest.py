@@ -1,0 +1,44 @@
+"""Open-data manifest ``api/documents.json``: one entry per document, stable and sorted."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from .model import Document
+
+MANIFEST_VERSION = 1
+
+
+def document_entry(doc: Document, base_url: str) -> dict[str, Any]:
+    """The manifest entry of one document (documented in docs/du-lieu-mo.md)."""
+    return {
+        "id": doc.id,
+        "url": base_url + doc.url,
+        "title": doc.title,
+        "type": doc.type.slug,
+        "type_label": doc.type.label,
+        "number": doc.number,
+        "date": doc.date.iso(),
+        "issuer": doc.issuer,
+        "province": doc.province,
+        "district": doc.district,
+        "meeting": doc.meeting,
+        "signer": asdict(doc.signer) if doc.signer else None,
+        "author": doc.author,
+        "recipients": doc.recipients,
+        "references": doc.references,
+        "tags": doc.tags,
+        "source": doc.source,
+    }
+
+
+def documents_manifest(documents: list[Document], base_url: str) -> str:
+    """The whole manifest as JSON text (UTF-8, not ASCII-escaped, byte-stable)."""
+    data = {
+        "version": MANIFEST_VERSION,
+        "count": len(documents),
+        "documents": [document_entry(doc, base_url) for doc in documents],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False, default=str) + "\n"
