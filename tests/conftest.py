@@ -1,0 +1,131 @@
+"""Build real sites in tmp_path and parse their HTML."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from lxml import html
+
+REPO = Path(__file__).resolve().parent.parent
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+DEFAULT_FIELDS = {
+    "title": "Kết luận của Ban Chấp hành Đảng bộ huyện tại kỳ họp thứ 22",
+    "type": "ket-luan",
+    "number": "604-KL/HU",
+    "date": "2024-03-27",
+    "issuer": "Huyện ủy Sơn Động",
+    "province": "Bắc Giang",
+    "district": "Sơn Động",
+}
+
+
+def conclusion(
+    body: str = "Nội dung kết luận.\n", signer: str | None = None, **fields: str | None
+) -> str:
+    """Text of a conclusion file: defaults overridden by ``fields`` (None removes one)."""
+    merged = {**DEFAULT_FIELDS, **fields}
+    lines = ["---"]
+    lines += [f"{key}: {value}" for key, value in merged.items() if value is not None]
+    if signer is None and merged.get("type") != "tin-bai":
+        signer = "signer:\n  authority: T/M Huyện ủy\n  title: Phó Bí thư\n  name: Đỗ Văn Cẩm"
+    if signer:
+        lines.append(signer)
+    lines += ["---", "", body]
+    return "\n".join(lines)
+
+
+class Site:
+    """A throwaway MkDocs project using the repository's templates and plugin."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.conclusions = root / "conclusions"
+        self.conclusions.mkdir(parents=True)
+        (root / "docs").mkdir()
+        (root / "docs" / "index.md").write_text(
+            "---\ntemplate: home.html\n---\n\n# Trang chủ\n", encoding="utf-8"
+        )
+        self.options: dict[str, object] = {"page_size": 50, "home_recent": 10}
+
+    def add(self, rel: str, text: str | bytes) -> Path:
+        """Write a conclusion file at ``conclusions/rel``."""
+        path = self.conclusions / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def write_config(self) -> Path:
+        options = "\n".join(f"      {k}: {v}" for k, v in self.options.items())
+        config = textwrap.dedent(f"""\
+            site_name: Thử nghiệm
+            theme:
+              name: material
+              language: vi
+              custom_dir: {REPO / "templates"}
+              font: false
+            plugins:
+              - ketluan:
+            {{options}}
+            markdown_extensions:
+              - footnotes
+              - tables
+              - toc:
+                  permalink: true
+                  slugify: !!python/name:ketluan.text.heading_slug
+            nav:
+              - Trang chủ: index.md
+              - Văn bản: van-ban/index.md
+            """).replace("{options}", options)
+        path = self.root / "mkdocs.yml"
+        path.write_text(config, encoding="utf-8")
+        return path
+
+    def build(self, strict: bool = True) -> Path:
+        """Build in-process like ``mkdocs build --strict``; returns the site folder."""
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        config = load_config(
+            str(self.write_config()), strict=strict, site_dir=str(self.root / "site")
+        )
+        build(config)
+        return self.root / "site"
+
+    def page(self, url: str) -> html.HtmlElement:
+        """Parsed HTML of the built page at site-relative ``url``."""
+        path = (
+            self.root / "site" / url / "index.html"
+            if url.endswith("/") or not url
+            else (self.root / "site" / url)
+        )
+        return html.fromstring(path.read_bytes())
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Site:
+    """An empty site; add conclusions, then build."""
+    return Site(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The repository's own sample corpus, built once for the session."""
+    root = tmp_path_factory.mktemp("sample") / "project"
+    built = Site(root)
+    shutil.rmtree(built.conclusions)
+    shutil.copytree(REPO / "conclusions", built.conclusions)
+    built.build()
+    return built
+
+
+def text_of(element: html.HtmlElement) -> str:
+    """Visible text with whitespace collapsed."""
+    return " ".join(element.text_content().split())
