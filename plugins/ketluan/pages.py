@@ -1,4 +1,9 @@
-"""The generated pages of a build and what each needs: the only core-to-MkDocs bridge."""
+"""The generated pages of a build and what each needs: the only core-to-MkDocs bridge.
+
+Every feature (document pages, lists, and later places, citations...) contributes
+``GeneratedPage`` entries to one ``SitePlan``; the plugin turns them into
+``File.generated`` files, page metadata and template context.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .corpus import Corpus
-from .listing import ListPage, paginate
+from .listing import paginate
 from .model import Document
 
 ALL_DOCUMENTS_URL = "van-ban/"
@@ -19,65 +24,117 @@ ALL_DOCUMENTS_TITLE = "Tất cả văn bản"
 
 
 @dataclass
-class SitePlan:
-    """Which generated source path is which document or list page."""
+class GeneratedPage:
+    """A page the plugin creates: its template, plain-text title and Jinja context."""
 
-    documents: dict[str, Document] = field(default_factory=dict)
-    lists: dict[str, ListPage] = field(default_factory=dict)
-    recent: list[Document] = field(default_factory=list)
+    template: str
+    title: str
+    context: dict[str, Any] = field(default_factory=dict)
+    markdown: str = ""
+    description: str | None = None
+    in_nav: bool = False
+    untrusted_body: bool = False
+    """True when ``markdown`` comes from a document: its HTML is sanitised."""
+
+
+@dataclass
+class SitePlan:
+    """Every generated page by source path, plus data shared by all templates."""
+
+    pages: dict[str, GeneratedPage] = field(default_factory=dict)
+    shared: dict[str, Any] = field(default_factory=dict)
+
+    def add(self, url: str, page: GeneratedPage) -> None:
+        """Plan ``page`` at site-relative ``url`` (``van-ban/``); a URL is planned once."""
+        src = url + "index.md"
+        if src in self.pages:
+            raise ValueError(f"two generated pages at /{url}")
+        self.pages[src] = page
 
 
 def plan_site(corpus: Corpus, page_size: int, home_recent: int) -> SitePlan:
     """Decide every generated page: one per document, plus the paginated list of all."""
-    plan = SitePlan(recent=corpus.documents[:home_recent])
+    plan = SitePlan(
+        shared={
+            "recent_documents": corpus.documents[:home_recent],
+            "all_documents_url": ALL_DOCUMENTS_URL,
+        }
+    )
     for doc in corpus.documents:
-        plan.documents[doc.url + "index.md"] = doc
-    for page in paginate(corpus.documents, page_size, ALL_DOCUMENTS_URL, ALL_DOCUMENTS_TITLE):
-        plan.lists[page.src_uri] = page
+        plan.add(doc.url, document_page(doc))
+    for listing in paginate(corpus.documents, page_size, ALL_DOCUMENTS_URL, ALL_DOCUMENTS_TITLE):
+        plan.add(
+            listing.url,
+            GeneratedPage(
+                "document-list.html",
+                listing.heading,
+                {"listing": listing},
+                in_nav=listing.number == 1,
+            ),
+        )
     return plan
 
 
+def document_page(doc: Document) -> GeneratedPage:
+    """The page of one document."""
+    return GeneratedPage(
+        "conclusion.html",
+        short_title(doc),
+        {"doc": doc},
+        markdown=doc.body,
+        description=describe(doc),
+        untrusted_body=True,
+    )
+
+
 def generated_files(plan: SitePlan, config: MkDocsConfig) -> list[File]:
-    """``File.generated`` for every planned page; documents and later list pages stay out
-    of the navigation so page size does not grow with the corpus."""
-    files = [
-        File.generated(config, src, content=doc.body, inclusion=InclusionLevel.NOT_IN_NAV)
-        for src, doc in plan.documents.items()
+    """``File.generated`` for every planned page; only pages marked ``in_nav`` may appear
+    in the navigation, so page size does not grow with the corpus."""
+    return [
+        File.generated(
+            config,
+            src,
+            content=page.markdown,
+            inclusion=(InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV),
+        )
+        for src, page in plan.pages.items()
     ]
-    for src, page in plan.lists.items():
-        inclusion = InclusionLevel.UNDEFINED if page.number == 1 else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, src, content="", inclusion=inclusion))
-    return files
 
 
 def page_markdown(plan: SitePlan, page: Page) -> str | None:
     """Markdown and metadata for a generated page, or None for a hand-written page.
 
-    Front matter values are HTML-escaped before they reach ``page.meta``: MkDocs' Jinja
-    does not autoescape, and Material prints ``page.meta.title`` raw in <title> and header.
+    Values are HTML-escaped before they reach ``page.meta``: MkDocs' Jinja does not
+    autoescape, and Material prints ``page.meta.title`` raw in <title> and the header.
     """
-    src = page.file.src_uri
-    if doc := plan.documents.get(src):
-        page.meta = {
-            "template": "conclusion.html",
-            "title": str(escape(short_title(doc))),
-            "description": str(escape(describe(doc))),
-        }
-        return doc.body
-    if listing := plan.lists.get(src):
-        page.meta = {"template": "document-list.html", "title": listing.heading}
-        return ""
-    return None
+    planned = plan.pages.get(page.file.src_uri)
+    if planned is None:
+        return None
+    page.meta = {"template": planned.template, "title": str(escape(planned.title))}
+    if planned.description:
+        page.meta["description"] = str(escape(planned.description))
+    return planned.markdown
+
+
+def is_untrusted(plan: SitePlan, page: Page) -> bool:
+    """True for pages whose body HTML comes from a document and must be sanitised."""
+    planned = plan.pages.get(page.file.src_uri)
+    return planned is not None and planned.untrusted_body
 
 
 def page_context(plan: SitePlan, page: Page, context: dict[str, Any]) -> dict[str, Any]:
-    """Add the document or list of a generated page, and the newest documents, to Jinja."""
-    src = page.file.src_uri
-    context["doc"] = plan.documents.get(src)
-    context["listing"] = plan.lists.get(src)
-    context["recent_documents"] = plan.recent
-    context["all_documents_url"] = ALL_DOCUMENTS_URL
+    """Add shared data and the planned page's own context (doc, listing, ...) to Jinja."""
+    context.update(plan.shared)
+    planned = plan.pages.get(page.file.src_uri)
+    context.update({"doc": None, "listing": None})
+    if planned is not None:
+        context.update(planned.context)
     return context
+
+
+def documents_in(plan: SitePlan) -> list[Document]:
+    """The documents of the plan, in corpus order (newest first)."""
+    return [p.context["doc"] for p in plan.pages.values() if p.template == "conclusion.html"]
 
 
 def short_title(doc: Document) -> str:

@@ -15,10 +15,17 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from tqdm import tqdm
 
-from .corpus import load_corpus
+from .corpus import Corpus, load_corpus
 from .manifest import documents_manifest
 from .model import BUILTIN_TYPES, TypeInfo
-from .pages import SitePlan, generated_files, page_context, page_markdown, plan_site
+from .pages import (
+    SitePlan,
+    generated_files,
+    is_untrusted,
+    page_context,
+    page_markdown,
+    plan_site,
+)
 from .problems import ProblemsError
 from .sanitize import clean_body
 
@@ -54,6 +61,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
 
     def __init__(self) -> None:
         self.plan = SitePlan()
+        self.corpus = Corpus([])
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for name in ("page_size", "home_recent"):
@@ -82,6 +90,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         except ProblemsError as exc:
             raise PluginError(str(exc)) from None
         log.info("%d documents read from %s", len(corpus.documents), self.config.conclusions_dir)
+        self.corpus = corpus
         self.plan = plan_site(corpus, self.config.page_size, self.config.home_recent)
         for file in generated_files(self.plan, config):
             files.append(file)
@@ -92,14 +101,14 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         return markdown if generated is None else generated
 
     def on_page_content(self, html: str, page: Page, **kwargs: Any) -> str:
-        return clean_body(html) if page.file.src_uri in self.plan.documents else html
+        return clean_body(html) if is_untrusted(self.plan, page) else html
 
     def on_page_context(self, context: dict[str, Any], page: Page, **kwargs: Any) -> dict[str, Any]:
         return page_context(self.plan, page, context)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         base_url = config.site_url or "/"
-        documents = list(self.plan.documents.values())
+        documents = self.corpus.documents
         target = Path(config.site_dir) / "api" / "documents.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(documents_manifest(documents, base_url), encoding="utf-8")
