@@ -11,6 +11,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from .citations import KINDS, parse_symbol
 from .dates import DateError, DocDate, parse_doc_date
 from .frontmatter import FrontMatter
 from .problems import Problem
@@ -130,28 +131,70 @@ class DocType(Field):
 
 
 class References(Field):
-    """Explicit citations: symbols (``04-NQ/TU``) or mappings with at least ``number``."""
+    """Explicit citations: symbols (``04-NQ/TU``) or mappings with ``number`` and optional
+    ``type``, ``date``, ``issuer`` (correct what the text says) or ``ignore: true``."""
 
-    def check(self, value: Any, dotted: str, ctx: Context) -> list[Any]:
+    fields = ("number", "type", "date", "issuer", "ignore")
+
+    def check(self, value: Any, dotted: str, ctx: Context) -> list[dict[str, Any]]:
         if not isinstance(value, list):
             raise Invalid(
                 f"expected a list, got {_shown(value)}",
                 "Write one reference per line, e.g. '- 04-NQ/TU'",
             )
-        cleaned: list[Any] = []
+        cleaned: list[dict[str, Any]] = []
         for index, item in enumerate(value):
             where = f"{dotted}[{index}]"
-            if isinstance(item, str) and item.strip():
-                cleaned.append(item.strip())
-            elif isinstance(item, dict) and isinstance(item.get("number"), str):
-                cleaned.append(item)
-            else:
+            if isinstance(item, str):
+                item = {"number": item}
+            if not isinstance(item, dict) or not isinstance(item.get("number"), str):
                 ctx.report(
                     where,
                     f"expected a document number or a mapping with 'number', got {_shown(item)}",
                     "Write e.g. '- 04-NQ/TU'",
                 )
+                continue
+            if (ref := self._reference(item, where, ctx)) is not None:
+                cleaned.append(ref)
         return cleaned
+
+    def _reference(self, item: dict[str, Any], where: str, ctx: Context) -> dict[str, Any] | None:
+        count = len(ctx.problems)
+        for key in item:
+            if key not in self.fields:
+                ctx.report(
+                    f"{where}.{key}", "unknown field", f"Known fields: {', '.join(self.fields)}"
+                )
+        number = " ".join(item["number"].split())
+        if parse_symbol(number) is None:
+            ctx.report(
+                f"{where}.number",
+                f"{_shown(number)} is not a document number",
+                "Write it as printed, e.g. 04-NQ/TU or 45/2018/QĐ-UBND",
+            )
+        kind = item.get("type")
+        if kind is not None and kind not in KINDS:
+            close = difflib.get_close_matches(str(kind), list(KINDS), n=1)
+            ctx.report(
+                f"{where}.type",
+                f"unknown type {_shown(kind)}",
+                f"Did you mean '{close[0]}'?" if close else f"Use one of {', '.join(KINDS)}",
+            )
+        date = None
+        if "date" in item:
+            try:
+                date = Date().check(item["date"], f"{where}.date", ctx)
+            except Invalid as exc:
+                ctx.report(f"{where}.date", str(exc), exc.fix)
+        issuer = item.get("issuer")
+        if issuer is not None and not isinstance(issuer, str):
+            ctx.report(f"{where}.issuer", f"expected text, got {_shown(issuer)}", "Quote it")
+        ignore = item.get("ignore", False)
+        if not isinstance(ignore, bool):
+            ctx.report(f"{where}.ignore", f"expected true or false, got {_shown(ignore)}")
+        if len(ctx.problems) > count:
+            return None
+        return {"number": number, "type": kind, "date": date, "issuer": issuer, "ignore": ignore}
 
 
 class Nested(Field):
