@@ -141,11 +141,20 @@ def test_manifest_lists_every_document(sample_site: Site) -> None:
         "signer": {"name": "Đỗ Văn Cẩm", "title": "Phó Bí thư", "authority": "T/M Huyện ủy"},
         "author": None,
         "recipients": entry["recipients"],
-        "references": [],
+        "references": entry["references"],
         "tags": entry["tags"],
         "source": "conclusions/bac-giang/son-dong/604-kl-hu.md",
     }
     assert len(entry["recipients"]) == 8
+    assert [r["number"] for r in entry["references"]] == [
+        "26-CT/TU",
+        "19-CT/TU",
+        "03/CT-UBND",
+        "1360/UBND-NN",
+        "120-KL/TU",
+        "27-NQ/HU",
+        "26-NQ/HU",
+    ]
     for doc in data["documents"]:
         assert (sample_site.root / "site" / doc["url"].lstrip("/") / "index.html").is_file()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Any
 
 from .dates import DocDate
@@ -189,3 +190,11 @@ def _assign_urls(cited: list[CitedDocument]) -> None:
 
 def _directory_order(cited: CitedDocument) -> tuple[Any, ...]:
     return (fold(cited.group), cited.kind.label, -cited.count, fold(cited.number))
+
+
+def grouped(items: list[CitedDocument]) -> list[tuple[str, list[tuple[str, list[CitedDocument]]]]]:
+    """Items (in directory order) grouped by issuing body, then by kind."""
+    return [
+        (group, [(label, list(kind)) for label, kind in groupby(by_group, lambda c: c.kind.label)])
+        for group, by_group in groupby(items, lambda c: c.group)
+    ]

@@ -6,13 +6,17 @@ import json
 from dataclasses import asdict
 from typing import Any
 
+from .citation_index import CitationIndex
 from .model import Document
 
 MANIFEST_VERSION = 1
 
 
-def document_entry(doc: Document, base_url: str) -> dict[str, Any]:
+def document_entry(
+    doc: Document, base_url: str, citations: CitationIndex | None = None
+) -> dict[str, Any]:
     """The manifest entry of one document (documented in docs/du-lieu-mo.md)."""
+    citations = citations or CitationIndex([doc])
     return {
         "id": doc.id,
         "url": base_url + doc.url,
@@ -28,17 +32,34 @@ def document_entry(doc: Document, base_url: str) -> dict[str, Any]:
         "signer": asdict(doc.signer) if doc.signer else None,
         "author": doc.author,
         "recipients": doc.recipients,
-        "references": doc.references,
+        "references": citations.references(doc, base_url),
         "tags": doc.tags,
         "source": doc.source,
     }
 
 
-def documents_manifest(documents: list[Document], base_url: str) -> str:
+def documents_manifest(
+    documents: list[Document], base_url: str, citations: CitationIndex | None = None
+) -> str:
     """The whole manifest as JSON text (UTF-8, not ASCII-escaped, byte-stable)."""
+    citations = citations or CitationIndex(documents)
     data = {
         "version": MANIFEST_VERSION,
         "count": len(documents),
-        "documents": [document_entry(doc, base_url) for doc in documents],
+        "documents": [document_entry(doc, base_url, citations) for doc in documents],
     }
+    return _dump(data)
+
+
+def resolutions_manifest(
+    documents: list[Document], base_url: str, citations: CitationIndex | None = None
+) -> str:
+    """``api/resolutions.json``: every cited document with its key, URL and citing ids."""
+    citations = citations or CitationIndex(documents)
+    entries = citations.resolutions(base_url)
+    data = {"version": MANIFEST_VERSION, "count": len(entries), "resolutions": entries}
+    return _dump(data)
+
+
+def _dump(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False, default=str) + "\n"

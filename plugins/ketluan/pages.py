@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .citation_pages import plan_citations
 from .corpus import Corpus
 from .listing import paginate
 from .model import Document
@@ -53,7 +54,8 @@ class SitePlan:
 
 
 def plan_site(corpus: Corpus, page_size: int, home_recent: int) -> SitePlan:
-    """Decide every generated page: one per document, plus the paginated list of all."""
+    """Decide every generated page: one per document, the paginated list of all, and the
+    pages of cited documents."""
     plan = SitePlan(
         shared={
             "recent_documents": corpus.documents[:home_recent],
@@ -72,6 +74,7 @@ def plan_site(corpus: Corpus, page_size: int, home_recent: int) -> SitePlan:
                 in_nav=listing.number == 1,
             ),
         )
+    plan_citations(plan, corpus, page_size)
     return plan
 
 

@@ -15,8 +15,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from tqdm import tqdm
 
+from .citation_pages import page_links
 from .corpus import Corpus, load_corpus
-from .manifest import documents_manifest
+from .linking import CitationLinker
+from .manifest import documents_manifest, resolutions_manifest
 from .model import BUILTIN_TYPES, TypeInfo
 from .pages import (
     SitePlan,
@@ -62,6 +64,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
     def __init__(self) -> None:
         self.plan = SitePlan()
         self.corpus = Corpus([])
+        self.linker = CitationLinker()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for name in ("page_size", "home_recent"):
@@ -74,6 +77,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         for slug, extra in self.config.extra_types.items():
             self.types[slug] = TypeInfo(slug, extra.label, extra.abbr, extra.news)
         self.project = Path(config.config_file_path).parent
+        config.markdown_extensions.append(self.linker)  # type: ignore[arg-type]
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -98,9 +102,11 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
 
     def on_page_markdown(self, markdown: str, page: Page, **kwargs: Any) -> str:
         generated = page_markdown(self.plan, page)
+        self.linker.use(page_links(self.plan, page.file.src_uri), page.file.src_uri)
         return markdown if generated is None else generated
 
     def on_page_content(self, html: str, page: Page, **kwargs: Any) -> str:
+        self.linker.use(None)
         return clean_body(html) if is_untrusted(self.plan, page) else html
 
     def on_page_context(self, context: dict[str, Any], page: Page, **kwargs: Any) -> dict[str, Any]:
@@ -111,4 +117,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         documents = self.corpus.documents
         target = Path(config.site_dir) / "api" / "documents.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(documents_manifest(documents, base_url), encoding="utf-8")
+        citations = self.plan.shared.get("citations")
+        target.write_text(documents_manifest(documents, base_url, citations), encoding="utf-8")
+        resolutions = target.parent / "resolutions.json"
+        resolutions.write_text(resolutions_manifest(documents, base_url, citations), "utf-8")

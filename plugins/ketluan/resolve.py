@@ -222,8 +222,11 @@ class CitedDocument:
     @property
     def title(self) -> str:
         """How staff would cite it: Nghị quyết số 27-NQ/HU ngày 24/02/2021 (Huyện ủy Sơn Động)."""
-        date = f" ngày {self.key.date.short()}" if self.key.date else ""
-        return f"{self.kind.label} số {self.number}{date} ({self.group})"
+        date = self.key.date
+        when = (
+            "" if date is None else f" ngày {date.short()}" if date.day else f" {date.vietnamese()}"
+        )
+        return f"{self.kind.label} số {self.number}{when} ({self.group})"
 
     @property
     def link(self) -> str:

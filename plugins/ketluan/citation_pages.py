@@ -1,0 +1,61 @@
+"""Pages of cited documents: one per cited document and a directory, added to the plan."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .citation_index import CITED_URL, RANKED_URL, CitationIndex, Link, grouped
+from .corpus import Corpus
+from .listing import paginate
+
+if TYPE_CHECKING:
+    from .pages import SitePlan
+
+CITED_TITLE = "Văn bản được trích dẫn"
+RANKED_TITLE = "Văn bản được trích dẫn nhiều nhất"
+
+
+def plan_citations(plan: SitePlan, corpus: Corpus, page_size: int) -> CitationIndex:
+    """Resolve every citation of ``corpus`` and plan the page of each cited document and the
+    directory (grouped by issuer and type, and ranked by how many documents cite each)."""
+    from .pages import GeneratedPage  # pages imports this module to call plan_citations
+
+    index = CitationIndex(corpus.documents)
+    plan.shared["citations"] = index
+    plan.shared["cited_url"] = CITED_URL
+    plan.shared["ranked_url"] = RANKED_URL
+    for cited in index.cited:
+        plan.add(
+            cited.url,
+            GeneratedPage(
+                "resolution.html",
+                cited.title,
+                {"cited": cited},
+                description=f"{cited.title}: {cited.count} văn bản trích dẫn",
+            ),
+        )
+    views = (
+        (index.cited, CITED_URL, CITED_TITLE, "group"),
+        (index.ranked, RANKED_URL, RANKED_TITLE, "rank"),
+    )
+    for items, base, title, view in views:
+        for listing in paginate(items, page_size, base, title):  # type: ignore[arg-type]
+            plan.add(
+                listing.url,
+                GeneratedPage(
+                    "resolution-list.html",
+                    listing.heading,
+                    {"listing": listing, "view": view, "groups": grouped(listing.items)},  # type: ignore[arg-type]
+                    in_nav=listing.number == 1 and view == "group",
+                ),
+            )
+    return index
+
+
+def page_links(plan: SitePlan, src_uri: str) -> list[Link] | None:
+    """Citation links for the document page generated from ``src_uri``; None for others."""
+    planned = plan.pages.get(src_uri)
+    index = plan.shared.get("citations")
+    if planned is None or planned.template != "conclusion.html" or index is None:
+        return None
+    return index.links(planned.context["doc"])
