@@ -29,6 +29,11 @@ CORE = [
     "manifest",
     "sanitize",
     "cli",
+    "citations",
+    "mdtext",
+    "resolve",
+    "citation_index",
+    "linking",
 ]
 
 

@@ -117,7 +117,7 @@ class CitationIndex:
         """Open-data entries of what ``doc`` cites (``references`` in documents.json)."""
         entries = []
         for cited in self.cites(doc):
-            declared = any(m.explicit for m in self.by_doc[doc.id] if m.target is cited)
+            declared = any(m.declared for m in self.by_doc[doc.id] if m.target is cited)
             entries.append({**_summary(cited, base_url), "declared": declared})
         return entries
 

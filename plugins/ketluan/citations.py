@@ -75,7 +75,10 @@ _CODES = {
     "CD": "cong-dien",
     "TTRI": "thong-tri",
 }
-_WORDS = {fold(k.label): k.slug for k in KINDS.values()}
+_MORE_WORDS = {"Thông báo kết luận": "thong-bao", "Chương trình hành động": "chuong-trinh"}
+_WORDS = {fold(k.label): k.slug for k in KINDS.values()} | {
+    fold(w): k for w, k in _MORE_WORDS.items()
+}
 
 
 def _class_of(predicate: str) -> str:
@@ -206,7 +209,10 @@ _SYMBOLS = re.compile(
 )
 
 _LABELS = sorted(
-    (re.escape(k.label).replace(r"\ ", r"\s+") for k in KINDS.values() if k.slug != "van-ban"),
+    (
+        re.escape(label).replace(r"\ ", r"\s+")
+        for label in [*(k.label for k in KINDS.values() if k.slug != "van-ban"), *_MORE_WORDS]
+    ),
     key=len,
     reverse=True,
 )

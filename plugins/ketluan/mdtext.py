@@ -21,6 +21,7 @@ _LINK = re.compile(r"(?<!\\)\[(?P<text>[^\]\n]*)\](?P<target>\([^)\n]*\)|\[[^\]\
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\n]+\](?!:)")
 _FOOTNOTE_DEF = re.compile(r"^\[\^[^\]\n]+\]:", re.M)
 _MARKERS = re.compile(r"[*_\\]")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?…])")
 _BOUNDARY = re.compile(r"[.!?…](?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|#|\|))")
 
 
@@ -49,8 +50,8 @@ class Prose:
             left = "…" + left[-(room // 2) :].lstrip()
         if len(right) > room - len(left):
             right = right[: max(0, room - len(left))].rstrip() + "…"
-        joined = f"{left} {middle} {right}"
-        return " ".join(joined.split()).lstrip("-#> ").strip()
+        joined = " ".join(f"{left} {middle} {right}".split())
+        return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", joined).lstrip("-#> ").strip()
 
 
 def _clean(value: str) -> str:

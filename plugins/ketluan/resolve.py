@@ -169,6 +169,8 @@ class Mention:
     scope: Scope
     sentence: str = ""
     target: CitedDocument | None = None
+    declared: bool = False
+    """True when front matter ``references:`` names it (added or corrected there)."""
 
     @property
     def explicit(self) -> bool:
@@ -283,12 +285,15 @@ def document_mentions(doc: Document) -> list[Mention]:
             citation = replace(citation, in_link=True)
         sentence = body.sentence(citation.start, citation.tail)
         scope = scope_of(symbol, issuer, doc)
-        mentions.append(Mention(doc, citation, symbol, kind, date, issuer, scope, sentence))
+        mention = Mention(doc, citation, symbol, kind, date, issuer, scope, sentence)
+        mention.declared = symbol.key in declared
+        mentions.append(mention)
     for number, (symbol, ref) in declared.items():
         if number in seen or ref.get("ignore"):
             continue
         kind = ref.get("type") or kind_of(None, symbol)
         issuer = ref.get("issuer")
         scope = scope_of(symbol, issuer, doc)
-        mentions.append(Mention(doc, None, symbol, kind, ref.get("date"), issuer, scope))
+        mention = Mention(doc, None, symbol, kind, ref.get("date"), issuer, scope, declared=True)
+        mentions.append(mention)
     return mentions

@@ -1,0 +1,323 @@
+"""Citations in built sites: links in bodies, cited-document pages, directory, open data."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urljoin
+
+from conftest import Site, conclusion, text_of
+from ketluan.text import heading_slug
+
+SON_DONG = "van-ban/bac-giang/huyen-uy-son-dong/2024/604-kl-hu/"
+TUYEN_QUANG = "van-ban/tuyen-quang/thuong-truc-tinh-uy-tuyen-quang/2021/tbyk-2021-08-31/"
+TUAN_GIAO = "van-ban/dien-bien/thuong-truc-tinh-uy-dien-bien/2021/tbkl-2021-07-23/"
+BAC_KAN = (
+    "van-ban/bac-kan/thuong-truc-tinh-uy-bac-kan/2023/2023-05-31-thuong-truc-tinh-uy-giao-ban/"
+)
+DIEN_BIEN_NEWS = (
+    "van-ban/dien-bien/ban-thuong-vu-tinh-uy-dien-bien/2024/2024-ban-thuong-vu-tinh-uy-lam/"
+)
+
+BG = "/trich-dan/bac-giang/"
+SAMPLE_LINKS = {
+    SON_DONG: [
+        ("Chỉ thị số 26-CT/TU", BG + "chi-thi/2023/26-ct-tu/"),
+        ("Chỉ thị số 19-CT/TU", BG + "chi-thi/2020/19-ct-tu/"),
+        ("Chỉ thị 03/CT-UBND", BG + "chi-thi/2024/03-ct-ubnd/"),
+        ("Công văn số: 1360/UBND-NN", BG + "cong-van/2024/1360-ubnd-nn/"),
+        ("Chỉ thị số 19-CT/TU", BG + "chi-thi/2020/19-ct-tu/"),
+        ("Kết luận số 120-KL/TU", BG + "ket-luan/khong-ro-nam/120-kl-tu/"),
+        ("Nghị quyết số 27-NQ/HU", BG + "son-dong/nghi-quyet/2021/27-nq-hu/"),
+        ("Nghị quyết số 27-NQ/HU", BG + "son-dong/nghi-quyet/2021/27-nq-hu/"),
+        ("Nghị quyết số 26-NQ/HU", BG + "son-dong/nghi-quyet/2021/26-nq-hu/"),
+        ("Nghị quyết số 26-NQ/HU", BG + "son-dong/nghi-quyet/2021/26-nq-hu/"),
+        ("Chỉ thị số 26-CT/TU", BG + "chi-thi/2023/26-ct-tu/"),
+        ("Chỉ thị số 26-CT/TU", BG + "chi-thi/2023/26-ct-tu/"),
+    ],
+    TUYEN_QUANG: [
+        ("Đề án số 16-ĐA/TU", "/trich-dan/tuyen-quang/de-an/2020/16-da-tu/"),
+        ("Đề án số 03-ĐA/TU", "/trich-dan/tuyen-quang/de-an/2021/03-da-tu/"),
+        ("Quy định số 30-QĐ/TU", "/trich-dan/tuyen-quang/quy-dinh/khong-ro-nam/30-qd-tu/"),
+        (
+            "Nghị quyết số 05/2019/NQ-HĐND",
+            "/trich-dan/tuyen-quang/nghi-quyet/2019/05-2019-nq-hdnd/",
+        ),
+        (
+            "Nghị quyết số 05/2019/NQ-HĐND",
+            "/trich-dan/tuyen-quang/nghi-quyet/2019/05-2019-nq-hdnd/",
+        ),
+    ],
+    TUAN_GIAO: [
+        ("Nghị quyết số 04-NQ/TU", "/trich-dan/dien-bien/nghi-quyet/2021/04-nq-tu/"),
+        ("Kế hoạch số 65-KH/TU", "/trich-dan/dien-bien/ke-hoach/2019/65-kh-tu/"),
+    ],
+    BAC_KAN: [("Quy định số 96-QĐ/TW", "/trich-dan/toan-quoc/quy-dinh/2023/96-qd-tw/")],
+    DIEN_BIEN_NEWS: [
+        ("Quyết định 45/2018/QĐ-UBND", "/trich-dan/dien-bien/quyet-dinh/2018/45-2018-qd-ubnd/"),
+        ("Thông tư số 04/2022/TT-BXD", "/trich-dan/toan-quoc/thong-tu/2022/04-2022-tt-bxd/"),
+    ],
+}
+NOT_CITATIONS = {
+    SON_DONG: ["27/3/2024", "2020-2025", "quý II/2024", "21/4/2024", "90%", "2025 - 2030"],
+    TUYEN_QUANG: ["30/9/2021", "60%", "37/84", "55,1%", "Km14 QL.2", "2021-2030", "ĐT188"],
+    TUAN_GIAO: ["23/7/2021", "51%", "2021 - 2026", "Km1+967", "5K + vắc xin"],
+    BAC_KAN: ["31/5", "16%", "6/2023", "25B", "2024 - 2025"],
+    DIEN_BIEN_NEWS: ["12/17", "7,71%", "25/7/2024", "5/17", "2021 - 2030"],
+}
+
+
+def cite_links(site: Site, url: str) -> list[tuple[str, str]]:
+    """(text, absolute target path) of every citation link in the body of a page."""
+    body = site.page(url).cssselect(".kl-document__body")[0]
+    return [
+        (a.text_content(), urljoin("/" + url, a.get("href"))) for a in body.cssselect("a.kl-cite")
+    ]
+
+
+def test_every_sample_citation_is_linked_and_nothing_else(sample_site: Site) -> None:
+    for url, expected in SAMPLE_LINKS.items():
+        assert cite_links(sample_site, url) == expected, url
+        body = sample_site.page(url).cssselect(".kl-document__body")[0]
+        for a in body.cssselect("a"):
+            assert "kl-cite" in (a.get("class") or "") or a.get("href", "").startswith("#")
+        texts = " ".join(a.text_content() for a in body.cssselect("a.kl-cite"))
+        for phrase in NOT_CITATIONS[url]:
+            assert phrase in text_of(body), phrase
+            assert phrase not in texts, phrase
+        for _, target in expected:
+            assert (sample_site.root / "site" / target.lstrip("/") / "index.html").is_file()
+
+
+def test_document_page_lists_what_it_cites(sample_site: Site) -> None:
+    page = sample_site.page(TUAN_GIAO)
+    section = page.cssselect(".kl-cites")[0]
+    assert text_of(section.cssselect("h2")[0]) == "Văn bản được trích dẫn"
+    titles = [text_of(a) for a in section.cssselect(".kl-item__title")]
+    assert titles == ["Nghị quyết số 04-NQ/TU", "Kế hoạch số 65-KH/TU"]
+    assert "Tỉnh ủy Điện Biên" in text_of(section.cssselect(".kl-item__meta")[0])
+    assert not page.cssselect(".kl-cited-by"), "no sample document is cited by another"
+
+
+def test_resolution_page_shows_identity_and_citing_sentences(sample_site: Site) -> None:
+    page = sample_site.page("trich-dan/bac-giang/son-dong/nghi-quyet/2021/27-nq-hu/")
+    assert text_of(page.cssselect("h1")[0]) == "Nghị quyết số 27-NQ/HU"
+    rows = {
+        text_of(r.cssselect("dt")[0]): text_of(r.cssselect("dd")[0])
+        for r in page.cssselect(".kl-meta__row")
+    }
+    assert rows["Ngày ban hành"] == "ngày 24 tháng 2 năm 2021"
+    assert rows["Cơ quan ban hành"].startswith("Huyện ủy Sơn Động")
+    assert rows["Địa bàn"] == "huyện Sơn Động, tỉnh Bắc Giang"
+    assert rows["Toàn văn"] == "chưa có trong cổng thông tin"
+    (item,) = page.cssselect(".kl-citing__item")
+    assert urljoin("/trich-dan/a/b/c/d/e/", item.cssselect("a")[0].get("href")) == "/" + SON_DONG
+    sentences = [text_of(q) for q in item.cssselect(".kl-sentence")]
+    assert len(sentences) == 2
+    assert sentences[0].startswith("(1) Về đánh giá 03 năm thực hiện Nghị quyết số 27-NQ/HU")
+    assert "nêu tại Nghị quyết số 27-NQ/HU của Huyện ủy" in sentences[1]
+
+
+def test_directory_groups_by_issuer_and_type_and_ranks(sample_site: Site) -> None:
+    page = sample_site.page("trich-dan/")
+    groups = [text_of(h) for h in page.cssselect("h2.kl-group")]
+    assert groups[:3] == ["Bộ Xây dựng", "HĐND tỉnh Tuyên Quang", "Huyện ủy Sơn Động"]
+    assert "Trung ương Đảng" in groups and "UBND tỉnh Bắc Giang" in groups
+    assert len(page.cssselect(".kl-cited")) == 16
+    ranked = sample_site.page("trich-dan/nhieu-nhat/")
+    counts = [text_of(c) for c in ranked.cssselect(".kl-cited__count")]
+    assert len(counts) == 16 and all(c == "1 văn bản trích dẫn" for c in counts)
+
+
+def test_open_data(sample_site: Site) -> None:
+    api = sample_site.root / "site" / "api"
+    data = json.loads((api / "resolutions.json").read_text("utf-8"))
+    assert data["count"] == len(data["resolutions"]) == 16
+    entry = next(r for r in data["resolutions"] if r["number"] == "27-NQ/HU")
+    assert entry["key"] == "bac-giang/son-dong:nghi-quyet:27-NQ/HU:2021-02-24"
+    assert entry["url"] == "/trich-dan/bac-giang/son-dong/nghi-quyet/2021/27-nq-hu/"
+    assert entry["cited_by"] == ["bac-giang/huyen-uy-son-dong/2024/604-kl-hu"]
+    assert entry["scope"] == {"province": "Bắc Giang", "district": "Sơn Động"}
+    documents = json.loads((api / "documents.json").read_text("utf-8"))["documents"]
+    tuan_giao = next(d for d in documents if d["source"].endswith("thong-bao-ket-luan.md"))
+    assert [(r["number"], r["date"], r["declared"]) for r in tuan_giao["references"]] == [
+        ("04-NQ/TU", "2021-05-07", False),
+        ("65-KH/TU", "2019-04-24", False),
+    ]
+
+
+def district_doc(district: str, number: str, body: str, **fields: str) -> str:
+    return conclusion(
+        body, issuer=f"Huyện ủy {district}", district=district, number=number, **fields
+    )
+
+
+def test_two_districts_each_cite_their_own_27_nq_hu(site: Site) -> None:
+    site.add(
+        "a.md", district_doc("Sơn Động", "1-KL/HU", "Theo Nghị quyết số 27-NQ/HU của Huyện ủy.\n")
+    )
+    site.add(
+        "b.md", district_doc("Lục Ngạn", "2-KL/HU", "Theo Nghị quyết số 27-NQ/HU của Huyện ủy.\n")
+    )
+    site.build()
+    pages = sorted(
+        p.parent.relative_to(site.root / "site").as_posix()
+        for p in (site.root / "site" / "trich-dan").rglob("27-nq-hu/index.html")
+    )
+    assert pages == [
+        "trich-dan/bac-giang/luc-ngan/nghi-quyet/khong-ro-nam/27-nq-hu",
+        "trich-dan/bac-giang/son-dong/nghi-quyet/khong-ro-nam/27-nq-hu",
+    ]
+    for district, slug in (("Sơn Động", "son-dong"), ("Lục Ngạn", "luc-ngan")):
+        page = site.page(f"trich-dan/bac-giang/{slug}/nghi-quyet/khong-ro-nam/27-nq-hu/")
+        citing = [text_of(e) for e in page.cssselect(".kl-citing__item .kl-item__issuer")]
+        assert citing == [f"Huyện ủy {district}"]
+
+
+def test_undated_citation_with_two_candidates_is_ambiguous(site: Site) -> None:
+    site.add(
+        "a.md", district_doc("Sơn Động", "1-KL/HU", "Nghị quyết số 27-NQ/HU ngày 24/02/2021.\n")
+    )
+    site.add(
+        "b.md", district_doc("Sơn Động", "2-KL/HU", "Nghị quyết số 27-NQ/HU ngày 05/01/2016.\n")
+    )
+    site.add("c.md", district_doc("Sơn Động", "3-KL/HU", "Thực hiện Nghị quyết số 27-NQ/HU.\n"))
+    site.build()
+    url = "van-ban/bac-giang/huyen-uy-son-dong/2024/3-kl-hu/"
+    (link,) = site.page(url).cssselect(".kl-document__body a.kl-cite")
+    assert "kl-cite--ambiguous" in link.get("class")
+    target = urljoin("/" + url, link.get("href"))
+    assert target == "/trich-dan/bac-giang/son-dong/nghi-quyet/khong-ro-nam/27-nq-hu/"
+    page = site.page(target.lstrip("/"))
+    assert page.cssselect(".kl-ambiguous")
+    candidates = [text_of(a) for a in page.cssselect(".kl-candidates a")]
+    assert candidates == [
+        "Nghị quyết số 27-NQ/HU ngày 05/01/2016 (Huyện ủy Sơn Động)",
+        "Nghị quyết số 27-NQ/HU ngày 24/02/2021 (Huyện ủy Sơn Động)",
+    ]
+    # A dated mention in the same document settles an undated one: no ambiguity there.
+    assert not site.page("van-ban/bac-giang/huyen-uy-son-dong/2024/1-kl-hu/").cssselect(
+        ".kl-cite--ambiguous"
+    )
+
+
+def test_undated_citation_with_one_candidate_resolves_to_it(site: Site) -> None:
+    site.add(
+        "a.md", district_doc("Sơn Động", "1-KL/HU", "Nghị quyết số 27-NQ/HU ngày 24/02/2021.\n")
+    )
+    site.add("b.md", district_doc("Sơn Động", "2-KL/HU", "Theo Nghị quyết số 27-NQ/HU.\n"))
+    site.build()
+    url = "van-ban/bac-giang/huyen-uy-son-dong/2024/2-kl-hu/"
+    (link,) = site.page(url).cssselect(".kl-document__body a.kl-cite")
+    assert urljoin("/" + url, link.get("href")).endswith("/nghi-quyet/2021/27-nq-hu/")
+
+
+def test_citation_of_a_corpus_document_links_to_its_full_text(site: Site) -> None:
+    site.add("a.md", district_doc("Sơn Động", "604-KL/HU", "Nội dung.\n", date="2024-03-27"))
+    site.add(
+        "b.md",
+        district_doc(
+            "Sơn Động",
+            "700-KL/HU",
+            "Tiếp tục thực hiện Kết luận số 604-KL/HU ngày 27/3/2024 của Huyện ủy. Hết.\n",
+            date="2024-06-01",
+        ),
+    )
+    site.build()
+    citing = "van-ban/bac-giang/huyen-uy-son-dong/2024/700-kl-hu/"
+    cited = "van-ban/bac-giang/huyen-uy-son-dong/2024/604-kl-hu/"
+    (link,) = site.page(citing).cssselect(".kl-document__body a.kl-cite")
+    assert urljoin("/" + citing, link.get("href")) == "/" + cited
+    section = site.page(cited).cssselect(".kl-cited-by")[0]
+    assert text_of(section.cssselect("h2")[0]) == "Được trích dẫn bởi"
+    assert text_of(section.cssselect(".kl-sentence")[0]) == (
+        "Tiếp tục thực hiện Kết luận số 604-KL/HU ngày 27/3/2024 của Huyện ủy."
+    )
+    page = site.page("trich-dan/bac-giang/son-dong/ket-luan/2024/604-kl-hu/")
+    fulltext = page.cssselect(".kl-resolution__fulltext")[0]
+    assert urljoin("/trich-dan/a/b/c/d/e/", fulltext.get("href")) == "/" + cited
+
+
+BODY = """\
+## Thực hiện Nghị quyết số 27-NQ/HU ngày 24/02/2021
+
+Xem [Nghị quyết số 27-NQ/HU](https://example.gov.vn/nq27) và `Chỉ thị số 26-CT/TU` trong mã.
+
+```text
+Kết luận số 120-KL/TU
+```
+
+Theo **Chỉ thị số 19-CT/TU** ngày 11/6/2020 của BTV Tỉnh ủy và *Kết luận số 120-KL/TU*.
+
+| Văn bản | Ghi chú |
+|---|---|
+| Nghị quyết số 04-NQ/TU | trong bảng[^1] |
+
+[^1]: Chú thích nhắc Kế hoạch số 65-KH/TU.
+"""
+
+
+def test_links_never_nest_or_break_links_code_and_headings(site: Site) -> None:
+    site.add("a.md", conclusion(BODY))
+    site.build()
+    page = site.page("van-ban/bac-giang/huyen-uy-son-dong/2024/604-kl-hu/")
+    body = page.cssselect(".kl-document__body")[0]
+    assert not body.xpath(".//a//a"), "no nested links"
+    assert not body.xpath(".//code//a | .//pre//a"), "code is never linked"
+    (existing,) = body.xpath(".//a[@href='https://example.gov.vn/nq27']")
+    assert text_of(existing) == "Nghị quyết số 27-NQ/HU"
+    assert "kl-cite" not in (existing.get("class") or "")
+    heading = body.cssselect("h2")[0]
+    assert heading.get("id") == heading_slug(BODY.splitlines()[0].removeprefix("## "))
+    assert heading.cssselect("a.headerlink")
+    assert text_of(heading).startswith("Thực hiện Nghị quyết số 27-NQ/HU ngày 24/02/2021")
+    assert [text_of(a) for a in body.cssselect("a.kl-cite")] == [
+        "Nghị quyết số 27-NQ/HU",
+        "Chỉ thị số 19-CT/TU",
+        "Kết luận số 120-KL/TU",
+        "Nghị quyết số 04-NQ/TU",
+        "Kế hoạch số 65-KH/TU",
+    ]
+    assert body.cssselect("strong > a.kl-cite") and body.cssselect("em > a.kl-cite")
+    assert body.cssselect("td > a.kl-cite") and body.cssselect(".footnote a.kl-cite")
+    assert [text_of(c) for c in body.cssselect("code")] == [
+        "Chỉ thị số 26-CT/TU",
+        "Kết luận số 120-KL/TU",
+    ]
+
+
+def test_front_matter_references_add_correct_and_ignore(site: Site) -> None:
+    refs = (
+        "references:\n"
+        "  - 99-NQ/TU\n"
+        "  - number: 27-NQ/HU\n    date: 2021-02-24\n"
+        "  - number: 120-KL/TU\n    ignore: true\n"
+    )
+    body = "Theo Nghị quyết số 27-NQ/HU và Kết luận số 120-KL/TU.\n"
+    site.add("x.md", conclusion(body) + "")
+    text = (site.conclusions / "x.md").read_text("utf-8").replace("---\n\n", refs + "---\n\n", 1)
+    (site.conclusions / "x.md").write_text(text, "utf-8")
+    site.build()
+    url = "van-ban/bac-giang/huyen-uy-son-dong/2024/604-kl-hu/"
+    links = cite_links(site, url)
+    assert links == [
+        ("Nghị quyết số 27-NQ/HU", "/trich-dan/bac-giang/son-dong/nghi-quyet/2021/27-nq-hu/")
+    ]
+    cites = [text_of(a) for a in site.page(url).cssselect(".kl-cites .kl-item__title")]
+    assert cites == ["Nghị quyết số 27-NQ/HU", "Nghị quyết số 99-NQ/TU"]
+    documents = json.loads((site.root / "site/api/documents.json").read_text("utf-8"))
+    refs_out = documents["documents"][0]["references"]
+    assert [(r["number"], r["declared"]) for r in refs_out] == [
+        ("27-NQ/HU", True),
+        ("99-NQ/TU", True),
+    ]
+
+
+def test_sentences_are_escaped(site: Site) -> None:
+    body = 'Theo Nghị quyết số 1-NQ/TU về "5 &lt; 6" &amp; <b>đậm</b> <script>x</script>.\n'
+    site.add("a.md", district_doc("Sơn Động", "1-KL/HU", body))
+    site.build()
+    page = site.page("trich-dan/bac-giang/nghi-quyet/khong-ro-nam/1-nq-tu/")
+    assert not page.xpath("//b[text()='đậm']") and "alert" not in page.text_content()
+    sentence = page.cssselect(".kl-sentence")[0]
+    assert not len(sentence), "the sentence is text, without elements"
+    assert text_of(sentence).startswith('Theo Nghị quyết số 1-NQ/TU về "5 &lt; 6" &amp; đậm')
