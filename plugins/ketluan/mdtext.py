@@ -9,8 +9,10 @@ regex engine, but a phrase boundary for issuer and place names).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 MARK = "\x1f"
 _FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^(?P=fence)[ \t]*$|\Z)", re.M | re.S)
@@ -36,12 +38,17 @@ class Prose:
         """True when ``start..end`` lies inside the text of a link the author wrote."""
         return any(a <= start and end <= b for a, b in self.links)
 
+    @cached_property
+    def _boundaries(self) -> list[int]:
+        return [m.end() for m in _BOUNDARY.finditer(self.text)]
+
     def sentence(self, start: int, end: int, limit: int = 320) -> str:
         """The sentence around ``start..end``, markup removed, shortened around the span."""
-        before = [m.end() for m in _BOUNDARY.finditer(self.text, 0, start)]
-        first = before[-1] if before else 0
-        after = _BOUNDARY.search(self.text, end)
-        last = after.end() if after else len(self.text)
+        ends = self._boundaries
+        first_index = bisect.bisect_right(ends, start) - 1
+        first = ends[first_index] if first_index >= 0 else 0
+        after = bisect.bisect_left(ends, end + 1)
+        last = ends[after] if after < len(ends) else len(self.text)
         left = _clean(self.text[first:start])
         middle = _clean(self.text[start:end])
         right = _clean(self.text[end:last])
