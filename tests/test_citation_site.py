@@ -321,3 +321,24 @@ def test_sentences_are_escaped(site: Site) -> None:
     sentence = page.cssselect(".kl-sentence")[0]
     assert not len(sentence), "the sentence is text, without elements"
     assert text_of(sentence).startswith('Theo Nghị quyết số 1-NQ/TU về "5 &lt; 6" &amp; đậm')
+
+
+def test_much_cited_document_paginates_its_citing_documents(site: Site) -> None:
+    site.options["page_size"] = 5
+    site.add("a.md", district_doc("Sơn Động", "604-KL/HU", "Nội dung.\n", date="2024-03-27"))
+    for n in range(1, 13):
+        body = f"Thực hiện Kết luận số 604-KL/HU ngày 27/3/2024 của Huyện ủy (lần {n}).\n"
+        site.add(f"c{n}.md", district_doc("Sơn Động", f"{n}-TB/HU", body, date="2024-05-01"))
+    site.build()
+    base = "trich-dan/bac-giang/son-dong/ket-luan/2024/604-kl-hu/"
+    first, last = site.page(base), site.page(base + "trang/3/")
+    assert len(first.cssselect(".kl-citing__item")) == 5
+    assert len(last.cssselect(".kl-citing__item")) == 2
+    assert text_of(first.cssselect("h2#duoc-trich-dan-boi")[0]) == "Được trích dẫn bởi 12 văn bản"
+    assert first.cssselect(".kl-pagination a[rel=next]")
+    doc_page = site.page("van-ban/bac-giang/huyen-uy-son-dong/2024/604-kl-hu/")
+    assert len(doc_page.cssselect(".kl-cited-by__item")) == 10
+    more = doc_page.cssselect("a.kl-cited-by__all")[0]
+    assert text_of(more) == "Xem tất cả 12 văn bản trích dẫn"
+    directory = site.page("trich-dan/")
+    assert [text_of(c) for c in directory.cssselect(".kl-cited__count")] == ["12 văn bản trích dẫn"]

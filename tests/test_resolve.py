@@ -62,7 +62,7 @@ def test_scope_paths() -> None:
     assert Scope().path == "toan-quoc"
     assert Scope("Bắc Giang").path == "bac-giang"
     assert Scope("Bắc Giang", "Sơn Động").label == "huyện Sơn Động, tỉnh Bắc Giang"
-    assert Scope("Bắc Giang", "(chưa rõ)").path == "bac-giang/huyen"
+    assert Scope("Bắc Giang", "(chưa rõ)").path == "bac-giang/huyen-chua-ro"
 
 
 def test_old_tone_placement_is_one_scope() -> None:

@@ -85,10 +85,14 @@ class CitationIndex:
                 seen.setdefault(mention.target.key, mention.target)
         return list(seen.values())
 
+    def cited_as(self, doc: Document) -> CitedDocument | None:
+        """``doc`` as a cited document (its page lists who cites it), None if uncited."""
+        key = document_key(doc)
+        return self.by_key.get(key) if key else None
+
     def cited_by(self, doc: Document) -> list[tuple[Document, list[Mention]]]:
         """Documents citing ``doc``, with the mentions (sentences) in each."""
-        key = document_key(doc)
-        cited = self.by_key.get(key) if key else None
+        cited = self.cited_as(doc)
         return cited.citing if cited else []
 
     def candidate(self, key: Key) -> tuple[str, str]:

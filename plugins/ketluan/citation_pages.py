@@ -11,6 +11,8 @@ from .listing import paginate
 if TYPE_CHECKING:
     from .pages import SitePlan
 
+CITED_BY_SHOWN = 10
+"""Citing documents listed on a document page; the rest are on its cited-document page."""
 CITED_TITLE = "Văn bản được trích dẫn"
 RANKED_TITLE = "Văn bản được trích dẫn nhiều nhất"
 
@@ -24,16 +26,19 @@ def plan_citations(plan: SitePlan, corpus: Corpus, page_size: int) -> CitationIn
     plan.shared["citations"] = index
     plan.shared["cited_url"] = CITED_URL
     plan.shared["ranked_url"] = RANKED_URL
+    plan.shared["cited_by_shown"] = CITED_BY_SHOWN
     for cited in index.cited:
-        plan.add(
-            cited.url,
-            GeneratedPage(
-                "resolution.html",
-                cited.title,
-                {"cited": cited},
-                description=f"{cited.title}: {cited.count} văn bản trích dẫn",
-            ),
-        )
+        # The citing documents paginate: a much-cited resolution must not make a huge page.
+        for listing in paginate(cited.citing, page_size, cited.url, cited.title):  # type: ignore[arg-type]
+            plan.add(
+                listing.url,
+                GeneratedPage(
+                    "resolution.html",
+                    listing.heading,
+                    {"cited": cited, "listing": listing},
+                    description=f"{cited.title}: {cited.count} văn bản trích dẫn",
+                ),
+            )
     views = (
         (index.cited, CITED_URL, CITED_TITLE, "group"),
         (index.ranked, RANKED_URL, RANKED_TITLE, "rank"),

@@ -61,7 +61,9 @@ class Scope:
             return "toan-quoc"
         parts = [slugify(self.province)]
         if self.district is not None:
-            parts.append(slugify(self.district) if self.district != UNKNOWN_DISTRICT else "huyen")
+            parts.append(
+                slugify(self.district) if self.district != UNKNOWN_DISTRICT else "huyen-chua-ro"
+            )
         return "/".join(parts)
 
     @property
