@@ -342,3 +342,32 @@ def test_much_cited_document_paginates_its_citing_documents(site: Site) -> None:
     assert text_of(more) == "Xem tất cả 12 văn bản trích dẫn"
     directory = site.page("trich-dan/")
     assert [text_of(c) for c in directory.cssselect(".kl-cited__count")] == ["12 văn bản trích dẫn"]
+
+
+def province_doc(number: str, body: str) -> str:
+    return conclusion(body, issuer="Ban Thường vụ Tỉnh ủy Bắc Giang", district=None, number=number)
+
+
+def test_district_left_out_by_a_province_document_is_found_or_flagged(site: Site) -> None:
+    site.add(
+        "a.md", district_doc("Sơn Động", "1-KL/HU", "Nghị quyết số 27-NQ/HU ngày 24/02/2021.\n")
+    )
+    site.add(
+        "b.md", district_doc("Lục Ngạn", "2-KL/HU", "Nghị quyết số 27-NQ/HU ngày 10/3/2021.\n")
+    )
+    site.add("c.md", province_doc("5-KL/TU", "Theo Nghị quyết số 27-NQ/HU ngày 24/02/2021.\n"))
+    site.add("d.md", province_doc("6-KL/TU", "Theo Nghị quyết số 27-NQ/HU của huyện.\n"))
+    site.build()
+    base = "van-ban/bac-giang/ban-thuong-vu-tinh-uy-bac-giang/2024/"
+    assert cite_links(site, base + "5-kl-tu/") == [
+        ("Nghị quyết số 27-NQ/HU", "/trich-dan/bac-giang/son-dong/nghi-quyet/2021/27-nq-hu/")
+    ]
+    (link,) = site.page(base + "6-kl-tu/").cssselect(".kl-document__body a.kl-cite")
+    assert "kl-cite--ambiguous" in link.get("class")
+    target = urljoin("/" + base + "6-kl-tu/", link.get("href"))
+    assert target == "/trich-dan/bac-giang/huyen-chua-ro/nghi-quyet/khong-ro-nam/27-nq-hu/"
+    page = site.page(target.lstrip("/"))
+    assert [text_of(a) for a in page.cssselect(".kl-candidates a")] == [
+        "Nghị quyết số 27-NQ/HU ngày 10/03/2021 (Huyện ủy Lục Ngạn)",
+        "Nghị quyết số 27-NQ/HU ngày 24/02/2021 (Huyện ủy Sơn Động)",
+    ]

@@ -7,15 +7,19 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-from .dates import DocDate
 from .model import Document
-from .resolve import CitedDocument, Key, Mention, Scope, document_key, document_mentions
+from .resolve import (
+    UNKNOWN_DISTRICT,
+    CitedDocument,
+    Key,
+    Mention,
+    document_key,
+    document_mentions,
+)
 from .text import fold, slugify
 
 CITED_URL = "trich-dan/"
 RANKED_URL = "trich-dan/nhieu-nhat/"
-
-Undated = tuple[Scope, str, str]
 
 
 @dataclass(frozen=True)
@@ -40,22 +44,19 @@ class CitationIndex:
             if (key := document_key(doc)) is not None:
                 self.own.setdefault(key, doc)
         mentions = {doc.id: document_mentions(doc) for doc in documents}
-        known: dict[Undated, set[DocDate]] = defaultdict(set)
+        known = _Known()
         for key in self.own:
-            if key.date is not None:
-                known[key.undated].add(key.date)
+            known.add(key)
         for found in mentions.values():
             for mention in found:
-                if mention.date is not None:
-                    known[mention.key.undated].add(mention.date)
+                known.add(mention.key)
         self.by_key: dict[Key, CitedDocument] = {}
         self.by_doc: dict[str, list[Mention]] = {}
         for doc in documents:
             own_key = document_key(doc)
-            local: dict[Undated, set[DocDate]] = defaultdict(set)
+            local = _Known()
             for mention in mentions[doc.id]:
-                if mention.date is not None:
-                    local[mention.key.undated].add(mention.date)
+                local.add(mention.key)
             kept = []
             for mention in mentions[doc.id]:
                 key, candidates = _resolve(mention, local, known)
@@ -156,24 +157,48 @@ def _summary(cited: CitedDocument, base_url: str) -> dict[str, Any]:
     }
 
 
-def _resolve(
-    mention: Mention, local: dict[Undated, set[DocDate]], known: dict[Undated, set[DocDate]]
-) -> tuple[Key, list[Key]]:
-    """Key of the cited document, and the candidates when an undated citation fits several.
+class _Known:
+    """Complete keys (dated, district known) by province, kind and number, to match
+    citations that leave the date or the district out."""
 
-    An undated citation takes the date of a dated mention of the same number in the same
-    document, else of the one known document that fits; several: ambiguous, never guessed.
+    def __init__(self) -> None:
+        self.keys: dict[tuple[str | None, str, str], set[Key]] = defaultdict(set)
+
+    def add(self, key: Key) -> None:
+        if key.date is not None and key.scope.district != UNKNOWN_DISTRICT:
+            self.keys[(key.scope.province, key.kind, key.number)].add(key)
+
+    def fitting(self, key: Key, year: int | None) -> list[Key]:
+        """Known keys that ``key`` may mean: same place (any district if it is unknown),
+        same date if it has one, same year as a State number's year part."""
+        found = []
+        for known in self.keys.get((key.scope.province, key.kind, key.number), ()):
+            if key.scope.district not in (UNKNOWN_DISTRICT, known.scope.district):
+                continue
+            if key.date is not None and known.date != key.date:
+                continue
+            if year is not None and known.date is not None and known.date.year != year:
+                continue
+            found.append(known)
+        return sorted(found)
+
+
+def _resolve(mention: Mention, local: _Known, known: _Known) -> tuple[Key, list[Key]]:
+    """Key of the cited document, and the candidates when the citation fits several.
+
+    A citation without a date (or, from a province-level document, without its district)
+    takes them from a complete mention of the same number in the same document, else from
+    the one known document that fits; several fit: ambiguous, never guessed.
     """
     key = mention.key
-    if key.date is not None:
+    if key.date is not None and key.scope.district != UNKNOWN_DISTRICT:
         return key, []
-    year = mention.symbol.year
-    for dates in (local.get(key.undated, set()), known.get(key.undated, set())):
-        fitting = sorted(d for d in dates if year is None or d.year == year)
+    for pool in (local, known):
+        fitting = pool.fitting(key, mention.symbol.year)
         if len(fitting) == 1:
-            return Key(key.scope, key.kind, key.number, fitting[0]), []
+            return fitting[0], []
         if len(fitting) > 1:
-            return key, [Key(key.scope, key.kind, key.number, d) for d in fitting]
+            return key, fitting
     return key, []
 
 

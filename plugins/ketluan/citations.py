@@ -153,7 +153,7 @@ class PartySymbol(SymbolForm):
 
     @classmethod
     def symbol(cls, match: re.Match[str]) -> Symbol:
-        issuer = match["p_i"].replace("Ư", "W") if match["p_i"] in ("TƯ",) else match["p_i"]
+        issuer = re.sub("TƯ$", "TW", match["p_i"])  # Trung ương is spelt both ways
         text = f"{match['p_n']}-{match['p_t']}/{issuer}"
         return Symbol(text, cls.__name__, _code(match["p_t"]), _code(issuer))
 
