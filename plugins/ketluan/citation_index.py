@@ -104,6 +104,21 @@ class CitationIndex:
         cited = self.by_key[key]
         return cited.link, cited.title
 
+    def ambiguous_notes(self) -> list[str]:
+        """One line per document citing an ambiguous number: what to write to settle it."""
+        notes = []
+        for cited in self.cited:
+            if not cited.ambiguous:
+                continue
+            fits = ", ".join(self.candidate(k)[1] for k in cited.candidates)
+            for doc, _ in cited.citing:
+                notes.append(
+                    f"{doc.source}: note: {cited.kind.label} số {cited.number} fits "
+                    f"{len(cited.candidates)} documents ({fits}); write its date (or issuer) "
+                    "under 'references:' to choose one"
+                )
+        return sorted(notes)
+
     def links(self, doc: Document) -> list[Link]:
         """Links for the citations in the body of ``doc``, in text order."""
         return [

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from .citation_index import CitationIndex
 from .corpus import load_corpus
 from .model import BUILTIN_TYPES, TypeInfo
 from .problems import ProblemsError
@@ -46,6 +47,8 @@ def check(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 1
     print(f"{len(corpus.documents)} documents OK in {args.dir or conclusions_dir}")
+    for note in CitationIndex(corpus.documents).ambiguous_notes():
+        print(note)
     return 0
 
 
