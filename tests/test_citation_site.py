@@ -371,3 +371,24 @@ def test_district_left_out_by_a_province_document_is_found_or_flagged(site: Site
         "Nghị quyết số 27-NQ/HU ngày 10/03/2021 (Huyện ủy Lục Ngạn)",
         "Nghị quyết số 27-NQ/HU ngày 24/02/2021 (Huyện ủy Sơn Động)",
     ]
+
+
+def test_declared_issuer_is_inert_everywhere(site: Site) -> None:
+    payload = "X<script>alert(1)</script><img src=x onerror=alert(2)>"
+    refs = f"references:\n  - number: 7-NQ/HU\n    issuer: 'Huyện ủy {payload}'\n"
+    signer = "signer:\n  name: Đỗ Văn Cẩm\n" + refs
+    site.add("a.md", conclusion("Theo Nghị quyết số 7-NQ/HU.\n", signer=signer))
+    site.build()
+    pages = [
+        "van-ban/bac-giang/huyen-uy-son-dong/2024/604-kl-hu/",
+        "trich-dan/",
+        "trich-dan/nhieu-nhat/",
+    ]
+    (cited_dir,) = (site.root / "site" / "trich-dan" / "bac-giang").glob("*/nghi-quyet")
+    pages.append(cited_dir.relative_to(site.root / "site").as_posix() + "/khong-ro-nam/7-nq-hu/")
+    for url in pages:
+        page = site.page(url)
+        assert not page.xpath("//*[@onerror]"), url
+        assert "alert" not in " ".join(s.text or "" for s in page.iter("script")), url
+    group = site.page(pages[1]).cssselect("h2.kl-group")[0]
+    assert text_of(group).startswith("Huyện ủy X<script>")

@@ -46,6 +46,8 @@ TUAN_GIAO, TUYEN_QUANG, BAC_GIANG = (
         ("04/2022/TT-BXD", None, SON_DONG, Scope(), "Bộ Xây dựng"),
         ("76/2025/UBTVQH15", None, SON_DONG, Scope(), "Ủy ban Thường vụ Quốc hội"),
         ("27-NQ/HU", "Huyện ủy", BAC_GIANG, Scope("Bắc Giang", "(chưa rõ)"), None),
+        ("45/2018/QĐ-UBND", "UBND tỉnh Điện Biên Sở", DIEN_BIEN, Scope("Điện Biên"), None),
+        ("1-NQ/HU", "Huyện ủy Sơn Động Ban", SON_DONG, Scope("Bắc Giang", "Sơn Động"), None),
     ],
 )  # fmt: skip
 def test_scope_is_read_in_the_citing_documents_context(

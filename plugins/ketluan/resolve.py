@@ -94,14 +94,24 @@ def _name(value: str) -> str:
     return new_tone_placement(nfc(value.strip()))
 
 
+def _place(said: str, own: str | None) -> str:
+    """A place named in a sentence; the citing document's own place when the sentence names
+    it followed by more capitalised words ("tỉnh Điện Biên Sở ...")."""
+    if own and fold(said + " ").startswith(fold(own) + " "):
+        return _name(own)
+    return _name(said)
+
+
 def scope_of(symbol: Symbol, issuer: str | None, doc: Document) -> Scope:
     """The scope of a cited document, read from its symbol, the issuer the sentence names
     and, for what neither says, the citing document's place at the time it was issued."""
     said = issuer or ""
     province = _PROVINCE.search(said)
     district = _DISTRICT.search(said)
-    province_name = _name(province[1]) if province else _name(doc.province)
-    district_name = _name(district[1]) if district else (_name(doc.district or UNKNOWN_DISTRICT))
+    province_name = _place(province[1], doc.province) if province else _name(doc.province)
+    district_name = (
+        _place(district[1], doc.district) if district else _name(doc.district or UNKNOWN_DISTRICT)
+    )
     code = symbol.issuer_code
     if symbol.party:
         if code.endswith("TW"):
