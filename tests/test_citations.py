@@ -130,6 +130,20 @@ CASES: list[tuple[str, list[Found]]] = [
             ("Chỉ thị số 2-CT/TW", "chi-thi", None, "Ban Bí thư"),
         ],
     ),
+    (
+        "Nghị quyết số 1-NQ/TW; Chỉ thị số 2-CT/TU của Tỉnh ủy",
+        [
+            ("Nghị quyết số 1-NQ/TW", "nghi-quyet", None, None),
+            ("Chỉ thị số 2-CT/TU", "chi-thi", None, "Tỉnh ủy"),
+        ],
+    ),
+    (
+        "Nghị quyết số 3-NQ/TU về kinh tế, Chỉ thị số 4-CT/TU của Tỉnh ủy",
+        [
+            ("Nghị quyết số 3-NQ/TU", "nghi-quyet", None, None),
+            ("Chỉ thị số 4-CT/TU", "chi-thi", None, "Tỉnh ủy"),
+        ],
+    ),
     # Stray spaces, colons, lower case, QĐ as Quyết định or Quy định.
     (
         "Thông tư số 04/2022/TT- BXD",
@@ -163,6 +177,23 @@ CASES: list[tuple[str, list[Found]]] = [
         "Kế hoạch số 15/KH-UBND của Ủy ban nhân dân tỉnh Điện Biên.",
         [("Kế hoạch số 15/KH-UBND", "ke-hoach", None, "Ủy ban nhân dân tỉnh Điện Biên")],
     ),
+    (
+        "Quyết định số 1719/QĐ-TTg ngày 14/10/2021 của Thủ tướng Chính phủ phê duyệt",
+        [("Quyết định số 1719/QĐ-TTg", "quyet-dinh", "2021-10-14", "Thủ tướng Chính phủ")],
+    ),
+    (
+        "Thông tư liên tịch số 01/2015/TTLT-BNV-BTC",
+        [("Thông tư liên tịch số 01/2015/TTLT-BNV-BTC", "thong-tu-lien-tich", None, None)],
+    ),
+    ("Công điện số 32/CĐ-TTg", [("Công điện số 32/CĐ-TTg", "cong-dien", None, None)]),
+    ("Hướng dẫn số 36-HD/BTGTW", [("Hướng dẫn số 36-HD/BTGTW", "huong-dan", None, None)]),
+    (
+        "Quyết định số 217-QĐ/TW và 218-QĐ/TW",
+        [
+            ("Quyết định số 217-QĐ/TW", "quyet-dinh", None, None),
+            ("218-QĐ/TW", "quyet-dinh", None, None),
+        ],
+    ),
     # Not citations: dates, fractions, percentages, money, phones, ranges, codes.
     ("Ngày 27/3/2024, Ban Chấp hành Đảng bộ huyện họp", []),
     ("Đến nay, 12/17 chỉ tiêu chủ yếu đạt và vượt", []),
@@ -185,6 +216,9 @@ CASES: list[tuple[str, list[Found]]] = [
     ("Kết luận này, Nghị quyết chuyên đề của Tỉnh ủy", []),
     ("lúc 14h30 ngày 12 tháng 6 năm 2025", []),
     ("mã số 1234/ABC không phải văn bản", []),
+    ("mức hỗ trợ 1.500.000 đồng/người/tháng", []),
+    ("Điều 5 Luật Đất đai 2024; khoản 2, Điều 3", []),
+    ("Hotline (0215) 3825 123, biển số 27A-123.45", []),
 ]
 
 

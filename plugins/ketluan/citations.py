@@ -371,11 +371,14 @@ def extract(text: str) -> list[Citation]:
 
 def _share_issuers(text: str, found: list[Citation]) -> list[Citation]:
     """``Chỉ thị số 35-CT/TW, ngày ... và Kết luận số 118-KL/TW ... của Bộ Chính trị``:
-    a citation without issuer joined to the next by a comma or "và" takes its issuer."""
+    a citation without issuer joined to the next (same committee code) by a comma, ";" or
+    "và" takes its issuer."""
     for index in range(len(found) - 2, -1, -1):
         current, following = found[index], found[index + 1]
         if current.issuer or not following.issuer:
             continue
+        if current.symbol.issuer_code != following.symbol.issuer_code:
+            continue  # "1-NQ/TW; 2-CT/TU của Tỉnh ủy": the issuer is the second one's only
         if (
             _JOINER.match(text[current.tail : following.start])
             or not text[current.tail : following.start].strip()
