@@ -96,7 +96,12 @@ class Site:
         config = load_config(
             str(self.write_config()), strict=strict, site_dir=str(self.root / "site")
         )
-        build(config)
+        # Mirror `mkdocs build`: startup and shutdown events frame the build.
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
         return self.root / "site"
 
     def page(self, url: str) -> html.HtmlElement:
