@@ -31,6 +31,10 @@ class DocDate:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}"
 
+    def first_day(self) -> str:
+        """Full ISO date of the first day of the known period (for sitemaps): 2024-01-01."""
+        return f"{self.year:04d}-{self.month or 1:02d}-{self.day or 1:02d}"
+
     def vietnamese(self) -> str:
         """The date as written in Vietnamese documents: "ngày 27 tháng 3 năm 2024"."""
         if self.day:

@@ -21,6 +21,7 @@ from .model import Document
 
 ALL_DOCUMENTS_URL = "van-ban/"
 ALL_DOCUMENTS_TITLE = "Tất cả văn bản"
+BEGINNING = "1930-01-01"
 
 
 @dataclass
@@ -35,6 +36,8 @@ class GeneratedPage:
     in_nav: bool = False
     untrusted_body: bool = False
     """True when ``markdown`` comes from a document: its HTML is sanitised."""
+    updated: str | None = None
+    """ISO date the page last changed (sitemap lastmod); None: the newest document's."""
 
 
 @dataclass
@@ -43,6 +46,9 @@ class SitePlan:
 
     pages: dict[str, GeneratedPage] = field(default_factory=dict)
     shared: dict[str, Any] = field(default_factory=dict)
+    updated: str = BEGINNING
+    """Date of the newest document: the "build date" of every page that has no own date,
+    so two builds of the same input are byte-identical (sitemap, sitemap.xml.gz)."""
 
     def add(self, url: str, page: GeneratedPage) -> None:
         """Plan ``page`` at site-relative ``url`` (``van-ban/``); a URL is planned once."""
@@ -54,11 +60,13 @@ class SitePlan:
 
 def plan_site(corpus: Corpus, page_size: int, home_recent: int) -> SitePlan:
     """Decide every generated page: one per document, plus the paginated list of all."""
+    newest = max((d.date.first_day() for d in corpus.documents), default=BEGINNING)
     plan = SitePlan(
+        updated=newest,
         shared={
             "recent_documents": corpus.documents[:home_recent],
             "all_documents_url": ALL_DOCUMENTS_URL,
-        }
+        },
     )
     for doc in corpus.documents:
         plan.add(doc.url, document_page(doc))
@@ -84,6 +92,7 @@ def document_page(doc: Document) -> GeneratedPage:
         markdown=doc.body,
         description=describe(doc),
         untrusted_body=True,
+        updated=doc.date.first_day(),
     )
 
 
@@ -108,6 +117,7 @@ def page_markdown(plan: SitePlan, page: Page) -> str | None:
     autoescape, and Material prints ``page.meta.title`` raw in <title> and the header.
     """
     planned = plan.pages.get(page.file.src_uri)
+    page.update_date = (planned and planned.updated) or plan.updated
     if planned is None:
         return None
     page.meta = {"template": planned.template, "title": str(escape(planned.title))}
