@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .corpus import Corpus
+from .jsonld import document_jsonld, script_json
 from .listing import paginate
 from .model import Document
 
@@ -58,7 +59,7 @@ class SitePlan:
         self.pages[src] = page
 
 
-def plan_site(corpus: Corpus, page_size: int, home_recent: int) -> SitePlan:
+def plan_site(corpus: Corpus, page_size: int, home_recent: int, base_url: str) -> SitePlan:
     """Decide every generated page: one per document, plus the paginated list of all."""
     newest = max((d.date.first_day() for d in corpus.documents), default=BEGINNING)
     plan = SitePlan(
@@ -69,7 +70,7 @@ def plan_site(corpus: Corpus, page_size: int, home_recent: int) -> SitePlan:
         },
     )
     for doc in corpus.documents:
-        plan.add(doc.url, document_page(doc))
+        plan.add(doc.url, document_page(doc, base_url))
     for listing in paginate(corpus.documents, page_size, ALL_DOCUMENTS_URL, ALL_DOCUMENTS_TITLE):
         plan.add(
             listing.url,
@@ -83,12 +84,13 @@ def plan_site(corpus: Corpus, page_size: int, home_recent: int) -> SitePlan:
     return plan
 
 
-def document_page(doc: Document) -> GeneratedPage:
+def document_page(doc: Document, base_url: str) -> GeneratedPage:
     """The page of one document."""
+    jsonld = script_json(document_jsonld(doc, base_url + doc.url))
     return GeneratedPage(
         "conclusion.html",
         short_title(doc),
-        {"doc": doc},
+        {"doc": doc, "jsonld": jsonld},
         markdown=doc.body,
         description=describe(doc),
         untrusted_body=True,

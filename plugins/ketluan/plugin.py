@@ -102,7 +102,9 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
             raise PluginError(str(exc)) from None
         log.info("%d documents read from %s", len(corpus.documents), self.config.conclusions_dir)
         self.corpus = corpus
-        self.plan = plan_site(corpus, self.config.page_size, self.config.home_recent)
+        self.plan = plan_site(
+            corpus, self.config.page_size, self.config.home_recent, config.site_url or "/"
+        )
         for file in generated_files(self.plan, config):
             files.append(file)
         return files
