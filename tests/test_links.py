@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import Site
 from linkcheck import broken_links
+
+from conftest import Site
 
 
 def test_sample_site_has_no_broken_links(sample_site: Site) -> None:
