@@ -15,6 +15,16 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)  ## Create .venv and install ketluan with its pinned dependencies.
 
+# ProperDocs (the maintained MkDocs 1.x fork) in its own environment: tests build the sample
+# with both and compare the output.
+PROPERDOCS_VENV := .venv-properdocs
+PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed-stamp
+$(PROPERDOCS_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PROPERDOCS_VENV)/bin/pip install --quiet --upgrade pip
+	$(PROPERDOCS_VENV)/bin/pip install --quiet properdocs==1.6.7 -e .
+	touch $(PROPERDOCS_STAMP)
+
 build: setup  ## Build the sample portal into site/.
 	$(BIN)/mkdocs build --strict
 
@@ -32,7 +42,7 @@ format: setup
 	$(BIN)/ruff format plugins tests
 	$(BIN)/ruff check --fix plugins tests
 
-test: setup lint  ## Lint, then run every test.
+test: setup $(PROPERDOCS_STAMP) lint  ## Lint, then run every test.
 	$(BIN)/pytest
 
 clean:

@@ -37,6 +37,7 @@ def plan_citations(plan: SitePlan, corpus: Corpus, page_size: int) -> CitationIn
                     listing.heading,
                     {"cited": cited, "listing": listing},
                     description=f"{cited.title}: {cited.count} văn bản trích dẫn",
+                    updated=max(m.doc.date.first_day() for m in cited.mentions),
                 ),
             )
     views = (

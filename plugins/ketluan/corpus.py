@@ -55,10 +55,8 @@ def read_document(
         return None, source.problems
     ctx = Context(rel, source, types)
     cleaned = ConclusionSchema.validate(source.values, ctx)
-    if ctx.problems:
-        return None, ctx.problems
     if not source.body.strip():
-        return None, [
+        ctx.problems.append(
             Problem(
                 rel,
                 source.body_line,
@@ -66,7 +64,9 @@ def read_document(
                 "the document has no text",
                 "Paste the text of the document below the closing '---'",
             )
-        ]
+        )
+    if ctx.problems:
+        return None, ctx.problems
     return build_document(rel, cleaned, types, source.body, source.body_line), []
 
 
