@@ -1,0 +1,61 @@
+"""The citation treeprocessor on its own (Python-Markdown, no MkDocs): what it links where."""
+
+from __future__ import annotations
+
+import markdown
+from lxml import html
+
+from ketluan.citation_index import CitationIndex
+from ketluan.dates import DocDate
+from ketluan.linking import CitationLinker, relative_src
+from ketluan.model import BUILTIN_TYPES, Document
+
+SRC = "van-ban/bac-giang/huyen-uy-son-dong/2024/1-kl-hu/index.md"
+
+
+def render(body: str) -> html.HtmlElement:
+    doc = Document(
+        "a.md", "t", BUILTIN_TYPES["ket-luan"], "1-KL/HU", DocDate(2024, 3, 27),
+        "Huyện ủy Sơn Động", "Bắc Giang", "Sơn Động", body,
+    )  # fmt: skip
+    linker = CitationLinker()
+    linker.use(CitationIndex([doc]).links(doc), SRC)
+    md = markdown.Markdown(extensions=[linker, "footnotes", "tables", "toc"])
+    return html.fromstring(f"<div>{md.convert(body)}</div>")
+
+
+def targets(root: html.HtmlElement) -> list[tuple[str, str]]:
+    return [(a.text_content(), a.get("href")) for a in root.cssselect("a.kl-cite")]
+
+
+def test_same_number_with_two_dates_links_each_in_order() -> None:
+    root = render(
+        "Nghị quyết số 27-NQ/HU ngày 24/02/2021 thay Nghị quyết số 27-NQ/HU ngày 05/01/2016.\n"
+    )
+    assert [href.split("/")[-3] for _, href in targets(root)] == ["2021", "2016"]
+
+
+def test_author_links_are_kept_and_do_not_shift_later_links() -> None:
+    root = render(
+        'Xem <a href="https://example.gov.vn/x">Nghị quyết số 27-NQ/HU ngày 05/01/2016</a> '
+        "và [Nghị quyết số 27-NQ/HU](https://example.gov.vn/y). "
+        "Nay thực hiện Nghị quyết số 27-NQ/HU ngày 24/02/2021.\n"
+    )
+    assert [(t, h.split("/")[-3]) for t, h in targets(root)] == [("Nghị quyết số 27-NQ/HU", "2021")]
+    assert [a.get("href") for a in root.cssselect("a:not(.kl-cite)")] == [
+        "https://example.gov.vn/x",
+        "https://example.gov.vn/y",
+    ]
+    assert not root.xpath("//a//a")
+
+
+def test_links_point_at_markdown_sources_for_mkdocs_to_check() -> None:
+    (link,) = targets(render("Theo Chỉ thị số 26-CT/TU ngày 02/6/2023 của Tỉnh ủy.\n"))
+    assert link[1] == "../../../../../trich-dan/bac-giang/chi-thi/2023/26-ct-tu/index.md"
+    assert relative_src("van-ban/x/", "index.md") == "van-ban/x/index.md"
+
+
+def test_pages_without_links_are_left_alone() -> None:
+    linker = CitationLinker()
+    md = markdown.Markdown(extensions=[linker])
+    assert "kl-cite" not in md.convert("Nghị quyết số 27-NQ/HU.")
