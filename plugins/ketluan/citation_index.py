@@ -43,7 +43,7 @@ class CitationIndex:
         for doc in documents:
             if (key := document_key(doc)) is not None:
                 self.own.setdefault(key, doc)
-        mentions = {doc.id: document_mentions(doc) for doc in documents}
+        mentions = {doc.source: document_mentions(doc) for doc in documents}
         known = _Known()
         for key in self.own:
             known.add(key)
@@ -55,10 +55,10 @@ class CitationIndex:
         for doc in documents:
             own_key = document_key(doc)
             local = _Known()
-            for mention in mentions[doc.id]:
+            for mention in mentions[doc.source]:
                 local.add(mention.key)
             kept = []
-            for mention in mentions[doc.id]:
+            for mention in mentions[doc.source]:
                 key, candidates = _resolve(mention, local, known)
                 if key == own_key:
                     continue  # a document naming its own number does not cite itself
@@ -73,7 +73,7 @@ class CitationIndex:
                 cited.mentions.append(mention)
                 mention.target = cited
                 kept.append(mention)
-            self.by_doc[doc.id] = kept
+            self.by_doc[doc.source] = kept
         _assign_urls(list(self.by_key.values()))
         self.cited = sorted(self.by_key.values(), key=_directory_order)
         self.ranked = sorted(self.by_key.values(), key=lambda c: (-c.count, fold(c.title)))
@@ -81,7 +81,7 @@ class CitationIndex:
     def cites(self, doc: Document) -> list[CitedDocument]:
         """Distinct documents ``doc`` cites, in order of first mention."""
         seen: dict[Key, CitedDocument] = {}
-        for mention in self.by_doc.get(doc.id, []):
+        for mention in self.by_doc.get(doc.source, []):
             if mention.target is not None:
                 seen.setdefault(mention.target.key, mention.target)
         return list(seen.values())
@@ -129,7 +129,7 @@ class CitationIndex:
                 m.target.ambiguous,
                 m.target.document is not None,
             )
-            for m in self.by_doc.get(doc.id, [])
+            for m in self.by_doc.get(doc.source, [])
             if m.citation is not None and not m.citation.in_link and m.target is not None
         ]
 
@@ -137,7 +137,7 @@ class CitationIndex:
         """Open-data entries of what ``doc`` cites (``references`` in documents.json)."""
         entries = []
         for cited in self.cites(doc):
-            declared = any(m.declared for m in self.by_doc[doc.id] if m.target is cited)
+            declared = any(m.declared for m in self.by_doc[doc.source] if m.target is cited)
             entries.append({**_summary(cited, base_url), "declared": declared})
         return entries
 

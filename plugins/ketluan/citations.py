@@ -11,10 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import cache, cached_property
 from typing import ClassVar
 
 from .dates import DocDate
-from .text import fold
+from .text import fold as _fold_text
+
+fold = cache(_fold_text)
+"""``text.fold``, memoised: the same words and codes recur in every document."""
 
 
 @dataclass(frozen=True)
@@ -108,7 +112,7 @@ class Symbol:
     year: int | None = None
     """Year part of a State number (``45/2018/QĐ-UBND`` -> 2018)."""
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Comparable form: folded, upper case, no spaces (``96-QĐ/TW`` -> ``96-QD/TW``)."""
         return fold(self.text).upper().replace(" ", "")

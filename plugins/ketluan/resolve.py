@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
-from .citations import KINDS, UPPER, Citation, Kind, Symbol, extract, kind_of, parse_symbol
+from .citations import KINDS, UPPER, Citation, Kind, Symbol, extract, fold, kind_of, parse_symbol
 from .dates import DocDate
 from .mdtext import prose
 from .model import Document
-from .text import fold, new_tone_placement, nfc, slugify
+from .text import new_tone_placement, nfc, slugify
 
 UNKNOWN_DISTRICT = "(chưa rõ)"
 _NAME = rf"({UPPER}[^\s,;.()]*(?:[ \t]+{UPPER}[^\s,;.()]*){{0,3}})"
@@ -54,7 +55,7 @@ class Scope:
     province: str | None = None
     district: str | None = None
 
-    @property
+    @cached_property
     def path(self) -> str:
         """URL segment(s): ``toan-quoc``, ``bac-giang``, ``bac-giang/son-dong``."""
         if self.province is None:
@@ -242,18 +243,19 @@ class CitedDocument:
         """Where a citation of it links: the full text in the corpus, else this page."""
         return self.document.url if self.document else self.url
 
-    @property
+    @cached_property
     def citing(self) -> list[tuple[Document, list[Mention]]]:
-        """Citing documents (newest first) with their mentions, in text order."""
+        """Citing documents (newest first) with their mentions, in text order.
+        Read once the index is complete (it is cached)."""
         by_doc: dict[str, tuple[Document, list[Mention]]] = {}
         for mention in self.mentions:
-            by_doc.setdefault(mention.doc.id, (mention.doc, []))[1].append(mention)
+            by_doc.setdefault(mention.doc.source, (mention.doc, []))[1].append(mention)
         return sorted(by_doc.values(), key=lambda item: item[0].sort_key())
 
     @property
     def count(self) -> int:
         """How many documents cite it."""
-        return len({m.doc.id for m in self.mentions})
+        return len(self.citing)
 
 
 def document_key(doc: Document) -> Key | None:
