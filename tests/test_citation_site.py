@@ -120,8 +120,19 @@ def test_resolution_page_shows_identity_and_citing_sentences(sample_site: Site) 
 def test_directory_groups_by_issuer_and_type_and_ranks(sample_site: Site) -> None:
     page = sample_site.page("trich-dan/")
     groups = [text_of(h) for h in page.cssselect("h2.kl-group")]
-    assert groups[:3] == ["Bộ Xây dựng", "HĐND tỉnh Tuyên Quang", "Huyện ủy Sơn Động"]
-    assert "Trung ương Đảng" in groups and "UBND tỉnh Bắc Giang" in groups
+    assert groups == [
+        "Trung ương Đảng",
+        "Bộ Xây dựng",
+        "Tỉnh ủy Bắc Giang",
+        "UBND tỉnh Bắc Giang",
+        "Huyện ủy Sơn Động",
+        "Tỉnh ủy Điện Biên",
+        "UBND tỉnh Điện Biên",
+        "Tỉnh ủy Tuyên Quang",
+        "HĐND tỉnh Tuyên Quang",
+    ]
+    kinds = [text_of(h) for h in page.cssselect("h3.kl-group__kind")]
+    assert kinds[2:4] == ["Chỉ thị", "Kết luận"], "Tỉnh ủy Bắc Giang: by kind"
     assert len(page.cssselect(".kl-cited")) == 16
     ranked = sample_site.page("trich-dan/nhieu-nhat/")
     counts = [text_of(c) for c in ranked.cssselect(".kl-cited__count")]

@@ -233,7 +233,20 @@ def _assign_urls(cited: list[CitedDocument]) -> None:
 
 
 def _directory_order(cited: CitedDocument) -> tuple[Any, ...]:
-    return (fold(cited.group), cited.kind.label, -cited.count, fold(cited.number))
+    """Central bodies first, then province by province (province bodies before districts),
+    Party before State within a place; inside a body by kind, most cited first."""
+    scope = cited.key.scope
+    return (
+        scope.province is not None,
+        fold(scope.province or ""),
+        scope.district is not None,
+        fold(scope.district or ""),
+        not cited.symbol.party,
+        fold(cited.group),
+        cited.kind.label,
+        -cited.count,
+        fold(cited.number),
+    )
 
 
 def grouped(items: list[CitedDocument]) -> list[tuple[str, list[tuple[str, list[CitedDocument]]]]]:
