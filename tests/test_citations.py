@@ -194,6 +194,14 @@ CASES: list[tuple[str, list[Found]]] = [
             ("218-QĐ/TW", "quyet-dinh", None, None),
         ],
     ),
+    (
+        "Số 26-CT/TU (ngày 02/6/2023) của BTV Tỉnh ủy",
+        [("26-CT/TU", "chi-thi", "2023-06-02", "BTV Tỉnh ủy")],
+    ),
+    (
+        "Nghị quyết số 12a-NQ/TU ngày 7 / 5 / 2021 của Tỉnh ủy khóa XIV",
+        [("Nghị quyết số 12a-NQ/TU", "nghi-quyet", "2021-05-07", "Tỉnh ủy")],
+    ),
     # Not citations: dates, fractions, percentages, money, phones, ranges, codes.
     ("Ngày 27/3/2024, Ban Chấp hành Đảng bộ huyện họp", []),
     ("Đến nay, 12/17 chỉ tiêu chủ yếu đạt và vượt", []),

@@ -258,7 +258,7 @@ class TypePrefix:
 
     pattern = re.compile(
         rf"(?:(?<!\w)(?P<word>{_TYPE_WORD_ANY_CASE})(?:\s+của\s+(?P<issuer>{ISSUER}))?\s+"
-        r"(?:số\s*:?\s*)?|\bsố\s*:?\s*)\Z"
+        r"(?:số\s*:?\s*)?|\b[Ss]ố\s*:?\s*)\Z"
     )
     window = 90
 
@@ -271,11 +271,12 @@ class TypePrefix:
 
 class DatePhrase:
     """The date after the number: ``, ngày 07/5/2021``, ``ngày 02/6/2023``,
-    ``ngày 01-10-1997``, ``ngày 12 tháng 6 năm 2025``, ``ban hành ngày 2.2.2023``.
+    ``ngày 01-10-1997``, ``ngày 12 tháng 6 năm 2025``, ``ban hành ngày 2.2.2023``,
+    ``(ngày 07/5/2021``.
     Not: ``năm 2024`` (a year alone), ``ngày 31/02/2024`` (no such day)."""
 
     pattern = re.compile(
-        r"\s*,?\s*(?:ban\s+hành\s+)?ngày\s*(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*"
+        r"\s*[,(]?\s*(?:ban\s+hành\s+)?ngày\s*(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*"
         r"(?P<y>(?:19|20)\d\d)|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*,?\s+năm\s+"
         r"(?P<y2>(?:19|20)\d\d))(?!\d)"
     )
@@ -300,7 +301,7 @@ class IssuerPhrase:
     tỉnh``; and the bare level after a State number: ``45/2018/QĐ-UBND tỉnh``.
     Not: ``của người dân``, ``của huyện`` (no issuing body)."""
 
-    pattern = re.compile(rf"\s*,?\s*(?:của|do)\s+(?P<issuer>{ISSUER})")
+    pattern = re.compile(rf"\)?\s*,?\s*(?:của|do)\s+(?P<issuer>{ISSUER})")
     level = re.compile(rf"{_SP}(?P<level>tỉnh|huyện)\b")
 
     @classmethod
