@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup build serve test lint format check clean
+.PHONY: setup build serve test lint format check clean system-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,8 +42,19 @@ format: setup
 	$(BIN)/ruff format plugins tests
 	$(BIN)/ruff check --fix plugins tests
 
-test: setup $(PROPERDOCS_STAMP) lint  ## Lint, then run every test.
+# Debian packages the tests need on a fresh machine (run as root): Java for the W3C
+# validator, Node.js/npm for the test tools in package.json.
+system-deps:
+	@command -v java >/dev/null || (apt-get update -qq && apt-get install -y -qq default-jre-headless)
+	@command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq nodejs npm)
+
+NODE_STAMP := node_modules/.installed-stamp
+$(NODE_STAMP): package.json package-lock.json | system-deps
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+test: setup $(PROPERDOCS_STAMP) $(NODE_STAMP) system-deps lint  ## Lint, then run every test.
 	$(BIN)/pytest
 
 clean:
-	rm -rf site .pytest_cache .ruff_cache
+	rm -rf site .pytest_cache .ruff_cache node_modules
