@@ -403,3 +403,25 @@ def test_declared_issuer_is_inert_everywhere(site: Site) -> None:
         assert "alert" not in " ".join(s.text or "" for s in page.iter("script")), url
     group = site.page(pages[1]).cssselect("h2.kl-group")[0]
     assert text_of(group).startswith("Huyện ủy X<script>")
+
+
+def test_every_kind_of_citation_page_is_valid_html(site: Site) -> None:
+    from test_html_valid import vnu_errors
+
+    site.options["page_size"] = 2
+    site.add(
+        "a.md", district_doc("Sơn Động", "1-KL/HU", "Nghị quyết số 27-NQ/HU ngày 24/02/2021.\n")
+    )
+    site.add(
+        "b.md", district_doc("Sơn Động", "2-KL/HU", "Nghị quyết số 27-NQ/HU ngày 05/01/2016.\n")
+    )
+    site.add("c.md", district_doc("Sơn Động", "3-KL/HU", "Theo Nghị quyết số 27-NQ/HU.\n"))
+    for n in (4, 5, 6):
+        body = "Theo Kết luận số 1-KL/HU ngày 27/3/2024; Chỉ thị số 2-CT/TW.\n"
+        site.add(f"{n}.md", district_doc("Sơn Động", f"{n}-KL/HU", body))
+    site.build()
+    built = site.root / "site" / "trich-dan"
+    assert (built / "bac-giang/son-dong/nghi-quyet/khong-ro-nam/27-nq-hu/index.html").is_file()
+    assert (built / "bac-giang/son-dong/ket-luan/2024/1-kl-hu/trang/2/index.html").is_file()
+    assert (built / "nhieu-nhat/trang/2/index.html").is_file()
+    assert vnu_errors(str(built)) == []
