@@ -59,3 +59,19 @@ def test_pages_without_links_are_left_alone() -> None:
     linker = CitationLinker()
     md = markdown.Markdown(extensions=[linker])
     assert "kl-cite" not in md.convert("Nghị quyết số 27-NQ/HU.")
+
+
+def test_raw_html_blocks_count_but_are_not_linked_and_indented_code_is_not_a_citation() -> None:
+    body = (
+        "<table><tr><td>Nghị quyết số 27-NQ/HU ngày 05/01/2016</td></tr>\n\n</table>\n\n"
+        "    Chỉ thị số 6-CT/TU trong mã thụt lề\n\n"
+        "- Mục danh sách\n\n    Đoạn tiếp theo nhắc Kết luận số 7-KL/TU.\n\n"
+        "Nay thực hiện Nghị quyết số 27-NQ/HU ngày 24/02/2021.\n"
+    )
+    root = render(body)
+    assert [(t, h.split("/")[-3]) for t, h in targets(root)] == [
+        ("Kết luận số 7-KL/TU", "khong-ro-nam"),
+        ("Nghị quyết số 27-NQ/HU", "2021"),
+    ]
+    assert root.xpath("//li//a[@class='kl-cite']"), "a list item's continuation is prose"
+    assert not root.xpath("//pre//a | //table//a")

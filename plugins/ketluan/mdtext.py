@@ -23,13 +23,25 @@ _LINK = re.compile(r"(?<!\\)\[(?P<text>[^\]\n]*)\](?P<target>\([^)\n]*\)|\[[^\]\
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\n]+\](?!:)")
 _FOOTNOTE_DEF = re.compile(r"^\[\^[^\]\n]+\]:", re.M)
 _MARKERS = re.compile(r"[*_\\]")
+_BLOCK_TAGS = (
+    "address|article|aside|blockquote|center|del|details|div|dl|fieldset|figcaption|figure"
+    "|footer|form|h[1-6]|header|hgroup|ins|main|nav|noscript|ol|p|section|table|ul"
+)
+_RAW_BLOCK = re.compile(
+    rf"^ {{0,3}}<(?P<tag>{_BLOCK_TAGS})\b[^>]*>.*?(?:</(?P=tag)\s*>[^\n]*|\Z)", re.M | re.S | re.I
+)
+_RAW_CODE = re.compile(
+    r"^ {0,3}<(?P<tag>pre|script|style)\b.*?(?:</(?P=tag)\s*>|\Z)", re.M | re.S | re.I
+)
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d+[.)])[ \t]")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?…])")
 _BOUNDARY = re.compile(r"[.!?…](?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|#|\|))")
 
 
 @dataclass(frozen=True)
 class Prose:
-    """The masked text of a Markdown body and the spans that are the text of a link."""
+    """The masked text of a Markdown body, and the spans that are never linked: the text of
+    links the author wrote and raw HTML blocks (Markdown passes them through untouched)."""
 
     text: str
     links: tuple[tuple[int, int], ...]
@@ -67,33 +79,49 @@ def _clean(value: str) -> str:
 
 def prose(markdown: str) -> Prose:
     """Mask ``markdown`` so that only its prose remains, at the same offsets."""
-    chars = list(markdown)
+    text = markdown
+    for regex in (_FENCE, _RAW_CODE):
+        text = regex.sub(_blank, text)
+    for start, end in _indented_code(text):
+        text = text[:start] + _spaces(text[start:end]) + text[end:]
+    text = _CODE_SPAN.sub(_blank, text)
+    # Raw HTML blocks are passed through, not parsed: their citations count but are not linked.
+    links = [m.span() for m in _RAW_BLOCK.finditer(text)]
+    links += [m.span("text") for m in _RAW_LINK.finditer(text)]
+    for regex in (_TAG, _FOOTNOTE_REF, _FOOTNOTE_DEF):
+        text = regex.sub(_blank, text)
+    links += [m.span("text") for m in _LINK.finditer(text)]
+    text = _LINK.sub(lambda m: " " + m["text"] + _spaces(m["target"]) + " ", text)
+    return Prose(_MARKERS.sub(MARK, text), tuple(links))
 
-    def blank(start: int, end: int, keep_newlines: bool = True) -> None:
-        for i in range(start, end):
-            if not (keep_newlines and chars[i] == "\n"):
-                chars[i] = " "
 
-    for match in _FENCE.finditer(markdown):
-        blank(match.start(), match.end())
-    text = "".join(chars)
-    for match in _CODE_SPAN.finditer(text):
-        blank(match.start(), match.end())
-    links: list[tuple[int, int]] = []
-    text = "".join(chars)
-    for match in _RAW_LINK.finditer(text):
-        links.append(match.span("text"))
-    for match in _TAG.finditer(text):
-        blank(match.start(), match.end())
-    text = "".join(chars)
-    for regex in (_FOOTNOTE_REF, _FOOTNOTE_DEF):
-        for match in regex.finditer(text):
-            blank(match.start(), match.end())
-    text = "".join(chars)
-    for match in _LINK.finditer(text):
-        links.append(match.span("text"))
-        blank(match.start(), match.start() + 1)
-        blank(match.end("text"), match.end())
-    text = "".join(chars)
-    text = _MARKERS.sub(MARK, text)
-    return Prose(text, tuple(links))
+def _spaces(value: str) -> str:
+    """Spaces in place of ``value``, newlines kept: offsets and lines stay where they were."""
+    return re.sub(r"[^\n]", " ", value)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return _spaces(match[0])
+
+
+def _indented_code(markdown: str) -> list[tuple[int, int]]:
+    """Spans of indented code blocks: lines indented by four spaces (or a tab) after a blank
+    line, outside lists (where such lines continue a list item)."""
+    spans = []
+    offset = 0
+    in_list = False
+    previous_blank = True
+    in_code = False
+    for line in markdown.splitlines(keepends=True):
+        blank = not line.strip()
+        indented = line.startswith(("    ", "\t"))
+        if not blank and not indented:
+            in_list = bool(_LIST_ITEM.match(line)) or (in_list and not previous_blank)
+        in_code = indented and not blank and not in_list and (previous_blank or in_code)
+        if in_code:
+            spans.append((offset, offset + len(line)))
+        if not blank:
+            in_code = in_code and indented
+        previous_blank = blank
+        offset += len(line)
+    return spans
