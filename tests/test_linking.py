@@ -75,3 +75,11 @@ def test_raw_html_blocks_count_but_are_not_linked_and_indented_code_is_not_a_cit
     ]
     assert root.xpath("//li//a[@class='kl-cite']"), "a list item's continuation is prose"
     assert not root.xpath("//pre//a | //table//a")
+
+
+def test_own_number_is_not_linked_and_does_not_shift_links() -> None:
+    root = render(
+        "Kết luận số 1-KL/HU này thay Kết luận số 1-KL/HU ngày 05/01/2016 của Huyện ủy.\n"
+    )
+    assert [(t, h.split("/")[-3]) for t, h in targets(root)] == [("Kết luận số 1-KL/HU", "2016")]
+    assert root.text_content().startswith("Kết luận số 1-KL/HU này")

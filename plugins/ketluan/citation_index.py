@@ -28,8 +28,8 @@ class Link:
 
     symbol: str
     """Folded symbol (``27-NQ/HU``), to pair the citation found in the rendered page."""
-    url: str
-    """Site-relative URL of the target page."""
+    url: str | None
+    """Site-relative URL of the target page; None: leave this mention unlinked."""
     title: str
     ambiguous: bool
     in_corpus: bool
@@ -59,9 +59,10 @@ class CitationIndex:
                 local.add(mention.key)
             kept = []
             for mention in mentions[doc.source]:
-                key, candidates = _resolve(mention, local, known)
+                key, candidates = _resolve(mention, local, known, own_key)
                 if key == own_key:
-                    continue  # a document naming its own number does not cite itself
+                    kept.append(mention)  # naming its own number: no citation, no link
+                    continue
                 cited = self.by_key.get(key)
                 if cited is None:
                     cited = CitedDocument(key, mention.symbol, mention.issuer)
@@ -122,7 +123,9 @@ class CitationIndex:
     def links(self, doc: Document) -> list[Link]:
         """Links for the citations in the body of ``doc``, in text order."""
         return [
-            Link(
+            Link(m.symbol.key, None, "", False, False)
+            if m.target is None
+            else Link(
                 m.symbol.key,
                 m.target.link,
                 m.target.title,
@@ -130,7 +133,7 @@ class CitationIndex:
                 m.target.document is not None,
             )
             for m in self.by_doc.get(doc.source, [])
-            if m.citation is not None and not m.citation.in_link and m.target is not None
+            if m.citation is not None and not m.citation.in_link
         ]
 
     def references(self, doc: Document, base_url: str) -> list[dict[str, Any]]:
@@ -198,16 +201,21 @@ class _Known:
         return sorted(found)
 
 
-def _resolve(mention: Mention, local: _Known, known: _Known) -> tuple[Key, list[Key]]:
+def _resolve(
+    mention: Mention, local: _Known, known: _Known, own: Key | None = None
+) -> tuple[Key, list[Key]]:
     """Key of the cited document, and the candidates when the citation fits several.
 
     A citation without a date (or, from a province-level document, without its district)
     takes them from a complete mention of the same number in the same document, else from
-    the one known document that fits; several fit: ambiguous, never guessed.
+    the one known document that fits; several fit: ambiguous, never guessed. The citing
+    document's own number without a date is the document itself.
     """
     key = mention.key
     if key.date is not None and key.scope.district != UNKNOWN_DISTRICT:
         return key, []
+    if own is not None and key.date is None and own.undated == key.undated:
+        return own, []  # the citing document's own number, undated: the document itself
     for pool in (local, known):
         fitting = pool.fitting(key, mention.symbol.year)
         if len(fitting) == 1:

@@ -85,7 +85,10 @@ class _LinkTreeprocessor(Treeprocessor):
             if not queue:
                 continue
             link = queue.popleft()
-            anchor = etree.Element("a", _attributes(link, self.linker.src_uri))
+            if link.url is None:
+                continue
+            href = relative_src(link.url, self.linker.src_uri)
+            anchor = etree.Element("a", _attributes(link, href))
             anchor.text = text[citation.start : citation.end]
             if made:
                 made[-1].tail = text[cursor : citation.start]
@@ -98,7 +101,7 @@ class _LinkTreeprocessor(Treeprocessor):
         return head, made
 
 
-def _attributes(link: Link, src_uri: str) -> dict[str, str]:
+def _attributes(link: Link, href: str) -> dict[str, str]:
     classes = ["kl-cite"]
     if link.ambiguous:
         classes.append("kl-cite--ambiguous")
@@ -107,7 +110,7 @@ def _attributes(link: Link, src_uri: str) -> dict[str, str]:
     title = link.title
     if link.ambiguous:
         title = f"{title}: chưa xác định được văn bản (nhiều văn bản cùng số)"
-    return {"href": relative_src(link.url, src_uri), "class": " ".join(classes), "title": title}
+    return {"href": href, "class": " ".join(classes), "title": title}
 
 
 def relative_src(url: str, src_uri: str) -> str:

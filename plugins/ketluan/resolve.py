@@ -86,6 +86,11 @@ class Key:
     number: str
     date: DocDate | None
 
+    @property
+    def undated(self) -> tuple[Scope, str, str]:
+        """Scope, kind and number: the key without its date."""
+        return (self.scope, self.kind, self.number)
+
     def text(self) -> str:
         """Stable text form for open data: ``bac-giang/son-dong:nghi-quyet:27-NQ/HU:2021-02-24``."""
         return f"{self.scope.path}:{self.kind}:{self.number}:{self.date.iso() if self.date else ''}"
