@@ -400,7 +400,10 @@ def test_declared_issuer_is_inert_everywhere(site: Site) -> None:
     for url in pages:
         page = site.page(url)
         assert not page.xpath("//*[@onerror]"), url
-        assert "alert" not in " ".join(s.text or "" for s in page.iter("script")), url
+        code = [s for s in page.iter("script") if s.get("type") != "application/ld+json"]
+        assert "alert" not in " ".join(s.text or "" for s in code), url
+        for data in page.xpath("//script[@type='application/ld+json']"):
+            assert "<" not in data.text, "JSON-LD cannot close its script element"
     group = site.page(pages[1]).cssselect("h2.kl-group")[0]
     assert text_of(group).startswith("Huyện ủy X<script>")
 
@@ -425,3 +428,28 @@ def test_every_kind_of_citation_page_is_valid_html(site: Site) -> None:
     assert (built / "bac-giang/son-dong/ket-luan/2024/1-kl-hu/trang/2/index.html").is_file()
     assert (built / "nhieu-nhat/trang/2/index.html").is_file()
     assert vnu_errors(str(built)) == []
+
+
+def test_json_ld_lists_what_a_document_cites(sample_site: Site) -> None:
+    page = sample_site.page(TUAN_GIAO)
+    (script,) = page.xpath("//head/script[@type='application/ld+json']")
+    data = json.loads(script.text)
+    assert data["@type"] == "Legislation"
+    assert data["citation"] == [
+        {
+            "@type": "Legislation",
+            "name": "Nghị quyết số 04-NQ/TU ngày 07/05/2021 (Tỉnh ủy Điện Biên)",
+            "legislationIdentifier": "04-NQ/TU",
+            "legislationType": "Nghị quyết",
+            "legislationDate": "2021-05-07",
+            "url": "/trich-dan/dien-bien/nghi-quyet/2021/04-nq-tu/",
+        },
+        {
+            "@type": "Legislation",
+            "name": "Kế hoạch số 65-KH/TU ngày 24/04/2019 (Tỉnh ủy Điện Biên)",
+            "legislationIdentifier": "65-KH/TU",
+            "legislationType": "Kế hoạch",
+            "legislationDate": "2019-04-24",
+            "url": "/trich-dan/dien-bien/ke-hoach/2019/65-kh-tu/",
+        },
+    ]

@@ -6,7 +6,9 @@ from typing import TYPE_CHECKING
 
 from .citation_index import CITED_URL, RANKED_URL, CitationIndex, Link, grouped
 from .corpus import Corpus
+from .jsonld import document_jsonld, script_json
 from .listing import paginate
+from .resolve import CitedDocument
 
 if TYPE_CHECKING:
     from .pages import SitePlan
@@ -17,12 +19,22 @@ CITED_TITLE = "Văn bản được trích dẫn"
 RANKED_TITLE = "Văn bản được trích dẫn nhiều nhất"
 
 
-def plan_citations(plan: SitePlan, corpus: Corpus, page_size: int) -> CitationIndex:
+def plan_citations(
+    plan: SitePlan, corpus: Corpus, page_size: int, base_url: str = "/"
+) -> CitationIndex:
     """Resolve every citation of ``corpus`` and plan the page of each cited document and the
-    directory (grouped by issuer and type, and ranked by how many documents cite each)."""
+    directory (grouped by issuer and type, and ranked by how many documents cite each);
+    document pages get what they cite in their JSON-LD (schema.org ``citation``)."""
     from .pages import GeneratedPage  # pages imports this module to call plan_citations
 
     index = CitationIndex(corpus.documents)
+    for planned in plan.pages.values():
+        doc = planned.context.get("doc")
+        if planned.template == "conclusion.html" and "jsonld" in planned.context:
+            cited = [_jsonld_citation(c, base_url) for c in index.cites(doc)]
+            if cited:
+                data = document_jsonld(doc, base_url + doc.url)
+                planned.context["jsonld"] = script_json({**data, "citation": cited})
     plan.shared["citations"] = index
     plan.shared["cited_url"] = CITED_URL
     plan.shared["ranked_url"] = RANKED_URL
@@ -56,6 +68,19 @@ def plan_citations(plan: SitePlan, corpus: Corpus, page_size: int) -> CitationIn
                 ),
             )
     return index
+
+
+def _jsonld_citation(cited: CitedDocument, base_url: str) -> dict[str, str]:
+    data = {
+        "@type": "Legislation",
+        "name": cited.title,
+        "legislationIdentifier": cited.number,
+        "legislationType": cited.kind.label,
+        "url": base_url + cited.link,
+    }
+    if cited.date:
+        data["legislationDate"] = cited.date.iso()
+    return data
 
 
 def page_links(plan: SitePlan, src_uri: str) -> list[Link] | None:

@@ -91,7 +91,7 @@ def plan_site(
                 in_nav=listing.number == 1,
             ),
         )
-    plan_citations(plan, corpus, page_size)
+    plan_citations(plan, corpus, page_size, base_url)
     return plan
 
 
