@@ -99,3 +99,24 @@ def test_bad_references_are_reported(site: Site) -> None:
         "conclusions/a.md:17: references[2]: expected a document number or a mapping with "
         "'number', got 17. Write e.g. '- 04-NQ/TU'.",
     ]
+
+
+def test_place_spelling_does_not_split_or_collide(site: Site) -> None:
+    from ketluan.citation_index import CitationIndex
+
+    site.add(
+        "a.md", conclusion("Theo Nghị quyết số 5-NQ/TU ngày 1/2/2020.\n", province="Bắc giang")
+    )
+    site.add(
+        "b.md",
+        conclusion("Theo Nghị quyết số 5-NQ/TU ngày 1/2/2020.\n", number="2-KL/HU"),
+    )
+    site.add(
+        "c.md",
+        conclusion("Theo Nghị quyết số 5-NQ/TU ngày 3/4/2020.\n", number="3-KL/HU"),
+    )
+    index = CitationIndex(load_corpus(site.root, "conclusions", BUILTIN_TYPES).documents)
+    assert sorted((c.url, c.count) for c in index.cited) == [
+        ("trich-dan/bac-giang/nghi-quyet/2020/5-nq-tu-2020-02-01/", 2),
+        ("trich-dan/bac-giang/nghi-quyet/2020/5-nq-tu-2020-04-03/", 1),
+    ]

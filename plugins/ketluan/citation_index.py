@@ -226,18 +226,25 @@ def _resolve(
 
 
 def _assign_urls(cited: list[CitedDocument]) -> None:
-    """``trich-dan/<scope>/<kind>/<year>/<number>/``; documents sharing one get their date."""
+    """``trich-dan/<scope>/<kind>/<year>/<number>/``; documents sharing one get their date,
+    then (if still shared) a counter, so no two cited documents ever share a page."""
     by_url: dict[str, list[CitedDocument]] = defaultdict(list)
     for item in cited:
         year = str(item.year) if item.year else "khong-ro-nam"
         base = f"{CITED_URL}{item.key.scope.path}/{item.key.kind}/{year}/{slugify(item.number)}"
         by_url[base].append(item)
+    taken: set[str] = set()
     for base, group in by_url.items():
-        for item in group:
-            suffix = ""
+        for item in sorted(group, key=lambda c: c.key.text()):
+            url = base
             if len(group) > 1:
-                suffix = "-" + (item.date.iso() if item.date else "khong-ro-ngay")
-            item.url = f"{base}{suffix}/"
+                url += "-" + (item.date.iso() if item.date else "khong-ro-ngay")
+            counter = 1
+            while url in taken:  # same slug, different spelling of a place: a counter
+                counter += 1
+                url = f"{base}-{counter}"
+            taken.add(url)
+            item.url = url + "/"
 
 
 def _directory_order(cited: CitedDocument) -> tuple[Any, ...]:

@@ -97,7 +97,10 @@ class Key:
 
 
 def _name(value: str) -> str:
-    return new_tone_placement(nfc(value.strip()))
+    """A place name in one spelling: NFC, new tone placement, each word capitalised
+    ("Bắc giang", "Bắc Giang" and "bắc giang" are one scope)."""
+    words = new_tone_placement(nfc(value)).split()
+    return " ".join(w[:1].upper() + w[1:] for w in words)
 
 
 def _place(said: str, own: str | None) -> str:
@@ -116,7 +119,9 @@ def scope_of(symbol: Symbol, issuer: str | None, doc: Document) -> Scope:
     district = _DISTRICT.search(said)
     province_name = _place(province[1], doc.province) if province else _name(doc.province)
     district_name = (
-        _place(district[1], doc.district) if district else _name(doc.district or UNKNOWN_DISTRICT)
+        _place(district[1], doc.district)
+        if district
+        else (_name(doc.district) if doc.district else UNKNOWN_DISTRICT)
     )
     code = symbol.issuer_code
     if symbol.party:
