@@ -102,7 +102,9 @@ class CitationIndex:
         if key in self.own:
             doc = self.own[key]
             return doc.url, f"{doc.type.label} số {doc.number} {doc.date.vietnamese()}"
-        cited = self.by_key[key]
+        cited = self.by_key.get(key)
+        if cited is None:  # not expected: candidates are documents or dated citations
+            return CITED_URL, f"{key.number} ({key.date.iso() if key.date else ''})"
         return cited.link, cited.title
 
     def ambiguous_notes(self) -> list[str]:
