@@ -202,6 +202,13 @@ CASES: list[tuple[str, list[Found]]] = [
         "Nghị quyết số 12a-NQ/TU ngày 7 / 5 / 2021 của Tỉnh ủy khóa XIV",
         [("Nghị quyết số 12a-NQ/TU", "nghi-quyet", "2021-05-07", "Tỉnh ủy")],
     ),
+    (
+        "Nghị quyết số 27–NQ/HU và Thông tư 04/2022/TT‑BXD (dashes from a word processor)",
+        [
+            ("Nghị quyết số 27–NQ/HU", "nghi-quyet", None, None),
+            ("Thông tư 04/2022/TT‑BXD", "thong-tu", None, None),
+        ],
+    ),
     # Not citations: dates, fractions, percentages, money, phones, ranges, codes.
     ("Ngày 27/3/2024, Ban Chấp hành Đảng bộ huyện họp", []),
     ("Đến nay, 12/17 chỉ tiêu chủ yếu đạt và vượt", []),
@@ -315,6 +322,11 @@ def test_link_text_is_marked_and_sentence_is_clean() -> None:
     assert (
         body.sentence(citation.start, citation.tail) == "Xem Chỉ thị số 26-CT/TU của BTV Tỉnh ủy."
     )
+
+
+def test_dashes_are_spelt_as_hyphens() -> None:
+    symbol = parse_symbol("27–NQ/HU")
+    assert symbol is not None and symbol.text == "27-NQ/HU"
 
 
 def test_symbol_keys_fold_spelling() -> None:

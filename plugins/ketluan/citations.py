@@ -95,6 +95,9 @@ UPPER = _class_of("isupper")
 _UP = UPPER
 _LO = _class_of("islower")
 _SP = r"[ \t]"  # inline space only: masked Markdown markup (\x1f) ends a phrase
+_DASHES = "\\-\u2010\u2011\u2013"
+DASH = f"[{_DASHES}]"
+"""Hyphen, and the dashes word processors put in its place (en dash, non-breaking hyphen)."""
 
 
 @dataclass(frozen=True)
@@ -124,7 +127,8 @@ class Symbol:
 
 
 def _squeeze(value: str) -> str:
-    return re.sub(r"\s+", "", value)
+    """Stray spaces out, every dash spelt "-": ``TT– BXD`` -> ``TT-BXD``."""
+    return re.sub(DASH, "-", re.sub(r"\s+", "", value))
 
 
 def _code(value: str) -> str:
@@ -151,7 +155,7 @@ class PartySymbol(SymbolForm):
 
     tag = "p"
     pattern = (
-        r"(?P<p_n>\d{1,4}[a-z]?)\s{0,2}-\s{0,2}"
+        rf"(?P<p_n>\d{{1,4}}[a-z]?)\s{{0,2}}{DASH}\s{{0,2}}"
         rf"(?P<p_t>[A-ZĐ]{{1,3}}(?:i|r|ri)?)\s{{0,2}}/\s{{0,2}}(?P<p_i>{_UP}{{2,8}}\d{{0,2}})"
     )
 
@@ -176,7 +180,7 @@ class StateYearSymbol(SymbolForm):
     tag = "y"
     pattern = (
         r"(?P<y_n>\d{1,5}(?:\.\d{1,3})?)\s?/\s?(?P<y_y>(?:19|20)\d\d)\s?/\s?"
-        rf"(?P<y_c>{_STATE_PART}(?:\s?-\s?{_STATE_PART}){{0,2}})"
+        rf"(?P<y_c>{_STATE_PART}(?:\s?{DASH}\s?{_STATE_PART}){{0,2}})"
     )
 
     @classmethod
@@ -196,7 +200,9 @@ class StateSymbol(SymbolForm):
     """
 
     tag = "s"
-    pattern = rf"(?P<s_n>\d{{1,5}})\s?/\s?(?P<s_c>{_STATE_PART}(?:\s?-\s?{_STATE_PART}){{1,2}})"
+    pattern = (
+        rf"(?P<s_n>\d{{1,5}})\s?/\s?(?P<s_c>{_STATE_PART}(?:\s?{DASH}\s?{_STATE_PART}){{1,2}})"
+    )
 
     @classmethod
     def symbol(cls, match: re.Match[str]) -> Symbol:
@@ -209,7 +215,9 @@ class StateSymbol(SymbolForm):
 
 FORMS: tuple[type[SymbolForm], ...] = (PartySymbol, StateYearSymbol, StateSymbol)
 _SYMBOLS = re.compile(
-    r"(?<![\w./-])(?:" + "|".join(f"(?P<{f.tag}>{f.pattern})" for f in FORMS) + r")(?![\w/]|-\w)"
+    rf"(?<![\w./{_DASHES}])(?:"
+    + "|".join(f"(?P<{f.tag}>{f.pattern})" for f in FORMS)
+    + rf")(?![\w/]|{DASH}\w)"
 )
 
 _LABELS = sorted(
