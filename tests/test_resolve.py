@@ -120,3 +120,21 @@ def test_place_spelling_does_not_split_or_collide(site: Site) -> None:
         ("trich-dan/bac-giang/nghi-quyet/2020/5-nq-tu-2020-02-01/", 2),
         ("trich-dan/bac-giang/nghi-quyet/2020/5-nq-tu-2020-04-03/", 1),
     ]
+
+
+def test_authoring_guide_references_example_is_valid(site: Site) -> None:
+    from conftest import REPO
+    from ketluan.citation_index import CitationIndex
+
+    guide = (REPO / "docs/huong-dan/soan-thao.md").read_text("utf-8")
+    block = guide.split("```yaml\nreferences:\n", 1)[1].split("```", 1)[0]
+    signer = "signer:\n  name: Đỗ Văn Cẩm\nreferences:\n" + block
+    body = "Theo Nghị quyết số 27-NQ/HU, Quy định số 30-QĐ/TU và Kết luận số 120-KL/TU.\n"
+    site.add("a.md", conclusion(body, signer=signer))
+    (doc,) = load_corpus(site.root, "conclusions", BUILTIN_TYPES).documents
+    cites = CitationIndex([doc]).cites(doc)
+    assert [(c.number, c.kind.slug, c.date and c.date.iso()) for c in cites] == [
+        ("27-NQ/HU", "nghi-quyet", "2021-02-24"),
+        ("30-QĐ/TU", "quy-dinh", None),
+        ("04-NQ/TU", "nghi-quyet", None),
+    ]
