@@ -29,6 +29,8 @@ CORE = [
     "manifest",
     "sanitize",
     "cli",
+    "places",
+    "indexes",
 ]
 
 
