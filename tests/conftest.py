@@ -83,6 +83,8 @@ class Site:
             nav:
               - Trang chủ: index.md
               - Văn bản: van-ban/index.md
+              - Địa bàn: dia-ban/index.md
+              - Tra cứu: tra-cuu/index.md
             """).replace("{options}", options)
         path = self.root / "mkdocs.yml"
         path.write_text(config, encoding="utf-8")

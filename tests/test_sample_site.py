@@ -29,6 +29,7 @@ def test_document_page_shows_every_metadata_field(sample_site: Site) -> None:
         "Loại văn bản": "Kết luận",
         "Cơ quan ban hành": "Huyện ủy Sơn Động",
         "Địa bàn": "huyện Sơn Động, tỉnh Bắc Giang",
+        "Nay thuộc": "tỉnh Bắc Ninh",
         "Người ký": "Đỗ Văn Cẩm (Phó Bí thư)",
         "Hội nghị, cuộc họp": "Kỳ họp thứ 22 Ban Chấp hành Đảng bộ huyện "
         "(khóa XXVI, nhiệm kỳ 2020-2025)",

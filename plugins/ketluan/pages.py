@@ -72,6 +72,9 @@ def plan_site(corpus: Corpus, page_size: int, home_recent: int) -> SitePlan:
                 in_nav=listing.number == 1,
             ),
         )
+    from .browse import plan_browse  # imported here: browse builds on GeneratedPage above
+
+    plan_browse(plan, corpus, page_size)
     return plan
 
 

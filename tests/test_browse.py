@@ -1,0 +1,257 @@
+"""Place pages (/dia-ban/) and lookups (/tra-cuu/): the right documents, counts, pagination,
+history notes, breadcrumbs, and page size that does not grow with the corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from corpus_gen import generate
+
+from conftest import Site, conclusion, text_of
+
+SON_DONG_DOC = "van-ban/bac-giang/huyen-uy-son-dong/2024/604-kl-hu/"
+
+
+def item_links(page) -> list[str]:
+    """Titles of the documents listed on a page."""
+    return [text_of(a) for a in page.cssselect(".kl-item__title")]
+
+
+def entries(page, css: str = ".kl-entry") -> dict[str, str]:
+    """Overview lines as {label: count text}."""
+    return {
+        text_of(e.cssselect(".kl-entry__label")[0]): text_of(e.cssselect(".kl-entry__count")[0])
+        for e in page.cssselect(css)
+    }
+
+
+def test_sample_documents_are_on_their_district_and_province_pages(sample_site: Site) -> None:
+    expected = {
+        "dia-ban/bac-giang/son-dong/": [
+            "Kết luận của Ban Chấp hành Đảng bộ huyện tại kỳ họp thứ 22"
+        ],
+        "dia-ban/dien-bien/tuan-giao/": [
+            "Kết luận của đồng chí Mùa A Sơn, Phó Bí thư Thường trực Tỉnh ủy, tại buổi làm việc "
+            "với Ban Thường vụ Huyện ủy Tuần Giáo"
+        ],
+        "dia-ban/dien-bien/dien-bien/": [
+            "Ban Thường vụ Tỉnh ủy làm việc với Ban Thường vụ Huyện ủy Điện Biên"
+        ],
+        "dia-ban/bac-kan/": ["Thường trực Tỉnh ủy giao ban với các huyện, thành phố"],
+        "dia-ban/tuyen-quang/": [
+            "Ý kiến của Thường trực Tỉnh ủy tại cuộc giao ban Thường trực Tỉnh ủy, Thường trực "
+            "Hội đồng nhân dân tỉnh, lãnh đạo Ủy ban nhân dân tỉnh tháng 8/2021"
+        ],
+        "dia-ban/bac-giang/": [],
+        "dia-ban/dien-bien/": [],
+    }
+    for url, titles in expected.items():
+        assert item_links(sample_site.page(url)) == titles, url
+    built = sample_site.root / "site" / "dia-ban"
+    assert sorted(p.parent.relative_to(built).as_posix() for p in built.rglob("index.html")) == [
+        ".",
+        "bac-giang",
+        "bac-giang/son-dong",
+        "bac-kan",
+        "dien-bien",
+        "dien-bien/dien-bien",
+        "dien-bien/tuan-giao",
+        "tuyen-quang",
+    ]
+
+
+def test_former_units_say_what_they_are_now_part_of(sample_site: Site) -> None:
+    def title(url: str) -> str:
+        return text_of(sample_site.page(url).cssselect("h1")[0])
+
+    assert title("dia-ban/bac-giang/son-dong/") == (
+        "Huyện Sơn Động, tỉnh Bắc Giang (đến 30/6/2025; nay thuộc tỉnh Bắc Ninh)"
+    )
+    assert title("dia-ban/bac-kan/") == "Tỉnh Bắc Kạn (đến 30/6/2025; nay thuộc tỉnh Thái Nguyên)"
+    assert title("dia-ban/tuyen-quang/") == (
+        "Tỉnh Tuyên Quang (đến 30/6/2025; nay thuộc tỉnh Tuyên Quang mới)"
+    )
+    assert title("dia-ban/dien-bien/") == (
+        "Tỉnh Điện Biên (đến 30/6/2025; không thay đổi từ 1/7/2025)"
+    )
+
+
+def test_province_page_lists_its_districts_with_counts(sample_site: Site) -> None:
+    page = sample_site.page("dia-ban/dien-bien/")
+    districts = entries(page, ".kl-place__districts .kl-entry")
+    assert len(districts) == 10
+    assert districts["Huyện Tuần Giáo"] == "1 văn bản"
+    assert districts["Huyện Điện Biên"] == "1 văn bản"
+    assert districts["Thành phố Điện Biên Phủ"] == "chưa có văn bản"
+    links = [a.get("href") for a in page.cssselect(".kl-place__districts a")]
+    assert links == ["tuan-giao/", "dien-bien/"]
+
+
+def test_overview_lists_34_provinces_with_the_former_ones(sample_site: Site) -> None:
+    page = sample_site.page("dia-ban/")
+    regions = page.cssselect(".kl-region")
+    assert len(regions) == 34
+    assert len(page.cssselect(".kl-region__parts .kl-entry")) == 63
+    parts = {
+        text_of(r.cssselect(".kl-region__name .kl-entry__label")[0]): entries(r, ".kl-entry")
+        for r in regions
+    }
+    assert parts["Tỉnh Bắc Ninh"] == {
+        "Tỉnh Bắc Ninh": "chưa có văn bản",
+        "Tỉnh Bắc Giang": "1 văn bản",
+    }
+    assert parts["Tỉnh Tuyên Quang"]["Tỉnh Hà Giang"] == "chưa có văn bản"
+    assert parts["Tỉnh Tuyên Quang"]["Tỉnh Tuyên Quang"] == "1 văn bản"
+    assert parts["Tỉnh Thái Nguyên"]["Tỉnh Bắc Kạn"] == "1 văn bản"
+    assert parts["Tỉnh Điện Biên"] == {"Tỉnh Điện Biên": "2 văn bản"}
+    linked = [a.get("href") for a in page.cssselect(".kl-region__parts a")]
+    assert sorted(linked) == ["bac-giang/", "bac-kan/", "dien-bien/", "tuyen-quang/"]
+
+
+def test_document_breadcrumbs_link_to_place_pages(sample_site: Site) -> None:
+    page = sample_site.page(SON_DONG_DOC)
+    crumbs = page.cssselect(".kl-breadcrumbs li")
+    assert [text_of(li) for li in crumbs] == ["Văn bản", "Tỉnh Bắc Giang", "Huyện Sơn Động", "2024"]
+    hrefs = [li.cssselect("a")[0].get("href") for li in crumbs]
+    target = sample_site.root / "site" / SON_DONG_DOC
+    resolved = [(target / h).resolve().relative_to(sample_site.root / "site") for h in hrefs]
+    assert [p.as_posix() for p in resolved] == [
+        "van-ban",
+        "dia-ban/bac-giang",
+        "dia-ban/bac-giang/son-dong",
+        "tra-cuu/nam/2024",
+    ]
+
+
+def test_nav_has_places_and_lookups_and_no_long_lists(sample_site: Site) -> None:
+    page = sample_site.page("dia-ban/")
+    links = page.cssselect("nav.md-nav--primary a.md-nav__link")
+    assert [text_of(a) for a in links] == ["Trang chủ", "Văn bản", "Địa bàn", "Tra cứu"]
+
+
+def test_lookups_by_year_type_issuer_and_signer(sample_site: Site) -> None:
+    page = sample_site.page("tra-cuu/")
+    assert entries(page, ".kl-browse__years .kl-entry") == {
+        "Năm 2024": "2 văn bản",
+        "Năm 2023": "1 văn bản",
+        "Năm 2021": "2 văn bản",
+    }
+    assert entries(page, ".kl-browse__types .kl-entry")["Tin bài"] == "2 văn bản"
+    assert text_of(page.cssselect(".kl-browse__issuers")[0]) == "5 cơ quan ban hành"
+    assert text_of(page.cssselect(".kl-browse__signers")[0]) == "3 người ký"
+    year = sample_site.page("tra-cuu/nam/2024/")
+    assert entries(year, ".kl-browse__months .kl-entry") == {
+        "Tháng 3/2024": "1 văn bản",
+        "Không rõ tháng (2024)": "1 văn bản",
+    }
+    assert len(item_links(sample_site.page("tra-cuu/nam/2021/thang-07/"))) == 1
+    assert len(item_links(sample_site.page("tra-cuu/loai/tin-bai/"))) == 2
+    signers = sample_site.page("tra-cuu/nguoi-ky/")
+    assert entries(signers, ".kl-groups .kl-entry") == {
+        "Đỗ Văn Cẩm": "1 văn bản",
+        "Lý Thanh Tiềm": "1 văn bản",
+        "Nguyễn Văn Dũng": "1 văn bản",
+    }
+    issuer = sample_site.page("tra-cuu/co-quan/huyen-uy-son-dong/")
+    assert item_links(issuer) == ["Kết luận của Ban Chấp hành Đảng bộ huyện tại kỳ họp thứ 22"]
+
+
+def test_issuer_spellings_are_one_body(site: Site) -> None:
+    site.add("a.md", conclusion(number="1-KL/HU", issuer="Huyện uỷ Sơn Động"))
+    site.add("b.md", conclusion(number="2-KL/HU", issuer="Huyện ủy Sơn Động"))
+    site.add("c.md", conclusion(number="3-KL/HU", issuer="Huyện ủy Sơn Động"))
+    site.build()
+    page = site.page("tra-cuu/co-quan/")
+    assert entries(page, ".kl-groups .kl-entry") == {"Huyện ủy Sơn Động": "3 văn bản"}
+
+
+def test_documents_since_the_merger_are_on_the_new_province(site: Site) -> None:
+    site.add(
+        "a.md",
+        conclusion(
+            number="5-KL/TU",
+            date="2025-08-01",
+            issuer="Tỉnh ủy Bắc Ninh",
+            province="Bắc Ninh",
+            district=None,
+        ),
+    )
+    site.build()
+    page = site.page("dia-ban/tu-2025/bac-ninh/")
+    assert text_of(page.cssselect("h1")[0]) == "Tỉnh Bắc Ninh (từ 1/7/2025)"
+    assert entries(page, ".kl-place__parts .kl-entry") == {
+        "Tỉnh Bắc Ninh": "chưa có văn bản",
+        "Tỉnh Bắc Giang": "chưa có văn bản",
+    }
+    assert len(item_links(page)) == 1
+    doc = site.page("van-ban/bac-ninh/tinh-uy-bac-ninh/2025/5-kl-tu/")
+    labels = [text_of(dt) for dt in doc.cssselect(".kl-meta dt")]
+    assert "Nay thuộc" not in labels
+    assert text_of(doc.cssselect(".kl-meta__place dd")[0]) == "tỉnh Bắc Ninh"
+
+
+@pytest.mark.parametrize(("count", "pages"), [(0, 0), (1, 1), (2, 1), (3, 2)])
+def test_district_pagination_boundaries(site: Site, count: int, pages: int) -> None:
+    site.options["page_size"] = 2
+    site.add(
+        "other.md", conclusion(number="99-KL/HU", issuer="Huyện ủy Lục Ngạn", district="Lục Ngạn")
+    )
+    for i in range(count):
+        site.add(f"d{i}.md", conclusion(number=f"{i + 1}-KL/HU", date=f"2024-03-{i + 10}"))
+    built = site.build()
+    district = built / "dia-ban" / "bac-giang" / "son-dong"
+    province = site.page("dia-ban/bac-giang/")
+    count_text = entries(province, ".kl-place__districts .kl-entry")["Huyện Sơn Động"]
+    assert count_text == (f"{count} văn bản" if count else "chưa có văn bản")
+    if not pages:
+        assert not district.exists()
+        assert "son-dong/" not in [a.get("href") for a in province.cssselect("a")]
+        return
+    numbers = [int(t) for t in range(1, pages + 1)]
+    seen: list[str] = []
+    for number in numbers:
+        url = "dia-ban/bac-giang/son-dong/" + ("" if number == 1 else f"trang/{number}/")
+        page = site.page(url)
+        items = item_links(page)
+        assert 1 <= len(items) <= 2
+        seen += items
+        assert bool(page.cssselect(".kl-pagination")) == (pages > 1)
+    assert len(seen) == count
+    assert not (district / "trang" / str(pages + 1)).exists()
+    dates = [t.get("datetime") for t in site.page("dia-ban/bac-giang/son-dong/").cssselect("time")]
+    assert dates == sorted(dates, reverse=True), "newest first"
+
+
+def _largest_district_page(root: Path) -> tuple[int, int]:
+    """(bytes, items) of the largest district list page under dia-ban/<province>/<district>/."""
+    from lxml import html
+
+    biggest = (0, 0)
+    for path in (root / "dia-ban").glob("*/*/index.html"):
+        if path.parent.parent.name == "tu-2025":
+            continue
+        data = path.read_bytes()
+        items = len(html.fromstring(data).cssselect(".kl-item"))
+        assert items <= 20, path
+        biggest = max(biggest, (len(data), items))
+    return biggest
+
+
+def test_two_thousand_documents_keep_district_pages_bounded(tmp_path: Path) -> None:
+    sizes = {}
+    for n in (1000, 2000):
+        site = Site(tmp_path / str(n))
+        site.options["page_size"] = 20
+        generate(site.conclusions, n)
+        built = site.build()
+        sizes[n] = _largest_district_page(built)
+        listed = 0
+        for path in (built / "dia-ban").glob("*/*/**/index.html"):
+            if "tu-2025" not in path.parts:
+                listed += len(
+                    site.page(path.parent.relative_to(built).as_posix() + "/").cssselect(".kl-item")
+                )
+        assert listed == n - n // 10, "every district document is on exactly one district page"
+    assert sizes[1000][1] == sizes[2000][1] == 20, "both corpora fill a page"
+    assert sizes[2000][0] <= sizes[1000][0] * 1.05, sizes
