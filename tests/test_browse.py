@@ -255,3 +255,22 @@ def test_two_thousand_documents_keep_district_pages_bounded(tmp_path: Path) -> N
         assert listed == n - n // 10, "every district document is on exactly one district page"
     assert sizes[1000][1] == sizes[2000][1] == 20, "both corpora fill a page"
     assert sizes[2000][0] <= sizes[1000][0] * 1.05, sizes
+
+
+def test_lookup_pages_escape_issuer_and_signer(site: Site) -> None:
+    payload = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+    site.add(
+        "a.md",
+        conclusion(issuer=f"'Huyện ủy {payload}'", signer=f"signer:\n  name: '{payload}'"),
+    )
+    site.build()
+    for url in ("tra-cuu/co-quan/", "tra-cuu/nguoi-ky/"):
+        page = site.page(url)
+        (entry,) = page.cssselect(".kl-groups .kl-entry__label")
+        assert payload in entry.text_content()
+        assert not page.xpath("//*[@onerror]")
+        href = entry.get("href")
+        group = site.page(url + href)
+        assert not group.xpath("//*[@onerror]")
+        assert payload in group.findtext(".//title")
+        assert "alert" not in " ".join(s.text or "" for s in group.iter("script"))

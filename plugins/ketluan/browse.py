@@ -207,7 +207,10 @@ def _list_pages(
     for listing in paginate(docs, size, base, title):
         context = {"listing": listing, **(extra or {})}
         note = (extra or {}).get("place_note")
-        description = f"Văn bản của {title}" + (f" ({note})" if note else "")
+        if "place" in (extra or {}):
+            description = f"Văn bản của {title}" + (f" ({note})" if note else "")
+        else:
+            description = f"Danh sách văn bản: {title}"
         plan.add(
             listing.url, GeneratedPage(template, listing.heading, context, description=description)
         )
