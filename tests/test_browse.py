@@ -274,3 +274,23 @@ def test_lookup_pages_escape_issuer_and_signer(site: Site) -> None:
         assert not group.xpath("//*[@onerror]")
         assert payload in group.findtext(".//title")
         assert "alert" not in " ".join(s.text or "" for s in group.iter("script"))
+
+
+def test_former_name_is_accepted_and_shown(site: Site) -> None:
+    site.add(
+        "a.md",
+        conclusion(
+            issuer="Tỉnh ủy Thừa Thiên Huế",
+            province="Thừa Thiên Huế",
+            district=None,
+            date="2020-05-04",
+        ),
+    )
+    site.build()
+    page = site.page("dia-ban/hue/")
+    assert text_of(page.cssselect("h1")[0]) == (
+        "Thành phố Huế (đến 30/6/2025; không thay đổi từ 1/7/2025)"
+    )
+    assert text_of(page.cssselect(".kl-place__names")[0]) == "Tên trước đây: Thừa Thiên Huế."
+    assert [text_of(h) for h in page.cssselect("h2, h3")][-2:] == ["Văn bản cấp tỉnh", "Năm 2020"]
+    assert len(item_links(page)) == 1

@@ -192,6 +192,18 @@ def test_place_errors_name_file_and_line(site: Site) -> None:
     ]
 
 
+def test_a_former_province_and_district_after_the_merger_are_both_reported(site: Site) -> None:
+    site.add("a.md", conclusion(date="2025-09-15"))
+    with pytest.raises(ProblemsError) as caught:
+        load_corpus(site.root, "conclusions", BUILTIN_TYPES)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{P}:7: province: tỉnh Bắc Giang no longer exists on 2025-09-15: since 1 July 2025 it "
+        "is part of tỉnh Bắc Ninh. Write 'province: Bắc Ninh'.",
+        f"{P}:8: district: districts were abolished on 1 July 2025; a document dated 2025-09-15 "
+        "has no district. Remove 'district:'.",
+    ]
+
+
 def test_documents_get_the_gazetteer_spelling(site: Site) -> None:
     site.add("a.md", conclusion(province="tỉnh bắc giang", district="huyện son dong"))
     (doc,) = load_corpus(site.root, "conclusions", BUILTIN_TYPES).documents

@@ -176,19 +176,39 @@ class Gazetteer:
         return [p for p in self.former.values() if p.successor is province]
 
     def locate(self, province: str, district: str | None, date: DocDate | None) -> Location:
-        """The units named in front matter, checked against the map of ``date``."""
+        """The units named in front matter, checked against the map of ``date``; raises the
+        first PlaceError (``problems`` gives them all)."""
+        location, errors = self.problems(province, district, date)
+        if errors:
+            raise errors[0]
+        assert location is not None
+        return location
+
+    def problems(
+        self, province: str, district: str | None, date: DocDate | None
+    ) -> tuple[Location | None, list[PlaceError]]:
+        """The Location of the names, or every PlaceError about them (province first)."""
         era = _era(date)
-        found = self.province(province, era, date)
+        abolished = PlaceError(
+            "district",
+            f"districts were abolished on 1 July 2025; a document dated "
+            f"{date.iso() if date else 'after that'} has no district",
+            "Remove 'district:'",
+        )
+        try:
+            found = self.province(province, era, date)
+        except PlaceError as exc:
+            also = [abolished] if district is not None and era == "current" else []
+            return None, [exc, *also]
         if district is None:
-            return Location(found)
+            return Location(found), []
         if found.current:
-            raise PlaceError(
-                "district",
-                f"districts were abolished on 1 July 2025; a document dated "
-                f"{date.iso() if date else 'after that'} has no district",
-                f"Remove 'district:' (the place is {found.label})",
-            )
-        return Location(found, self.district(district, found))
+            abolished.fix += f" (the place is {found.label})"
+            return None, [abolished]
+        try:
+            return Location(found, self.district(district, found)), []
+        except PlaceError as exc:
+            return None, [exc]
 
     def province(self, name: str, era: str = "either", date: DocDate | None = None) -> Province:
         """Province named ``name`` in the map of ``era`` (former, current or either)."""
@@ -320,12 +340,12 @@ def check_place(cleaned: dict[str, Any], ctx: Context) -> None:
     on success store the Location and the gazetteer's spelling, else report at the field."""
     if "province" not in cleaned:
         return
-    try:
-        location = gazetteer().locate(
-            cleaned["province"], cleaned.get("district"), cleaned.get("date")
-        )
-    except PlaceError as exc:
-        ctx.report(exc.field, str(exc), exc.fix)
+    location, errors = gazetteer().problems(
+        cleaned["province"], cleaned.get("district"), cleaned.get("date")
+    )
+    for error in errors:
+        ctx.report(error.field, str(error), error.fix)
+    if location is None:
         return
     cleaned["location"] = location
     cleaned["province"] = location.province.name
