@@ -16,8 +16,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
-from conftest import Site  # noqa: E402
 from corpus_gen import generate  # noqa: E402
+
+from conftest import Site  # noqa: E402
 
 KINDS = {
     "district (or 2025 province) page": "dia-ban/*/*/index.html",
