@@ -25,12 +25,12 @@ check: setup  ## Validate conclusions/ without building.
 	$(BIN)/ketluan check
 
 lint: setup
-	$(BIN)/ruff check plugins tests
-	$(BIN)/ruff format --check plugins tests
+	$(BIN)/ruff check plugins tests scripts benchmarks
+	$(BIN)/ruff format --check plugins tests scripts benchmarks
 
 format: setup
-	$(BIN)/ruff format plugins tests
-	$(BIN)/ruff check --fix plugins tests
+	$(BIN)/ruff format plugins tests scripts benchmarks
+	$(BIN)/ruff check --fix plugins tests scripts benchmarks
 
 test: setup lint  ## Lint, then run every test.
 	$(BIN)/pytest

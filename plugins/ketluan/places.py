@@ -26,7 +26,7 @@ from .schema import Context
 from .text import fold
 
 MERGER = DocDate(2025, 7, 1)
-"""First day of the 34-province map (Nghị quyết 202/2025/QH15); districts ended the day before."""
+"""First day of the 34-province map; the district level ended the day before."""
 
 PLACES_URL = "dia-ban/"
 CURRENT_URL = PLACES_URL + "tu-2025/"
@@ -98,12 +98,12 @@ class District:
 
     @property
     def title(self) -> str:
-        """ "Huyện Sơn Động"."""
+        """Name with its type for headings, e.g. "Huyện Sơn Động"."""
         return f"{self.kind} {self.name}"
 
     @property
     def label(self) -> str:
-        """ "huyện Sơn Động"."""
+        """Name with its type inside a sentence, e.g. "huyện Sơn Động"."""
         return f"{self.kind.lower()} {self.name}"
 
     @property
@@ -113,7 +113,7 @@ class District:
 
     @property
     def history(self) -> str:
-        """ "đến 30/6/2025; nay thuộc tỉnh Bắc Ninh": districts ended with the old map."""
+        """What it is now part of, e.g. "đến 30/6/2025; nay thuộc tỉnh Bắc Ninh"."""
         assert self.province.successor is not None
         return f"đến 30/6/2025; nay thuộc {self.province.successor.label}"
 
@@ -127,7 +127,7 @@ class Location:
 
     @property
     def label(self) -> str:
-        """ "huyện Sơn Động, tỉnh Bắc Giang"."""
+        """Địa bàn in a sentence, e.g. "huyện Sơn Động, tỉnh Bắc Giang"."""
         if self.district:
             return f"{self.district.label}, {self.province.label}"
         return self.province.label
@@ -284,9 +284,10 @@ def _index(units: Any) -> dict[str, list[Any]]:
 
 def _era(date: DocDate | None) -> str:
     """Which map a date falls in; a bare year 2025 could be either."""
-    if date is None or (date.year == MERGER.year and not date.month):
+    if date is None or (date.year == MERGER.year and not date.month):  # "2025"
         return "either"
-    return "current" if (date.year, date.month, date.day or 1) >= (2025, 7, 1) else "former"
+    start = (MERGER.year, MERGER.month, MERGER.day)
+    return "current" if (date.year, date.month or 1, date.day or 1) >= start else "former"
 
 
 def _suggest(name: str, names: list[str], prefix: re.Pattern[str]) -> str:
