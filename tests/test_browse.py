@@ -208,9 +208,8 @@ def test_district_pagination_boundaries(site: Site, count: int, pages: int) -> N
         assert not district.exists()
         assert "son-dong/" not in [a.get("href") for a in province.cssselect("a")]
         return
-    numbers = [int(t) for t in range(1, pages + 1)]
     seen: list[str] = []
-    for number in numbers:
+    for number in range(1, pages + 1):
         url = "dia-ban/bac-giang/son-dong/" + ("" if number == 1 else f"trang/{number}/")
         page = site.page(url)
         items = item_links(page)
@@ -294,3 +293,14 @@ def test_former_name_is_accepted_and_shown(site: Site) -> None:
     assert text_of(page.cssselect(".kl-place__names")[0]) == "Tên trước đây: Thừa Thiên Huế."
     assert [text_of(h) for h in page.cssselect("h2, h3")][-2:] == ["Văn bản cấp tỉnh", "Năm 2020"]
     assert len(item_links(page)) == 1
+
+
+def test_an_empty_corpus_still_has_the_overviews(site: Site) -> None:
+    site.build()
+    places = site.page("dia-ban/")
+    assert len(places.cssselect(".kl-region")) == 34
+    assert not places.cssselect(".kl-region a")
+    lookups = site.page("tra-cuu/")
+    assert [text_of(p) for p in lookups.cssselect(".kl-empty")] == ["Chưa có văn bản nào."] * 2
+    assert text_of(lookups.cssselect(".kl-browse__issuers")[0]) == "0 cơ quan ban hành"
+    assert not site.page("tra-cuu/co-quan/").cssselect(".kl-entry")
