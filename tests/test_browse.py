@@ -177,12 +177,16 @@ def test_documents_since_the_merger_are_on_the_new_province(site: Site) -> None:
             district=None,
         ),
     )
+    site.add("b.md", conclusion())
     site.build()
+    now = site.page("dia-ban/bac-giang/").cssselect(".kl-place__now")[0]
+    assert text_of(now) == "Địa bàn này nay thuộc tỉnh Bắc Ninh (1 văn bản từ 1/7/2025)."
+    assert now.cssselect("a")[0].get("href") == "../tu-2025/bac-ninh/"
     page = site.page("dia-ban/tu-2025/bac-ninh/")
     assert text_of(page.cssselect("h1")[0]) == "Tỉnh Bắc Ninh (từ 1/7/2025)"
     assert entries(page, ".kl-place__parts .kl-entry") == {
         "Tỉnh Bắc Ninh": "chưa có văn bản",
-        "Tỉnh Bắc Giang": "chưa có văn bản",
+        "Tỉnh Bắc Giang": "1 văn bản",
     }
     assert len(item_links(page)) == 1
     doc = site.page("van-ban/bac-ninh/tinh-uy-bac-ninh/2025/5-kl-tu/")
@@ -304,3 +308,16 @@ def test_an_empty_corpus_still_has_the_overviews(site: Site) -> None:
     assert [text_of(p) for p in lookups.cssselect(".kl-empty")] == ["Chưa có văn bản nào."] * 2
     assert text_of(lookups.cssselect(".kl-browse__issuers")[0]) == "0 cơ quan ban hành"
     assert not site.page("tra-cuu/co-quan/").cssselect(".kl-entry")
+
+
+def test_former_places_link_to_what_they_are_now_part_of(sample_site: Site) -> None:
+    page = sample_site.page("dia-ban/bac-giang/")
+    now = page.cssselect(".kl-place__now")[0]
+    assert text_of(now) == "Địa bàn này nay thuộc tỉnh Bắc Ninh."
+    assert now.cssselect("a")[0].get("href") == "../#bac-ninh"
+    assert sample_site.page("dia-ban/").cssselect("#bac-ninh .kl-region__name")
+    assert text_of(page.cssselect(".kl-place__totals")[0]) == (
+        "Tổng số 1 văn bản: 0 văn bản cấp tỉnh, 1 văn bản cấp huyện."
+    )
+    district = sample_site.page("dia-ban/bac-giang/son-dong/")
+    assert district.cssselect(".kl-place__now a")[0].get("href") == "../../#bac-ninh"

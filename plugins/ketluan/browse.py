@@ -12,11 +12,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .corpus import Corpus
-from .indexes import Group, by_issuer, by_place, by_signer, by_type, by_year, sort_label
+from .indexes import (
+    Group,
+    PlaceIndex,
+    by_issuer,
+    by_place,
+    by_signer,
+    by_type,
+    by_year,
+    sort_label,
+)
 from .listing import paginate
 from .model import Document
 from .pages import GeneratedPage, SitePlan
-from .places import PLACES_URL, District, Gazetteer, gazetteer
+from .places import PLACES_URL, District, Gazetteer, Province, gazetteer
 
 BROWSE_URL = "tra-cuu/"
 YEARS_URL = BROWSE_URL + "nam/"
@@ -34,6 +43,8 @@ class Entry:
     url: str | None
     note: str = ""
     children: list[Entry] = field(default_factory=list)
+    anchor: str = ""
+    """Id of the line on its page, so other pages can link to it."""
 
 
 def plan_browse(plan: SitePlan, corpus: Corpus, page_size: int) -> None:
@@ -69,7 +80,14 @@ def _plan_places(plan: SitePlan, docs: list[Document], size: int, g: Gazetteer) 
                 {"place": current, "place_note": "từ 1/7/2025", "parts": former},
             )
         regions.append(
-            Entry(current.title, len(since), current.url if since else None, "từ 1/7/2025", former)
+            Entry(
+                current.title,
+                len(since),
+                current.url if since else None,
+                "từ 1/7/2025",
+                former,
+                current.slug,
+            )
         )
     plan.add(
         PLACES_URL,
@@ -82,21 +100,22 @@ def _plan_places(plan: SitePlan, docs: list[Document], size: int, g: Gazetteer) 
         ),
     )
     for province in g.former.values():
-        if not index.former_totals[province.code]:
+        total = index.former_totals[province.code]
+        if not total:
             continue
+        own = index.former.get(province.code, [])
         districts = [
             Entry(d.title, len(index.districts.get(d.code, [])), _url_if(d, index.districts))
             for d in g.districts_of(province)
         ]
-        _list_pages(
-            plan,
-            index.former.get(province.code, []),
-            size,
-            province.url,
-            province.title,
-            "place.html",
-            {"place": province, "place_note": province.history, "districts": districts},
-        )
+        context = {
+            "place": province,
+            "place_note": province.history,
+            "districts": districts,
+            "totals": {"all": total, "province": len(own), "districts": total - len(own)},
+            "now": _now(province, index),
+        }
+        _list_pages(plan, own, size, province.url, province.title, "place.html", context)
     for district in g.districts.values():
         found = index.districts.get(district.code)
         if found:
@@ -107,8 +126,22 @@ def _plan_places(plan: SitePlan, docs: list[Document], size: int, g: Gazetteer) 
                 district.url,
                 f"{district.title}, {district.province.label}",
                 "place.html",
-                {"place": district, "place_note": district.history},
+                {
+                    "place": district,
+                    "place_note": district.history,
+                    "now": _now(district.province, index),
+                },
             )
+
+
+def _now(province: Province, index: PlaceIndex) -> Entry | None:
+    """The current province a former one became part of: its page if it has documents since
+    1 July 2025, else its line on /dia-ban/."""
+    now = province.successor
+    if now is None:
+        return None
+    since = len(index.current.get(now.code, []))
+    return Entry(now.label, since, now.url if since else f"{PLACES_URL}#{now.slug}")
 
 
 def _url_if(district: District, found: dict[str, list[Document]]) -> str | None:
