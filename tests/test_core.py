@@ -28,6 +28,8 @@ CORE = [
     "listing",
     "manifest",
     "sanitize",
+    "jsonld",
+    "atomic",
     "cli",
     "places",
     "indexes",

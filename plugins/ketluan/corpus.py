@@ -57,10 +57,8 @@ def read_document(
     ctx = Context(rel, source, types)
     cleaned = ConclusionSchema.validate(source.values, ctx)
     check_place(cleaned, ctx)
-    if ctx.problems:
-        return None, ctx.problems
     if not source.body.strip():
-        return None, [
+        ctx.problems.append(
             Problem(
                 rel,
                 source.body_line,
@@ -68,7 +66,9 @@ def read_document(
                 "the document has no text",
                 "Paste the text of the document below the closing '---'",
             )
-        ]
+        )
+    if ctx.problems:
+        return None, ctx.problems
     return build_document(rel, cleaned, types, source.body, source.body_line), []
 
 

@@ -16,11 +16,14 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .corpus import Corpus
+from .jsonld import document_jsonld, script_json
 from .listing import paginate
 from .model import Document
 
 ALL_DOCUMENTS_URL = "van-ban/"
 ALL_DOCUMENTS_TITLE = "Tất cả văn bản"
+BEGINNING = "1970-01-01"
+"""Build date of a corpus with no document after it: sitemap.xml.gz cannot store earlier."""
 
 
 @dataclass
@@ -35,6 +38,8 @@ class GeneratedPage:
     in_nav: bool = False
     untrusted_body: bool = False
     """True when ``markdown`` comes from a document: its HTML is sanitised."""
+    updated: str | None = None
+    """ISO date the page last changed (sitemap lastmod); None: the newest document's."""
 
 
 @dataclass
@@ -43,6 +48,9 @@ class SitePlan:
 
     pages: dict[str, GeneratedPage] = field(default_factory=dict)
     shared: dict[str, Any] = field(default_factory=dict)
+    updated: str = BEGINNING
+    """Date of the newest document: the "build date" of every page that has no own date,
+    so two builds of the same input are byte-identical (sitemap, sitemap.xml.gz)."""
 
     def add(self, url: str, page: GeneratedPage) -> None:
         """Plan ``page`` at site-relative ``url`` (``van-ban/``); a URL is planned once."""
@@ -52,16 +60,18 @@ class SitePlan:
         self.pages[src] = page
 
 
-def plan_site(corpus: Corpus, page_size: int, home_recent: int) -> SitePlan:
+def plan_site(corpus: Corpus, page_size: int, home_recent: int, base_url: str) -> SitePlan:
     """Decide every generated page: one per document, plus the paginated list of all."""
+    newest = max([BEGINNING, *(d.date.first_day() for d in corpus.documents)])
     plan = SitePlan(
+        updated=newest,
         shared={
             "recent_documents": corpus.documents[:home_recent],
             "all_documents_url": ALL_DOCUMENTS_URL,
-        }
+        },
     )
     for doc in corpus.documents:
-        plan.add(doc.url, document_page(doc))
+        plan.add(doc.url, document_page(doc, base_url))
     for listing in paginate(corpus.documents, page_size, ALL_DOCUMENTS_URL, ALL_DOCUMENTS_TITLE):
         plan.add(
             listing.url,
@@ -78,15 +88,17 @@ def plan_site(corpus: Corpus, page_size: int, home_recent: int) -> SitePlan:
     return plan
 
 
-def document_page(doc: Document) -> GeneratedPage:
+def document_page(doc: Document, base_url: str) -> GeneratedPage:
     """The page of one document."""
+    jsonld = script_json(document_jsonld(doc, base_url + doc.url))
     return GeneratedPage(
         "conclusion.html",
         short_title(doc),
-        {"doc": doc},
+        {"doc": doc, "jsonld": jsonld},
         markdown=doc.body,
         description=describe(doc),
         untrusted_body=True,
+        updated=doc.date.first_day(),
     )
 
 
@@ -111,6 +123,7 @@ def page_markdown(plan: SitePlan, page: Page) -> str | None:
     autoescape, and Material prints ``page.meta.title`` raw in <title> and the header.
     """
     planned = plan.pages.get(page.file.src_uri)
+    page.update_date = (planned and planned.updated) or plan.updated
     if planned is None:
         return None
     page.meta = {"template": planned.template, "title": str(escape(planned.title))}

@@ -15,6 +15,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from tqdm import tqdm
 
+from .atomic import AtomicOutput
 from .corpus import Corpus, load_corpus
 from .manifest import documents_manifest
 from .model import BUILTIN_TYPES, TypeInfo
@@ -62,6 +63,12 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
     def __init__(self) -> None:
         self.plan = SitePlan()
         self.corpus = Corpus([])
+        self.command: str | None = None
+        self.output: AtomicOutput | None = None
+        self.complete = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for name in ("page_size", "home_recent"):
@@ -74,6 +81,10 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         for slug, extra in self.config.extra_types.items():
             self.types[slug] = TypeInfo(slug, extra.label, extra.abbr, extra.news)
         self.project = Path(config.config_file_path).parent
+        if self.command == "build":  # serve writes to its own temp dir; gh-deploy pushes it
+            self.output = AtomicOutput.begin(Path(config.site_dir))
+            config.site_dir = str(self.output.staging)
+        self.complete = False
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -91,7 +102,9 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
             raise PluginError(str(exc)) from None
         log.info("%d documents read from %s", len(corpus.documents), self.config.conclusions_dir)
         self.corpus = corpus
-        self.plan = plan_site(corpus, self.config.page_size, self.config.home_recent)
+        self.plan = plan_site(
+            corpus, self.config.page_size, self.config.home_recent, config.site_url or "/"
+        )
         for file in generated_files(self.plan, config):
             files.append(file)
         return files
@@ -112,3 +125,16 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         target = Path(config.site_dir) / "api" / "documents.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(documents_manifest(documents, base_url), encoding="utf-8")
+        self.complete = True
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.complete = False
+        if self.output:
+            self.output.discard()
+
+    def on_shutdown(self) -> None:
+        # Strict-mode warnings abort the build after on_post_build, so publish only here,
+        # once MkDocs has finished without error.
+        if self.output and self.complete:
+            self.output.publish()
+        self.output = None
