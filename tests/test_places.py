@@ -204,6 +204,20 @@ def test_a_former_province_and_district_after_the_merger_are_both_reported(site:
     ]
 
 
+def test_numbered_districts_keep_their_type(site: Site) -> None:
+    site.add(
+        "a.md",
+        conclusion(issuer="Quận ủy Quận 1", province="TP. Hồ Chí Minh", district="quận 1"),
+    )
+    (doc,) = load_corpus(site.root, "conclusions", BUILTIN_TYPES).documents
+    assert (doc.province, doc.district, doc.place) == (
+        "Hồ Chí Minh",
+        "Quận 1",
+        "quận 1, thành phố Hồ Chí Minh",
+    )
+    assert doc.issuer_place == "Quận 1"
+
+
 def test_documents_get_the_gazetteer_spelling(site: Site) -> None:
     site.add("a.md", conclusion(province="tỉnh bắc giang", district="huyện son dong"))
     (doc,) = load_corpus(site.root, "conclusions", BUILTIN_TYPES).documents

@@ -107,6 +107,11 @@ class District:
         return f"{self.kind.lower()} {self.name}"
 
     @property
+    def short(self) -> str:
+        """Name written alone, as in front matter: "Sơn Động", but "Quận 1" for numbers."""
+        return self.title if self.name.isdigit() else self.name
+
+    @property
     def url(self) -> str:
         """Site-relative URL of the district's page, under its province's."""
         return f"{self.province.url}{self.slug}/"
@@ -351,4 +356,4 @@ def check_place(cleaned: dict[str, Any], ctx: Context) -> None:
     cleaned["location"] = location
     cleaned["province"] = location.province.name
     if location.district:
-        cleaned["district"] = location.district.name
+        cleaned["district"] = location.district.short
