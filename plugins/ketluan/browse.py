@@ -21,6 +21,7 @@ from .indexes import (
     by_type,
     by_year,
     sort_label,
+    type_key,
 )
 from .listing import paginate
 from .model import Document
@@ -216,7 +217,7 @@ def _doc_links(
     """Where the breadcrumbs and metadata values of a document page link to."""
     links = {
         "year": f"{YEARS_URL}{doc.date.year}/",
-        "type": f"{TYPES_URL}{doc.type.slug}/",
+        "type": f"{TYPES_URL}{type_key(doc)}/",
         "issuer": issuer_of.get(doc.id, ""),
         "signer": signer_of.get(doc.id, ""),
     }

@@ -68,8 +68,14 @@ def by_type(documents: list[Document]) -> list[Group]:
     """Document types present, most documents first."""
     groups: dict[str, Group] = {}
     for doc in documents:
-        groups.setdefault(doc.type.slug, Group(doc.type.slug, doc.type.label)).documents.append(doc)
+        key = type_key(doc)
+        groups.setdefault(key, Group(key, doc.type.label)).documents.append(doc)
     return sorted(groups.values(), key=lambda g: (-g.count, sort_label(g.label)))
+
+
+def type_key(doc: Document) -> str:
+    """URL key of a document's type; extra types come from mkdocs.yml, so slugify them."""
+    return slugify(doc.type.slug)
 
 
 def by_issuer(documents: list[Document]) -> list[Group]:
