@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import unicodedata
 from importlib import resources
 
 import pytest
 
-from conftest import Site, conclusion
+from conftest import REPO, Site, conclusion
 from ketluan.corpus import load_corpus
 from ketluan.dates import DocDate
 from ketluan.model import BUILTIN_TYPES
@@ -225,3 +226,15 @@ def test_documents_get_the_gazetteer_spelling(site: Site) -> None:
     assert doc.url == "van-ban/bac-giang/huyen-uy-son-dong/2024/604-kl-hu/"
     assert doc.location is not None and doc.location.district is not None
     assert doc.location.district.code == "220"
+
+
+def test_shipped_data_passes_the_generator_checks() -> None:
+    """The checks scripts/build_gazetteer.py runs before writing also hold for the file."""
+    spec = importlib.util.spec_from_file_location(
+        "build_gazetteer", REPO / "scripts/build_gazetteer.py"
+    )
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    raw = resources.files("ketluan").joinpath("data/gazetteer.json").read_text("utf-8")
+    script.check(json.loads(raw))
