@@ -155,6 +155,13 @@ def test_lookups_by_year_type_issuer_and_signer(sample_site: Site) -> None:
     }
     issuer = sample_site.page("tra-cuu/co-quan/huyen-uy-son-dong/")
     assert item_links(issuer) == ["Kết luận của Ban Chấp hành Đảng bộ huyện tại kỳ họp thứ 22"]
+    crumbs = issuer.cssselect(".kl-breadcrumbs a")
+    assert [(text_of(a), a.get("href")) for a in crumbs] == [
+        ("Tra cứu", "../../"),
+        ("Cơ quan ban hành", "../"),
+    ]
+    month = sample_site.page("tra-cuu/nam/2024/thang-03/")
+    assert [text_of(a) for a in month.cssselect(".kl-breadcrumbs a")] == ["Tra cứu", "Năm 2024"]
 
 
 def test_issuer_spellings_are_one_body(site: Site) -> None:

@@ -160,16 +160,20 @@ def _plan_lookups(plan: SitePlan, docs: list[Document], size: int) -> None:
         _list_pages(
             plan, year.documents, size, base, year.label, "browse-list.html", {"links": months}
         )
+        trail = {"trail": [(year.label, base)]}
         for month in year.months:
-            _list_pages(plan, month.documents, size, f"{base}{month.key}/", month.label)
+            url = f"{base}{month.key}/"
+            _list_pages(plan, month.documents, size, url, month.label, extra=trail)
     for kind in types:
         _list_pages(plan, kind.documents, size, f"{TYPES_URL}{kind.key}/", kind.label)
     for groups, base, title in (
         (issuers, ISSUERS_URL, "Cơ quan ban hành"),
         (signers, SIGNERS_URL, "Người ký"),
     ):
+        trail = {"trail": [(title, base)]}
         for group in groups:
-            _list_pages(plan, group.documents, size, f"{base}{group.key}/", _title(group))
+            url = f"{base}{group.key}/"
+            _list_pages(plan, group.documents, size, url, _title(group), extra=trail)
         entries = [Entry(g.label, g.count, f"{base}{g.key}/", g.detail) for g in groups]
         for listing in paginate(entries, size, base, title):
             plan.add(
