@@ -49,16 +49,11 @@ def test_sample_documents_are_on_their_district_and_province_pages(sample_site: 
     for url, titles in expected.items():
         assert item_links(sample_site.page(url)) == titles, url
     built = sample_site.root / "site" / "dia-ban"
-    assert sorted(p.parent.relative_to(built).as_posix() for p in built.rglob("index.html")) == [
-        ".",
-        "bac-giang",
-        "bac-giang/son-dong",
-        "bac-kan",
-        "dien-bien",
-        "dien-bien/dien-bien",
-        "dien-bien/tuan-giao",
-        "tuyen-quang",
-    ]
+    pages = {p.parent.relative_to(built).as_posix() for p in built.rglob("index.html")}
+    districts = {p for p in pages if p.count("/") == 1 and not p.startswith("tu-2025/")}
+    assert districts == {"bac-giang/son-dong", "dien-bien/dien-bien", "dien-bien/tuan-giao"}
+    assert len({p for p in pages if "/" not in p and p != "."}) == 63
+    assert len({p for p in pages if p.startswith("tu-2025/")}) == 34
 
 
 def test_former_units_say_what_they_are_now_part_of(sample_site: Site) -> None:
@@ -106,7 +101,10 @@ def test_overview_lists_34_provinces_with_the_former_ones(sample_site: Site) -> 
     assert parts["Tỉnh Thái Nguyên"]["Tỉnh Bắc Kạn"] == "1 văn bản"
     assert parts["Tỉnh Điện Biên"] == {"Tỉnh Điện Biên": "2 văn bản"}
     linked = [a.get("href") for a in page.cssselect(".kl-region__parts a")]
-    assert sorted(linked) == ["bac-giang/", "bac-kan/", "dien-bien/", "tuyen-quang/"]
+    assert len(linked) == 63, "every former province is reachable, with or without documents"
+    assert "ha-giang/" in linked
+    regions = [a.get("href") for a in page.cssselect(".kl-region__name a")]
+    assert len(regions) == 34 and "tu-2025/bac-ninh/" in regions
 
 
 def test_document_breadcrumbs_link_to_place_pages(sample_site: Site) -> None:
@@ -310,7 +308,13 @@ def test_an_empty_corpus_still_has_the_overviews(site: Site) -> None:
     site.build()
     places = site.page("dia-ban/")
     assert len(places.cssselect(".kl-region")) == 34
-    assert not places.cssselect(".kl-region a")
+    assert set(entries(places).values()) == {"chưa có văn bản"}
+    empty = site.page("dia-ban/ha-giang/")
+    assert (
+        text_of(empty.cssselect(".kl-place__now")[0]) == "Địa bàn này nay thuộc tỉnh Tuyên Quang."
+    )
+    assert not empty.cssselect(".kl-place__districts a"), "no page for a district without documents"
+    assert len(empty.cssselect(".kl-place__districts .kl-entry")) == 11
     lookups = site.page("tra-cuu/")
     assert [text_of(p) for p in lookups.cssselect(".kl-empty")] == ["Chưa có văn bản nào."] * 2
     assert text_of(lookups.cssselect(".kl-browse__issuers")[0]) == "0 cơ quan ban hành"
@@ -321,10 +325,16 @@ def test_former_places_link_to_what_they_are_now_part_of(sample_site: Site) -> N
     page = sample_site.page("dia-ban/bac-giang/")
     now = page.cssselect(".kl-place__now")[0]
     assert text_of(now) == "Địa bàn này nay thuộc tỉnh Bắc Ninh."
-    assert now.cssselect("a")[0].get("href") == "../#bac-ninh"
+    assert now.cssselect("a")[0].get("href") == "../tu-2025/bac-ninh/"
     assert sample_site.page("dia-ban/").cssselect("#bac-ninh .kl-region__name")
+    successor = sample_site.page("dia-ban/tu-2025/bac-ninh/")
+    assert entries(successor, ".kl-place__parts .kl-entry") == {
+        "Tỉnh Bắc Giang": "1 văn bản",
+        "Tỉnh Bắc Ninh": "chưa có văn bản",
+    }
+    assert text_of(successor.cssselect(".kl-empty")[0]) == "Chưa có văn bản nào."
     assert text_of(page.cssselect(".kl-place__totals")[0]) == (
         "Tổng số 1 văn bản: 0 văn bản cấp tỉnh, 1 văn bản cấp huyện."
     )
     district = sample_site.page("dia-ban/bac-giang/son-dong/")
-    assert district.cssselect(".kl-place__now a")[0].get("href") == "../../#bac-ninh"
+    assert district.cssselect(".kl-place__now a")[0].get("href") == "../../tu-2025/bac-ninh/"

@@ -1,9 +1,9 @@
 """Browse pages: places (/dia-ban/) and lookups by year, type, issuer and signer (/tra-cuu/).
 
 Adds pages to the SitePlan from the groupings of ``ketluan.indexes``. Only the two overview
-pages are in the navigation; every list is paginated, so no page grows with the corpus
-except the lists of issuers and signers, which are paginated too. Place pages exist only for
-units with documents; /dia-ban/ still lists all 34 provinces and the 63 former ones.
+pages are in the navigation; every list is paginated (issuers and signers too), so no page
+grows with the corpus. Every province of both maps has a page, so everything /dia-ban/
+lists is a link; former districts have a page only when they have documents.
 """
 
 from __future__ import annotations
@@ -57,38 +57,20 @@ def plan_browse(plan: SitePlan, corpus: Corpus, page_size: int) -> None:
 
 
 def _plan_places(plan: SitePlan, docs: list[Document], size: int, g: Gazetteer) -> None:
+    """/dia-ban/, a page per province of both maps (97, however many documents), and a page
+    per former district that has documents (696 mostly empty pages would be noise)."""
     index = by_place(docs)
     regions = []
     for current in sorted(g.current.values(), key=lambda p: sort_label(p.name)):
         since = index.current.get(current.code, [])
         former = [
-            Entry(
-                p.title,
-                index.former_totals[p.code],
-                p.url if index.former_totals[p.code] else None,
-                "đến 30/6/2025",
-            )
+            Entry(p.title, index.former_totals[p.code], p.url, "đến 30/6/2025")
             for p in g.absorbed(current)
         ]
-        if since:
-            _list_pages(
-                plan,
-                since,
-                size,
-                current.url,
-                current.title,
-                "place.html",
-                {"place": current, "place_note": "từ 1/7/2025", "parts": former},
-            )
+        context = {"place": current, "place_note": "từ 1/7/2025", "parts": former}
+        _list_pages(plan, since, size, current.url, current.title, "place.html", context)
         regions.append(
-            Entry(
-                current.title,
-                len(since),
-                current.url if since else None,
-                "từ 1/7/2025",
-                former,
-                current.slug,
-            )
+            Entry(current.title, len(since), current.url, "từ 1/7/2025", former, current.slug)
         )
     plan.add(
         PLACES_URL,
@@ -102,8 +84,6 @@ def _plan_places(plan: SitePlan, docs: list[Document], size: int, g: Gazetteer) 
     )
     for province in g.former.values():
         total = index.former_totals[province.code]
-        if not total:
-            continue
         own = index.former.get(province.code, [])
         districts = [
             Entry(d.title, len(index.districts.get(d.code, [])), _url_if(d, index.districts))
@@ -136,13 +116,11 @@ def _plan_places(plan: SitePlan, docs: list[Document], size: int, g: Gazetteer) 
 
 
 def _now(province: Province, index: PlaceIndex) -> Entry | None:
-    """The current province a former one became part of: its page if it has documents since
-    1 July 2025, else its line on /dia-ban/."""
+    """The current province a former one became part of, with its documents since then."""
     now = province.successor
     if now is None:
         return None
-    since = len(index.current.get(now.code, []))
-    return Entry(now.label, since, now.url if since else f"{PLACES_URL}#{now.slug}")
+    return Entry(now.label, len(index.current.get(now.code, [])), now.url)
 
 
 def _url_if(district: District, found: dict[str, list[Document]]) -> str | None:
