@@ -30,6 +30,7 @@ CORE = [
     "sanitize",
     "jsonld",
     "atomic",
+    "feeds",
     "cli",
     "places",
     "indexes",

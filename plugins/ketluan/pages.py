@@ -8,14 +8,17 @@ Every feature (document pages, lists, and later places, citations...) contribute
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .corpus import Corpus
+from .feeds import Feed, atom_time, entry_id, site_feed
 from .jsonld import document_jsonld, script_json
 from .listing import paginate
 from .model import Document
@@ -48,6 +51,7 @@ class SitePlan:
 
     pages: dict[str, GeneratedPage] = field(default_factory=dict)
     shared: dict[str, Any] = field(default_factory=dict)
+    feeds: list[Feed] = field(default_factory=list)
     updated: str = BEGINNING
     """Date of the newest document: the "build date" of every page that has no own date,
     so two builds of the same input are byte-identical (sitemap, sitemap.xml.gz)."""
@@ -60,7 +64,9 @@ class SitePlan:
         self.pages[src] = page
 
 
-def plan_site(corpus: Corpus, page_size: int, home_recent: int, base_url: str) -> SitePlan:
+def plan_site(
+    corpus: Corpus, page_size: int, home_recent: int, base_url: str, feed_size: int
+) -> SitePlan:
     """Decide every generated page: one per document, plus the paginated list of all."""
     newest = max([BEGINNING, *(d.date.first_day() for d in corpus.documents)])
     plan = SitePlan(
@@ -70,6 +76,8 @@ def plan_site(corpus: Corpus, page_size: int, home_recent: int, base_url: str) -
             "all_documents_url": ALL_DOCUMENTS_URL,
         },
     )
+    plan.feeds.append(site_feed(corpus.documents, feed_size))
+    plan.shared["feeds"] = plan.feeds
     for doc in corpus.documents:
         plan.add(doc.url, document_page(doc, base_url))
     for listing in paginate(corpus.documents, page_size, ALL_DOCUMENTS_URL, ALL_DOCUMENTS_TITLE):
@@ -146,6 +154,16 @@ def page_context(plan: SitePlan, page: Page, context: dict[str, Any]) -> dict[st
     if planned is not None:
         context.update(planned.context)
     return context
+
+
+def write_feeds(plan: SitePlan, env: Environment, config: MkDocsConfig) -> None:
+    """Render every planned Atom feed with ``templates/atom.html`` into the site."""
+    template = env.get_template("atom.html")
+    for feed in plan.feeds:
+        text = template.render(feed=feed, config=config, entry_id=entry_id, atom_time=atom_time)
+        target = Path(config.site_dir) / feed.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text.strip() + "\n", encoding="utf-8")
 
 
 def documents_in(plan: SitePlan) -> list[Document]:

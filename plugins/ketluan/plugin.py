@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,6 +27,7 @@ from .pages import (
     page_context,
     page_markdown,
     plan_site,
+    write_feeds,
 )
 from .problems import ProblemsError
 from .sanitize import clean_body
@@ -53,6 +55,8 @@ class KetluanConfig(base.Config):
     """Documents per page on every paginated list."""
     home_recent = c.Type(int, default=10)
     """How many of the newest documents the home page lists."""
+    feed_size = c.Type(int, default=50)
+    """How many of the newest documents each Atom feed lists."""
     extra_types = c.DictOfItems(c.SubConfig(TypeConfig), default={})
     """More document types, keyed by the slug used in front matter."""
 
@@ -71,7 +75,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        for name in ("page_size", "home_recent"):
+        for name in ("page_size", "home_recent", "feed_size"):
             if self.config[name] < 1:
                 raise PluginError(
                     f"ketluan: {name} must be at least 1, got "
@@ -103,7 +107,11 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         log.info("%d documents read from %s", len(corpus.documents), self.config.conclusions_dir)
         self.corpus = corpus
         self.plan = plan_site(
-            corpus, self.config.page_size, self.config.home_recent, config.site_url or "/"
+            corpus,
+            self.config.page_size,
+            self.config.home_recent,
+            config.site_url or "/",
+            self.config.feed_size,
         )
         for file in generated_files(self.plan, config):
             files.append(file)
@@ -119,7 +127,12 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
     def on_page_context(self, context: dict[str, Any], page: Page, **kwargs: Any) -> dict[str, Any]:
         return page_context(self.plan, page, context)
 
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        self.env = env
+        return env
+
     def on_post_build(self, config: MkDocsConfig) -> None:
+        write_feeds(self.plan, self.env, config)
         base_url = config.site_url or "/"
         documents = self.corpus.documents
         target = Path(config.site_dir) / "api" / "documents.json"
