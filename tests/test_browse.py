@@ -50,7 +50,9 @@ def test_sample_documents_are_on_their_district_and_province_pages(sample_site: 
         assert item_links(sample_site.page(url)) == titles, url
     built = sample_site.root / "site" / "dia-ban"
     pages = {p.parent.relative_to(built).as_posix() for p in built.rglob("index.html")}
-    districts = {p for p in pages if p.count("/") == 1 and not p.startswith("tu-2025/")}
+    districts = {
+        p for p in pages if p.count("/") == 1 and not p.startswith("tu-2025/") and "tat-ca" not in p
+    }
     assert districts == {"bac-giang/son-dong", "dien-bien/dien-bien", "dien-bien/tuan-giao"}
     assert len({p for p in pages if "/" not in p and p != "."}) == 63
     assert len({p for p in pages if p.startswith("tu-2025/")}) == 34
@@ -237,7 +239,7 @@ def _largest_district_page(root: Path) -> tuple[int, int]:
 
     biggest = (0, 0)
     for path in (root / "dia-ban").glob("*/*/index.html"):
-        if path.parent.parent.name == "tu-2025":
+        if "tu-2025" in path.parts or "tat-ca" in path.parts:
             continue
         data = path.read_bytes()
         items = len(html.fromstring(data).cssselect(".kl-item"))
@@ -256,7 +258,7 @@ def test_two_thousand_documents_keep_district_pages_bounded(tmp_path: Path) -> N
         sizes[n] = _largest_district_page(built)
         listed = 0
         for path in (built / "dia-ban").glob("*/*/**/index.html"):
-            if "tu-2025" not in path.parts:
+            if "tu-2025" not in path.parts and "tat-ca" not in path.parts:
                 listed += len(
                     site.page(path.parent.relative_to(built).as_posix() + "/").cssselect(".kl-item")
                 )
@@ -334,7 +336,22 @@ def test_former_places_link_to_what_they_are_now_part_of(sample_site: Site) -> N
     }
     assert text_of(successor.cssselect(".kl-empty")[0]) == "Chưa có văn bản nào."
     assert text_of(page.cssselect(".kl-place__totals")[0]) == (
-        "Tổng số 1 văn bản: 0 văn bản cấp tỉnh, 1 văn bản cấp huyện."
+        "Tổng số 1 văn bản: 0 văn bản cấp tỉnh, 1 văn bản cấp huyện. Xem tất cả, mới nhất trước"
     )
     district = sample_site.page("dia-ban/bac-giang/son-dong/")
     assert district.cssselect(".kl-place__now a")[0].get("href") == "../../tu-2025/bac-ninh/"
+
+
+def test_all_documents_of_a_former_province(sample_site: Site) -> None:
+    province = sample_site.page("dia-ban/dien-bien/")
+    link = province.cssselect(".kl-place__all")[0]
+    assert link.get("href") == "tat-ca/"
+    page = sample_site.page("dia-ban/dien-bien/tat-ca/")
+    assert [text_of(a) for a in page.cssselect(".kl-breadcrumbs a")] == [
+        "Địa bàn",
+        "Tỉnh Điện Biên",
+    ]
+    assert len(item_links(page)) == 2
+    dates = [t.get("datetime") for t in page.cssselect(".kl-item time")]
+    assert dates == ["2024", "2021-07-23"]
+    assert not sample_site.page("dia-ban/ha-giang/").cssselect(".kl-place__all")

@@ -33,6 +33,8 @@ YEARS_URL = BROWSE_URL + "nam/"
 TYPES_URL = BROWSE_URL + "loai/"
 ISSUERS_URL = BROWSE_URL + "co-quan/"
 SIGNERS_URL = BROWSE_URL + "nguoi-ky/"
+ALL_URL = "tat-ca/"
+"""Under a former province's URL: all its documents, its districts' included."""
 
 
 @dataclass
@@ -82,9 +84,22 @@ def _plan_places(plan: SitePlan, docs: list[Document], size: int, g: Gazetteer) 
             in_nav=True,
         ),
     )
+    by_province = _former_documents(docs)
     for province in g.former.values():
         total = index.former_totals[province.code]
         own = index.former.get(province.code, [])
+        every = by_province.get(province.code, [])
+        all_url = f"{province.url}{ALL_URL}"
+        if every:
+            _list_pages(
+                plan,
+                every,
+                size,
+                all_url,
+                f"{province.title}: tất cả văn bản",
+                "place.html",
+                {"place": province, "place_note": province.history, "parent": province},
+            )
         districts = [
             Entry(d.title, len(index.districts.get(d.code, [])), _url_if(d, index.districts))
             for d in g.districts_of(province)
@@ -94,6 +109,7 @@ def _plan_places(plan: SitePlan, docs: list[Document], size: int, g: Gazetteer) 
             "place_note": province.history,
             "districts": districts,
             "totals": {"all": total, "province": len(own), "districts": total - len(own)},
+            "all_url": all_url if every else None,
             "now": _now(province, index),
         }
         _list_pages(plan, own, size, province.url, province.title, "place.html", context)
@@ -113,6 +129,15 @@ def _plan_places(plan: SitePlan, docs: list[Document], size: int, g: Gazetteer) 
                     "now": _now(district.province, index),
                 },
             )
+
+
+def _former_documents(docs: list[Document]) -> dict[str, list[Document]]:
+    """Every document of each former province, its districts' included, newest first."""
+    found: dict[str, list[Document]] = {}
+    for doc in docs:
+        if doc.location and not doc.location.province.current:
+            found.setdefault(doc.location.province.code, []).append(doc)
+    return found
 
 
 def _now(province: Province, index: PlaceIndex) -> Entry | None:
