@@ -200,6 +200,9 @@ def test_documents_since_the_merger_are_on_the_new_province(site: Site) -> None:
     labels = [text_of(dt) for dt in doc.cssselect(".kl-meta dt")]
     assert "Nay thuộc" not in labels
     assert text_of(doc.cssselect(".kl-meta__place dd")[0]) == "tỉnh Bắc Ninh"
+    crumbs = doc.cssselect(".kl-breadcrumbs a")
+    assert [text_of(a) for a in crumbs] == ["Văn bản", "Tỉnh Bắc Ninh", "2025"]
+    assert crumbs[1].get("href").endswith("dia-ban/tu-2025/bac-ninh/")
 
 
 @pytest.mark.parametrize(("count", "pages"), [(0, 0), (1, 1), (2, 1), (3, 2)])

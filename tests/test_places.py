@@ -163,6 +163,14 @@ def test_the_date_chooses_the_map() -> None:
             "Remove 'district:' (the place is tỉnh Bắc Ninh)",
         ),
         (
+            "Bắc Ninhh",
+            None,
+            AFTER,
+            "province",
+            "unknown province 'Bắc Ninhh'",
+            "Did you mean Bắc Ninh?",
+        ),
+        (
             "Atlantis",
             None,
             BEFORE,
