@@ -25,7 +25,8 @@ from .model import Document
 
 ALL_DOCUMENTS_URL = "van-ban/"
 ALL_DOCUMENTS_TITLE = "Tất cả văn bản"
-BEGINNING = "1930-01-01"
+BEGINNING = "1970-01-01"
+"""Build date of a corpus with no document after it: sitemap.xml.gz cannot store earlier."""
 
 
 @dataclass
@@ -67,7 +68,7 @@ def plan_site(
     corpus: Corpus, page_size: int, home_recent: int, base_url: str, feed_size: int
 ) -> SitePlan:
     """Decide every generated page: one per document, plus the paginated list of all."""
-    newest = max((d.date.first_day() for d in corpus.documents), default=BEGINNING)
+    newest = max([BEGINNING, *(d.date.first_day() for d in corpus.documents)])
     plan = SitePlan(
         updated=newest,
         shared={
@@ -89,6 +90,9 @@ def plan_site(
                 in_nav=listing.number == 1,
             ),
         )
+    from .browse import plan_browse  # imported here: browse builds on GeneratedPage above
+
+    plan_browse(plan, corpus, page_size)
     return plan
 
 
