@@ -86,7 +86,7 @@ class Site:
               - Trang chủ: index.md
               - Văn bản: van-ban/index.md
               - Địa bàn: dia-ban/index.md
-              - Tra cứu: tra-cuu/index.md
+              - Danh mục: danh-muc/index.md
             """).replace("{options}", options)
         path = self.root / "mkdocs.yml"
         path.write_text(config + self.extra_config, encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Place pages (/dia-ban/) and lookups (/tra-cuu/): the right documents, counts, pagination,
+"""Place pages (/dia-ban/) and lookups (/danh-muc/): the right documents, counts, pagination,
 history notes, breadcrumbs, and page size that does not grow with the corpus."""
 
 from __future__ import annotations
@@ -120,18 +120,18 @@ def test_document_breadcrumbs_link_to_place_pages(sample_site: Site) -> None:
         "van-ban",
         "dia-ban/bac-giang",
         "dia-ban/bac-giang/son-dong",
-        "tra-cuu/nam/2024",
+        "danh-muc/nam/2024",
     ]
 
 
 def test_nav_has_places_and_lookups_and_no_long_lists(sample_site: Site) -> None:
     page = sample_site.page("dia-ban/")
     links = page.cssselect("nav.md-nav--primary a.md-nav__link")
-    assert [text_of(a) for a in links] == ["Trang chủ", "Văn bản", "Địa bàn", "Tra cứu"]
+    assert [text_of(a) for a in links] == ["Trang chủ", "Văn bản", "Địa bàn", "Danh mục"]
 
 
 def test_lookups_by_year_type_issuer_and_signer(sample_site: Site) -> None:
-    page = sample_site.page("tra-cuu/")
+    page = sample_site.page("danh-muc/")
     assert entries(page, ".kl-browse__years .kl-entry") == {
         "Năm 2024": "2 văn bản",
         "Năm 2023": "1 văn bản",
@@ -140,28 +140,28 @@ def test_lookups_by_year_type_issuer_and_signer(sample_site: Site) -> None:
     assert entries(page, ".kl-browse__types .kl-entry")["Tin bài"] == "2 văn bản"
     assert text_of(page.cssselect(".kl-browse__issuers")[0]) == "5 cơ quan ban hành"
     assert text_of(page.cssselect(".kl-browse__signers")[0]) == "3 người ký"
-    year = sample_site.page("tra-cuu/nam/2024/")
+    year = sample_site.page("danh-muc/nam/2024/")
     assert entries(year, ".kl-browse__months .kl-entry") == {
         "Tháng 3/2024": "1 văn bản",
         "Không rõ tháng (2024)": "1 văn bản",
     }
-    assert len(item_links(sample_site.page("tra-cuu/nam/2021/thang-07/"))) == 1
-    assert len(item_links(sample_site.page("tra-cuu/loai/tin-bai/"))) == 2
-    signers = sample_site.page("tra-cuu/nguoi-ky/")
+    assert len(item_links(sample_site.page("danh-muc/nam/2021/thang-07/"))) == 1
+    assert len(item_links(sample_site.page("danh-muc/loai/tin-bai/"))) == 2
+    signers = sample_site.page("danh-muc/nguoi-ky/")
     assert entries(signers, ".kl-groups .kl-entry") == {
         "Đỗ Văn Cẩm": "1 văn bản",
         "Lý Thanh Tiềm": "1 văn bản",
         "Nguyễn Văn Dũng": "1 văn bản",
     }
-    issuer = sample_site.page("tra-cuu/co-quan/huyen-uy-son-dong/")
+    issuer = sample_site.page("danh-muc/co-quan/huyen-uy-son-dong/")
     assert item_links(issuer) == ["Kết luận của Ban Chấp hành Đảng bộ huyện tại kỳ họp thứ 22"]
     crumbs = issuer.cssselect(".kl-breadcrumbs a")
     assert [(text_of(a), a.get("href")) for a in crumbs] == [
-        ("Tra cứu", "../../"),
+        ("Danh mục", "../../"),
         ("Cơ quan ban hành", "../"),
     ]
-    month = sample_site.page("tra-cuu/nam/2024/thang-03/")
-    assert [text_of(a) for a in month.cssselect(".kl-breadcrumbs a")] == ["Tra cứu", "Năm 2024"]
+    month = sample_site.page("danh-muc/nam/2024/thang-03/")
+    assert [text_of(a) for a in month.cssselect(".kl-breadcrumbs a")] == ["Danh mục", "Năm 2024"]
 
 
 def test_issuer_spellings_are_one_body(site: Site) -> None:
@@ -169,7 +169,7 @@ def test_issuer_spellings_are_one_body(site: Site) -> None:
     site.add("b.md", conclusion(number="2-KL/HU", issuer="Huyện ủy Sơn Động"))
     site.add("c.md", conclusion(number="3-KL/HU", issuer="Huyện ủy Sơn Động"))
     site.build()
-    page = site.page("tra-cuu/co-quan/")
+    page = site.page("danh-muc/co-quan/")
     assert entries(page, ".kl-groups .kl-entry") == {"Huyện ủy Sơn Động": "3 văn bản"}
 
 
@@ -277,7 +277,7 @@ def test_lookup_pages_escape_issuer_and_signer(site: Site) -> None:
         conclusion(issuer=f"'Huyện ủy {payload}'", signer=f"signer:\n  name: '{payload}'"),
     )
     site.build()
-    for url in ("tra-cuu/co-quan/", "tra-cuu/nguoi-ky/"):
+    for url in ("danh-muc/co-quan/", "danh-muc/nguoi-ky/"):
         page = site.page(url)
         (entry,) = page.cssselect(".kl-groups .kl-entry__label")
         assert payload in entry.text_content()
@@ -320,10 +320,10 @@ def test_an_empty_corpus_still_has_the_overviews(site: Site) -> None:
     )
     assert not empty.cssselect(".kl-place__districts a"), "no page for a district without documents"
     assert len(empty.cssselect(".kl-place__districts .kl-entry")) == 11
-    lookups = site.page("tra-cuu/")
+    lookups = site.page("danh-muc/")
     assert [text_of(p) for p in lookups.cssselect(".kl-empty")] == ["Chưa có văn bản nào."] * 2
     assert text_of(lookups.cssselect(".kl-browse__issuers")[0]) == "0 cơ quan ban hành"
-    assert not site.page("tra-cuu/co-quan/").cssselect(".kl-entry")
+    assert not site.page("danh-muc/co-quan/").cssselect(".kl-entry")
 
 
 def test_former_places_link_to_what_they_are_now_part_of(sample_site: Site) -> None:

@@ -1,4 +1,4 @@
-"""Browse pages: places (/dia-ban/) and lookups by year, type, issuer and signer (/tra-cuu/).
+"""Browse pages: places (/dia-ban/) and lookups by year, type, issuer and signer (/danh-muc/).
 
 Adds pages to the SitePlan from the groupings of ``ketluan.indexes``. Only the two overview
 pages are in the navigation; every list is paginated (issuers and signers too), so no page
@@ -28,7 +28,7 @@ from .model import Document
 from .pages import GeneratedPage, SitePlan
 from .places import PLACES_URL, District, Gazetteer, Province, gazetteer
 
-BROWSE_URL = "tra-cuu/"
+BROWSE_URL = "danh-muc/"
 YEARS_URL = BROWSE_URL + "nam/"
 TYPES_URL = BROWSE_URL + "loai/"
 ISSUERS_URL = BROWSE_URL + "co-quan/"
@@ -195,7 +195,7 @@ def _plan_lookups(plan: SitePlan, docs: list[Document], size: int) -> None:
         BROWSE_URL,
         GeneratedPage(
             "browse.html",
-            "Tra cứu văn bản",
+            "Danh mục văn bản",
             overview,
             description="Văn bản theo năm, loại văn bản, cơ quan ban hành và người ký",
             in_nav=True,
