@@ -35,12 +35,12 @@ check: setup  ## Validate conclusions/ without building.
 	$(BIN)/ketluan check
 
 lint: setup
-	$(BIN)/ruff check plugins tests
-	$(BIN)/ruff format --check plugins tests
+	$(BIN)/ruff check plugins tests scripts benchmarks
+	$(BIN)/ruff format --check plugins tests scripts benchmarks
 
 format: setup
-	$(BIN)/ruff format plugins tests
-	$(BIN)/ruff check --fix plugins tests
+	$(BIN)/ruff format plugins tests scripts benchmarks
+	$(BIN)/ruff check --fix plugins tests scripts benchmarks
 
 # Debian packages the tests need on a fresh machine (run as root): Java for the W3C
 # validator, Node.js/npm for the test tools in package.json.

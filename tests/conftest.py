@@ -85,6 +85,8 @@ class Site:
             nav:
               - Trang chủ: index.md
               - Văn bản: van-ban/index.md
+              - Địa bàn: dia-ban/index.md
+              - Danh mục: danh-muc/index.md
             """).replace("{options}", options)
         path = self.root / "mkdocs.yml"
         path.write_text(config + self.extra_config, encoding="utf-8")

@@ -32,6 +32,8 @@ CORE = [
     "atomic",
     "feeds",
     "cli",
+    "places",
+    "indexes",
     "citations",
     "mdtext",
     "resolve",

@@ -24,8 +24,9 @@ def hostile_file(payload: str) -> str:
             f"number: {quoted('1-KL/HU' + payload)}",
             "date: 2024-03-27",
             f"issuer: {quoted('Huyện ủy ' + payload)}",
-            f"province: {q}",
-            f"district: {q}",
+            # Places must be real units of the gazetteer, so they cannot carry a payload.
+            "province: Bắc Giang",
+            "district: Sơn Động",
             f"meeting: {q}",
             "signer:",
             f"  authority: {q}",
@@ -71,7 +72,7 @@ def test_every_field_is_escaped(site: Site) -> None:
     }
     assert values["Cơ quan ban hành"] == "Huyện ủy " + PAYLOAD
     assert values["Hội nghị, cuộc họp"] == PAYLOAD
-    assert values["Địa bàn"] == f"huyện {PAYLOAD}, tỉnh {PAYLOAD}"
+    assert values["Địa bàn"] == "huyện Sơn Động, tỉnh Bắc Giang"
     assert [p.text_content() for p in page.cssselect(".kl-signer p")] == [PAYLOAD] * 3
     assert page.cssselect(".kl-recipients li")[0].text_content() == PAYLOAD
     assert page.cssselect(".kl-tags li")[0].text_content() == PAYLOAD

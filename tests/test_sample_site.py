@@ -29,6 +29,7 @@ def test_document_page_shows_every_metadata_field(sample_site: Site) -> None:
         "Loại văn bản": "Kết luận",
         "Cơ quan ban hành": "Huyện ủy Sơn Động",
         "Địa bàn": "huyện Sơn Động, tỉnh Bắc Giang",
+        "Nay thuộc": "tỉnh Bắc Ninh",
         "Người ký": "Đỗ Văn Cẩm (Phó Bí thư)",
         "Hội nghị, cuộc họp": "Kỳ họp thứ 22 Ban Chấp hành Đảng bộ huyện "
         "(khóa XXVI, nhiệm kỳ 2020-2025)",
@@ -137,6 +138,10 @@ def test_manifest_lists_every_document(sample_site: Site) -> None:
         "issuer": "Huyện ủy Sơn Động",
         "province": "Bắc Giang",
         "district": "Sơn Động",
+        "province_code": "24",
+        "district_code": "220",
+        "current_province": "Bắc Ninh",
+        "current_province_code": "24",
         "meeting": entry["meeting"],
         "signer": {"name": "Đỗ Văn Cẩm", "title": "Phó Bí thư", "authority": "T/M Huyện ủy"},
         "author": None,

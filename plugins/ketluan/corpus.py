@@ -10,6 +10,7 @@ from pathlib import Path
 from .document_schema import ConclusionSchema
 from .frontmatter import decode, parse
 from .model import Document, TypeInfo, build_document
+from .places import check_place
 from .problems import Problem, ProblemsError
 from .schema import Context
 
@@ -55,6 +56,7 @@ def read_document(
         return None, source.problems
     ctx = Context(rel, source, types)
     cleaned = ConclusionSchema.validate(source.values, ctx)
+    check_place(cleaned, ctx)
     if not source.body.strip():
         ctx.problems.append(
             Problem(

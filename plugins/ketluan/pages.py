@@ -26,7 +26,8 @@ from .model import Document
 
 ALL_DOCUMENTS_URL = "van-ban/"
 ALL_DOCUMENTS_TITLE = "Tất cả văn bản"
-BEGINNING = "1930-01-01"
+BEGINNING = "1970-01-01"
+"""Build date of a corpus with no document after it: sitemap.xml.gz cannot store earlier."""
 
 
 @dataclass
@@ -69,7 +70,7 @@ def plan_site(
 ) -> SitePlan:
     """Decide every generated page: one per document, the paginated list of all, and the
     pages of cited documents."""
-    newest = max((d.date.first_day() for d in corpus.documents), default=BEGINNING)
+    newest = max([BEGINNING, *(d.date.first_day() for d in corpus.documents)])
     plan = SitePlan(
         updated=newest,
         shared={
@@ -92,6 +93,9 @@ def plan_site(
             ),
         )
     plan_citations(plan, corpus, page_size, base_url)
+    from .browse import plan_browse  # imported here: browse builds on GeneratedPage above
+
+    plan_browse(plan, corpus, page_size)
     return plan
 
 
