@@ -107,7 +107,12 @@ def test_resolution_page_shows_identity_and_citing_sentences(sample_site: Site) 
     }
     assert rows["Ngày ban hành"] == "ngày 24 tháng 2 năm 2021"
     assert rows["Cơ quan ban hành"].startswith("Huyện ủy Sơn Động")
-    assert rows["Địa bàn"] == "huyện Sơn Động, tỉnh Bắc Giang"
+    assert rows["Địa bàn"] == (
+        "huyện Sơn Động, tỉnh Bắc Giang (đến 30/6/2025; nay thuộc tỉnh Bắc Ninh)"
+    )
+    place = page.cssselect(".kl-resolution__place")[0]
+    place_url = urljoin("/trich-dan/a/b/c/d/e/", place.get("href"))
+    assert (sample_site.root / "site" / place_url.lstrip("/") / "index.html").is_file()
     assert rows["Toàn văn"] == "chưa có trong cổng thông tin"
     (item,) = page.cssselect(".kl-citing__item")
     assert urljoin("/trich-dan/a/b/c/d/e/", item.cssselect("a")[0].get("href")) == "/" + SON_DONG

@@ -19,6 +19,7 @@ from .citations import KINDS, UPPER, Citation, Kind, Symbol, extract, fold, kind
 from .dates import DocDate
 from .mdtext import prose
 from .model import Document
+from .places import Location
 from .text import new_tone_placement, nfc, slugify
 
 UNKNOWN_DISTRICT = "(chưa rõ)"
@@ -54,6 +55,9 @@ class Scope:
 
     province: str | None = None
     district: str | None = None
+    place: Location | None = field(default=None, compare=False, repr=False)
+    """The gazetteer unit when the scope is the citing document's own place (it then has a
+    place page, and a history after the 2025 merger); not part of the identity."""
 
     @cached_property
     def path(self) -> str:
@@ -72,6 +76,8 @@ class Scope:
         """Vietnamese place: "toàn quốc", "tỉnh Bắc Giang", "huyện Sơn Động, tỉnh Bắc Giang"."""
         if self.province is None:
             return "toàn quốc"
+        if self.place is not None:
+            return self.place.label
         if self.district is None:
             return f"tỉnh {self.province}"
         return f"huyện {self.district}, tỉnh {self.province}"
@@ -112,6 +118,22 @@ def _place(said: str, own: str | None) -> str:
 
 
 def scope_of(symbol: Symbol, issuer: str | None, doc: Document) -> Scope:
+    """The scope of a cited document, with the gazetteer unit when it is the citing
+    document's own place."""
+    scope = _scope_of(symbol, issuer, doc)
+    where = doc.location
+    if where is None or scope.province is None:
+        return scope
+    if fold(scope.province) != fold(where.province.name):
+        return scope
+    if scope.district is None:
+        return replace(scope, place=Location(where.province))
+    if where.district is not None and fold(scope.district) == fold(where.district.name):
+        return replace(scope, place=where)
+    return scope
+
+
+def _scope_of(symbol: Symbol, issuer: str | None, doc: Document) -> Scope:
     """The scope of a cited document, read from its symbol, the issuer the sentence names
     and, for what neither says, the citing document's place at the time it was issued."""
     said = issuer or ""
