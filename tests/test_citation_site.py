@@ -124,6 +124,15 @@ def test_resolution_page_shows_identity_and_citing_sentences(sample_site: Site) 
 
 def test_directory_groups_by_issuer_and_type_and_ranks(sample_site: Site) -> None:
     page = sample_site.page("trich-dan/")
+    notes = {
+        text_of(h).split(" (")[0]: text_of(n)
+        for h in page.cssselect("h2.kl-group")
+        for n in h.cssselect(".kl-group__note")
+    }
+    assert notes["Tỉnh ủy Bắc Giang"] == "(đến 30/6/2025; nay thuộc tỉnh Bắc Ninh)"
+    assert notes["Tỉnh ủy Điện Biên"] == "(đến 30/6/2025; không thay đổi từ 1/7/2025)"
+    for note in page.cssselect(".kl-group__note"):
+        note.drop_tree()
     groups = [text_of(h) for h in page.cssselect("h2.kl-group")]
     assert groups == [
         "Trung ương Đảng",
