@@ -1,0 +1,302 @@
+"""``ketluan import``: turn published documents (.txt, .docx) into conclusion files.
+
+One document in, one Markdown file with front matter out, at the place the project's layout
+expects (``<out>/<tỉnh>/<huyện>/<name>.md``). Fields the text does not state are written
+empty and reported, so ``ketluan check`` points at them; text that is not placed in the
+front matter stays in the body; an existing file is never overwritten without ``force``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import importer_fields as F
+from .document_schema import ConclusionSchema
+from .frontmatter import decode, parse
+from .importer_docx import docx_text
+from .importer_places import NO_PLACES, PlaceLookup, find_places
+from .importer_text import (
+    extract_footnotes,
+    normalise,
+    paragraphs,
+    rejoin,
+    render_body,
+    strip_chrome,
+)
+from .model import TypeInfo
+from .schema import Context
+from .text import slugify
+
+SUFFIXES = (".txt", ".docx")
+NEWS_FILE_WORDS = 5
+"""Title words in the file name of a news report, after its date."""
+
+Progress = Callable[[list[Path]], Iterable[Path]]
+
+
+@dataclass
+class Conversion:
+    """A converted document: front matter values in schema order, body, and what to check."""
+
+    values: dict[str, Any]
+    body: str
+    attention: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def relative_path(self) -> Path:
+        """``<province>/<district>/<name>.md`` (province-level documents under the province)."""
+        folders = []
+        if self.values.get("province"):
+            places = (self.values["province"], self.values.get("district"))
+            folders = [slugify(v) for v in places if v]
+        return Path(*folders, self._file_name())
+
+    def _file_name(self) -> str:
+        values = self.values
+        date = values.get("date")
+        iso = date.isoformat() if isinstance(date, dt.date) else str(date or "khong-ro-ngay")
+        if values.get("number"):
+            return slugify(values["number"]) + ".md"
+        if values.get("type") == "tin-bai":
+            words = slugify(values.get("title") or "").split("-")[:NEWS_FILE_WORDS]
+            return "-".join([iso, "tin-bai", *words]).strip("-") + ".md"
+        return f"{iso}-{values.get('type') or 'van-ban'}.md"
+
+
+def convert(raw: str, types: dict[str, TypeInfo], lookup: PlaceLookup = NO_PLACES) -> Conversion:
+    """Convert the text of one published document."""
+    cleaned = strip_chrome(normalise(raw))
+    notes = [f"removed {what}" for what in cleaned.removed]
+    tail = F.read_tail(cleaned.lines)
+    main = cleaned.lines if tail.used_from is None else cleaned.lines[: tail.used_from]
+    paras, footnotes = extract_footnotes(paragraphs(main))
+    head = F.read_header(paras)
+    body_paras = paras[head.used :]
+    attention: dict[str, str] = {}
+
+    info = F.doc_type(head, types)
+    news = not head.type_words and not head.number and "tin-bai" in types
+    if news:
+        info = types["tin-bai"]
+    elif info is None:
+        attention["type"] = f"no known type in the heading {' '.join(head.type_words)!r}"
+
+    signature = tail.signature
+    author = None
+    if not signature and body_paras and F.name_like(F.plain(body_paras[-1])):
+        last = F.plain(body_paras.pop())
+        if news:
+            author = last
+        else:
+            signature = [last]
+    body_paras = rejoin(body_paras)
+    body_text = "\n".join(F.plain(p) for p in body_paras)
+    casing = F.Casing.from_body(body_text)
+
+    title = F.title(head, casing)
+    signer = F.signer(signature, casing) if signature else None
+    issuer_body = F.issuing_body(title, body_text, (signer or {}).get("authority"))
+    level = issuer_body.level if issuer_body else F.number_level(head.number)
+    place_text = "\n".join([title or "", body_text, *tail.recipients])
+    places = find_places(place_text, level == "huyen", lookup)
+    attention.update(places.notes)
+    issuer = None
+    if issuer_body:
+        where = places.province if issuer_body.level == "tinh" else places.district
+        if where:
+            issuer = f"{issuer_body.name} {where}"
+        else:
+            attention["issuer"] = f"{issuer_body.name} of which place? (see province/district)"
+    else:
+        attention["issuer"] = "the text does not say which committee issued it"
+    meeting = F.meeting(title, body_paras, issuer_body)
+    if news and not title and (title := F.news_title(meeting)):
+        attention["title"] = f"the text has no title; proposed {title!r}, check it"
+    if not title:
+        attention["title"] = "the text has no title"
+
+    date: dt.date | str | None = head.date or F.opening_date(body_paras)
+    if date is None and (year := F.latest_year(body_text)):
+        date = str(year)
+        attention["date"] = f"no date of issue; only the year {year} (latest date in the text)"
+    elif date is None:
+        attention["date"] = "no date of issue in the text"
+
+    values: dict[str, Any] = {"title": title, "type": info.slug if info else None}
+    if not news:
+        values["number"] = head.number
+        if head.number is None:
+            notes.append("no number line ('Số ...'): number written as null")
+    values.update(date=date, issuer=issuer, province=places.province)
+    if places.district:
+        values["district"] = places.district
+    if meeting:
+        values["meeting"] = meeting
+    if not news:
+        values["signer"] = signer
+        if signer is None:
+            attention["signer"] = "no signature block found"
+    if author:
+        values["author"] = author
+    if tail.recipients and not news:
+        values["recipients"] = tail.recipients
+    body = render_body(body_paras, footnotes, news)
+    return Conversion(_ordered(values), body, attention, notes)
+
+
+def _ordered(values: dict[str, Any]) -> dict[str, Any]:
+    order = ConclusionSchema.fields()
+    return {k: values[k] for k in sorted(values, key=order.index)}
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe YAML with list items indented under their key, as in the authoring guide."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
+        return super().increase_indent(flow, False)
+
+
+def render(conversion: Conversion) -> str:
+    """The conclusion file: a comment naming what to fill in, front matter, body."""
+    front = yaml.dump(
+        conversion.values,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=1_000_000,
+    )
+    todo = "".join(
+        f"# ketluan import: cần kiểm tra '{name}': {why}\n"
+        for name, why in conversion.attention.items()
+    )
+    return f"---\n{todo}{front}---\n\n{conversion.body}"
+
+
+def problems_of(text: str, rel: str, types: dict[str, TypeInfo]) -> list[tuple[str, str]]:
+    """What ``ketluan check`` will say about a written file, as (field, message) pairs."""
+    source = parse(text, rel)
+    ctx = Context(rel, source, types)
+    ConclusionSchema.validate(source.values, ctx)
+    return [(p.field, str(p)) for p in source.problems + ctx.problems]
+
+
+def read_source(path: Path) -> str:
+    """Text of a .txt (UTF-8, or Windows-1258 as old Vietnamese Windows saves it) or .docx."""
+    if path.suffix.lower() == ".docx":
+        return docx_text(path)
+    raw = path.read_bytes()
+    text, problems = decode(raw, str(path))
+    if text is None:
+        try:
+            return raw.decode("cp1258")
+        except UnicodeDecodeError:
+            raise ValueError("; ".join(p.message for p in problems)) from None
+    return text
+
+
+def expand(paths: list[Path]) -> list[Path]:
+    """Files to import: the files given, and .txt/.docx files under folders given."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
+            )
+        else:
+            found.append(path)
+    return found
+
+
+@dataclass
+class Outcome:
+    """What happened to one input file."""
+
+    source: Path
+    status: str  # imported, attention, skipped, failed
+    target: Path | None = None
+    messages: list[str] = field(default_factory=list)
+
+
+def import_files(
+    paths: list[Path],
+    out: Path,
+    types: dict[str, TypeInfo],
+    *,
+    dry_run: bool = False,
+    force: bool = False,
+    lookup: PlaceLookup = NO_PLACES,
+    progress: Progress = lambda paths: paths,
+) -> list[Outcome]:
+    """Import every file; nothing is written when ``dry_run``, nothing overwritten unless
+    ``force``; an unchanged target is left alone and reported as skipped."""
+    outcomes = []
+    claimed: set[Path] = set()
+    for path in progress(expand(paths)):
+        if path.suffix.lower() not in SUFFIXES:
+            outcomes.append(Outcome(path, "failed", None, ["only .txt and .docx can be imported"]))
+            continue
+        try:
+            conversion = convert(read_source(path), types, lookup)
+        except (OSError, ValueError, KeyError) as exc:
+            outcomes.append(Outcome(path, "failed", None, [f"cannot read: {exc}"]))
+            continue
+        target = _free(out / conversion.relative_path, claimed)
+        claimed.add(target)
+        text = render(conversion)
+        messages = [f"{name}: {why}" for name, why in conversion.attention.items()]
+        messages += conversion.notes
+        messages += [
+            problem
+            for field_name, problem in problems_of(text, target.as_posix(), types)
+            if field_name.split(".")[0] not in conversion.attention
+        ]
+        if target.exists():
+            same = target.read_text(encoding="utf-8") == text
+            reason = "unchanged" if same else "exists; use --force to overwrite"
+            if same or not force:
+                outcomes.append(Outcome(path, "skipped", target, [reason]))
+                continue
+        if not dry_run:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        status = "attention" if conversion.attention else "imported"
+        outcomes.append(Outcome(path, status, target, messages))
+    return outcomes
+
+
+def _free(target: Path, claimed: set[Path]) -> Path:
+    """Two inputs of one run never share a target: the second gets -2, -3..."""
+    candidate, n = target, 1
+    while candidate in claimed:
+        n += 1
+        candidate = target.with_name(f"{target.stem}-{n}{target.suffix}")
+    return candidate
+
+
+LABELS = {
+    "imported": "imported",
+    "attention": "needs attention",
+    "skipped": "skipped",
+    "failed": "failed",
+}
+
+
+def report(outcomes: list[Outcome], dry_run: bool = False) -> list[str]:
+    """One line per file with its messages indented below, then the summary line."""
+    lines = []
+    for outcome in outcomes:
+        arrow = f" -> {outcome.target.as_posix()}" if outcome.target else ""
+        lines.append(f"{LABELS[outcome.status]}: {outcome.source.as_posix()}{arrow}")
+        lines += [f"    {message}" for message in outcome.messages]
+    counts = {status: sum(o.status == status for o in outcomes) for status in LABELS}
+    summary = ", ".join(f"{counts[s]} {label}" for s, label in LABELS.items())
+    lines.append(f"{summary}{' (dry run: nothing written)' if dry_run else ''}")
+    return lines

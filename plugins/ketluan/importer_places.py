@@ -1,0 +1,137 @@
+"""Province and district of an imported document, read from the names its text mentions.
+
+The text names places as ``tỉnh Điện Biên``, ``huyện Tuần Giáo``, ``Huyện ủy Sơn Động``.
+Some documents never name their own province (a provincial portal writes "tỉnh" alone) or
+name two districts equally often; a gazetteer then decides from the districts and communes
+mentioned. The gazetteer is a small protocol (``PlaceLookup``) so the project's place data
+can be plugged in; without one (``NO_PLACES``) only names written in the text are used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from .text import fold
+
+_CAP = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\s,.;:()*”“\"]*"
+_NAME = rf"({_CAP}(?: {_CAP}){{1,3}})"
+"""A place name: two to four capitalised syllables (``Điện Biên``, ``Bà Rịa - Vũng Tàu`` aside)."""
+_UY = "(?:ủy|uỷ)"
+PROVINCE = re.compile(rf"\btỉnh {_NAME}")
+DISTRICT = re.compile(rf"(?:\b[hH]uyện|\bthị xã) {_NAME}")
+DISTRICT_COMMITTEE = re.compile(rf"\bHuyện {_UY} {_NAME}")
+COMMUNE = re.compile(rf"(?:\bxã|\bthị trấn|\bphường) {_NAME}")
+_NOT_NAMES = {"ủy", "uỷ", "Ủy", "Uỷ"}
+
+
+class PlaceLookup(Protocol):
+    """What the importer asks of a gazetteer (historical units, before 1 July 2025)."""
+
+    def province_of(self, district: str) -> str | None:
+        """Province a district belonged to, or None when unknown or ambiguous."""
+
+    def district_of(self, commune: str, province: str | None) -> str | None:
+        """District a commune or town belonged to, or None when unknown or ambiguous."""
+
+
+class _NoPlaces:
+    def province_of(self, district: str) -> str | None:
+        return None
+
+    def district_of(self, commune: str, province: str | None) -> str | None:
+        return None
+
+
+NO_PLACES: PlaceLookup = _NoPlaces()
+"""No gazetteer: places come only from names written in the text."""
+
+
+@dataclass
+class DictPlaces:
+    """A gazetteer from two mappings, keyed by folded name (for tests and small data)."""
+
+    districts: dict[str, str] = field(default_factory=dict)
+    """district name -> province name"""
+    communes: dict[str, str] = field(default_factory=dict)
+    """commune or town name -> district name"""
+
+    def province_of(self, district: str) -> str | None:
+        return {fold(k): v for k, v in self.districts.items()}.get(fold(district))
+
+    def district_of(self, commune: str, province: str | None) -> str | None:
+        return {fold(k): v for k, v in self.communes.items()}.get(fold(commune))
+
+
+@dataclass
+class Places:
+    """Detected province and district, with why a value is missing when it is."""
+
+    province: str | None = None
+    district: str | None = None
+    notes: dict[str, str] = field(default_factory=dict)
+
+
+def _names(pattern: re.Pattern[str], text: str) -> Counter[str]:
+    found: Counter[str] = Counter()
+    for match in pattern.finditer(text):
+        name = match.group(1).strip()
+        if name.split()[0] not in _NOT_NAMES:
+            found[name] += 1
+    return found
+
+
+def _best(counts: Counter[str]) -> tuple[str | None, list[str]]:
+    """The most mentioned name, or None and the tied names."""
+    if not counts:
+        return None, []
+    ranked = counts.most_common()
+    tied = [name for name, n in ranked if n == ranked[0][1]]
+    return (tied[0], tied) if len(tied) == 1 else (None, tied)
+
+
+def find_places(text: str, district_level: bool, lookup: PlaceLookup = NO_PLACES) -> Places:
+    """Province and district of a document.
+
+    The district is set when the text names a district committee (``Huyện ủy X``), or when
+    the issuer is a district body (then the most mentioned ``huyện X``); a provincial
+    document that merely mentions districts keeps none.
+    """
+    result = Places()
+    province, tied = _best(_names(PROVINCE, text))
+    districts = _names(DISTRICT, text)
+    if province is None:
+        votes = Counter(
+            p for p in (lookup.province_of(d) for d in districts.elements()) if p is not None
+        )
+        province, tied_lookup = _best(votes)
+        if province is None:
+            names = tied or tied_lookup
+            result.notes["province"] = (
+                f"several provinces named equally often ({', '.join(names)})"
+                if names
+                else "the text names no province"
+            )
+    result.province = province
+    committee, _ = _best(_names(DISTRICT_COMMITTEE, text))
+    if committee:
+        result.district = committee
+    elif district_level:
+        district, tied = _best(districts)
+        if district is None and len(tied) > 1:
+            votes = Counter(
+                d
+                for d in (lookup.district_of(c, province) for c in _names(COMMUNE, text).elements())
+                if d is not None and d in tied
+            )
+            district, _ = _best(votes)
+        if district is None:
+            result.notes["district"] = (
+                f"several districts named equally often ({', '.join(tied)})"
+                if tied
+                else "the text names no district"
+            )
+        result.district = district
+    return result
