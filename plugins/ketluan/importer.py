@@ -18,7 +18,7 @@ import yaml
 
 from . import importer_fields as F
 from .document_schema import ConclusionSchema
-from .frontmatter import decode, parse
+from .frontmatter import MAX_BYTES, decode, parse
 from .importer_docx import docx_text
 from .importer_places import NO_PLACES, PlaceLookup, find_places
 from .importer_text import (
@@ -102,6 +102,7 @@ def convert(raw: str, types: dict[str, TypeInfo], lookup: PlaceLookup = NO_PLACE
 
     title = F.title(head, casing)
     signer = F.signer(signature, casing) if signature else None
+    notes += [f"dropped placeholder {line!r}" for line in signature if F.PLACEHOLDER.match(line)]
     issuer_body = F.issuing_body(title, body_text, (signer or {}).get("authority"))
     level = issuer_body.level if issuer_body else F.number_level(head.number)
     place_text = "\n".join([title or "", body_text, *tail.recipients])
@@ -194,11 +195,13 @@ def read_source(path: Path) -> str:
         return docx_text(path)
     raw = path.read_bytes()
     text, problems = decode(raw, str(path))
-    if text is None:
+    if text is None and b"\x00" not in raw and len(raw) <= MAX_BYTES:
         try:
             return raw.decode("cp1258")
         except UnicodeDecodeError:
-            raise ValueError("; ".join(p.message for p in problems)) from None
+            pass
+    if text is None:
+        raise ValueError("; ".join(p.message for p in problems))
     return text
 
 
