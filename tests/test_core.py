@@ -29,6 +29,12 @@ CORE = [
     "manifest",
     "sanitize",
     "cli",
+    "importer",
+    "importer_text",
+    "importer_fields",
+    "importer_casing",
+    "importer_places",
+    "importer_docx",
 ]
 
 

@@ -22,6 +22,7 @@ from .frontmatter import MAX_BYTES, decode, parse
 from .importer_docx import docx_text
 from .importer_places import NO_PLACES, PlaceLookup, find_places
 from .importer_text import (
+    SUPERSCRIPTS,
     extract_footnotes,
     normalise,
     paragraphs,
@@ -37,6 +38,8 @@ SUFFIXES = (".txt", ".docx")
 NEWS_FILE_WORDS = 5
 """Title words in the file name of a news report, after its date."""
 
+NO_MARKERS = str.maketrans("", "", SUPERSCRIPTS)
+"""Footnote markers removed from the text that fields are read from (``Bắc Giang¹``)."""
 Progress = Callable[[list[Path]], Iterable[Path]]
 
 
@@ -97,15 +100,18 @@ def convert(raw: str, types: dict[str, TypeInfo], lookup: PlaceLookup = NO_PLACE
         else:
             signature = [last]
     body_paras = rejoin(body_paras)
-    body_text = "\n".join(F.plain(p) for p in body_paras)
+    body_text = "\n".join(F.plain(p) for p in body_paras).translate(NO_MARKERS)
     casing = F.Casing.from_body(body_text)
 
     title = F.title(head, casing)
     signer = F.signer(signature, casing) if signature else None
     notes += [f"dropped placeholder {line!r}" for line in signature if F.PLACEHOLDER.match(line)]
-    issuer_body = F.issuing_body(title, body_text, (signer or {}).get("authority"))
+    letterhead = [F.letterhead(line, casing) for line in head.letterhead]
+    authority = (signer or {}).get("authority")
+    issuer_body = F.issuing_body(title, body_text, authority, "\n".join(letterhead))
     level = issuer_body.level if issuer_body else F.number_level(head.number)
-    place_text = "\n".join([title or "", body_text, *tail.recipients])
+    notes += [f"letterhead {line!r} read for the issuer's place" for line in head.letterhead]
+    place_text = "\n".join([*letterhead, title or "", body_text, *tail.recipients])
     places = find_places(place_text, level == "huyen", lookup)
     attention.update(places.notes)
     issuer = None

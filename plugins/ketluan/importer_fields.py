@@ -85,6 +85,8 @@ def read_header(paras: list[str]) -> Header:
         elif match := SHORT_DATE.match(text) or (len(text) < 80 and LONG_DATE.search(text)):
             day, month, year = (int(g) for g in match.groups())
             head.date = _date(year, month, day)
+        elif not any(c.isalpha() for c in text):  # separator lines: ***, -----
+            pass
         elif not head.type_words and (segments := _type_heading(para)):
             head.type_words = [segments[0]]
             head.subtitle = segments[1:]
@@ -129,11 +131,23 @@ def doc_type(head: Header, types: dict[str, TypeInfo]) -> TypeInfo | None:
 def title(head: Header, casing: Casing) -> str | None:
     """Trích yếu: the subtitle under ``THÔNG BÁO``, or type + subtitle (``Kết luận của...``)."""
     if head.type_words:
-        words = head.subtitle if fold(head.type_words[0]) == "thong bao" else head.type_words
-        if words is head.type_words:
-            words = head.type_words + head.subtitle
-        return casing.sentence_case(plain(" ".join(words))) if words else None
+        heading = head.type_words[0]
+        if fold(heading).startswith("thong bao") and head.subtitle:
+            heading = heading.split(None, 2)[2] if len(heading.split()) > 2 else ""
+        text = plain(" ".join([heading, *head.subtitle]))
+        return casing.sentence_case(text) if text else None
     return head.headline
+
+
+LETTERHEAD = re.compile(r"^((?:ĐẢNG BỘ|ĐẢNG ỦY|(?:TỈNH|HUYỆN|THÀNH|THỊ) (?:ỦY|UỶ)))\s+(.+)$")
+
+
+def letterhead(line: str, casing: Casing) -> str:
+    """``HUYỆN ỦY SƠN ĐỘNG`` -> ``Huyện ủy Sơn Động``: the body, then a proper name."""
+    if match := LETTERHEAD.match(line):
+        name = " ".join(w.capitalize() for w in match.group(2).split())
+        return f"{casing.sentence_case(match.group(1))} {name}"
+    return casing.sentence_case(line)
 
 
 def opening_date(paras: list[str]) -> dt.date | None:
@@ -171,13 +185,16 @@ def committee(match: re.Match[str]) -> Body:
     return Body(f"{organ} {base}" if organ else base, level)
 
 
-def issuing_body(title_text: str | None, body: str, authority: str | None) -> Body | None:
+def issuing_body(
+    title_text: str | None, body: str, authority: str | None, letterhead: str = ""
+) -> Body | None:
     """Who issued the document: the committee the title names (``Ý kiến của Thường trực
-    Tỉnh ủy``), the working delegation's committee, the headline's subject, the committee a
-    news report's hosts work with, or the signature's ``T/M`` line."""
+    Tỉnh ủy``), the letterhead, the working delegation's committee, the headline's subject,
+    the committee a news report's hosts work with, or the signature's ``T/M`` line."""
     title_text = title_text or ""
     candidates = [
         re.match(rf"^[^,]{{0,40}}? của ({BODY.pattern})", title_text),
+        re.match(rf"^({BODY.pattern})", letterhead),
         re.search(rf"Đoàn công tác của ({BODY.pattern})", body),
         re.match(rf"^({BODY.pattern})", title_text),
     ]

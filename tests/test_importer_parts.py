@@ -1,0 +1,252 @@
+"""Importer parts: cleanup rules side by side with their negative cases, and Word input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from docx.document import Document as DocxDocument
+
+from conftest import Site
+from ketluan.corpus import load_corpus
+from ketluan.frontmatter import parse
+from ketluan.importer import convert, import_files, render
+from ketluan.importer_casing import Casing
+from ketluan.importer_fields import signer
+from ketluan.importer_places import DictPlaces, find_places
+from ketluan.importer_text import heading_level, paragraphs, rejoin, strip_chrome
+from ketluan.model import BUILTIN_TYPES
+
+LONG = "Ban Chấp hành Đảng bộ huyện đánh giá tình hình thực hiện nhiệm vụ. " * 4
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [
+        # cut by a page break: the continuation starts in lowercase
+        ("thực hiện tốt các chính sách hỗ trợ", "doanh nghiệp, người dân.", True),
+        # cut inside running text before a capitalised word
+        ("(3) Về tình hình quý I/2024: Các đồng chí", "Huyện ủy viên cần tiếp tục.", True),
+        (LONG + "Công", "Tác giải quyết đơn thư.", True),
+        # a finished sentence, a numbered title, a caption, a list item: never joined
+        ("Thu ngân sách đạt 51% kế hoạch.", "tiếp theo là", False),
+        ("1. Về thực hiện nhiệm vụ chính trị", "Sáu tháng đầu năm 2021, ...", False),
+        ("Toàn cảnh Hội nghị", "Trong tháng 5/2023, cấp ủy...", False),
+        ("các nhiệm vụ chủ yếu sau", "- Tiếp tục chỉ đạo.", False),
+    ],
+)
+def test_page_break_rejoining(first: str, second: str, joined: bool) -> None:
+    assert (rejoin([first, second]) == [f"{first} {second}"]) is joined
+
+
+def test_italic_aside_cut_by_a_page_break_continues_to_its_parenthesis() -> None:
+    first = "Triển khai chương trình (*yêu cầu trưởng ban chỉ đạo các xã khảo sát, phê*"
+    second = "duyệt dự án để triển khai thực hiện); thường xuyên giám sát."
+    assert rejoin([first, second]) == [
+        "Triển khai chương trình (*yêu cầu trưởng ban chỉ đạo các xã khảo sát, phê"
+        " duyệt dự án để triển khai thực hiện*); thường xuyên giám sát."
+    ]
+
+
+def test_soft_wrapped_lines_join_and_bold_runs_stay_whole() -> None:
+    lines = ["**kết luận của đồng chí A,", "tại buổi làm việc**", "", "Dòng một.", "Dòng hai."]
+    assert paragraphs(lines) == [
+        "**kết luận của đồng chí A, tại buổi làm việc**",
+        "Dòng một.",
+        "Dòng hai.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("para", "level"),
+    [
+        ("1. Về tình hình thực hiện nhiệm vụ quý I; phương hướng quý II/2024", 2),
+        ("2. Về tình hình thực hiện dự toán thu - chi ngân sách quý I/2024:", 2),
+        ("1- Về tình hình thực hiện nhiệm vụ tháng 8", 2),
+        ("3.1- Đối với cấp ủy tỉnh", 3),
+        # sentences that start with a number stay paragraphs
+        ("3.3- Ban cán sự đảng tập trung chỉ đạo thực hiện một số nhiệm vụ sau:", 0),
+        ("3. Giao Văn phòng Huyện ủy tiếp tục theo dõi, đôn đốc.", 0),
+        ("1. " + LONG, 0),
+        ("(1) Tiếp tục bám sát nhiệm vụ", 0),
+    ],
+)
+def test_numbered_titles_become_headings(para: str, level: int) -> None:
+    assert heading_level(para) == level
+
+
+def test_portal_chrome_and_trailing_related_links_are_removed() -> None:
+    text = (
+        "PublishingPortal - Block_BanTin_Toolbar\n\n31/05/2023\nTăng cỡ chữ Giảm cỡ chữ\n"
+        "Tin chính | trong | bảng.\nCuối bài.\nTin liên quan một | |\nTin liên quan hai | |\n"
+    )
+    cleaned = strip_chrome(text)
+    assert cleaned.lines == ["31/05/2023", "Tin chính | trong | bảng.", "Cuối bài."]
+    assert len(cleaned.removed) == 4
+
+
+@pytest.mark.parametrize(
+    ("upper", "cased"),
+    [
+        (
+            "CỦA BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN tại kỳ họp thứ 22",
+            "Của Ban Chấp hành Đảng bộ huyện tại kỳ họp thứ 22",
+        ),
+        ("Ý KIẾN CỦA THƯỜNG TRỰC TỈNH ỦY", "Ý kiến của Thường trực Tỉnh ủy"),
+        ("KẾT LUẬN HỘI NGHỊ LẦN THỨ XII", "Kết luận Hội nghị lần thứ XII"),
+        ("VỀ VIỆC GIAO UBND HUYỆN", "Về việc giao UBND huyện"),
+        ("kết luận của đồng chí Mùa A Sơn", "Kết luận của đồng chí Mùa A Sơn"),
+    ],
+)
+def test_all_caps_headings_in_sentence_case(upper: str, cased: str) -> None:
+    assert Casing.from_body("").sentence_case(upper) == cased
+
+
+def test_sentence_case_takes_names_from_the_body() -> None:
+    casing = Casing.from_body("Làm việc với Ban Thường vụ Huyện ủy Sơn Động hôm nay.")
+    assert casing.sentence_case("HUYỆN ỦY SƠN ĐỘNG") == "Huyện ủy Sơn Động"
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            ["T/L BAN THƯỜNG VỤ", "CHÁNH VĂN PHÒNG", "(Handwritten signature)", "Nguyễn Văn Dũng"],
+            {
+                "authority": "T/L Ban Thường vụ",
+                "title": "Chánh Văn phòng",
+                "name": "Nguyễn Văn Dũng",
+            },
+        ),
+        (
+            ["TM. HUYỆN ỦY", "BÍ THƯ", "(Đã ký)", "ĐỖ VĂN CẨM"],
+            {"authority": "T/M Huyện ủy", "title": "Bí thư", "name": "Đỗ Văn Cẩm"},
+        ),
+        (["Lý Thanh Tiềm"], {"name": "Lý Thanh Tiềm"}),
+        (["(Đã ký)"], None),
+        (["Xin trân trọng cảm ơn."], None),
+    ],
+)
+def test_signature_blocks(lines: list[str], expected: dict[str, str] | None) -> None:
+    assert signer(lines, Casing.from_body("")) == expected
+
+
+def test_provincial_document_mentioning_districts_has_no_district() -> None:
+    text = "Kiểm tra huyện Na Rì, huyện Pác Nặm và huyện Na Rì của tỉnh Bắc Kạn."
+    places = find_places(text, district_level=False)
+    assert (places.province, places.district) == ("Bắc Kạn", None)
+
+
+def test_district_committee_named_sets_the_district() -> None:
+    text = "làm việc với Ban Thường vụ Huyện ủy Tuần Giáo, tỉnh Điện Biên; huyện Mường Ảng"
+    places = find_places(text, district_level=False)
+    assert (places.province, places.district) == ("Điện Biên", "Tuần Giáo")
+
+
+def test_gazetteer_breaks_a_tie_and_finds_an_unnamed_province() -> None:
+    text = "sáp nhập huyện Lục Ngạn, huyện Sơn Động; lò đốt rác ở thị trấn An Châu."
+    assert find_places(text, True).district is None
+    lookup = DictPlaces({"Sơn Động": "Bắc Giang"}, {"An Châu": "Sơn Động"})
+    assert find_places(text, True, lookup).district == "Sơn Động"
+    assert find_places("vốn cho huyện Sơn Động", False, lookup).province == "Bắc Giang"
+
+
+def test_front_matter_is_safe_yaml_whatever_the_title() -> None:
+    raw = (
+        "Số: 07-TB/TU\n\nTHÔNG BÁO KẾT LUẬN\n\n"
+        "của Thường trực Tỉnh ủy: về việc #1 \"khẩn\" - 'nháy' & [x] {y}\n\n"
+        "Ngày 2/3/2022, Thường trực Tỉnh ủy họp tại tỉnh Hà Giang.\n\n"
+        "Nơi nhận:\n- Các sở: KH&ĐT, Tài chính,\n- Lưu.\n\nT/M TỈNH ỦY\nBÍ THƯ\n\nLê Văn Bình\n"
+    )
+    conversion = convert(raw, BUILTIN_TYPES)
+    values = parse(render(conversion), "x").values
+    assert (
+        values["title"]
+        == "Kết luận của Thường trực Tỉnh ủy: về việc #1 \"khẩn\" - 'nháy' & [x] {y}"
+    )
+    assert values["recipients"] == ["Các sở: KH&ĐT, Tài chính", "Lưu"]
+    assert values["number"] == "07-TB/TU"
+    assert values["issuer"] == "Thường trực Tỉnh ủy Hà Giang"
+
+
+def make_docx(path: Path) -> Path:
+    """A Word conclusion with letterhead, headings, bold, italics, a footnote and a table."""
+    document: DocxDocument = docx.Document()
+    document.add_paragraph("HUYỆN ỦY SƠN ĐỘNG")
+    document.add_paragraph("Số 12-KL/HU")
+    document.add_paragraph("Sơn Động, ngày 5 tháng 4 năm 2024")
+    document.add_paragraph().add_run("KẾT LUẬN").bold = True
+    document.add_paragraph().add_run(
+        "CỦA BAN THƯỜNG VỤ HUYỆN ỦY về phòng, chống thiên tai"
+    ).bold = True
+    opening = document.add_paragraph("Ngày 5/4/2024, Ban Thường vụ Huyện ủy họp, ")
+    opening.add_run("kết luận").bold = True
+    opening.add_run(" về thiệt hại trên địa bàn tỉnh Bắc Giang")
+    opening.add_run("1").font.superscript = True
+    opening.add_run(" như sau:")
+    document.add_heading("1. Về khắc phục hậu quả", level=2)
+    aside = document.add_paragraph("Tập trung sửa chữa nhà ở (")
+    aside.add_run("giao UBND huyện thực hiện").italic = True
+    aside.add_run(").")
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["Chỉ tiêu", "Kế hoạch", "Thực hiện"], strict=True):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, ["Nhà | tạm", "100", "85"], strict=True):
+        cell.text = text
+    note = document.add_paragraph()
+    note.add_run("1").font.superscript = True
+    note.add_run(" Số liệu đến hết ngày 31/3/2024.")
+    document.add_paragraph("Nơi nhận:")
+    document.add_paragraph("- BTV Tỉnh ủy (báo cáo),")
+    document.add_paragraph("- Lưu Văn phòng Huyện ủy.")
+    document.add_paragraph("T/M BAN THƯỜNG VỤ")
+    document.add_paragraph("BÍ THƯ")
+    document.add_paragraph("Nguyễn Văn An")
+    document.save(str(path))
+    return path
+
+
+def test_docx_is_imported_with_formatting_footnotes_and_tables(site: Site) -> None:
+    source = make_docx(site.root / "ket-luan.docx")
+    (outcome,) = import_files([source], site.conclusions, BUILTIN_TYPES)
+    assert outcome.status == "imported", outcome.messages
+    assert outcome.target == site.conclusions / "bac-giang" / "son-dong" / "12-kl-hu.md"
+    text = outcome.target.read_text(encoding="utf-8")
+    front = parse(text, "x")
+    assert front.values == {
+        "title": "Kết luận của Ban Thường vụ Huyện ủy về phòng, chống thiên tai",
+        "type": "ket-luan",
+        "number": "12-KL/HU",
+        "date": __import__("datetime").date(2024, 4, 5),
+        "issuer": "Ban Thường vụ Huyện ủy Sơn Động",
+        "province": "Bắc Giang",
+        "district": "Sơn Động",
+        "signer": {"authority": "T/M Ban Thường vụ", "title": "Bí thư", "name": "Nguyễn Văn An"},
+        "recipients": ["BTV Tỉnh ủy (báo cáo)", "Lưu Văn phòng Huyện ủy"],
+    }
+    assert front.body.split("\n\n") == [
+        "Ngày 5/4/2024, Ban Thường vụ Huyện ủy họp, **kết luận** về thiệt hại trên địa bàn"
+        " tỉnh Bắc Giang[^1] như sau:",
+        "## 1. Về khắc phục hậu quả",
+        "Tập trung sửa chữa nhà ở (*giao UBND huyện thực hiện*).",
+        "| Chỉ tiêu | Kế hoạch | Thực hiện |\n|---|---|---|\n| Nhà \\| tạm | 100 | 85 |",
+        "[^1]: Số liệu đến hết ngày 31/3/2024.\n",
+    ]
+    assert len(load_corpus(site.root, "conclusions", BUILTIN_TYPES).documents) == 1
+
+
+def test_docx_page_renders_table_footnote_and_emphasis(site: Site) -> None:
+    import_files([make_docx(site.root / "a.docx")], site.conclusions, BUILTIN_TYPES)
+    site.build()
+    page = site.page("van-ban/bac-giang/ban-thuong-vu-huyen-uy-son-dong/2024/12-kl-hu/")
+    body = page.cssselect("article")[0]
+    assert [th.text_content() for th in body.cssselect("table th")] == [
+        "Chỉ tiêu",
+        "Kế hoạch",
+        "Thực hiện",
+    ]
+    assert body.cssselect("table td")[0].text_content() == "Nhà | tạm"
+    assert [s.text_content() for s in body.cssselect("strong")][:1] == ["kết luận"]
+    assert body.cssselect("em")[0].text_content() == "giao UBND huyện thực hiện"
+    assert body.cssselect(".footnote li")[0].text_content().strip().startswith("Số liệu")
