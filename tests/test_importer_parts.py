@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import docx
@@ -218,7 +219,7 @@ def test_docx_is_imported_with_formatting_footnotes_and_tables(site: Site) -> No
         "title": "Kết luận của Ban Thường vụ Huyện ủy về phòng, chống thiên tai",
         "type": "ket-luan",
         "number": "12-KL/HU",
-        "date": __import__("datetime").date(2024, 4, 5),
+        "date": dt.date(2024, 4, 5),
         "issuer": "Ban Thường vụ Huyện ủy Sơn Động",
         "province": "Bắc Giang",
         "district": "Sơn Động",
@@ -250,3 +251,42 @@ def test_docx_page_renders_table_footnote_and_emphasis(site: Site) -> None:
     assert [s.text_content() for s in body.cssselect("strong")][:1] == ["kết luận"]
     assert body.cssselect("em")[0].text_content() == "giao UBND huyện thực hiện"
     assert body.cssselect(".footnote li")[0].text_content().strip().startswith("Số liệu")
+
+
+def test_docx_layout_tables_for_letterhead_and_signature_are_read_as_text(site: Site) -> None:
+    document: DocxDocument = docx.Document()
+    head = document.add_table(rows=1, cols=2).rows[0].cells
+    head[0].text = "TỈNH ỦY ĐIỆN BIÊN"
+    head[0].add_paragraph("*")
+    head[0].add_paragraph("Số 88-TB/TU")
+    head[1].text = "ĐẢNG CỘNG SẢN VIỆT NAM"
+    head[1].add_paragraph("Điện Biên, ngày 9 tháng 9 năm 2022")
+    document.add_paragraph("THÔNG BÁO")
+    document.add_paragraph("KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY về chuyển đổi số")
+    document.add_paragraph("Ban Thường vụ Tỉnh ủy họp và kết luận như sau.")
+    tail = document.add_table(rows=1, cols=2).rows[0].cells
+    tail[0].text = "Nơi nhận:"
+    tail[0].add_paragraph("- Các huyện ủy,")
+    tail[0].add_paragraph("- Lưu.")
+    tail[1].text = "T/L BAN THƯỜNG VỤ"
+    tail[1].add_paragraph("CHÁNH VĂN PHÒNG")
+    tail[1].add_paragraph("(Đã ký)")
+    tail[1].add_paragraph("Trần Văn Nam")
+    document.save(str(site.root / "tb.docx"))
+    (outcome,) = import_files([site.root / "tb.docx"], site.conclusions, BUILTIN_TYPES)
+    values = parse(outcome.target.read_text(encoding="utf-8"), "x").values
+    assert values == {
+        "title": "Kết luận của Ban Thường vụ Tỉnh ủy về chuyển đổi số",
+        "type": "thong-bao-ket-luan",
+        "number": "88-TB/TU",
+        "date": dt.date(2022, 9, 9),
+        "issuer": "Ban Thường vụ Tỉnh ủy Điện Biên",
+        "province": "Điện Biên",
+        "signer": {
+            "authority": "T/L Ban Thường vụ",
+            "title": "Chánh Văn phòng",
+            "name": "Trần Văn Nam",
+        },
+        "recipients": ["Các huyện ủy", "Lưu"],
+    }
+    assert outcome.status == "imported", outcome.messages

@@ -20,7 +20,7 @@ from . import importer_fields as F
 from .document_schema import ConclusionSchema
 from .frontmatter import MAX_BYTES, decode, parse
 from .importer_docx import docx_text
-from .importer_places import NO_PLACES, PlaceLookup, find_places
+from .importer_places import NO_PLACES, PlaceLookup, find_places, letterhead_places
 from .importer_text import (
     SUPERSCRIPTS,
     extract_footnotes,
@@ -113,6 +113,7 @@ def convert(raw: str, types: dict[str, TypeInfo], lookup: PlaceLookup = NO_PLACE
     notes += [f"letterhead {line!r} read for the issuer's place" for line in head.letterhead]
     place_text = "\n".join([*letterhead, title or "", body_text, *tail.recipients])
     places = find_places(place_text, level == "huyen", lookup)
+    places = letterhead_places(letterhead, places, lookup)
     attention.update(places.notes)
     issuer = None
     if issuer_body:

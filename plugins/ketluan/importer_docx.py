@@ -3,11 +3,14 @@
 python-docx reads the document body in order; bold and italic runs become ``**`` and ``*``,
 Heading 2/3 paragraphs become ``##``/``###``, superscript digits become ``¹ ² ³`` (so footnote
 markers and footnote-like lines are handled like those of copied text), tables become
-Markdown tables. Paragraphs are separated by a blank line.
+Markdown tables, except the borderless layout tables Word documents use to put the letterhead
+or the recipients and signature side by side, whose cells are read as paragraphs.
+Paragraphs are separated by a blank line.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import docx
@@ -23,6 +26,9 @@ def docx_text(path: Path) -> str:
     document: DocxDocument = docx.Document(str(path))
     blocks = []
     for item in document.iter_inner_content():
+        if isinstance(item, Table) and _layout(item):
+            blocks += [text for text in _cells(item) if text.strip()]
+            continue
         text = _table(item) if isinstance(item, Table) else _paragraph(item)
         if text.strip():
             blocks.append(text)
@@ -61,6 +67,30 @@ def _emphasis(marker: str, text: str) -> str:
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()) :]
     return f"{lead}{marker}{core}{marker[::-1]}{trail}"
+
+
+_LAYOUT = re.compile(r"Nơi nhận|^Số\b|ĐẢNG CỘNG SẢN|^(T/M|T/L|K/T|TM\.|TL\.|KT\.)", re.MULTILINE)
+
+
+def _layout(table: Table) -> bool:
+    """Word lays out the letterhead and the recipients/signature side by side in a table
+    without borders: one row, or cells holding those lines. Its cells are text, not data."""
+    return len(table.rows) == 1 or any(
+        _LAYOUT.search(cell.text) for row in table.rows for cell in row.cells
+    )
+
+
+def _cells(table: Table) -> list[str]:
+    """Paragraphs of a layout table, cell by cell (left column first), merged cells once."""
+    seen: set[int] = set()
+    texts = []
+    for row in table.rows:
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            texts += [_paragraph(p) for p in cell.paragraphs]
+    return texts
 
 
 def _cell(text: str) -> str:

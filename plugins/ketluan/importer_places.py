@@ -92,6 +92,28 @@ def _best(counts: Counter[str]) -> tuple[str | None, list[str]]:
     return (tied[0], tied) if len(tied) == 1 else (None, tied)
 
 
+LETTERHEAD = re.compile(rf"^(?:(Tỉnh|Huyện) {_UY}|Đảng bộ (tỉnh|huyện)) (.+)$")
+
+
+def letterhead_places(lines: list[str], places: Places, lookup: PlaceLookup) -> Places:
+    """The letterhead (``Tỉnh ủy Điện Biên``, ``Huyện ủy Sơn Động``) names the issuer's
+    place outright: it wins over names counted in the text."""
+    for line in lines:
+        if match := LETTERHEAD.match(line):
+            level = fold(match.group(1) or match.group(2))
+            name = match.group(3).strip()
+            if level == "tinh":
+                places.province = name
+                places.notes.pop("province", None)
+            else:
+                places.district = name
+                places.notes.pop("district", None)
+                if places.province is None and (province := lookup.province_of(name)):
+                    places.province = province
+                    places.notes.pop("province", None)
+    return places
+
+
 def find_places(text: str, district_level: bool, lookup: PlaceLookup = NO_PLACES) -> Places:
     """Province and district of a document.
 
