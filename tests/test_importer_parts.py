@@ -290,3 +290,43 @@ def test_docx_layout_tables_for_letterhead_and_signature_are_read_as_text(site: 
         "recipients": ["Các huyện ủy", "Lưu"],
     }
     assert outcome.status == "imported", outcome.messages
+
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_text_with_letterhead_and_roman_parts() -> None:
+    conversion = convert((DATA / "letterhead-roman.txt").read_text(encoding="utf-8"), BUILTIN_TYPES)
+    values = parse(render(conversion), "x").values
+    assert values["number"] == "15-TB/HU"
+    assert values["date"] == dt.date(2023, 1, 10)  # the letterhead date, not the meeting's
+    assert values["issuer"] == "Thường trực Huyện ủy Tuần Giáo"
+    assert values["district"] == "Tuần Giáo"
+    assert values["province"] is None  # not written in the text: reported, not guessed
+    assert "province" in conversion.attention
+    assert values["meeting"] == "Buổi làm việc của Thường trực Huyện ủy với Đảng ủy xã Quài Nưa"
+    assert values["signer"]["name"] == "Nguyễn Văn Hoà"  # tone placement as written
+    headings = [p for p in conversion.body.split("\n\n") if p.startswith("#")]
+    assert headings == [
+        "## I. ĐÁNH GIÁ CHUNG",
+        "## II. NHIỆM VỤ THỜI GIAN TỚI",
+        "### 1. Tập trung lãnh đạo hoàn thành chỉ tiêu",
+        "### 2. Xây dựng Đảng",
+    ]
+    assert "các chương trình mục tiêu quốc gia còn chậm." in conversion.body
+
+
+def test_portal_news_with_weekday_date_line() -> None:
+    conversion = convert((DATA / "portal-news.txt").read_text(encoding="utf-8"), BUILTIN_TYPES)
+    assert conversion.values == {
+        "title": "Ban Thường vụ Tỉnh ủy Điện Biên làm việc với Huyện ủy Mường Ảng",
+        "type": "tin-bai",
+        "date": dt.date(2023, 6, 12),
+        "issuer": "Ban Thường vụ Tỉnh ủy Điện Biên",
+        "province": "Điện Biên",
+        "district": "Mường Ảng",
+        "meeting": "Buổi làm việc của Ban Thường vụ Tỉnh ủy với Ban Thường vụ Huyện ủy Mường Ảng",
+        "author": "Minh Anh",
+    }
+    assert conversion.attention == {}
+    assert "*Quang cảnh buổi làm việc*" in conversion.body.split("\n\n")

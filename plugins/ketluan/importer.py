@@ -110,7 +110,7 @@ def convert(raw: str, types: dict[str, TypeInfo], lookup: PlaceLookup = NO_PLACE
     authority = (signer or {}).get("authority")
     issuer_body = F.issuing_body(title, body_text, authority, "\n".join(letterhead))
     level = issuer_body.level if issuer_body else F.number_level(head.number)
-    notes += [f"letterhead {line!r} read for the issuer's place" for line in head.letterhead]
+    notes += [f"letterhead {line!r} used for the issuer and its place" for line in head.letterhead]
     place_text = "\n".join([*letterhead, title or "", body_text, *tail.recipients])
     places = find_places(place_text, level == "huyen", lookup)
     places = letterhead_places(letterhead, places, lookup)

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .importer_casing import Casing, is_upper
+from .importer_places import CAP
 from .model import TypeInfo
 from .text import fold
 
@@ -43,7 +44,12 @@ AUTHORITY = re.compile(r"^(T/M|T/L|K/T|TM\.?|TL\.?|KT\.?|Q\.)\s+(.+)$", re.IGNOR
 PLACEHOLDER = re.compile(r"^\(.*(signature|ký|dấu|sign).*\)$", re.IGNORECASE)
 NUMBER = re.compile(r"^Số\s*:?\s*(\S+)$")
 LONG_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
-SHORT_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+SHORT_DATE = re.compile(
+    r"^(?:(?:Thứ \w+|Chủ nhật|Cập nhật|Ngày đăng)\s*[,:]?\s*)?(\d{1,2})/(\d{1,2})/(\d{4})"
+    r"(?:\s*[-|,]?\s*\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*\(?GMT[+0-9:]*\)?)?)?$",
+    re.IGNORECASE,
+)
+"""A portal's publication line: ``31/05/2023``, ``Thứ Hai, 12/06/2023 10:30``."""
 OPENING_DATE = re.compile(r"^Ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})\b")
 ANY_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 
@@ -239,7 +245,7 @@ def meeting(title_text: str | None, paras: list[str], issuer: Body | None) -> st
     if not found and (match := re.search(r"chủ trì (Hội nghị [^;.]*?) với ([^;.]+)", text)):
         of = f" của {issuer.name}" if issuer else ""
         found = f"{match.group(1)}{of} với {match.group(2)}"
-    if not found and (match := re.search(r" tại (?:cuộc |buổi )?(.+)$", title_text)):
+    if not found and (match := re.search(r" tại (?:cuộc )?(.+)$", title_text)):
         found = match.group(1)
     if not found:
         return None
@@ -248,12 +254,12 @@ def meeting(title_text: str | None, paras: list[str], issuer: Body | None) -> st
     return found[:1].upper() + found[1:]
 
 
-_HOST = rf"(?:Ban Thường vụ|Thường trực) (?:Huyện|Thành) {_UY} [A-ZĐ]\w*(?: [A-ZĐ]\w*)*"
+_HOST = rf"(?:Ban Thường vụ|Thường trực) (?:Huyện|Thành) {_UY} {CAP}(?: {CAP})*"
 
 
 def _working_session(title_text: str, text: str, issuer: Body | None) -> str | None:
     host = None
-    if match := re.search(rf"buổi làm việc với ({_HOST})", title_text):
+    if match := re.search(r"buổi làm việc với (.+)$", title_text):
         host = match.group(1)
     else:
         hosts = Counter(m.group(0) for m in re.finditer(_HOST, text))

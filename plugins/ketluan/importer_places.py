@@ -13,14 +13,25 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol
+from unicodedata import name
 
 from .text import fold
 
-_CAP = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\s,.;:()*”“\"]*"
-_NAME = rf"({_CAP}(?: {_CAP}){{1,3}})"
+UPPER = "".join(
+    c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and "LATIN CAPITAL" in name(c, "")
+)
+"""Every capital Latin letter Vietnamese uses (Đ, Ấ, Ứ, Ỹ, ...), for character classes."""
+CAP = rf"[{UPPER}][^\s,.;:()*”“\"]*"
+"""A capitalised syllable."""
+_NAME = rf"({CAP}(?: {CAP}){{1,3}})"
 """A place name: two to four capitalised syllables (``Điện Biên``, ``Bà Rịa - Vũng Tàu`` aside)."""
 _UY = "(?:ủy|uỷ)"
 PROVINCE = re.compile(rf"\btỉnh {_NAME}")
+PROVINCE_COMMITTEE = re.compile(
+    rf"(?<!thư )\bTỉnh {_UY} ({CAP} {CAP})(?=\s+[^{UPPER}\s]|[,.;:)]|$)"
+)
+"""``Tỉnh ủy Điện Biên làm việc``: two capitalised syllables then lowercase or punctuation
+(three would be a person: ``Bí thư Tỉnh ủy Trần Quốc Cường``); used when no ``tỉnh X``."""
 DISTRICT = re.compile(rf"(?:\b[hH]uyện|\bthị xã) {_NAME}")
 DISTRICT_COMMITTEE = re.compile(rf"\bHuyện {_UY} {_NAME}")
 COMMUNE = re.compile(rf"(?:\bxã|\bthị trấn|\bphường) {_NAME}")
@@ -123,6 +134,8 @@ def find_places(text: str, district_level: bool, lookup: PlaceLookup = NO_PLACES
     """
     result = Places()
     province, tied = _best(_names(PROVINCE, text))
+    if province is None and not tied:
+        province, tied = _best(_names(PROVINCE_COMMITTEE, text))
     districts = _names(DISTRICT, text)
     if province is None:
         votes = Counter(

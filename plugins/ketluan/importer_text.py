@@ -32,6 +32,7 @@ _TERMINAL = ".!?:;…"
 PAGE_LENGTH = 200
 """A paragraph at least this long that stops mid-sentence was cut by a page break."""
 
+ROMAN = re.compile(r"^([IVX]+)[.-]\s+\S")
 LEVEL1 = re.compile(r"^(\d+)([.-])\s+\S")
 LEVEL2 = re.compile(r"^(\d+)\.(\d+)([.-])\s+\S")
 HEADING_MAX = 150
@@ -132,7 +133,10 @@ def extract_footnotes(paras: list[str]) -> tuple[list[str], dict[int, str]]:
 def is_structural(para: str) -> bool:
     """Headings, list items and numbered items start a new paragraph, never continue one."""
     return bool(
-        para.startswith(("#", "- ", "+ ", "|", "(")) or LEVEL1.match(para) or LEVEL2.match(para)
+        para.startswith(("#", "- ", "+ ", "|", "("))
+        or LEVEL1.match(para)
+        or LEVEL2.match(para)
+        or ROMAN.match(para)
     )
 
 
@@ -157,7 +161,10 @@ def _page_break(previous: str, para: str) -> bool:
 
 
 def _prose(text: str) -> bool:
-    """Running text rather than a title or caption: long, or with sentence punctuation inside."""
+    """Running text rather than a title or caption: long, or with sentence punctuation inside
+    (an ALL-CAPS line is a title whatever its punctuation)."""
+    if text.upper() == text:
+        return False
     return len(text) >= PAGE_LENGTH or bool(re.search(r"[.:;] ", text))
 
 
@@ -169,15 +176,19 @@ def _move_emphasis(previous: str, para: str) -> tuple[str, str]:
     return previous, para
 
 
-def heading_level(para: str) -> int:
-    """2 for a short top-level numbered title (``1. Về ...``), 3 for a short sub-level
-    title (``3.1- Đối với ...``), 0 for anything else."""
+def heading_level(para: str, roman: bool = False) -> int:
+    """Markdown level of a short numbered title: ``I. ...`` 2, ``1. Về ...`` 2 (3 under
+    Roman parts), ``3.1- Đối với ...`` one deeper; 0 for anything else. Sub-level lines
+    ending in ``:`` introduce a list and stay paragraphs."""
     text = para.strip()
     if len(text) > HEADING_MAX or text.endswith("."):
         return 0
+    shift = 1 if roman else 0
     if LEVEL2.match(text):
-        return 0 if text[-1] in _TERMINAL else 3
+        return 0 if text[-1] in _TERMINAL else 3 + shift
     if LEVEL1.match(text):
+        return 2 + shift
+    if ROMAN.match(text):
         return 2
     return 0
 
@@ -186,8 +197,9 @@ def render_body(paras: list[str], notes: dict[int, str], news: bool) -> str:
     """Markdown body: numbered titles as headings, other numbered paragraphs escaped so
     they are not lists, photo captions of news in italics, footnotes as ``[^n]``."""
     out = []
+    roman = any(ROMAN.match(p) and heading_level(p) for p in paras)
     for para in paras:
-        level = heading_level(para)
+        level = heading_level(para, roman)
         if para.startswith("#") or para.startswith("|"):
             text = para
         elif level:
