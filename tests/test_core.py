@@ -35,6 +35,7 @@ CORE = [
     "importer_casing",
     "importer_places",
     "importer_docx",
+    "importer_existing",
 ]
 
 

@@ -218,14 +218,15 @@ def test_edited_file_is_not_overwritten_without_force(site: Site) -> None:
     seed = str(SEEDS / "004_64c1d638b1643213.txt")
     run(site.root, "import", seed)
     target = site.conclusions / "tuyen-quang" / "2021-08-31-thong-bao-y-kien.md"
-    edited = target.read_text(encoding="utf-8").replace("type: thong-bao-y-kien", "type: x")
+    edited = target.read_text(encoding="utf-8").replace("meeting: Giao ban", "meeting: Họp")
     target.write_text(edited, encoding="utf-8")
     kept = run(site.root, "import", seed)
     assert "    exists; use --force to overwrite" in kept.stdout.splitlines()
     assert target.read_text(encoding="utf-8") == edited
     forced = run(site.root, "import", "--force", seed)
     assert forced.stdout.splitlines()[-1] == "1 imported, 0 needs attention, 0 skipped, 0 failed"
-    assert "type: thong-bao-y-kien" in target.read_text(encoding="utf-8")
+    assert "meeting: Giao ban" in target.read_text(encoding="utf-8")
+    assert sorted(p.name for p in target.parent.iterdir()) == [target.name]
 
 
 def test_dry_run_writes_nothing(site: Site) -> None:
@@ -242,3 +243,43 @@ def test_unreadable_and_unsupported_inputs_fail_without_stopping(site: Site) -> 
     result = run(site.root, "import", "a.pdf", "b.txt", str(SEEDS / "004_64c1d638b1643213.txt"))
     assert result.returncode == 1
     assert result.stdout.splitlines()[-1] == "1 imported, 0 needs attention, 0 skipped, 2 failed"
+
+
+def test_document_already_in_the_corpus_under_another_name_is_skipped(site: Site) -> None:
+    seed = SEEDS / "004_64c1d638b1643213.txt"
+    gold_copy = site.add("tq/thong-bao.md", (REPO / "conclusions" / GOLD[seed.name]).read_text())
+    (outcome,) = import_files([seed], site.conclusions, BUILTIN_TYPES)
+    assert outcome.status == "skipped"
+    assert outcome.messages == [
+        f"same document as {gold_copy.as_posix()} (same issuer, type, number and date)"
+    ]
+    assert [p.name for p in site.conclusions.rglob("*.md")] == ["thong-bao.md"]
+
+
+def test_different_document_with_the_same_file_name_gets_its_own_file(site: Site) -> None:
+    seed = SEEDS / "004_64c1d638b1643213.txt"
+    site.add(
+        GOLD[seed.name],
+        (REPO / "conclusions" / GOLD[seed.name])
+        .read_text(encoding="utf-8")
+        .replace(
+            "issuer: Thường trực Tỉnh ủy Tuyên Quang", "issuer: Ban Tuyên giáo Tỉnh ủy Tuyên Quang"
+        ),
+    )
+    (outcome,) = import_files([seed], site.conclusions, BUILTIN_TYPES)
+    assert outcome.status == "imported"
+    assert outcome.target == site.conclusions / "tuyen-quang" / "2021-08-31-thong-bao-y-kien-2.md"
+
+
+def test_tags_in_use_are_suggested_in_a_comment_never_set(site: Site) -> None:
+    """Leave-one-out: the other four gold files' tags are the vocabulary."""
+    seed = "002_4a0f8a664aab7658.txt"
+    for name, rel in GOLD.items():
+        if name != seed:
+            site.add(rel, (REPO / "conclusions" / rel).read_text(encoding="utf-8"))
+    (outcome,) = import_files([SEEDS / seed], site.conclusions, BUILTIN_TYPES, lookup=SEED_PLACES)
+    text = outcome.target.read_text(encoding="utf-8")
+    assert "tags" not in parse(text, "x").values
+    suggested = "giải phóng mặt bằng, kinh tế - xã hội, nông thôn mới, đất đai"  # 4 of gold's 5
+    assert f"# ketluan import: gợi ý tags: {suggested}\n" in text
+    assert f"suggested tags: {suggested}" in outcome.messages

@@ -20,6 +20,7 @@ from . import importer_fields as F
 from .document_schema import ConclusionSchema
 from .frontmatter import MAX_BYTES, decode, parse
 from .importer_docx import docx_text
+from .importer_existing import Existing, identity
 from .importer_places import NO_PLACES, PlaceLookup, find_places, letterhead_places
 from .importer_text import (
     SUPERSCRIPTS,
@@ -51,6 +52,7 @@ class Conversion:
     body: str
     attention: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    suggested_tags: list[str] = field(default_factory=list)
 
     @property
     def relative_path(self) -> Path:
@@ -185,6 +187,8 @@ def render(conversion: Conversion) -> str:
         f"# ketluan import: cần kiểm tra '{name}': {why}\n"
         for name, why in conversion.attention.items()
     )
+    if conversion.suggested_tags:
+        todo += f"# ketluan import: gợi ý tags: {', '.join(conversion.suggested_tags)}\n"
     return f"---\n{todo}{front}---\n\n{conversion.body}"
 
 
@@ -246,9 +250,11 @@ def import_files(
     progress: Progress = lambda paths: paths,
 ) -> list[Outcome]:
     """Import every file; nothing is written when ``dry_run``, nothing overwritten unless
-    ``force``; an unchanged target is left alone and reported as skipped."""
+    ``force``; an unchanged target, or a document already in ``out`` under another name, is
+    left alone and reported as skipped."""
     outcomes = []
     claimed: set[Path] = set()
+    existing = Existing.scan(out)
     for path in progress(expand(paths)):
         if path.suffix.lower() not in SUFFIXES:
             outcomes.append(Outcome(path, "failed", None, ["only .txt and .docx can be imported"]))
@@ -258,37 +264,68 @@ def import_files(
         except (OSError, ValueError, KeyError) as exc:
             outcomes.append(Outcome(path, "failed", None, [f"cannot read: {exc}"]))
             continue
-        target = _free(out / conversion.relative_path, claimed)
+        conversion.suggested_tags = existing.suggest_tags(conversion.body)
+        target = _target(out / conversion.relative_path, claimed, conversion.values)
         claimed.add(target)
-        text = render(conversion)
-        messages = [f"{name}: {why}" for name, why in conversion.attention.items()]
-        messages += conversion.notes
-        messages += [
-            problem
-            for field_name, problem in problems_of(text, target.as_posix(), types)
-            if field_name.split(".")[0] not in conversion.attention
-        ]
-        if target.exists():
-            same = target.read_text(encoding="utf-8") == text
-            reason = "unchanged" if same else "exists; use --force to overwrite"
-            if same or not force:
-                outcomes.append(Outcome(path, "skipped", target, [reason]))
-                continue
-        if not dry_run:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        status = "attention" if conversion.attention else "imported"
-        outcomes.append(Outcome(path, status, target, messages))
+        if duplicate := existing.same_document(conversion.values, target):
+            why = f"same document as {duplicate.as_posix()} (same issuer, type, number and date)"
+            outcomes.append(Outcome(path, "skipped", target, [why]))
+            continue
+        outcome = _write(path, target, conversion, types, dry_run=dry_run, force=force)
+        if outcome.status != "skipped":
+            existing.add(target, conversion.values)
+        outcomes.append(outcome)
     return outcomes
 
 
-def _free(target: Path, claimed: set[Path]) -> Path:
-    """Two inputs of one run never share a target: the second gets -2, -3..."""
+def _write(
+    source: Path,
+    target: Path,
+    conversion: Conversion,
+    types: dict[str, TypeInfo],
+    *,
+    dry_run: bool,
+    force: bool,
+) -> Outcome:
+    text = render(conversion)
+    if target.exists():
+        same = target.read_text(encoding="utf-8") == text
+        if same or not force:
+            reason = "unchanged" if same else "exists; use --force to overwrite"
+            return Outcome(source, "skipped", target, [reason])
+    messages = [f"{name}: {why}" for name, why in conversion.attention.items()]
+    messages += conversion.notes
+    if conversion.suggested_tags:
+        messages.append(f"suggested tags: {', '.join(conversion.suggested_tags)}")
+    messages += [
+        problem
+        for field_name, problem in problems_of(text, target.as_posix(), types)
+        if field_name.split(".")[0] not in conversion.attention
+    ]
+    if not dry_run:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    status = "attention" if conversion.attention else "imported"
+    return Outcome(source, status, target, messages)
+
+
+def _target(target: Path, claimed: set[Path], values: dict[str, Any]) -> Path:
+    """The file to write: ``-2``, ``-3``... when another input of this run took the name or
+    the file there holds a different document (two committees' notices of one day)."""
     candidate, n = target, 1
-    while candidate in claimed:
+    while candidate in claimed or _other_document(candidate, values):
         n += 1
         candidate = target.with_name(f"{target.stem}-{n}{target.suffix}")
     return candidate
+
+
+def _other_document(path: Path, values: dict[str, Any]) -> bool:
+    if not path.is_file():
+        return False
+    text, _ = decode(path.read_bytes(), str(path))
+    theirs = identity(parse(text, str(path)).values) if text else None
+    ours = identity(values)
+    return theirs is not None and ours is not None and theirs != ours
 
 
 LABELS = {
