@@ -330,3 +330,19 @@ def test_portal_news_with_weekday_date_line() -> None:
     }
     assert conversion.attention == {}
     assert "*Quang cảnh buổi làm việc*" in conversion.body.split("\n\n")
+
+
+def test_signature_block_without_recipients_list_leaves_the_body() -> None:
+    raw = (
+        "Số 3-KL/TU\n\nKẾT LUẬN\nCỦA BAN THƯỜNG VỤ TỈNH ỦY về công tác cán bộ\n\n"
+        "Ngày 2/2/2022, Ban Thường vụ Tỉnh ủy họp tại tỉnh Lai Châu.\n\n"
+        "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n(Đã ký)\nGiàng Páo Mỷ\n"
+    )
+    conversion = convert(raw, BUILTIN_TYPES)
+    assert conversion.values["signer"] == {
+        "authority": "T/M Ban Thường vụ",
+        "title": "Bí thư",
+        "name": "Giàng Páo Mỷ",
+    }
+    assert conversion.body == "Ngày 2/2/2022, Ban Thường vụ Tỉnh ủy họp tại tỉnh Lai Châu.\n"
+    assert conversion.values["issuer"] == "Ban Thường vụ Tỉnh ủy Lai Châu"

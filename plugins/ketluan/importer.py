@@ -19,9 +19,10 @@ import yaml
 from . import importer_fields as F
 from .document_schema import ConclusionSchema
 from .frontmatter import MAX_BYTES, decode, parse
+from .importer_casing import Casing
 from .importer_docx import docx_text
 from .importer_existing import Existing, identity
-from .importer_places import NO_PLACES, PlaceLookup, find_places, letterhead_places
+from .importer_places import NO_PLACES, PlaceLookup, Places, find_places, letterhead_places
 from .importer_text import (
     SUPERSCRIPTS,
     extract_footnotes,
@@ -93,72 +94,76 @@ def convert(raw: str, types: dict[str, TypeInfo], lookup: PlaceLookup = NO_PLACE
     elif info is None:
         attention["type"] = f"no known type in the heading {' '.join(head.type_words)!r}"
 
-    signature = tail.signature
-    author = None
-    if not signature and body_paras and F.name_like(F.plain(body_paras[-1])):
-        last = F.plain(body_paras.pop())
-        if news:
-            author = last
-        else:
-            signature = [last]
+    signature, author = tail.signature, None
+    if not signature:  # signature (or a news byline) at the end of the text itself
+        count = F.trailing_signature(body_paras, byline=news)
+        found = [F.plain(p) for p in body_paras[len(body_paras) - count :]]
+        del body_paras[len(body_paras) - count :]
+        author, signature = (found[-1] if found else None, []) if news else (None, found)
     body_paras = rejoin(body_paras)
     body_text = "\n".join(F.plain(p) for p in body_paras).translate(NO_MARKERS)
-    casing = F.Casing.from_body(body_text)
+    casing = Casing.from_body(body_text)
 
     title = F.title(head, casing)
     signer = F.signer(signature, casing) if signature else None
     notes += [f"dropped placeholder {line!r}" for line in signature if F.PLACEHOLDER.match(line)]
     letterhead = [F.letterhead(line, casing) for line in head.letterhead]
+    notes += [f"letterhead {line!r} used for the issuer and its place" for line in head.letterhead]
     authority = (signer or {}).get("authority")
     issuer_body = F.issuing_body(title, body_text, authority, "\n".join(letterhead))
     level = issuer_body.level if issuer_body else F.number_level(head.number)
-    notes += [f"letterhead {line!r} used for the issuer and its place" for line in head.letterhead]
     place_text = "\n".join([*letterhead, title or "", body_text, *tail.recipients])
-    places = find_places(place_text, level == "huyen", lookup)
-    places = letterhead_places(letterhead, places, lookup)
+    places = letterhead_places(
+        letterhead, find_places(place_text, level == "huyen", lookup), lookup
+    )
     attention.update(places.notes)
-    issuer = None
-    if issuer_body:
-        where = places.province if issuer_body.level == "tinh" else places.district
-        if where:
-            issuer = f"{issuer_body.name} {where}"
-        else:
-            attention["issuer"] = f"{issuer_body.name} of which place? (see province/district)"
-    else:
-        attention["issuer"] = "the text does not say which committee issued it"
+    issuer = _issuer(issuer_body, places, attention)
     meeting = F.meeting(title, body_paras, issuer_body)
     if news and not title and (title := F.news_title(meeting)):
         attention["title"] = f"the text has no title; proposed {title!r}, check it"
     if not title:
         attention["title"] = "the text has no title"
 
-    date: dt.date | str | None = head.date or F.opening_date(body_paras)
-    if date is None and (year := F.latest_year(body_text)):
-        date = str(year)
-        attention["date"] = f"no date of issue; only the year {year} (latest date in the text)"
-    elif date is None:
-        attention["date"] = "no date of issue in the text"
-
     values: dict[str, Any] = {"title": title, "type": info.slug if info else None}
     if not news:
         values["number"] = head.number
         if head.number is None:
             notes.append("no number line ('Số ...'): number written as null")
+    date = _date(head.date or F.opening_date(body_paras), body_text, attention)
     values.update(date=date, issuer=issuer, province=places.province)
-    if places.district:
-        values["district"] = places.district
-    if meeting:
-        values["meeting"] = meeting
+    optional = {"district": places.district, "meeting": meeting, "author": author}
+    values.update({k: v for k, v in optional.items() if v})
     if not news:
         values["signer"] = signer
         if signer is None:
             attention["signer"] = "no signature block found"
-    if author:
-        values["author"] = author
-    if tail.recipients and not news:
-        values["recipients"] = tail.recipients
+        if tail.recipients:
+            values["recipients"] = tail.recipients
     body = render_body(body_paras, footnotes, news)
     return Conversion(_ordered(values), body, attention, notes)
+
+
+def _issuer(body: F.Body | None, places: Places, attention: dict[str, str]) -> str | None:
+    """The committee with its place (``Thường trực Tỉnh ủy Điện Biên``), or None and why."""
+    if body is None:
+        attention["issuer"] = "the text does not say which committee issued it"
+        return None
+    where = places.province if body.level == "tinh" else places.district
+    if not where:
+        attention["issuer"] = f"{body.name} of which place? (see province/district)"
+        return None
+    return f"{body.name} {where}"
+
+
+def _date(found: dt.date | None, text: str, attention: dict[str, str]) -> dt.date | str | None:
+    """The date of issue; an undated text gets the year of its latest date, flagged."""
+    if found:
+        return found
+    if year := F.latest_year(text):
+        attention["date"] = f"no date of issue; only the year {year} (latest date in the text)"
+        return str(year)
+    attention["date"] = "no date of issue in the text"
+    return None
 
 
 def _ordered(values: dict[str, Any]) -> dict[str, Any]:

@@ -318,6 +318,22 @@ def name_like(text: str) -> bool:
     )
 
 
+def trailing_signature(paras: list[str], byline: bool) -> int:
+    """How many paragraphs at the end form a signature block (authority, title,
+    placeholder, name) or, for news, a byline; 0 when the text ends otherwise."""
+    if not paras or not name_like(plain(paras[-1])):
+        return 0
+    count = 1
+    while not byline and count < len(paras) and count < 6:
+        line = plain(paras[-count - 1])
+        if not (
+            AUTHORITY.match(line) or PLACEHOLDER.match(line) or (is_upper(line) and len(line) <= 60)
+        ):
+            break
+        count += 1
+    return count
+
+
 def signer(lines: list[str], casing: Casing) -> dict[str, str] | None:
     """Authority (``T/M Huyện ủy``), title (``Phó Bí thư``) and name of a signature block;
     placeholder lines such as ``(Handwritten signature)`` are dropped."""
