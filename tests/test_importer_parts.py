@@ -135,22 +135,22 @@ def test_signature_blocks(lines: list[str], expected: dict[str, str] | None) -> 
 
 def test_provincial_document_mentioning_districts_has_no_district() -> None:
     text = "Kiểm tra huyện Na Rì, huyện Pác Nặm và huyện Na Rì của tỉnh Bắc Kạn."
-    places = find_places(text, district_level=False)
+    places = find_places(text, None)
     assert (places.province, places.district) == ("Bắc Kạn", None)
 
 
 def test_district_committee_named_sets_the_district() -> None:
     text = "làm việc với Ban Thường vụ Huyện ủy Tuần Giáo, tỉnh Điện Biên; huyện Mường Ảng"
-    places = find_places(text, district_level=False)
+    places = find_places(text, None)
     assert (places.province, places.district) == ("Điện Biên", "Tuần Giáo")
 
 
 def test_gazetteer_breaks_a_tie_and_finds_an_unnamed_province() -> None:
     text = "sáp nhập huyện Lục Ngạn, huyện Sơn Động; lò đốt rác ở thị trấn An Châu."
-    assert find_places(text, True).district is None
+    assert find_places(text, "huyện").district is None
     lookup = DictPlaces({"Sơn Động": "Bắc Giang"}, {"An Châu": "Sơn Động"})
-    assert find_places(text, True, lookup).district == "Sơn Động"
-    assert find_places("vốn cho huyện Sơn Động", False, lookup).province == "Bắc Giang"
+    assert find_places(text, "huyện", lookup).district == "Sơn Động"
+    assert find_places("vốn cho huyện Sơn Động", None, lookup).province == "Bắc Giang"
 
 
 def test_front_matter_is_safe_yaml_whatever_the_title() -> None:
@@ -346,3 +346,25 @@ def test_signature_block_without_recipients_list_leaves_the_body() -> None:
     }
     assert conversion.body == "Ngày 2/2/2022, Ban Thường vụ Tỉnh ủy họp tại tỉnh Lai Châu.\n"
     assert conversion.values["issuer"] == "Ban Thường vụ Tỉnh ủy Lai Châu"
+
+
+@pytest.mark.parametrize(
+    ("heading", "issuer", "district"),
+    [
+        ("CỦA BAN THƯỜNG VỤ THÀNH ỦY", "Ban Thường vụ Thành ủy Điện Biên Phủ", "Điện Biên Phủ"),
+        ("CỦA THƯỜNG TRỰC TỈNH ỦY", "Thường trực Tỉnh ủy Điện Biên", None),
+        ("CỦA BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN", "Huyện ủy Mường Chà", "Mường Chà"),
+    ],
+)
+def test_issuer_is_the_committee_with_its_place(
+    heading: str, issuer: str, district: str | None
+) -> None:
+    raw = (
+        f"Số 9-KL/TU\n\nKẾT LUẬN\n{heading} về chuyển đổi số\n\n"
+        "Ngày 2/2/2022, hội nghị họp tại thành phố Điện Biên Phủ, tỉnh Điện Biên; dự có đại"
+        " diện huyện Mường Chà.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nLò Văn Phương\n"
+    )
+    if "HUYỆN" in heading:
+        raw = raw.replace("thành phố Điện Biên Phủ", "huyện Mường Chà")
+    values = convert(raw, BUILTIN_TYPES).values
+    assert (values["issuer"], values.get("district")) == (issuer, district)

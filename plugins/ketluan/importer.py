@@ -111,11 +111,9 @@ def convert(raw: str, types: dict[str, TypeInfo], lookup: PlaceLookup = NO_PLACE
     notes += [f"letterhead {line!r} used for the issuer and its place" for line in head.letterhead]
     authority = (signer or {}).get("authority")
     issuer_body = F.issuing_body(title, body_text, authority, "\n".join(letterhead))
-    level = issuer_body.level if issuer_body else F.number_level(head.number)
+    unit = issuer_body.unit if issuer_body else F.number_unit(head.number)
     place_text = "\n".join([*letterhead, title or "", body_text, *tail.recipients])
-    places = letterhead_places(
-        letterhead, find_places(place_text, level == "huyen", lookup), lookup
-    )
+    places = letterhead_places(letterhead, find_places(place_text, unit, lookup), lookup)
     attention.update(places.notes)
     issuer = _issuer(issuer_body, places, attention)
     meeting = F.meeting(title, body_paras, issuer_body)

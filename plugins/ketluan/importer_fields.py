@@ -42,7 +42,8 @@ BODY = re.compile(
 """A Party committee: Ban Thường vụ / Thường trực + Tỉnh ủy/Huyện ủy, or the committee."""
 AUTHORITY = re.compile(r"^(T/M|T/L|K/T|TM\.?|TL\.?|KT\.?|Q\.)\s+(.+)$", re.IGNORECASE)
 PLACEHOLDER = re.compile(r"^\(.*(signature|ký|dấu|sign).*\)$", re.IGNORECASE)
-NUMBER = re.compile(r"^Số\s*:?\s*(\S+)$")
+NUMBER = re.compile(r"^Số\s*:?\s*(\d[\w\s./-]{0,30}?)[.,;]?$")
+"""``Số 604-KL/HU``, ``Số: 604 - KL/HU`` (spaces are dropped from the number)."""
 LONG_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 SHORT_DATE = re.compile(
     r"^(?:(?:Thứ \w+|Chủ nhật|Cập nhật|Ngày đăng)\s*[,:]?\s*)?(\d{1,2})/(\d{1,2})/(\d{4})"
@@ -87,7 +88,7 @@ def read_header(paras: list[str]) -> Header:
     for index, para in enumerate(paras):
         text = plain(para)
         if match := NUMBER.match(text):
-            head.number = match.group(1).rstrip(".,;")
+            head.number = re.sub(r"\s+", "", match.group(1))
         elif match := SHORT_DATE.match(text) or (len(text) < 80 and LONG_DATE.search(text)):
             day, month, year = (int(g) for g in match.groups())
             head.date = _date(year, month, day)
@@ -114,7 +115,7 @@ def _subtitle(text: str) -> bool:
         len(text) <= 250
         and not text.endswith(".")
         and not OPENING_DATE.match(text)
-        and not re.match(r"^(\d+[.-]|\(\d+\)|-|\+)", text)
+        and not re.match(r"^(\d+[.-]|[IVX]+[.-]\s|\(\d+\)|-|\+)", text)
     )
 
 
@@ -177,18 +178,25 @@ class Body:
 
     name: str
     level: str  # "tinh" or "huyen"
+    unit: str | None = None  # what the text calls the district-level unit: huyện, thành phố
+
+
+_COMMITTEES = {
+    "tinh": ("Tỉnh ủy", "tinh", None),
+    "huyen": ("Huyện ủy", "huyen", "huyện"),
+    "thanh": ("Thành ủy", "huyen", "thành phố"),
+    "thanh pho": ("Thành ủy", "huyen", "thành phố"),
+}
+"""Committee and level by the word naming it; a city's Thành ủy is filed like a district's."""
 
 
 def committee(match: re.Match[str]) -> Body:
     """``BTV Tỉnh ủy`` -> Ban Thường vụ Tỉnh ủy; ``Ban Chấp hành Đảng bộ huyện`` -> Huyện ủy."""
-    level = fold(match.group("lvl1") or match.group("lvl2") or match.group("lvl3") or "")
-    level = "huyen" if level in ("huyen", "thanh", "thanh pho") else "tinh"
-    base = "Tỉnh ủy" if level == "tinh" else "Huyện ủy"
-    if match.group("lvl1") and fold(match.group("lvl1")) == "thanh":
-        base = "Thành ủy"
+    word = fold(match.group("lvl1") or match.group("lvl2") or match.group("lvl3") or "")
+    base, level, unit = _COMMITTEES[word]
     organ = match.group("organ")
     organ = "Ban Thường vụ" if organ == "BTV" else organ
-    return Body(f"{organ} {base}" if organ else base, level)
+    return Body(f"{organ} {base}" if organ else base, level, unit)
 
 
 def issuing_body(
@@ -218,15 +226,17 @@ def issuing_body(
     return None
 
 
-def number_level(number: str | None) -> str | None:
-    """``604-KL/HU`` -> huyen, ``04-NQ/TU`` -> tinh."""
-    if not number:
-        return None
-    suffix = number.rsplit("/", 1)[-1].upper()
-    return {"HU": "huyen", "TU": "tinh", "ĐU": "huyen", "TƯ": None}.get(suffix)
+def number_unit(number: str | None) -> str | None:
+    """``604-KL/HU`` -> huyện: a district committee's number; None otherwise."""
+    suffix = (number or "").rsplit("/", 1)[-1].upper()
+    return "huyện" if suffix == "HU" else None
 
 
-ABBREVIATIONS = [("Hội đồng nhân dân", "HĐND"), ("Ủy ban nhân dân", "UBND")]
+ABBREVIATIONS = [
+    (re.compile("Hội đồng nhân dân"), "HĐND"),
+    (re.compile("(?:Ủy|Uỷ) ban nhân dân"), "UBND"),
+]
+"""Names a meeting line writes short, as the documents' own recipient lists do."""
 
 
 def meeting(title_text: str | None, paras: list[str], issuer: Body | None) -> str | None:
@@ -250,7 +260,7 @@ def meeting(title_text: str | None, paras: list[str], issuer: Body | None) -> st
     if not found:
         return None
     for long, short in ABBREVIATIONS:
-        found = found.replace(long, short)
+        found = long.sub(short, found)
     return found[:1].upper() + found[1:]
 
 

@@ -32,8 +32,8 @@ PROVINCE_COMMITTEE = re.compile(
 )
 """``Tỉnh ủy Điện Biên làm việc``: two capitalised syllables then lowercase or punctuation
 (three would be a person: ``Bí thư Tỉnh ủy Trần Quốc Cường``); used when no ``tỉnh X``."""
-DISTRICT = re.compile(rf"(?:\b[hH]uyện|\bthị xã) {_NAME}")
-DISTRICT_COMMITTEE = re.compile(rf"\bHuyện {_UY} {_NAME}")
+DISTRICT = re.compile(rf"(?:\b[hH]uyện|\bthị xã|\bthành phố) {_NAME}")
+DISTRICT_COMMITTEE = re.compile(rf"\b(?:Huyện|Thành|Thị) {_UY} {_NAME}")
 COMMUNE = re.compile(rf"(?:\bxã|\bthị trấn|\bphường) {_NAME}")
 _NOT_NAMES = {"ủy", "uỷ", "Ủy", "Uỷ"}
 
@@ -125,12 +125,13 @@ def letterhead_places(lines: list[str], places: Places, lookup: PlaceLookup) -> 
     return places
 
 
-def find_places(text: str, district_level: bool, lookup: PlaceLookup = NO_PLACES) -> Places:
+def find_places(text: str, unit: str | None, lookup: PlaceLookup = NO_PLACES) -> Places:
     """Province and district of a document.
 
     The district is set when the text names a district committee (``Huyện ủy X``), or when
-    the issuer is a district body (then the most mentioned ``huyện X``); a provincial
-    document that merely mentions districts keeps none.
+    the issuer is a district-level body (``unit`` is then ``huyện`` or ``thành phố``: the
+    most mentioned ``huyện X``); a provincial document that merely mentions districts
+    (``unit`` None) keeps none.
     """
     result = Places()
     province, tied = _best(_names(PROVINCE, text))
@@ -153,8 +154,9 @@ def find_places(text: str, district_level: bool, lookup: PlaceLookup = NO_PLACES
     committee, _ = _best(_names(DISTRICT_COMMITTEE, text))
     if committee:
         result.district = committee
-    elif district_level:
-        district, tied = _best(districts)
+    elif unit:
+        own = re.compile(rf"\b(?:{unit}|{unit.capitalize()}) {_NAME}")
+        district, tied = _best(_names(own, text))
         if district is None and len(tied) > 1:
             votes = Counter(
                 d
