@@ -1,8 +1,9 @@
 """Word (.docx) to the plain text the importer reads, keeping what Markdown can say.
 
 python-docx reads the document body in order; bold and italic runs become ``**`` and ``*``,
-Heading 2/3 paragraphs become ``##``/``###``, superscript digits become ``¹ ² ³`` (so footnote
-markers and footnote-like lines are handled like those of copied text), tables become
+Heading 2/3 paragraphs become ``##``/``###``, hyperlinks Markdown links, superscript digits and
+Word footnotes become ``¹ ² ³`` markers and ``¹ text`` lines (handled like those of copied
+text; python-docx has no footnote API, so the footnotes part is read as XML), tables become
 Markdown tables, except the borderless layout tables Word documents use to put the letterhead
 or the recipients and signature side by side, whose cells are read as paragraphs.
 Paragraphs are separated by a blank line.
@@ -15,41 +16,87 @@ from pathlib import Path
 
 import docx
 from docx.document import Document as DocxDocument
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
 from docx.table import Table
+from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
 
 _SUPER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+
+
+class _Footnotes:
+    """Word footnotes, numbered in order of first reference, as copied text shows them."""
+
+    def __init__(self, document: DocxDocument) -> None:
+        self.texts: dict[str, str] = {}
+        self.order: list[str] = []
+        for rel in document.part.rels.values():
+            if rel.reltype == _FOOTNOTES and not rel.is_external:
+                root = parse_xml(rel.target_part.blob)
+                for note in root.iter(qn("w:footnote")):
+                    paragraphs = [
+                        "".join(t.text or "" for t in p.iter(qn("w:t")))
+                        for p in note.iter(qn("w:p"))
+                    ]
+                    self.texts[note.get(qn("w:id"), "")] = " ".join(" ".join(paragraphs).split())
+
+    def marker(self, note_id: str) -> str:
+        if note_id not in self.texts:
+            return ""
+        if note_id not in self.order:
+            self.order.append(note_id)
+        return str(self.order.index(note_id) + 1).translate(_SUPER)
+
+    def lines(self) -> list[str]:
+        """``¹ text`` lines, which the text cleanup turns into Markdown footnotes."""
+        return [f"{str(n).translate(_SUPER)} {self.texts[i]}" for n, i in enumerate(self.order, 1)]
 
 
 def docx_text(path: Path) -> str:
-    """Text of a .docx file: paragraphs and tables in document order."""
+    """Text of a .docx file: paragraphs and tables in document order, then footnotes."""
     document: DocxDocument = docx.Document(str(path))
+    notes = _Footnotes(document)
     blocks = []
     for item in document.iter_inner_content():
         if isinstance(item, Table) and _layout(item):
-            blocks += [text for text in _cells(item) if text.strip()]
+            blocks += [text for text in _cells(item, notes) if text.strip()]
             continue
-        text = _table(item) if isinstance(item, Table) else _paragraph(item)
+        text = _table(item) if isinstance(item, Table) else _paragraph(item, notes)
         if text.strip():
             blocks.append(text)
-    return "\n\n".join(blocks) + "\n"
+    return "\n\n".join(blocks + notes.lines()) + "\n"
 
 
-def _paragraph(paragraph: Paragraph) -> str:
-    pieces: list[tuple[str, str]] = []  # (marker, text) with runs of equal style merged
-    for run in paragraph.runs:
-        text = run.text
+def _runs(paragraph: Paragraph, notes: _Footnotes) -> list[tuple[str, str]]:
+    """(emphasis marker, text) pieces; hyperlinks as Markdown links, footnote references
+    and superscript digits as superscript digits."""
+    pieces: list[tuple[str, str]] = []
+    for item in paragraph.iter_inner_content():
+        if isinstance(item, Hyperlink):
+            text = item.text
+            url = item.url if item.address else ""
+            pieces.append(("", f"[{text}]({url})" if url and text else text))
+            continue
+        for ref in item._r.iter(qn("w:footnoteReference")):
+            pieces.append(("", notes.marker(ref.get(qn("w:id"), ""))))
+        text = item.text
         if not text:
             continue
-        if run.font.superscript and text.strip().isdigit():
+        if item.font.superscript and text.strip().isdigit():
             pieces.append(("", text.strip().translate(_SUPER)))
             continue
-        marker = ("**" if run.bold else "") + ("*" if run.italic else "")
+        marker = ("**" if item.bold else "") + ("*" if item.italic else "")
         if pieces and pieces[-1][0] == marker:
             pieces[-1] = (marker, pieces[-1][1] + text)
         else:
             pieces.append((marker, text))
-    text = "".join(_emphasis(marker, text) for marker, text in pieces)
+    return pieces
+
+
+def _paragraph(paragraph: Paragraph, notes: _Footnotes) -> str:
+    text = "".join(_emphasis(marker, text) for marker, text in _runs(paragraph, notes))
     style = (paragraph.style.name if paragraph.style is not None else "") or ""
     if style.startswith("Heading"):
         level = style.rpartition(" ")[2]
@@ -80,7 +127,7 @@ def _layout(table: Table) -> bool:
     )
 
 
-def _cells(table: Table) -> list[str]:
+def _cells(table: Table, notes: _Footnotes) -> list[str]:
     """Paragraphs of a layout table, cell by cell (left column first), merged cells once."""
     seen: set[int] = set()
     texts = []
@@ -89,7 +136,7 @@ def _cells(table: Table) -> list[str]:
             if id(cell._tc) in seen:
                 continue
             seen.add(id(cell._tc))
-            texts += [_paragraph(p) for p in cell.paragraphs]
+            texts += [_paragraph(p, notes) for p in cell.paragraphs]
     return texts
 
 
