@@ -66,32 +66,48 @@ def _key(words: list[str]) -> str:
     return new_tone_placement(" ".join(w.lower() for w in words))
 
 
+def _lexicon() -> dict[str, tuple[bool, ...]]:
+    return {_key(p.split()): tuple(w[0].isupper() for w in p.split()) for p in CASING}
+
+
 @dataclass
 class Casing:
-    """Capitalisation patterns of phrases: the CASING list, then phrases of the body."""
+    """Capitalisation patterns of phrases: the CASING list, then phrases of the body.
 
-    patterns: dict[str, tuple[bool, ...]] = field(default_factory=dict)
+    The body's phrases are counted only when a heading actually needs them (most
+    documents' headings are found in CASING or need no lookup at all)."""
+
+    body: str = ""
+    _patterns: dict[str, tuple[bool, ...]] | None = field(default=None, repr=False)
 
     @classmethod
     def from_body(cls, body: str) -> Casing:
+        return cls(body)
+
+    @property
+    def patterns(self) -> dict[str, tuple[bool, ...]]:
+        if self._patterns is None:
+            self._patterns = {**self._body_patterns(), **_lexicon()}
+        return self._patterns
+
+    def _body_patterns(self) -> dict[str, tuple[bool, ...]]:
+        """Most frequent capitalisation of each 2-4 word phrase not starting a sentence."""
         seen: dict[str, Counter[tuple[bool, ...]]] = defaultdict(Counter)
-        for sentence in re.split(r"[.;:!?()\n,“”\"]+", body):
+        for sentence in re.split(r"[.;:!?()\n,“”\"]+", new_tone_placement(self.body)):
             words = _WORD.findall(sentence)
+            lows = [w.lower() for w in words]
+            caps = [w[0].isupper() for w in words]
+            shouted = [len(w) > 1 and w.isupper() for w in words]
             for n in (2, 3, 4):
                 for i in range(1, len(words) - n + 1):  # skip the sentence-initial word
-                    gram = words[i : i + n]
-                    if any(is_upper(w) and len(w) > 1 for w in gram):
-                        continue
-                    seen[_key(gram)][tuple(w[0].isupper() for w in gram)] += 1
-        casing = cls()
+                    if not any(shouted[i : i + n]):
+                        seen[" ".join(lows[i : i + n])][tuple(caps[i : i + n])] += 1
+        patterns = {}
         for key, counts in seen.items():
             pattern = counts.most_common(1)[0][0]
             if any(pattern):
-                casing.patterns[key] = pattern
-        for phrase in CASING:
-            words = phrase.split()
-            casing.patterns[_key(words)] = tuple(w[0].isupper() for w in words)
-        return casing
+                patterns[key] = pattern
+        return patterns
 
     def sentence_case(self, text: str) -> str:
         """Rewrite runs of ALL-CAPS words in sentence case, keeping acronyms and numbers."""
