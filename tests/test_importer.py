@@ -283,3 +283,17 @@ def test_tags_in_use_are_suggested_in_a_comment_never_set(site: Site) -> None:
     suggested = "giải phóng mặt bằng, kinh tế - xã hội, nông thôn mới, đất đai"  # 4 of gold's 5
     assert f"# ketluan import: gợi ý tags: {suggested}\n" in text
     assert f"suggested tags: {suggested}" in outcome.messages
+
+
+def test_many_files_show_progress_and_copies_of_one_document_are_imported_once(
+    site: Site,
+) -> None:
+    site.write_config()
+    inbox = site.root / "inbox"
+    inbox.mkdir()
+    for n in range(10):
+        (inbox / f"copy-{n}.txt").write_bytes((SEEDS / "004_64c1d638b1643213.txt").read_bytes())
+    result = run(site.root, "import", "inbox")
+    assert "10/10" in result.stderr  # tqdm progress bar
+    assert result.stdout.splitlines()[-1] == "1 imported, 0 needs attention, 9 skipped, 0 failed"
+    assert result.stdout.count("same document as conclusions/tuyen-quang/") == 9
