@@ -83,6 +83,18 @@ def test_portal_chrome_and_trailing_related_links_are_removed() -> None:
     assert len(cleaned.removed) == 4
 
 
+def test_related_news_under_a_heading_is_removed_but_a_final_table_stays() -> None:
+    text = "Bài viết.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nTin liên quan:\nTin một\nTin hai\n"
+    cleaned = strip_chrome(text)
+    assert cleaned.lines == ["Bài viết.", "", "| a | b |", "|---|---|", "| 1 | 2 |", ""]
+    assert cleaned.removed == [
+        "related-news link 'Tin liên quan:'",
+        "related-news link 'Tin một'",
+        "related-news link 'Tin hai'",
+    ]
+    assert strip_chrome("Bảng:\n| a | b |\n| 1 | 2 |\n").removed == []
+
+
 @pytest.mark.parametrize(
     ("upper", "cased"),
     [

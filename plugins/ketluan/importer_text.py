@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .text import nfc
+from .text import fold, nfc
 
 CHROME = [
     re.compile(r"^\s*PublishingPortal\s*-.*$"),
@@ -21,8 +21,12 @@ CHROME = [
 ]
 """Lines that belong to a web portal's page layout, never to the document."""
 
-RELATED_LINK = re.compile(r"\|\s*\|?\s*$")
-"""A related-news entry as copied from a portal list: ``Title | |``."""
+RELATED_LINK = re.compile(r"^[^|].*\S\s*\|\s*\|\s*$")
+"""A related-news entry as copied from a portal list: ``Title | |`` (not a table row)."""
+RELATED_HEADINGS = {"tin lien quan", "cac tin khac", "tin cung chuyen muc", "bai viet lien quan"}
+"""A portal's heading over its related-news list, near the end of a copied page."""
+RELATED_WINDOW = 15
+"""Lines from the end in which such a heading is looked for."""
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
@@ -67,6 +71,17 @@ def strip_chrome(text: str) -> Cleaned:
         line = lines.pop()
         if line.strip():
             links.insert(0, f"related-news link {line.strip()!r}")
+    heading = next(
+        (
+            i
+            for i in range(max(0, len(lines) - RELATED_WINDOW), len(lines))
+            if fold(lines[i].strip(" :*")) in RELATED_HEADINGS
+        ),
+        None,
+    )
+    if heading is not None:
+        links[:0] = [f"related-news link {x.strip()!r}" for x in lines[heading:] if x.strip()]
+        del lines[heading:]
     removed += links
     while lines and not lines[0].strip():
         lines.pop(0)
