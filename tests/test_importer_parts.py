@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+import unicodedata
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -11,7 +14,13 @@ from ketluan.frontmatter import parse
 from ketluan.importer import convert, render
 from ketluan.importer_casing import Casing
 from ketluan.importer_fields import signer
-from ketluan.importer_places import DictPlaces, find_places
+from ketluan.importer_places import (
+    NO_PLACES,
+    DictPlaces,
+    GazetteerPlaces,
+    default_lookup,
+    find_places,
+)
 from ketluan.importer_text import heading_level, paragraphs, rejoin, strip_chrome
 from ketluan.model import BUILTIN_TYPES
 
@@ -255,3 +264,33 @@ def test_issuer_is_the_committee_with_its_place(
         raw = raw.replace("thành phố Điện Biên Phủ", "huyện Mường Chà")
     values = convert(raw, BUILTIN_TYPES).values
     assert (values["issuer"], values.get("district")) == (issuer, district)
+
+
+def fake_gazetteer(*pairs: tuple[str, str]) -> SimpleNamespace:
+    """An object shaped like ketluan.places.Gazetteer: districts with their province."""
+    districts = {
+        str(n): SimpleNamespace(name=d, province=SimpleNamespace(name=p))
+        for n, (d, p) in enumerate(pairs)
+    }
+    return SimpleNamespace(districts=districts)
+
+
+def test_project_gazetteer_adapter() -> None:
+    lookup = GazetteerPlaces(
+        fake_gazetteer(
+            ("Na Rì", "Bắc Kạn"), ("Châu Thành", "Tiền Giang"), ("Châu Thành", "Long An")
+        )
+    )
+    assert lookup.province_of(unicodedata.normalize("NFD", "na ri")) == "Bắc Kạn"
+    assert lookup.province_of("Châu Thành") is None  # two provinces have one: not guessed
+    assert lookup.province_of("Tuần Giáo") is None
+    assert lookup.district_of("An Châu", None) is None
+
+
+def test_default_lookup_uses_the_project_gazetteer_when_installed() -> None:
+    lookup = default_lookup()
+    if importlib.util.find_spec("ketluan.places") is None:
+        assert lookup is NO_PLACES
+    else:
+        assert isinstance(lookup, GazetteerPlaces)
+        assert lookup.province_of("Pác Nặm") == "Bắc Kạn"

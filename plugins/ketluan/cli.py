@@ -12,6 +12,7 @@ from tqdm import tqdm
 
 from .corpus import load_corpus
 from .importer import import_files, report
+from .importer_places import default_lookup
 from .model import BUILTIN_TYPES, TypeInfo
 from .problems import ProblemsError
 
@@ -63,6 +64,7 @@ def import_(args: argparse.Namespace) -> int:
         types,
         dry_run=args.dry_run,
         force=args.force,
+        lookup=default_lookup(),
         progress=lambda paths: tqdm(paths, desc="import", unit="file", disable=len(paths) < 10),
     )
     print("\n".join(report(outcomes, args.dry_run)))

@@ -3,8 +3,9 @@
 The text names places as ``tỉnh Điện Biên``, ``huyện Tuần Giáo``, ``Huyện ủy Sơn Động``.
 Some documents never name their own province (a provincial portal writes "tỉnh" alone) or
 name two districts equally often; a gazetteer then decides from the districts and communes
-mentioned. The gazetteer is a small protocol (``PlaceLookup``) so the project's place data
-can be plugged in; without one (``NO_PLACES``) only names written in the text are used.
+mentioned. The gazetteer is a small protocol (``PlaceLookup``); ``default_lookup`` plugs in
+the project's place data (``ketluan.places``) when it is installed, and without any
+(``NO_PLACES``) only names written in the text are used.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 from unicodedata import name
 
 from .text import fold
@@ -74,6 +75,37 @@ class DictPlaces:
 
     def district_of(self, commune: str, province: str | None) -> str | None:
         return {fold(k): v for k, v in self.communes.items()}.get(fold(commune))
+
+
+def _compact(value: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", fold(value))
+
+
+class GazetteerPlaces:
+    """PlaceLookup over the project's gazetteer (``ketluan.places``: districts with their
+    former province). It has no communes, so ``district_of`` knows nothing."""
+
+    def __init__(self, gazetteer: Any) -> None:
+        found: dict[str, set[str]] = {}
+        for district in gazetteer.districts.values():
+            found.setdefault(_compact(district.name), set()).add(district.province.name)
+        self._province = {key: names.pop() for key, names in found.items() if len(names) == 1}
+
+    def province_of(self, district: str) -> str | None:
+        """The province of a district name found in one province only."""
+        return self._province.get(_compact(district))
+
+    def district_of(self, commune: str, province: str | None) -> str | None:
+        return None
+
+
+def default_lookup() -> PlaceLookup:
+    """The project's gazetteer when ``ketluan.places`` is installed, else NO_PLACES."""
+    try:
+        from . import places  # type: ignore[attr-defined]
+    except ImportError:
+        return NO_PLACES
+    return GazetteerPlaces(places.gazetteer())
 
 
 @dataclass
