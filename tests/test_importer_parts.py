@@ -162,6 +162,11 @@ def test_district_committee_named_sets_the_district() -> None:
     assert (places.province, places.district) == ("Điện Biên", "Tuần Giáo")
 
 
+def test_provincial_text_citing_one_district_committee_in_passing_has_no_district() -> None:
+    text = "tỉnh Tuyên Quang; làm việc với Huyện ủy Yên Sơn; huyện Chiêm Hóa, huyện Chiêm Hóa"
+    assert find_places(text, None).district is None
+
+
 def test_gazetteer_breaks_a_tie_and_finds_an_unnamed_province() -> None:
     text = "sáp nhập huyện Lục Ngạn, huyện Sơn Động; lò đốt rác ở thị trấn An Châu."
     assert find_places(text, "huyện").district is None

@@ -135,7 +135,7 @@ def _best(counts: Counter[str]) -> tuple[str | None, list[str]]:
     return (tied[0], tied) if len(tied) == 1 else (None, tied)
 
 
-LETTERHEAD = re.compile(rf"^(?:(Tỉnh|Huyện) {_UY}|Đảng bộ (tỉnh|huyện)) (.+)$")
+LETTERHEAD = re.compile(rf"^(?:(Tỉnh|Huyện|Thành) {_UY}|Đảng bộ (tỉnh|huyện)) (.+)$")
 
 
 def letterhead_places(lines: list[str], places: Places, lookup: PlaceLookup) -> Places:
@@ -160,7 +160,9 @@ def letterhead_places(lines: list[str], places: Places, lookup: PlaceLookup) -> 
 def find_places(text: str, unit: str | None, lookup: PlaceLookup = NO_PLACES) -> Places:
     """Province and district of a document.
 
-    The district is set when the text names a district committee (``Huyện ủy X``), or when
+    The district is set when the text names a district committee (``Huyện ủy X``) and that
+    district leads the count of mentions, a committee counting double (a provincial text
+    citing one committee in passing among other districts keeps none), or when
     the issuer is a district-level body (``unit`` is then ``huyện`` or ``thành phố``: the
     most mentioned ``huyện X``); a provincial document that merely mentions districts
     (``unit`` None) keeps none.
@@ -183,8 +185,9 @@ def find_places(text: str, unit: str | None, lookup: PlaceLookup = NO_PLACES) ->
                 else "the text names no province"
             )
     result.province = province
-    committee, _ = _best(_names(DISTRICT_COMMITTEE, text))
-    if committee:
+    committees = _names(DISTRICT_COMMITTEE, text)
+    committee, _ = _best(committees + committees + districts)  # a committee counts double
+    if committee in committees:
         result.district = committee
     elif unit:
         own = re.compile(rf"\b(?:{unit}|{unit.capitalize()}) {_NAME}")
