@@ -187,9 +187,14 @@ def test_cli_import_reports_and_check_points_at_missing_fields(site: Site) -> No
     assert "    district: several districts named equally often (Lục Ngạn, Sơn Động)" in lines
     check = run(site.root, "check")
     assert check.returncode == 1
+    problems = check.stderr.splitlines()
     assert (
         "conclusions/bac-giang/604-kl-hu.md:8: issuer: is empty."
-        " Add 'issuer: Huyện ủy Sơn Động'." in check.stderr.splitlines()
+        " Add 'issuer: Huyện ủy Sơn Động'." in problems
+    )
+    assert (
+        "conclusions/bac-giang/604-kl-hu.md:10: district: is empty. Add 'district: Sơn Động'."
+        in problems
     )
 
 

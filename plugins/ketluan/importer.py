@@ -131,6 +131,8 @@ def convert(raw: str, types: dict[str, TypeInfo], lookup: PlaceLookup = NO_PLACE
     values.update(date=date, issuer=issuer, province=places.province)
     optional = {"district": places.district, "meeting": meeting, "author": author}
     values.update({k: v for k, v in optional.items() if v})
+    if "district" in attention:  # a district body's document: empty, so check points at it
+        values["district"] = None
     if not news:
         values["signer"] = signer
         if signer is None:
