@@ -142,6 +142,7 @@ def test_sentence_case_takes_names_from_the_body() -> None:
             {"authority": "T/M Huyện ủy", "title": "Bí thư", "name": "Đỗ Văn Cẩm"},
         ),
         (["Lý Thanh Tiềm"], {"name": "Lý Thanh Tiềm"}),
+        (["T/M HUYỆN ỦY", "PHÓ BÍ THƯ"], None),  # no name: a title is not one
         (["(Đã ký)"], None),
         (["Xin trân trọng cảm ơn."], None),
     ],
@@ -299,3 +300,23 @@ def test_default_lookup_uses_the_project_gazetteer_when_installed() -> None:
     else:
         assert isinstance(lookup, GazetteerPlaces)
         assert lookup.province_of("Pác Nặm") == "Bắc Kạn"
+
+
+def test_text_after_the_signature_stays_in_the_body() -> None:
+    raw = (
+        "Số 5-KL/TU\n\nKẾT LUẬN\nCỦA BAN THƯỜNG VỤ TỈNH ỦY về y tế\n\n"
+        "Ngày 1/3/2023, Ban Thường vụ Tỉnh ủy họp tại tỉnh Sơn La.\n\n"
+        "Nơi nhận:\n- Như trên,\n- Lưu.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nHoàng Văn Chất\n\n"
+        "PHỤ LỤC\nDanh sách các dự án y tế.\n"
+    )
+    conversion = convert(raw, BUILTIN_TYPES)
+    assert conversion.values["signer"]["name"] == "Hoàng Văn Chất"
+    assert conversion.body.endswith("PHỤ LỤC\n\nDanh sách các dự án y tế.\n")
+
+
+def test_unrecognised_lines_after_the_recipients_are_kept() -> None:
+    raw = "KẾT LUẬN\n\nNgày 1/3/2023, họp.\n\nNơi nhận:\n- Lưu.\n\nGhi chú: bản sao.\n"
+    conversion = convert(raw, BUILTIN_TYPES)
+    assert conversion.values["signer"] is None
+    assert "signer" in conversion.attention
+    assert conversion.body.endswith("Ghi chú: bản sao.\n")

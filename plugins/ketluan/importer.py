@@ -84,7 +84,8 @@ def convert(raw: str, types: dict[str, TypeInfo], lookup: PlaceLookup = NO_PLACE
     main = cleaned.lines if tail.used_from is None else cleaned.lines[: tail.used_from]
     paras, footnotes = extract_footnotes(paragraphs(main))
     head = F.read_header(paras)
-    body_paras = paras[head.used :]
+    if head.date_line:
+        notes.append(f"date line {head.date_line!r} read as the date of issue")
     attention: dict[str, str] = {}
 
     info = F.doc_type(head, types)
@@ -93,6 +94,14 @@ def convert(raw: str, types: dict[str, TypeInfo], lookup: PlaceLookup = NO_PLACE
         info = types["tin-bai"]
     elif info is None:
         attention["type"] = f"no known type in the heading {' '.join(head.type_words)!r}"
+    if news and tail.used_from is not None:  # news has no recipients or signer: keep as text
+        after = cleaned.lines[tail.used_from :]
+        tail = F.Tail()
+    else:
+        after = tail.after
+    after_paras, after_notes = extract_footnotes(paragraphs(after))
+    footnotes = {**after_notes, **footnotes}
+    body_paras = paras[head.used :] + after_paras
 
     signature, author = tail.signature, None
     if not signature:  # signature (or a news byline) at the end of the text itself
@@ -106,6 +115,8 @@ def convert(raw: str, types: dict[str, TypeInfo], lookup: PlaceLookup = NO_PLACE
 
     title = F.title(head, casing)
     signer = F.signer(signature, casing) if signature else None
+    if signature and signer is None:  # not a signature after all: keep its lines as text
+        body_paras += signature
     notes += [f"dropped placeholder {line!r}" for line in signature if F.PLACEHOLDER.match(line)]
     letterhead = [F.letterhead(line, casing) for line in head.letterhead]
     notes += [f"letterhead {line!r} used for the issuer and its place" for line in head.letterhead]

@@ -41,6 +41,8 @@ BODY = re.compile(
 )
 """A Party committee: Ban Thường vụ / Thường trực + Tỉnh ủy/Huyện ủy, or the committee."""
 AUTHORITY = re.compile(r"^(T/M|T/L|K/T|TM\.?|TL\.?|KT\.?|Q\.)\s+(.+)$", re.IGNORECASE)
+TITLE_WORDS = re.compile(r"\b(bi thu|chu tich|chanh|uy vien|truong|pho|thuong truc|ban)\b")
+"""Words of a signer's title, which an ALL-CAPS name never contains."""
 PLACEHOLDER = re.compile(r"^\(.*(signature|ký|dấu|sign).*\)$", re.IGNORECASE)
 NUMBER = re.compile(r"^Số\s*:?\s*(\d[\w\s./-]{0,30}?)[.,;]?$")
 """``Số 604-KL/HU``, ``Số: 604 - KL/HU`` (spaces are dropped from the number)."""
@@ -71,6 +73,7 @@ class Header:
     subtitle: list[str] = field(default_factory=list)
     headline: str | None = None
     letterhead: list[str] = field(default_factory=list)
+    date_line: str | None = None
 
 
 def _type_heading(para: str) -> list[str] | None:
@@ -92,6 +95,7 @@ def read_header(paras: list[str]) -> Header:
         elif match := SHORT_DATE.match(text) or (len(text) < 80 and LONG_DATE.search(text)):
             day, month, year = (int(g) for g in match.groups())
             head.date = _date(year, month, day)
+            head.date_line = text
         elif not any(c.isalpha() for c in text):  # separator lines: ***, -----
             pass
         elif not head.type_words and (segments := _type_heading(para)):
@@ -295,6 +299,8 @@ class Tail:
 
     recipients: list[str] = field(default_factory=list)
     signature: list[str] = field(default_factory=list)
+    after: list[str] = field(default_factory=list)
+    """Lines after the signature (an appendix, a note): they go back into the body."""
     used_from: int | None = None
 
 
@@ -316,8 +322,28 @@ def read_tail(lines: list[str]) -> Tail:
         elif line:
             break
         index += 1
-    tail.signature = [plain(line) for line in lines[index:] if plain(line)]
+    rest = lines[index:]
+    end = _signature_end(rest)
+    tail.signature = [plain(x) for x in rest[:end] if plain(x)]
+    tail.after = rest[end:]
     return tail
+
+
+def _signature_end(lines: list[str]) -> int:
+    """Lines of the signature block at the start of ``lines`` (authority, ALL-CAPS titles,
+    placeholders, then the name); 0 when they do not form one."""
+    shouted = None  # last ALL-CAPS line that could be a name written in capitals
+    for index, line in enumerate(lines):
+        text = plain(line)
+        if not text or AUTHORITY.match(text) or PLACEHOLDER.match(text):
+            continue
+        if is_upper(text) and len(text) <= 60:
+            shouted = index if name_like(text) and not TITLE_WORDS.search(fold(text)) else None
+            continue
+        if name_like(text):
+            return index + 1
+        break
+    return shouted + 1 if shouted is not None else 0
 
 
 def name_like(text: str) -> bool:
@@ -331,7 +357,8 @@ def name_like(text: str) -> bool:
 def trailing_signature(paras: list[str], byline: bool) -> int:
     """How many paragraphs at the end form a signature block (authority, title,
     placeholder, name) or, for news, a byline; 0 when the text ends otherwise."""
-    if not paras or not name_like(plain(paras[-1])):
+    last = plain(paras[-1]) if paras else ""
+    if not name_like(last) or (is_upper(last) and TITLE_WORDS.search(fold(last))):
         return 0
     count = 1
     while not byline and count < len(paras) and count < 6:
@@ -350,6 +377,8 @@ def signer(lines: list[str], casing: Casing) -> dict[str, str] | None:
     lines = [line for line in lines if not PLACEHOLDER.match(line)]
     if not lines or not name_like(lines[-1]):
         return None
+    if is_upper(lines[-1]) and TITLE_WORDS.search(fold(lines[-1])):
+        return None  # the block ends with a title: the name is missing
     name = lines[-1]
     if is_upper(name):
         name = " ".join(w.capitalize() for w in name.split())
