@@ -36,6 +36,7 @@ CORE = [
     "importer_places",
     "importer_docx",
     "importer_existing",
+    "importer_tail",
 ]
 
 

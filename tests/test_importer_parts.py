@@ -13,7 +13,6 @@ import pytest
 from ketluan.frontmatter import parse
 from ketluan.importer import convert, render
 from ketluan.importer_casing import Casing
-from ketluan.importer_fields import signer
 from ketluan.importer_places import (
     NO_PLACES,
     DictPlaces,
@@ -21,6 +20,7 @@ from ketluan.importer_places import (
     default_lookup,
     find_places,
 )
+from ketluan.importer_tail import signer
 from ketluan.importer_text import heading_level, paragraphs, rejoin, strip_chrome
 from ketluan.model import BUILTIN_TYPES
 

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from . import importer_fields as F
+from . import importer_tail as T
 from .document_schema import ConclusionSchema
 from .frontmatter import MAX_BYTES, decode, parse
 from .importer_casing import Casing
@@ -80,7 +81,7 @@ def convert(raw: str, types: dict[str, TypeInfo], lookup: PlaceLookup = NO_PLACE
     """Convert the text of one published document."""
     cleaned = strip_chrome(normalise(raw))
     notes = [f"removed {what}" for what in cleaned.removed]
-    tail = F.read_tail(cleaned.lines)
+    tail = T.read_tail(cleaned.lines)
     main = cleaned.lines if tail.used_from is None else cleaned.lines[: tail.used_from]
     paras, footnotes = extract_footnotes(paragraphs(main))
     head = F.read_header(paras)
@@ -96,7 +97,7 @@ def convert(raw: str, types: dict[str, TypeInfo], lookup: PlaceLookup = NO_PLACE
         attention["type"] = f"no known type in the heading {' '.join(head.type_words)!r}"
     if news and tail.used_from is not None:  # news has no recipients or signer: keep as text
         after = cleaned.lines[tail.used_from :]
-        tail = F.Tail()
+        tail = T.Tail()
     else:
         after = tail.after
     after_paras, after_notes = extract_footnotes(paragraphs(after))
@@ -105,19 +106,19 @@ def convert(raw: str, types: dict[str, TypeInfo], lookup: PlaceLookup = NO_PLACE
 
     signature, author = tail.signature, None
     if not signature:  # signature (or a news byline) at the end of the text itself
-        count = F.trailing_signature(body_paras, byline=news)
-        found = [F.plain(p) for p in body_paras[len(body_paras) - count :]]
+        count = T.trailing_signature(body_paras, byline=news)
+        found = [T.plain(p) for p in body_paras[len(body_paras) - count :]]
         del body_paras[len(body_paras) - count :]
         author, signature = (found[-1] if found else None, []) if news else (None, found)
     body_paras = rejoin(body_paras)
-    body_text = "\n".join(F.plain(p) for p in body_paras).translate(NO_MARKERS)
+    body_text = "\n".join(T.plain(p) for p in body_paras).translate(NO_MARKERS)
     casing = Casing.from_body(body_text)
 
     title = F.title(head, casing)
-    signer = F.signer(signature, casing) if signature else None
+    signer = T.signer(signature, casing) if signature else None
     if signature and signer is None:  # not a signature after all: keep its lines as text
         body_paras += signature
-    notes += [f"dropped placeholder {line!r}" for line in signature if F.PLACEHOLDER.match(line)]
+    notes += [f"dropped placeholder {line!r}" for line in signature if T.PLACEHOLDER.match(line)]
     letterhead = [F.letterhead(line, casing) for line in head.letterhead]
     notes += [f"letterhead {line!r} used for the issuer and its place" for line in head.letterhead]
     authority = (signer or {}).get("authority")
