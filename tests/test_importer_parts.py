@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import pytest
 
 from ketluan.frontmatter import parse
-from ketluan.importer import convert, render
+from ketluan.importer import convert, read_source, render
 from ketluan.importer_casing import Casing
 from ketluan.importer_places import (
     NO_PLACES,
@@ -320,3 +320,27 @@ def test_unrecognised_lines_after_the_recipients_are_kept() -> None:
     assert conversion.values["signer"] is None
     assert "signer" in conversion.attention
     assert conversion.body.endswith("Ghi chú: bản sao.\n")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "cp1258"])
+def test_text_files_in_windows_encodings(tmp_path: Path, encoding: str) -> None:
+    text = "KẾT LUẬN\r\nCỦA BAN THƯỜNG VỤ TỈNH ỦY về thủy lợi\r\n\r\nNgày 1/3/2023, họp.\r\n"
+    path = tmp_path / "a.txt"
+    if encoding == "cp1258":  # letters with their shape, tone marks combining
+        path.write_bytes(b"".join(windows_1258(ch) for ch in text))
+    else:
+        path.write_bytes(unicodedata.normalize("NFD", text).encode(encoding))
+    conversion = convert(read_source(path), BUILTIN_TYPES)
+    assert conversion.values["title"] == "Kết luận của Ban Thường vụ Tỉnh ủy về thủy lợi"
+    assert conversion.body == "Ngày 1/3/2023, họp.\n"
+
+
+def windows_1258(char: str) -> bytes:
+    """A character as Vietnamese Windows writes it: Ê + combining acute for Ế."""
+    try:
+        return char.encode("cp1258")
+    except UnicodeEncodeError:
+        base, *marks = unicodedata.normalize("NFD", char)
+        shape = "".join(m for m in marks if m in "\u0302\u0306\u031b")
+        tone = "".join(m for m in marks if m not in shape)
+        return (unicodedata.normalize("NFC", base + shape) + tone).encode("cp1258")

@@ -218,10 +218,13 @@ def problems_of(text: str, rel: str, types: dict[str, TypeInfo]) -> list[tuple[s
 
 
 def read_source(path: Path) -> str:
-    """Text of a .txt (UTF-8, or Windows-1258 as old Vietnamese Windows saves it) or .docx."""
+    """Text of a .docx, or of a .txt in UTF-8, UTF-16 with BOM (Notepad's "Unicode") or
+    Windows-1258 (older Vietnamese Windows)."""
     if path.suffix.lower() == ".docx":
         return docx_text(path)
     raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) and len(raw) <= 2 * MAX_BYTES:
+        return raw.decode("utf-16")
     text, problems = decode(raw, str(path))
     if text is None and b"\x00" not in raw and len(raw) <= MAX_BYTES:
         try:
