@@ -17,7 +17,7 @@ from conftest import REPO, Site
 from ketluan.corpus import load_corpus
 from ketluan.frontmatter import parse
 from ketluan.importer import convert, import_files, render
-from ketluan.importer_places import DictPlaces
+from ketluan.importer_places import DictPlaces, Places
 from ketluan.model import BUILTIN_TYPES
 from ketluan.text import fold, new_tone_placement
 
@@ -320,3 +320,40 @@ def test_many_files_show_progress_and_copies_of_one_document_are_imported_once(
     assert "10/10" in result.stderr  # tqdm progress bar
     assert result.stdout.splitlines()[-1] == "1 imported, 0 needs attention, 9 skipped, 0 failed"
     assert result.stdout.count("same document as conclusions/tuyen-quang/") == 9
+
+
+@pytest.mark.parametrize(
+    ("seed", "hints"),
+    [
+        ("003_2cc0a782e4e3f92f.txt", Places(province="Bắc Kạn")),
+        ("002_4a0f8a664aab7658.txt", Places(district="Sơn Động")),
+    ],
+)
+def test_office_hints_fill_what_the_text_leaves_open(seed: str, hints: Places) -> None:
+    expected, _ = gold(seed)
+    conversion = convert(seed_text(seed), BUILTIN_TYPES, hints=hints)
+    values = parse(render(conversion), seed).values
+    assert values == {k: v for k, v in expected.items() if k not in EDITORIAL}
+    assert conversion.attention == {}
+    assert any("from --" in note for note in conversion.notes)
+
+
+def test_office_hints_never_override_the_text() -> None:
+    seed = "004_64c1d638b1643213.txt"  # a provincial text naming tỉnh Tuyên Quang
+    conversion = convert(
+        seed_text(seed), BUILTIN_TYPES, hints=Places(province="Hà Giang", district="Vị Xuyên")
+    )
+    assert conversion.values["province"] == "Tuyên Quang"
+    assert "district" not in conversion.values
+    assert not any("from --" in note for note in conversion.notes)
+
+
+def test_cli_district_option(site: Site) -> None:
+    site.write_config()
+    seed = str(SEEDS / "002_4a0f8a664aab7658.txt")  # names huyện Lục Ngạn and Sơn Động once
+    result = run(site.root, "import", "--district", "Sơn Động", "--province", "Hà Nội", seed)
+    assert result.stdout.splitlines()[-1] == "1 imported, 0 needs attention, 0 skipped, 0 failed"
+    assert "    district 'Sơn Động' from --district (the text does not decide)" in result.stdout
+    assert "--province" not in result.stdout  # the text names tỉnh Bắc Giang
+    assert (site.conclusions / "bac-giang" / "son-dong" / "604-kl-hu.md").is_file()
+    assert run(site.root, "check").returncode == 0

@@ -12,7 +12,7 @@ from tqdm import tqdm
 
 from .corpus import load_corpus
 from .importer import import_files, report
-from .importer_places import default_lookup
+from .importer_places import Places, default_lookup
 from .model import BUILTIN_TYPES, TypeInfo
 from .problems import ProblemsError
 
@@ -65,6 +65,7 @@ def import_(args: argparse.Namespace) -> int:
         dry_run=args.dry_run,
         force=args.force,
         lookup=default_lookup(),
+        hints=Places(args.province, args.district),
         progress=lambda paths: tqdm(paths, desc="import", unit="file", disable=len(paths) < 10),
     )
     print("\n".join(report(outcomes, args.dry_run)))
@@ -88,6 +89,12 @@ def main(argv: list[str] | None = None) -> int:
     import_parser.add_argument("--out", help="folder to write to (default: conclusions_dir)")
     import_parser.add_argument("--dry-run", action="store_true", help="show, write nothing")
     import_parser.add_argument("--force", action="store_true", help="overwrite existing files")
+    import_parser.add_argument(
+        "--province", help="your province, used only where the text names none"
+    )
+    import_parser.add_argument(
+        "--district", help="your district, used only where the text does not decide"
+    )
     import_parser.add_argument(
         "-f", "--config-file", default="mkdocs.yml", help="site configuration (default: mkdocs.yml)"
     )

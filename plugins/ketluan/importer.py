@@ -23,7 +23,14 @@ from .frontmatter import MAX_BYTES, decode, parse
 from .importer_casing import Casing
 from .importer_docx import docx_text
 from .importer_existing import Existing, identity
-from .importer_places import NO_PLACES, PlaceLookup, Places, find_places, letterhead_places
+from .importer_places import (
+    NO_PLACES,
+    PlaceLookup,
+    Places,
+    fill_from_hints,
+    find_places,
+    letterhead_places,
+)
 from .importer_text import (
     SUPERSCRIPTS,
     extract_footnotes,
@@ -77,8 +84,14 @@ class Conversion:
         return f"{iso}-{values.get('type') or 'van-ban'}.md"
 
 
-def convert(raw: str, types: dict[str, TypeInfo], lookup: PlaceLookup = NO_PLACES) -> Conversion:
-    """Convert the text of one published document."""
+def convert(
+    raw: str,
+    types: dict[str, TypeInfo],
+    lookup: PlaceLookup = NO_PLACES,
+    hints: Places | None = None,
+) -> Conversion:
+    """Convert the text of one published document; ``hints`` (the importing office's own
+    province and district) fill only what the text leaves open."""
     cleaned = strip_chrome(normalise(raw))
     notes = [f"removed {what}" for what in cleaned.removed]
     tail = T.read_tail(cleaned.lines)
@@ -126,6 +139,7 @@ def convert(raw: str, types: dict[str, TypeInfo], lookup: PlaceLookup = NO_PLACE
     unit = issuer_body.unit if issuer_body else F.number_unit(head.number)
     place_text = "\n".join([*letterhead, title or "", body_text, *tail.recipients])
     places = letterhead_places(letterhead, find_places(place_text, unit, lookup), lookup)
+    notes += fill_from_hints(places, hints)
     attention.update(places.notes)
     issuer = _issuer(issuer_body, places, attention)
     meeting = F.meeting(title, body_paras, issuer_body)
@@ -267,6 +281,7 @@ def import_files(
     dry_run: bool = False,
     force: bool = False,
     lookup: PlaceLookup = NO_PLACES,
+    hints: Places | None = None,
     progress: Progress = lambda paths: paths,
 ) -> list[Outcome]:
     """Import every file; nothing is written when ``dry_run``, nothing overwritten unless
@@ -280,7 +295,7 @@ def import_files(
             outcomes.append(Outcome(path, "failed", None, ["only .txt and .docx can be imported"]))
             continue
         try:
-            conversion = convert(read_source(path), types, lookup)
+            conversion = convert(read_source(path), types, lookup, hints)
         except (OSError, ValueError, KeyError) as exc:
             outcomes.append(Outcome(path, "failed", None, [f"cannot read: {exc}"]))
             continue

@@ -207,3 +207,18 @@ def find_places(text: str, unit: str | None, lookup: PlaceLookup = NO_PLACES) ->
             )
         result.district = district
     return result
+
+
+def fill_from_hints(places: Places, hints: Places | None) -> list[str]:
+    """Fill a province or district the text left open from the importing office's own
+    (``--province``/``--district``); a place the text names is never overridden."""
+    notes = []
+    if hints and hints.province and places.province is None:
+        places.province = hints.province
+        places.notes.pop("province", None)
+        notes.append(f"province {hints.province!r} from --province (the text names none)")
+    if hints and hints.district and "district" in places.notes:
+        places.district = hints.district
+        places.notes.pop("district", None)
+        notes.append(f"district {hints.district!r} from --district (the text does not decide)")
+    return notes
