@@ -11,8 +11,6 @@ import yaml
 from tqdm import tqdm
 
 from .corpus import load_corpus
-from .importer import import_files, report
-from .importer_places import Places, default_lookup
 from .model import BUILTIN_TYPES, TypeInfo
 from .problems import ProblemsError
 
@@ -55,6 +53,9 @@ def check(args: argparse.Namespace) -> int:
 
 def import_(args: argparse.Namespace) -> int:
     """Import files; print one line per file and a summary; 1 if a file could not be read."""
+    from .importer import import_files, report  # python-docx only when importing
+    from .importer_places import Places, default_lookup
+
     config_file = Path(args.config_file)
     types, conclusions_dir = _types_from_config(config_file)
     out = Path(args.out) if args.out else config_file.parent / conclusions_dir
