@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup build serve test lint format check clean
+.PHONY: setup build serve test lint format check clean system-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,16 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 setup: $(STAMP)  ## Create .venv and install ketluan with its pinned dependencies.
+
+# ProperDocs (the maintained MkDocs 1.x fork) in its own environment: tests build the sample
+# with both and compare the output.
+PROPERDOCS_VENV := .venv-properdocs
+PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed-stamp
+$(PROPERDOCS_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PROPERDOCS_VENV)/bin/pip install --quiet --upgrade pip
+	$(PROPERDOCS_VENV)/bin/pip install --quiet properdocs==1.6.7 -e .
+	touch $(PROPERDOCS_STAMP)
 
 build: setup  ## Build the sample portal into site/.
 	$(BIN)/mkdocs build --strict
@@ -25,15 +35,26 @@ check: setup  ## Validate conclusions/ without building.
 	$(BIN)/ketluan check
 
 lint: setup
-	$(BIN)/ruff check plugins tests
-	$(BIN)/ruff format --check plugins tests
+	$(BIN)/ruff check plugins tests scripts benchmarks
+	$(BIN)/ruff format --check plugins tests scripts benchmarks
 
 format: setup
-	$(BIN)/ruff format plugins tests
-	$(BIN)/ruff check --fix plugins tests
+	$(BIN)/ruff format plugins tests scripts benchmarks
+	$(BIN)/ruff check --fix plugins tests scripts benchmarks
 
-test: setup lint  ## Lint, then run every test.
+# Debian packages the tests need on a fresh machine (run as root): Java for the W3C
+# validator, Node.js/npm for the test tools in package.json.
+system-deps:
+	@command -v java >/dev/null || (apt-get update -qq && apt-get install -y -qq default-jre-headless)
+	@command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq nodejs npm)
+
+NODE_STAMP := node_modules/.installed-stamp
+$(NODE_STAMP): package.json package-lock.json | system-deps
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+test: setup $(PROPERDOCS_STAMP) $(NODE_STAMP) system-deps lint  ## Lint, then run every test.
 	$(BIN)/pytest
 
 clean:
-	rm -rf site .pytest_cache .ruff_cache
+	rm -rf site .pytest_cache .ruff_cache node_modules

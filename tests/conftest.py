@@ -51,6 +51,8 @@ class Site:
             "---\ntemplate: home.html\n---\n\n# Trang chủ\n", encoding="utf-8"
         )
         self.options: dict[str, object] = {"page_size": 50, "home_recent": 10}
+        self.extra_config = ""
+        """More top-level mkdocs.yml lines, e.g. 'site_url: https://example.org/'."""
 
     def add(self, rel: str, text: str | bytes) -> Path:
         """Write a conclusion file at ``conclusions/rel``."""
@@ -83,9 +85,11 @@ class Site:
             nav:
               - Trang chủ: index.md
               - Văn bản: van-ban/index.md
+              - Địa bàn: dia-ban/index.md
+              - Danh mục: danh-muc/index.md
             """).replace("{options}", options)
         path = self.root / "mkdocs.yml"
-        path.write_text(config, encoding="utf-8")
+        path.write_text(config + self.extra_config, encoding="utf-8")
         return path
 
     def build(self, strict: bool = True) -> Path:
@@ -96,7 +100,12 @@ class Site:
         config = load_config(
             str(self.write_config()), strict=strict, site_dir=str(self.root / "site")
         )
-        build(config)
+        # Mirror `mkdocs build`: startup and shutdown events frame the build.
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
         return self.root / "site"
 
     def page(self, url: str) -> html.HtmlElement:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from conftest import Site, text_of
 
 PAYLOAD = '<script>alert("x")</script>"\'><img src=x onerror=alert(1)>&amp;'
@@ -22,8 +24,9 @@ def hostile_file(payload: str) -> str:
             f"number: {quoted('1-KL/HU' + payload)}",
             "date: 2024-03-27",
             f"issuer: {quoted('Huyện ủy ' + payload)}",
-            f"province: {q}",
-            f"district: {q}",
+            # Places must be real units of the gazetteer, so they cannot carry a payload.
+            "province: Bắc Giang",
+            "district: Sơn Động",
             f"meeting: {q}",
             "signer:",
             f"  authority: {q}",
@@ -47,8 +50,13 @@ def test_every_field_is_escaped(site: Site) -> None:
     url = page_dir.relative_to(site.root / "site").as_posix() + "/"
     page = site.page(url)
 
-    scripts = " ".join(s.text or "" for s in page.iter("script"))
-    assert "alert" not in scripts, "no injected script element"
+    executable = [s for s in page.iter("script") if s.get("type") != "application/ld+json"]
+    assert "alert" not in " ".join(s.text or "" for s in executable), "no injected script"
+    (jsonld,) = page.xpath("//script[@type='application/ld+json']")
+    assert "<" not in jsonld.text, "JSON-LD cannot close its script element"
+    data = json.loads(jsonld.text)
+    assert data["legislationPassedBy"]["name"] == "Huyện ủy " + PAYLOAD
+    assert data["legislationIdentifier"] == "1-KL/HU" + PAYLOAD
     assert not page.xpath("//*[@onerror or @onclick]"), "no event handler attribute"
     assert not page.xpath("//img[@src='x']"), "no injected image"
     assert not page.xpath("//a[starts-with(@href, 'javascript')]")
@@ -64,7 +72,7 @@ def test_every_field_is_escaped(site: Site) -> None:
     }
     assert values["Cơ quan ban hành"] == "Huyện ủy " + PAYLOAD
     assert values["Hội nghị, cuộc họp"] == PAYLOAD
-    assert values["Địa bàn"] == f"huyện {PAYLOAD}, tỉnh {PAYLOAD}"
+    assert values["Địa bàn"] == "huyện Sơn Động, tỉnh Bắc Giang"
     assert [p.text_content() for p in page.cssselect(".kl-signer p")] == [PAYLOAD] * 3
     assert page.cssselect(".kl-recipients li")[0].text_content() == PAYLOAD
     assert page.cssselect(".kl-tags li")[0].text_content() == PAYLOAD

@@ -29,6 +29,7 @@ def test_document_page_shows_every_metadata_field(sample_site: Site) -> None:
         "Loại văn bản": "Kết luận",
         "Cơ quan ban hành": "Huyện ủy Sơn Động",
         "Địa bàn": "huyện Sơn Động, tỉnh Bắc Giang",
+        "Nay thuộc": "tỉnh Bắc Ninh",
         "Người ký": "Đỗ Văn Cẩm (Phó Bí thư)",
         "Hội nghị, cuộc họp": "Kỳ họp thứ 22 Ban Chấp hành Đảng bộ huyện "
         "(khóa XXVI, nhiệm kỳ 2020-2025)",
@@ -137,6 +138,10 @@ def test_manifest_lists_every_document(sample_site: Site) -> None:
         "issuer": "Huyện ủy Sơn Động",
         "province": "Bắc Giang",
         "district": "Sơn Động",
+        "province_code": "24",
+        "district_code": "220",
+        "current_province": "Bắc Ninh",
+        "current_province_code": "24",
         "meeting": entry["meeting"],
         "signer": {"name": "Đỗ Văn Cẩm", "title": "Phó Bí thư", "authority": "T/M Huyện ủy"},
         "author": None,
@@ -157,3 +162,27 @@ def test_url_scheme(sample_site: Site) -> None:
     assert "/" + TUYEN_QUANG in urls
     assert "/" + TUAN_GIAO in urls
     assert "/" + BAC_KAN in urls
+
+
+def test_document_page_has_legislation_jsonld(sample_site: Site) -> None:
+    page = sample_site.page(SON_DONG)
+    (script,) = page.xpath("//head/script[@type='application/ld+json']")
+    data = json.loads(script.text)
+    assert data["@type"] == "Legislation"
+    assert data["legislationIdentifier"] == "604-KL/HU"
+    assert data["legislationDate"] == "2024-03-27"
+    assert data["legislationPassedBy"] == {"@type": "Organization", "name": "Huyện ủy Sơn Động"}
+    assert data["legislationResponsible"] == {"@type": "Person", "name": "Đỗ Văn Cẩm"}
+    assert data["url"] == "/" + SON_DONG
+    news = json.loads(
+        sample_site.page(BAC_KAN).xpath("//script[@type='application/ld+json']")[0].text
+    )
+    assert news["@type"] == "NewsArticle"
+    assert news["author"] == {"@type": "Person", "name": "Hương Dịu"}
+
+
+def test_reading_tools_on_document_pages(sample_site: Site) -> None:
+    page = sample_site.page(SON_DONG)
+    labels = [b.get("aria-label") for b in page.cssselect(".kl-tools button")]
+    assert labels == ["Giảm cỡ chữ", "Cỡ chữ mặc định", "Tăng cỡ chữ", "In văn bản"]
+    assert page.xpath("//script[contains(@src, 'assets/javascripts/ketluan.js')]")

@@ -10,6 +10,7 @@ from pathlib import Path
 from .document_schema import ConclusionSchema
 from .frontmatter import decode, parse
 from .model import Document, TypeInfo, build_document
+from .places import check_place
 from .problems import Problem, ProblemsError
 from .schema import Context
 
@@ -55,10 +56,9 @@ def read_document(
         return None, source.problems
     ctx = Context(rel, source, types)
     cleaned = ConclusionSchema.validate(source.values, ctx)
-    if ctx.problems:
-        return None, ctx.problems
+    check_place(cleaned, ctx)
     if not source.body.strip():
-        return None, [
+        ctx.problems.append(
             Problem(
                 rel,
                 source.body_line,
@@ -66,7 +66,9 @@ def read_document(
                 "the document has no text",
                 "Paste the text of the document below the closing '---'",
             )
-        ]
+        )
+    if ctx.problems:
+        return None, ctx.problems
     return build_document(rel, cleaned, types, source.body, source.body_line), []
 
 

@@ -31,6 +31,10 @@ class DocDate:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}"
 
+    def first_day(self) -> str:
+        """Full ISO date of the first day of the known period (for sitemaps): 2024-01-01."""
+        return f"{self.year:04d}-{self.month or 1:02d}-{self.day or 1:02d}"
+
     def vietnamese(self) -> str:
         """The date as written in Vietnamese documents: "ngày 27 tháng 3 năm 2024"."""
         if self.day:
@@ -61,6 +65,7 @@ def parse_doc_date(value: object) -> DocDate:
     if isinstance(value, dt.datetime):
         raise DateError("expected a date without time")
     if isinstance(value, dt.date):
+        _check(value.year, value.month, value.day)
         return DocDate(value.year, value.month, value.day)
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
@@ -69,7 +74,7 @@ def parse_doc_date(value: object) -> DocDate:
     text = value.strip()
     if match := _ISO.match(text):
         year, month, day = (int(g) if g else 0 for g in match.groups())
-        _check(year, month, day, text)
+        _check(year, month, day)
         return DocDate(year, month, day)
     if match := _DMY.match(text):
         day, month, year = (int(g) for g in match.groups())
@@ -88,6 +93,6 @@ def _valid(year: int, month: int, day: int) -> bool:
     return True
 
 
-def _check(year: int, month: int, day: int, text: str) -> None:
+def _check(year: int, month: int, day: int) -> None:
     if year < 1930 or not _valid(year, month, day):
         raise DateError("no such date")

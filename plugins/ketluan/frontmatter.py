@@ -166,6 +166,9 @@ def _yaml_fix(exc: yaml.MarkedYAMLError, source: str) -> str:
     return "Check this line: quote values that contain ': ' or start with a special character"
 
 
+_STANDARD_TAG = "tag:yaml.org,2002:"
+
+
 def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 2  # +1 for 1-based lines, +1 for the opening '---'
 
@@ -203,6 +206,17 @@ def _mapping(node: yaml.MappingNode, prefix: str, out: FrontMatter, path: str) -
 
 
 def _value(node: yaml.Node, dotted: str, out: FrontMatter, path: str) -> Any:
+    if not node.tag.startswith(_STANDARD_TAG) or "python" in node.tag:
+        out.problems.append(
+            Problem(
+                path,
+                _line(node),
+                dotted,
+                f"YAML tag {node.tag} is not allowed",
+                "Remove the tag; write a plain value",
+            )
+        )
+        return None
     if isinstance(node, yaml.MappingNode):
         return _mapping(node, dotted + ".", out, path)
     if isinstance(node, yaml.SequenceNode):

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import groupby
+from typing import Generic, TypeVar
 
 from .model import Document
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
-class ListPage:
-    """One page of a paginated list; ``base`` is the URL of page 1 (``van-ban/``)."""
+class ListPage(Generic[T]):
+    """One page of a paginated list; ``base`` is the URL of page 1 (``van-ban/``).
+    Items are documents, or other entries (issuers, signers) on browse pages."""
 
     base: str
     title: str
@@ -18,7 +22,7 @@ class ListPage:
     total_pages: int
     total_items: int
     size: int
-    items: list[Document]
+    items: list[T]
 
     @property
     def url(self) -> str:
@@ -66,7 +70,7 @@ class ListPage:
             links.append((current, page_url(self.base, current)))
         return links
 
-    def by_year(self) -> list[tuple[int, list[Document]]]:
+    def by_year(self: ListPage[Document]) -> list[tuple[int, list[Document]]]:
         """Items of this page grouped by year, in list order (newest first)."""
         return [(year, list(docs)) for year, docs in groupby(self.items, lambda d: d.date.year)]
 
@@ -76,7 +80,7 @@ def page_url(base: str, number: int) -> str:
     return base if number == 1 else f"{base}trang/{number}/"
 
 
-def paginate(items: list[Document], size: int, base: str, title: str) -> list[ListPage]:
+def paginate(items: list[T], size: int, base: str, title: str) -> list[ListPage[T]]:
     """Split ``items`` into pages of ``size``; an empty list still has one (empty) page."""
     if size < 1:
         raise ValueError(f"page size must be at least 1, got {size}")

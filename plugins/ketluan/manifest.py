@@ -24,6 +24,7 @@ def document_entry(doc: Document, base_url: str) -> dict[str, Any]:
         "issuer": doc.issuer,
         "province": doc.province,
         "district": doc.district,
+        **_place_codes(doc),
         "meeting": doc.meeting,
         "signer": asdict(doc.signer) if doc.signer else None,
         "author": doc.author,
@@ -31,6 +32,22 @@ def document_entry(doc: Document, base_url: str) -> dict[str, Any]:
         "references": doc.references,
         "tags": doc.tags,
         "source": doc.source,
+    }
+
+
+def _place_codes(doc: Document) -> dict[str, Any]:
+    """GSO codes of the units of the document's date and the province it is now part of."""
+    where = doc.location
+    if where is None:
+        return dict.fromkeys(
+            ("province_code", "district_code", "current_province", "current_province_code")
+        )
+    now = where.province.successor or where.province
+    return {
+        "province_code": where.province.code,
+        "district_code": where.district.code if where.district else None,
+        "current_province": now.name,
+        "current_province_code": now.code,
     }
 
 

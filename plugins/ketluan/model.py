@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .dates import DocDate
 from .text import fold, slugify
+
+if TYPE_CHECKING:
+    from .places import Location
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,8 @@ class Document:
     references: list[Any] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     url_suffix: str = ""
+    location: Location | None = None
+    """Province (and district) of the document's date in the gazetteer (ketluan.places)."""
 
     @property
     def identity(self) -> tuple[str, ...]:
@@ -94,6 +99,8 @@ class Document:
     @property
     def place(self) -> str:
         """Địa bàn as Vietnamese readers write it: "huyện Sơn Động, tỉnh Bắc Giang"."""
+        if self.location:
+            return self.location.label
         if self.district:
             return f"huyện {self.district}, tỉnh {self.province}"
         return f"tỉnh {self.province}"
@@ -142,4 +149,5 @@ def build_document(
         recipients=cleaned.get("recipients", []),
         references=cleaned.get("references", []),
         tags=cleaned.get("tags", []),
+        location=cleaned.get("location"),
     )

@@ -8,19 +8,25 @@ Every feature (document pages, lists, and later places, citations...) contribute
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .corpus import Corpus
+from .feeds import Feed, atom_time, entry_id, site_feed
+from .jsonld import document_jsonld, script_json
 from .listing import paginate
 from .model import Document
 
 ALL_DOCUMENTS_URL = "van-ban/"
 ALL_DOCUMENTS_TITLE = "Tất cả văn bản"
+BEGINNING = "1970-01-01"
+"""Build date of a corpus with no document after it: sitemap.xml.gz cannot store earlier."""
 
 
 @dataclass
@@ -35,6 +41,8 @@ class GeneratedPage:
     in_nav: bool = False
     untrusted_body: bool = False
     """True when ``markdown`` comes from a document: its HTML is sanitised."""
+    updated: str | None = None
+    """ISO date the page last changed (sitemap lastmod); None: the newest document's."""
 
 
 @dataclass
@@ -43,6 +51,10 @@ class SitePlan:
 
     pages: dict[str, GeneratedPage] = field(default_factory=dict)
     shared: dict[str, Any] = field(default_factory=dict)
+    feeds: list[Feed] = field(default_factory=list)
+    updated: str = BEGINNING
+    """Date of the newest document: the "build date" of every page that has no own date,
+    so two builds of the same input are byte-identical (sitemap, sitemap.xml.gz)."""
 
     def add(self, url: str, page: GeneratedPage) -> None:
         """Plan ``page`` at site-relative ``url`` (``van-ban/``); a URL is planned once."""
@@ -52,16 +64,22 @@ class SitePlan:
         self.pages[src] = page
 
 
-def plan_site(corpus: Corpus, page_size: int, home_recent: int) -> SitePlan:
+def plan_site(
+    corpus: Corpus, page_size: int, home_recent: int, base_url: str, feed_size: int
+) -> SitePlan:
     """Decide every generated page: one per document, plus the paginated list of all."""
+    newest = max([BEGINNING, *(d.date.first_day() for d in corpus.documents)])
     plan = SitePlan(
+        updated=newest,
         shared={
             "recent_documents": corpus.documents[:home_recent],
             "all_documents_url": ALL_DOCUMENTS_URL,
-        }
+        },
     )
+    plan.feeds.append(site_feed(corpus.documents, feed_size))
+    plan.shared["feeds"] = plan.feeds
     for doc in corpus.documents:
-        plan.add(doc.url, document_page(doc))
+        plan.add(doc.url, document_page(doc, base_url))
     for listing in paginate(corpus.documents, page_size, ALL_DOCUMENTS_URL, ALL_DOCUMENTS_TITLE):
         plan.add(
             listing.url,
@@ -72,18 +90,23 @@ def plan_site(corpus: Corpus, page_size: int, home_recent: int) -> SitePlan:
                 in_nav=listing.number == 1,
             ),
         )
+    from .browse import plan_browse  # imported here: browse builds on GeneratedPage above
+
+    plan_browse(plan, corpus, page_size)
     return plan
 
 
-def document_page(doc: Document) -> GeneratedPage:
+def document_page(doc: Document, base_url: str) -> GeneratedPage:
     """The page of one document."""
+    jsonld = script_json(document_jsonld(doc, base_url + doc.url))
     return GeneratedPage(
         "conclusion.html",
         short_title(doc),
-        {"doc": doc},
+        {"doc": doc, "jsonld": jsonld},
         markdown=doc.body,
         description=describe(doc),
         untrusted_body=True,
+        updated=doc.date.first_day(),
     )
 
 
@@ -108,6 +131,7 @@ def page_markdown(plan: SitePlan, page: Page) -> str | None:
     autoescape, and Material prints ``page.meta.title`` raw in <title> and the header.
     """
     planned = plan.pages.get(page.file.src_uri)
+    page.update_date = (planned and planned.updated) or plan.updated
     if planned is None:
         return None
     page.meta = {"template": planned.template, "title": str(escape(planned.title))}
@@ -130,6 +154,16 @@ def page_context(plan: SitePlan, page: Page, context: dict[str, Any]) -> dict[st
     if planned is not None:
         context.update(planned.context)
     return context
+
+
+def write_feeds(plan: SitePlan, env: Environment, config: MkDocsConfig) -> None:
+    """Render every planned Atom feed with ``templates/atom.html`` into the site."""
+    template = env.get_template("atom.html")
+    for feed in plan.feeds:
+        text = template.render(feed=feed, config=config, entry_id=entry_id, atom_time=atom_time)
+        target = Path(config.site_dir) / feed.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text.strip() + "\n", encoding="utf-8")
 
 
 def documents_in(plan: SitePlan) -> list[Document]:

@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,6 +16,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from tqdm import tqdm
 
+from .atomic import AtomicOutput
 from .corpus import Corpus, load_corpus
 from .manifest import documents_manifest
 from .model import BUILTIN_TYPES, TypeInfo
@@ -25,6 +27,7 @@ from .pages import (
     page_context,
     page_markdown,
     plan_site,
+    write_feeds,
 )
 from .problems import ProblemsError
 from .sanitize import clean_body
@@ -52,6 +55,8 @@ class KetluanConfig(base.Config):
     """Documents per page on every paginated list."""
     home_recent = c.Type(int, default=10)
     """How many of the newest documents the home page lists."""
+    feed_size = c.Type(int, default=50)
+    """How many of the newest documents each Atom feed lists."""
     extra_types = c.DictOfItems(c.SubConfig(TypeConfig), default={})
     """More document types, keyed by the slug used in front matter."""
 
@@ -62,9 +67,15 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
     def __init__(self) -> None:
         self.plan = SitePlan()
         self.corpus = Corpus([])
+        self.command: str | None = None
+        self.output: AtomicOutput | None = None
+        self.complete = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        for name in ("page_size", "home_recent"):
+        for name in ("page_size", "home_recent", "feed_size"):
             if self.config[name] < 1:
                 raise PluginError(
                     f"ketluan: {name} must be at least 1, got "
@@ -74,6 +85,10 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         for slug, extra in self.config.extra_types.items():
             self.types[slug] = TypeInfo(slug, extra.label, extra.abbr, extra.news)
         self.project = Path(config.config_file_path).parent
+        if self.command == "build":  # serve writes to its own temp dir; gh-deploy pushes it
+            self.output = AtomicOutput.begin(Path(config.site_dir))
+            config.site_dir = str(self.output.staging)
+        self.complete = False
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -91,7 +106,13 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
             raise PluginError(str(exc)) from None
         log.info("%d documents read from %s", len(corpus.documents), self.config.conclusions_dir)
         self.corpus = corpus
-        self.plan = plan_site(corpus, self.config.page_size, self.config.home_recent)
+        self.plan = plan_site(
+            corpus,
+            self.config.page_size,
+            self.config.home_recent,
+            config.site_url or "/",
+            self.config.feed_size,
+        )
         for file in generated_files(self.plan, config):
             files.append(file)
         return files
@@ -106,9 +127,27 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
     def on_page_context(self, context: dict[str, Any], page: Page, **kwargs: Any) -> dict[str, Any]:
         return page_context(self.plan, page, context)
 
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        self.env = env
+        return env
+
     def on_post_build(self, config: MkDocsConfig) -> None:
+        write_feeds(self.plan, self.env, config)
         base_url = config.site_url or "/"
         documents = self.corpus.documents
         target = Path(config.site_dir) / "api" / "documents.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(documents_manifest(documents, base_url), encoding="utf-8")
+        self.complete = True
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.complete = False
+        if self.output:
+            self.output.discard()
+
+    def on_shutdown(self) -> None:
+        # Strict-mode warnings abort the build after on_post_build, so publish only here,
+        # once MkDocs has finished without error.
+        if self.output and self.complete:
+            self.output.publish()
+        self.output = None

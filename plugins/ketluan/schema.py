@@ -125,7 +125,11 @@ class DocType(Field):
         if isinstance(value, str) and value.strip() in ctx.types:
             return value.strip()
         close = difflib.get_close_matches(str(value), names, n=1)
-        fix = f"Did you mean '{close[0]}'?" if close else ""
+        fix = (
+            f"Did you mean '{close[0]}'?"
+            if close
+            else "Use one of these, or declare a new type under extra_types in mkdocs.yml"
+        )
         raise Invalid(f"unknown type {_shown(value)}; expected one of {', '.join(names)}", fix)
 
 

@@ -1,0 +1,46 @@
+/* ketluan reading tools: text size (remembered across pages) and print. */
+(function () {
+  "use strict";
+  var STEPS = [0.9, 1, 1.15, 1.3, 1.5];
+  var KEY = "ketluan.fontStep";
+  var root = document.documentElement;
+
+  function stored() {
+    try {
+      var value = parseInt(window.localStorage.getItem(KEY), 10);
+      return isNaN(value) ? 1 : Math.min(Math.max(value, 0), STEPS.length - 1);
+    } catch (error) {
+      return 1; /* storage blocked: default size */
+    }
+  }
+
+  function apply(step) {
+    root.style.setProperty("--kl-font-scale", String(STEPS[step]));
+    root.setAttribute("data-kl-font-step", String(step));
+    try {
+      window.localStorage.setItem(KEY, String(step));
+    } catch (error) {
+      /* storage blocked: the size still applies to this page */
+    }
+  }
+
+  apply(stored());
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var tools = document.querySelectorAll(".kl-tools");
+    Array.prototype.forEach.call(tools, function (bar) {
+      bar.hidden = false;
+      bar.addEventListener("click", function (event) {
+        var button = event.target.closest("button");
+        if (!button) return;
+        if (button.hasAttribute("data-kl-print")) {
+          window.print();
+          return;
+        }
+        var delta = parseInt(button.getAttribute("data-kl-font"), 10);
+        var step = delta === 0 ? 1 : Math.min(Math.max(stored() + delta, 0), STEPS.length - 1);
+        apply(step);
+      });
+    });
+  });
+})();
