@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import unicodedata
 from pathlib import Path
 from types import SimpleNamespace
@@ -14,7 +13,6 @@ from ketluan.frontmatter import parse
 from ketluan.importer import convert, read_source, render
 from ketluan.importer_casing import Casing
 from ketluan.importer_places import (
-    NO_PLACES,
     DictPlaces,
     GazetteerPlaces,
     default_lookup,
@@ -293,13 +291,11 @@ def test_project_gazetteer_adapter() -> None:
     assert lookup.district_of("An Châu", None) is None
 
 
-def test_default_lookup_uses_the_project_gazetteer_when_installed() -> None:
+def test_default_lookup_is_the_project_gazetteer() -> None:
     lookup = default_lookup()
-    if importlib.util.find_spec("ketluan.places") is None:
-        assert lookup is NO_PLACES
-    else:
-        assert isinstance(lookup, GazetteerPlaces)
-        assert lookup.province_of("Pác Nặm") == "Bắc Kạn"
+    assert isinstance(lookup, GazetteerPlaces)
+    assert lookup.province_of("Pác Nặm") == "Bắc Kạn"
+    assert lookup.province_of("Na Rì") == "Bắc Kạn"
 
 
 def test_text_after_the_signature_stays_in_the_body() -> None:

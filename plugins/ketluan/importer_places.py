@@ -3,9 +3,9 @@
 The text names places as ``tỉnh Điện Biên``, ``huyện Tuần Giáo``, ``Huyện ủy Sơn Động``.
 Some documents never name their own province (a provincial portal writes "tỉnh" alone) or
 name two districts equally often; a gazetteer then decides from the districts and communes
-mentioned. The gazetteer is a small protocol (``PlaceLookup``); ``default_lookup`` plugs in
-the project's place data (``ketluan.places``) when it is installed, and without any
-(``NO_PLACES``) only names written in the text are used.
+mentioned. The gazetteer is a small protocol (``PlaceLookup``): ``default_lookup`` adapts the
+project's place data (``ketluan.places``, districts only), ``DictPlaces`` takes mappings (also
+communes), and with ``NO_PLACES`` only names written in the text are used.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 from unicodedata import name
 
+from .places import gazetteer
 from .text import fold
 
 UPPER = "".join(
@@ -100,12 +101,8 @@ class GazetteerPlaces:
 
 
 def default_lookup() -> PlaceLookup:
-    """The project's gazetteer when ``ketluan.places`` is installed, else NO_PLACES."""
-    try:
-        from . import places  # type: ignore[attr-defined]
-    except ImportError:
-        return NO_PLACES
-    return GazetteerPlaces(places.gazetteer())
+    """The project's gazetteer (``ketluan.places``) as a PlaceLookup."""
+    return GazetteerPlaces(gazetteer())
 
 
 @dataclass
