@@ -276,7 +276,8 @@ def fake_gazetteer(*pairs: tuple[str, str]) -> SimpleNamespace:
         str(n): SimpleNamespace(name=d, province=SimpleNamespace(name=p))
         for n, (d, p) in enumerate(pairs)
     }
-    return SimpleNamespace(districts=districts)
+    former = {p: SimpleNamespace(name=p, aliases=()) for _, p in pairs}
+    return SimpleNamespace(districts=districts, former=former)
 
 
 def test_project_gazetteer_adapter() -> None:
@@ -340,3 +341,10 @@ def windows_1258(char: str) -> bytes:
         shape = "".join(m for m in marks if m in "\u0302\u0306\u031b")
         tone = "".join(m for m in marks if m not in shape)
         return (unicodedata.normalize("NFC", base + shape) + tone).encode("cp1258")
+
+
+def test_gazetteer_leaves_out_names_that_are_no_place() -> None:
+    text = "UBND tỉnh Quyết Định; UBND tỉnh Quyết Định; tỉnh Bắc Kạn; huyện Na Rì; huyện Đội Cấn"
+    assert find_places(text, None).province == "Quyết Định"  # fooled without place data
+    places = find_places(text, "huyện", default_lookup())
+    assert (places.province, places.district) == ("Bắc Kạn", "Na Rì")

@@ -49,12 +49,19 @@ class PlaceLookup(Protocol):
     def district_of(self, commune: str, province: str | None) -> str | None:
         """District a commune or town belonged to, or None when unknown or ambiguous."""
 
+    def is_place(self, name: str, level: str) -> bool | None:
+        """Whether ``name`` is a province (level "province") or district ("district");
+        None when the gazetteer cannot say."""
+
 
 class _NoPlaces:
     def province_of(self, district: str) -> str | None:
         return None
 
     def district_of(self, commune: str, province: str | None) -> str | None:
+        return None
+
+    def is_place(self, name: str, level: str) -> bool | None:
         return None
 
 
@@ -77,6 +84,9 @@ class DictPlaces:
     def district_of(self, commune: str, province: str | None) -> str | None:
         return {fold(k): v for k, v in self.communes.items()}.get(fold(commune))
 
+    def is_place(self, name: str, level: str) -> bool | None:
+        return None
+
 
 def _compact(value: str) -> str:
     return re.sub(r"[^0-9a-z]", "", fold(value))
@@ -91,6 +101,14 @@ class GazetteerPlaces:
         for district in gazetteer.districts.values():
             found.setdefault(_compact(district.name), set()).add(district.province.name)
         self._province = {key: names.pop() for key, names in found.items() if len(names) == 1}
+        self._names = {
+            "district": set(found),
+            "province": {
+                key
+                for province in gazetteer.former.values()
+                for key in (_compact(province.name), *province.aliases)
+            },
+        }
 
     def province_of(self, district: str) -> str | None:
         """The province of a district name found in one province only."""
@@ -98,6 +116,10 @@ class GazetteerPlaces:
 
     def district_of(self, commune: str, province: str | None) -> str | None:
         return None
+
+    def is_place(self, name: str, level: str) -> bool | None:
+        """Whether a former province or a district has this name (tỉnh Quyết định is none)."""
+        return _compact(name) in self._names[level]
 
 
 def default_lookup() -> PlaceLookup:
@@ -114,12 +136,18 @@ class Places:
     notes: dict[str, str] = field(default_factory=dict)
 
 
-def _names(pattern: re.Pattern[str], text: str) -> Counter[str]:
+def _names(
+    pattern: re.Pattern[str], text: str, lookup: PlaceLookup = NO_PLACES, level: str = ""
+) -> Counter[str]:
+    """Names the pattern finds, counted; those the gazetteer says are no place left out."""
     found: Counter[str] = Counter()
     for match in pattern.finditer(text):
         name = match.group(1).strip()
         if name.split()[0] not in _NOT_NAMES:
             found[name] += 1
+    if level:
+        for name in [n for n in found if lookup.is_place(n, level) is False]:
+            del found[name]
     return found
 
 
@@ -165,10 +193,10 @@ def find_places(text: str, unit: str | None, lookup: PlaceLookup = NO_PLACES) ->
     (``unit`` None) keeps none.
     """
     result = Places()
-    province, tied = _best(_names(PROVINCE, text))
+    province, tied = _best(_names(PROVINCE, text, lookup, "province"))
     if province is None and not tied:
-        province, tied = _best(_names(PROVINCE_COMMITTEE, text))
-    districts = _names(DISTRICT, text)
+        province, tied = _best(_names(PROVINCE_COMMITTEE, text, lookup, "province"))
+    districts = _names(DISTRICT, text, lookup, "district")
     if province is None:
         votes = Counter(
             p for p in (lookup.province_of(d) for d in districts.elements()) if p is not None
@@ -182,13 +210,13 @@ def find_places(text: str, unit: str | None, lookup: PlaceLookup = NO_PLACES) ->
                 else "the text names no province"
             )
     result.province = province
-    committees = _names(DISTRICT_COMMITTEE, text)
+    committees = _names(DISTRICT_COMMITTEE, text, lookup, "district")
     committee, _ = _best(committees + committees + districts)  # a committee counts double
     if committee in committees:
         result.district = committee
     elif unit:
         own = re.compile(rf"\b(?:{unit}|{unit.capitalize()}) {_NAME}")
-        district, tied = _best(_names(own, text))
+        district, tied = _best(_names(own, text, lookup, "district"))
         if district is None and len(tied) > 1:
             votes = Counter(
                 d
