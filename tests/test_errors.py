@@ -86,7 +86,7 @@ CASES = {
     "bad YAML with its line": (
         "---\ntitle: a\ntype: ket-luan\ndate: [2024\nissuer: x\n---\n\nText\n",
         [
-            f"{P}:5: front matter is not valid YAML: expected ',' or ']', but got ':' (while "
+            f"{P}:5: front matter is not valid YAML: did not find expected ',' or ']' (while "
             "parsing a flow sequence that starts on line 4). "
             "Check this line: quote values that contain ': ' or start with a special character."
         ],
@@ -94,7 +94,7 @@ CASES = {
     "tab indentation": (
         "---\ntitle: a\nsigner:\n\tname: x\n---\n\nText\n",
         [
-            f"{P}:4: front matter is not valid YAML: found character '\\t' that cannot start any "
+            f"{P}:4: front matter is not valid YAML: found character that cannot start any "
             "token. Indent with spaces, not tabs."
         ],
     ),

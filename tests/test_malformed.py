@@ -43,7 +43,7 @@ MALFORMED: dict[str, tuple[str | bytes, str]] = {
     ),
     "tab indentation": (
         "---\nsigner:\n\tname: x\n---\nText\n",
-        ":3: front matter is not valid YAML: found character '\\t'",
+        ":3: front matter is not valid YAML: found character that cannot start",
     ),
     "bad indentation": (
         "---\ntitle: a\n  type: b\n---\nText\n",
@@ -59,7 +59,7 @@ MALFORMED: dict[str, tuple[str | bytes, str]] = {
     ),
     "deeply nested YAML": (
         "---\ntitle: " + "[" * 5000 + "]" * 5000 + "\n---\nText\n",
-        ":1: front matter is nested too deeply.",
+        ":2: front matter is nested too deeply.",
     ),
     "python object tag": (
         "---\ntitle: !!python/object/apply:os.system ['true']\n---\nText\n",
