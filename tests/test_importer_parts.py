@@ -170,7 +170,12 @@ def test_gazetteer_breaks_a_tie_and_finds_an_unnamed_province() -> None:
     text = "sáp nhập huyện Lục Ngạn, huyện Sơn Động; lò đốt rác ở thị trấn An Châu."
     assert find_places(text, "huyện").district is None
     lookup = DictPlaces({"Sơn Động": "Bắc Giang"}, {"An Châu": "Sơn Động"})
-    assert find_places(text, "huyện", lookup).district == "Sơn Động"
+    places = find_places(text, "huyện", lookup)
+    assert places.district == "Sơn Động"
+    assert places.found == [
+        "province 'Bắc Giang' from the gazetteer (districts Lục Ngạn, Sơn Động)",
+        "district 'Sơn Động' from the gazetteer (its communes)",
+    ]
     assert find_places("vốn cho huyện Sơn Động", None, lookup).province == "Bắc Giang"
 
 

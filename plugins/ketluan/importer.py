@@ -139,7 +139,7 @@ def convert(
     unit = issuer_body.unit if issuer_body else F.number_unit(head.number)
     place_text = "\n".join([*letterhead, title or "", body_text, *tail.recipients])
     places = letterhead_places(letterhead, find_places(place_text, unit, lookup), lookup)
-    notes += fill_from_hints(places, hints)
+    notes += places.found + fill_from_hints(places, hints)
     attention.update(places.notes)
     issuer = _issuer(issuer_body, places, attention)
     meeting = F.meeting(title, body_paras, issuer_body)

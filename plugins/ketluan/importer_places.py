@@ -134,6 +134,9 @@ class Places:
     province: str | None = None
     district: str | None = None
     notes: dict[str, str] = field(default_factory=dict)
+    """Why a needed place is missing, by field."""
+    found: list[str] = field(default_factory=list)
+    """How a place the text does not write out was found (gazetteer)."""
 
 
 def _names(
@@ -202,6 +205,9 @@ def find_places(text: str, unit: str | None, lookup: PlaceLookup = NO_PLACES) ->
             p for p in (lookup.province_of(d) for d in districts.elements()) if p is not None
         )
         province, tied_lookup = _best(votes)
+        if province:
+            named = ", ".join(sorted(set(districts)))
+            result.found.append(f"province {province!r} from the gazetteer (districts {named})")
         if province is None:
             names = tied or tied_lookup
             result.notes["province"] = (
@@ -224,6 +230,8 @@ def find_places(text: str, unit: str | None, lookup: PlaceLookup = NO_PLACES) ->
                 if d is not None and d in tied
             )
             district, _ = _best(votes)
+            if district:
+                result.found.append(f"district {district!r} from the gazetteer (its communes)")
         if district is None:
             result.notes["district"] = (
                 f"several districts named equally often ({', '.join(tied)})"
