@@ -135,6 +135,18 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     return built
 
 
+@pytest.fixture(scope="session")
+def generated_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """2,000 generated documents (tests/corpus_gen.py), page size 20, built once."""
+    from corpus_gen import generate
+
+    built = Site(tmp_path_factory.mktemp("generated") / "project")
+    built.options["page_size"] = 20
+    generate(built.conclusions, 2000)
+    built.build()
+    return built
+
+
 def text_of(element: html.HtmlElement) -> str:
     """Visible text with whitespace collapsed."""
     return " ".join(element.text_content().split())

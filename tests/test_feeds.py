@@ -54,3 +54,18 @@ def test_feed_escapes_values(site: Site) -> None:
     site.build()
     (entry,) = entries(site.root / "site")
     assert entry.findtext(f"{ATOM}title").endswith("Kết luận " + PAYLOAD)
+
+
+def test_each_district_has_its_own_feed(sample_site: Site) -> None:
+    site_dir = sample_site.root / "site"
+    page = sample_site.page("dia-ban/bac-giang/son-dong/")
+    (href,) = page.xpath(
+        "//head/link[@type='application/atom+xml' and contains(@title, 'Sơn Động')]/@href"
+    )
+    assert page.cssselect(".kl-place__feed a")[0].get("href") == href
+    feed = etree.parse(str(site_dir / "dia-ban/bac-giang/son-dong/atom.xml")).getroot()
+    titles = [e.findtext(f"{ATOM}title") for e in feed.findall(f"{ATOM}entry")]
+    assert titles == ["604-KL/HU: Kết luận của Ban Chấp hành Đảng bộ huyện tại kỳ họp thứ 22"]
+    assert "Sơn Động" in feed.findtext(f"{ATOM}title")
+    other = sample_site.page("van-ban/")
+    assert len(other.xpath("//head/link[@type='application/atom+xml']")) == 1, "site feed only"

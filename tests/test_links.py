@@ -13,6 +13,10 @@ def test_sample_site_has_no_broken_links(sample_site: Site) -> None:
     assert broken_links(sample_site.root / "site") == []
 
 
+def test_generated_site_has_no_broken_links(generated_site: Site) -> None:
+    assert broken_links(generated_site.root / "site") == []
+
+
 def test_link_checker_finds_broken_links(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "index.html").write_text(

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .corpus import Corpus
+from .feeds import Feed
 from .indexes import (
     Group,
     PlaceIndex,
@@ -50,15 +51,17 @@ class Entry:
     """Id of the line on its page, so other pages can link to it."""
 
 
-def plan_browse(plan: SitePlan, corpus: Corpus, page_size: int) -> None:
-    """Add place pages and lookup pages for ``corpus`` to ``plan``."""
+def plan_browse(plan: SitePlan, corpus: Corpus, page_size: int, feed_size: int) -> None:
+    """Add place pages (with a feed per district) and lookup pages for ``corpus``."""
     plan.shared["places_url"] = PLACES_URL
     plan.shared["browse_url"] = BROWSE_URL
-    _plan_places(plan, corpus.documents, page_size, gazetteer())
+    _plan_places(plan, corpus.documents, page_size, gazetteer(), feed_size)
     _plan_lookups(plan, corpus.documents, page_size)
 
 
-def _plan_places(plan: SitePlan, docs: list[Document], size: int, g: Gazetteer) -> None:
+def _plan_places(
+    plan: SitePlan, docs: list[Document], size: int, g: Gazetteer, feed_size: int
+) -> None:
     """/dia-ban/, a page per province of both maps (97, however many documents), and a page
     per former district that has documents (696 mostly empty pages would be noise)."""
     index = by_place(docs)
@@ -116,14 +119,18 @@ def _plan_places(plan: SitePlan, docs: list[Document], size: int, g: Gazetteer) 
     for district in g.districts.values():
         found = index.districts.get(district.code)
         if found:
+            title = f"{district.title}, {district.province.label}"
+            feed = Feed(f"{district.url}atom.xml", title, district.url, found[:feed_size])
+            plan.feeds.append(feed)
             _list_pages(
                 plan,
                 found,
                 size,
                 district.url,
-                f"{district.title}, {district.province.label}",
+                title,
                 "place.html",
                 {
+                    "page_feed": feed,
                     "place": district,
                     "place_note": district.history,
                     "now": _now(district.province, index),

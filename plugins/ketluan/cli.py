@@ -1,4 +1,5 @@
-"""``ketluan`` command line: ``ketluan check`` validates conclusions without building."""
+"""``ketluan`` command line: ``ketluan check`` validates conclusions without building;
+``ketluan import`` turns published documents (.txt, .docx) into conclusion files."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from tqdm import tqdm
 
 from .citation_index import CitationIndex
 from .corpus import load_corpus
@@ -52,6 +54,28 @@ def check(args: argparse.Namespace) -> int:
     return 0
 
 
+def import_(args: argparse.Namespace) -> int:
+    """Import files; print one line per file and a summary; 1 if a file could not be read."""
+    from .importer import import_files, report  # python-docx only when importing
+    from .importer_places import Places, default_lookup
+
+    config_file = Path(args.config_file)
+    types, conclusions_dir = _types_from_config(config_file)
+    out = Path(args.out) if args.out else config_file.parent / conclusions_dir
+    outcomes = import_files(
+        [Path(p) for p in args.paths],
+        out,
+        types,
+        dry_run=args.dry_run,
+        force=args.force,
+        lookup=default_lookup(),
+        hints=Places(args.province, args.district),
+        progress=lambda paths: tqdm(paths, desc="import", unit="file", disable=len(paths) < 10),
+    )
+    print("\n".join(report(outcomes, args.dry_run)))
+    return 1 if any(o.status == "failed" for o in outcomes) else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``ketluan`` console script."""
     parser = argparse.ArgumentParser(prog="ketluan", description=__doc__)
@@ -62,6 +86,23 @@ def main(argv: list[str] | None = None) -> int:
     )
     check_parser.add_argument("dir", nargs="?", help="folder of conclusions (default: from config)")
     check_parser.set_defaults(func=check)
+    import_parser = commands.add_parser(
+        "import", help="turn published documents (.txt, .docx) into conclusion files"
+    )
+    import_parser.add_argument("paths", nargs="+", help="files, or folders of .txt/.docx files")
+    import_parser.add_argument("--out", help="folder to write to (default: conclusions_dir)")
+    import_parser.add_argument("--dry-run", action="store_true", help="show, write nothing")
+    import_parser.add_argument("--force", action="store_true", help="overwrite existing files")
+    import_parser.add_argument(
+        "--province", help="your province, used only where the text names none"
+    )
+    import_parser.add_argument(
+        "--district", help="your district, used only where the text does not decide"
+    )
+    import_parser.add_argument(
+        "-f", "--config-file", default="mkdocs.yml", help="site configuration (default: mkdocs.yml)"
+    )
+    import_parser.set_defaults(func=import_)
     args = parser.parse_args(argv)
     return int(args.func(args))
 

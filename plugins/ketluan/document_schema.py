@@ -12,6 +12,7 @@ _EXAMPLES = {
     "date": "date: 2024-03-27",
     "issuer": "issuer: Huyện ủy Sơn Động",
     "province": "province: Bắc Giang",
+    "district": "district: Sơn Động",
     "number": "number: 604-KL/HU (or number: null if the published copy shows none)",
     "signer": "signer: with name, title, authority indented below it",
     "name": "name: Đỗ Văn Cẩm",

@@ -79,7 +79,7 @@ def plan_site(
         },
     )
     plan.feeds.append(site_feed(corpus.documents, feed_size))
-    plan.shared["feeds"] = plan.feeds
+    plan.shared["site_feed"] = plan.feeds[0]
     for doc in corpus.documents:
         plan.add(doc.url, document_page(doc, base_url))
     for listing in paginate(corpus.documents, page_size, ALL_DOCUMENTS_URL, ALL_DOCUMENTS_TITLE):
@@ -95,7 +95,7 @@ def plan_site(
     plan_citations(plan, corpus, page_size, base_url)
     from .browse import plan_browse  # imported here: browse builds on GeneratedPage above
 
-    plan_browse(plan, corpus, page_size)
+    plan_browse(plan, corpus, page_size, feed_size)
     return plan
 
 
@@ -153,7 +153,7 @@ def page_context(plan: SitePlan, page: Page, context: dict[str, Any]) -> dict[st
     """Add shared data and the planned page's own context (doc, listing, ...) to Jinja."""
     context.update(plan.shared)
     planned = plan.pages.get(page.file.src_uri)
-    context.update({"doc": None, "listing": None})
+    context.update({"doc": None, "listing": None, "page_feed": None})
     if planned is not None:
         context.update(planned.context)
     return context
