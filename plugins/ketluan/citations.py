@@ -16,6 +16,7 @@ from typing import ClassVar
 
 from .dates import DocDate
 from .text import fold as _fold_text
+from .text import slugify
 
 fold = cache(_fold_text)
 """``text.fold``, memoised: the same words and codes recur in every document."""
@@ -30,31 +31,15 @@ class Kind:
 
 
 KINDS: dict[str, Kind] = {
-    k.slug: k
-    for k in (
-        Kind("nghi-quyet", "Nghị quyết"),
-        Kind("chi-thi", "Chỉ thị"),
-        Kind("ket-luan", "Kết luận"),
-        Kind("quy-dinh", "Quy định"),
-        Kind("quyet-dinh", "Quyết định"),
-        Kind("de-an", "Đề án"),
-        Kind("ke-hoach", "Kế hoạch"),
-        Kind("thong-bao", "Thông báo"),
-        Kind("huong-dan", "Hướng dẫn"),
-        Kind("chuong-trinh", "Chương trình"),
-        Kind("cong-van", "Công văn"),
-        Kind("thong-tu", "Thông tư"),
-        Kind("thong-tu-lien-tich", "Thông tư liên tịch"),
-        Kind("nghi-dinh", "Nghị định"),
-        Kind("luat", "Luật"),
-        Kind("bao-cao", "Báo cáo"),
-        Kind("to-trinh", "Tờ trình"),
-        Kind("quy-che", "Quy chế"),
-        Kind("cong-dien", "Công điện"),
-        Kind("thong-tri", "Thông tri"),
-        Kind("van-ban", "Văn bản"),
+    slugify(label): Kind(slugify(label), label)
+    for label in (
+        *("Nghị quyết", "Chỉ thị", "Kết luận", "Quy định", "Quyết định", "Đề án", "Kế hoạch"),
+        *("Thông báo", "Hướng dẫn", "Chương trình", "Công văn", "Thông tư", "Thông tư liên tịch"),
+        *("Nghị định", "Luật", "Báo cáo", "Tờ trình", "Quy chế", "Công điện", "Thông tri"),
+        "Văn bản",
     )
 }
+"""Kinds of cited documents by slug (``nghi-quyet``): what ``type:`` in references takes."""
 
 # Type code in a symbol (folded, upper case) -> kind slug. QĐ is Quyết định unless the word
 # before the number says Quy định; QĐi is always Quy định.
