@@ -1,4 +1,5 @@
-"""Citations in built sites: links in bodies, cited-document pages, directory, open data."""
+"""Citations in the built sample site: links in bodies, cited-document pages, directory,
+open data and JSON-LD."""
 
 from __future__ import annotations
 
