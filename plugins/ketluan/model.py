@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .dates import DocDate
@@ -85,11 +86,17 @@ class Document:
             return slugify(self.number)
         return f"{self.type.abbr}-{self.date.iso()}"
 
+    @cached_property
+    def base_id(self) -> str:
+        """province/issuer/year/leaf, before any suffix that tells reused numbers apart
+        (computed once: lists and links ask for it thousands of times)."""
+        parts = [slugify(self.province), slugify(self.issuer), str(self.date.year), self.leaf]
+        return "/".join(parts)
+
     @property
     def id(self) -> str:
         """Stable id: province/issuer/year/leaf, as in the URL."""
-        parts = [slugify(self.province), slugify(self.issuer), str(self.date.year), self.leaf]
-        return "/".join(parts) + self.url_suffix
+        return self.base_id + self.url_suffix
 
     @property
     def url(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from slugify import slugify as _slugify
 
@@ -33,6 +34,7 @@ def new_tone_placement(value: str) -> str:
     return nfc(_OLD_TONE.sub(swap, decomposed))
 
 
+@lru_cache(maxsize=65536)
 def fold(value: str) -> str:
     """Fold to lowercase ASCII-ish text without diacritics, with đ -> d, for matching."""
     decomposed = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
@@ -40,6 +42,7 @@ def fold(value: str) -> str:
     return " ".join(stripped.casefold().split())
 
 
+@lru_cache(maxsize=65536)
 def slugify(value: str) -> str:
     """URL slug that keeps Vietnamese readable: "Huyện ủy Sơn Động" -> "huyen-uy-son-dong"."""
     return _slugify(fold(value))
