@@ -11,15 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from functools import cached_property
 from typing import ClassVar
 
 from .dates import DocDate
-from .text import fold as _fold_text
-from .text import slugify
-
-fold = cache(_fold_text)
-"""``text.fold``, memoised: the same words and codes recur in every document."""
+from .text import fold, slugify
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,12 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from .citations import KINDS, UPPER, Citation, Kind, Symbol, extract, fold, kind_of, parse_symbol
+from .citations import KINDS, UPPER, Citation, Kind, Symbol, extract, kind_of, parse_symbol
 from .dates import DocDate
 from .mdtext import prose
 from .model import Document
 from .places import Location
-from .text import new_tone_placement, nfc, slugify
+from .text import fold, new_tone_placement, nfc, slugify
 
 UNKNOWN_DISTRICT = "(chưa rõ)"
 _NAME = rf"({UPPER}[^\s,;.()]*(?:[ \t]+{UPPER}[^\s,;.()]*){{0,3}})"
