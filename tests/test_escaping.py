@@ -82,7 +82,7 @@ def test_every_field_is_escaped(site: Site) -> None:
     assert all(PAYLOAD in h.text_content() for h in header_title[1:])
 
     body = page.cssselect(".kl-document__body")[0]
-    assert text_of(body) == "Đoạn văn đậm liên kết", "script content dropped, text kept"
+    assert text_of(body) == "Đoạn văn <script>alert(2)</script> đậm liên kết", "shown as text"
 
 
 def test_list_pages_escape_titles(site: Site) -> None:

@@ -125,3 +125,14 @@ def _indented_code(markdown: str) -> list[tuple[int, int]]:
         previous_blank = blank
         offset += len(line)
     return spans
+
+
+def code_regions(markdown: str) -> list[tuple[int, int]]:
+    """Spans of fenced code, indented code and code spans: text Markdown shows verbatim."""
+    spans = [m.span() for m in _FENCE.finditer(markdown)] + _indented_code(markdown)
+    spans += [
+        m.span()
+        for m in _CODE_SPAN.finditer(markdown)
+        if not any(start <= m.start() < end for start, end in spans)
+    ]
+    return sorted(spans)

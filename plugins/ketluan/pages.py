@@ -23,6 +23,7 @@ from .feeds import Feed, atom_time, entry_id, site_feed
 from .jsonld import document_jsonld, script_json
 from .listing import paginate
 from .model import Document
+from .sanitize import escape_raw_html
 
 ALL_DOCUMENTS_URL = "van-ban/"
 ALL_DOCUMENTS_TITLE = "Tất cả văn bản"
@@ -106,7 +107,7 @@ def document_page(doc: Document, base_url: str) -> GeneratedPage:
         "conclusion.html",
         short_title(doc),
         {"doc": doc, "jsonld": jsonld},
-        markdown=doc.body,
+        markdown=escape_raw_html(doc.body),
         description=describe(doc),
         untrusted_body=True,
         updated=doc.date.first_day(),
