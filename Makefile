@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup build serve test lint format check clean
+.PHONY: setup build serve test lint format check clean chromium bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,15 +25,25 @@ check: setup  ## Validate conclusions/ without building.
 	$(BIN)/ketluan check
 
 lint: setup
-	$(BIN)/ruff check plugins tests
-	$(BIN)/ruff format --check plugins tests
+	$(BIN)/ruff check plugins tests benchmarks
+	$(BIN)/ruff format --check plugins tests benchmarks
 
 format: setup
-	$(BIN)/ruff format plugins tests
-	$(BIN)/ruff check --fix plugins tests
+	$(BIN)/ruff format plugins tests benchmarks
+	$(BIN)/ruff check --fix plugins tests benchmarks
 
-test: setup lint  ## Lint, then run every test.
+# Browser tests drive Debian's Chromium through Playwright (never `playwright install`).
+CHROMIUM := /usr/bin/chromium
+
+chromium:  ## Install Debian's chromium for the browser tests when it is missing.
+	@test -x $(CHROMIUM) || (apt-get update && apt-get install -y chromium)
+
+test: setup lint chromium  ## Lint, then run every test (browser tests included).
 	$(BIN)/pytest
+
+bench: setup chromium  ## Search benchmarks at 1k and 10k generated documents (BENCHMARKS.md).
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	$(BIN)/python benchmarks/search.py 1000 10000
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache

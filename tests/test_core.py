@@ -29,6 +29,7 @@ CORE = [
     "manifest",
     "sanitize",
     "cli",
+    "search",
 ]
 
 

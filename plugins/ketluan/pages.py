@@ -18,9 +18,12 @@ from mkdocs.structure.pages import Page
 from .corpus import Corpus
 from .listing import paginate
 from .model import Document
+from .search import SearchPlan, plan_shards
 
 ALL_DOCUMENTS_URL = "van-ban/"
 ALL_DOCUMENTS_TITLE = "Tất cả văn bản"
+SEARCH_URL = "tra-cuu/"
+SEARCH_TITLE = "Tra cứu văn bản"
 
 
 @dataclass
@@ -52,8 +55,11 @@ class SitePlan:
         self.pages[src] = page
 
 
-def plan_site(corpus: Corpus, page_size: int, home_recent: int) -> SitePlan:
-    """Decide every generated page: one per document, plus the paginated list of all."""
+def plan_site(
+    corpus: Corpus, page_size: int, home_recent: int, search_shard_size: int | None = None
+) -> SitePlan:
+    """Decide every generated page: one per document, plus the paginated list of all
+    (and the search page when ``search_shard_size`` is set)."""
     plan = SitePlan(
         shared={
             "recent_documents": corpus.documents[:home_recent],
@@ -72,7 +78,25 @@ def plan_site(corpus: Corpus, page_size: int, home_recent: int) -> SitePlan:
                 in_nav=listing.number == 1,
             ),
         )
+    if search_shard_size is not None:
+        plan_search(plan, corpus, search_shard_size)
     return plan
+
+
+def plan_search(plan: SitePlan, corpus: Corpus, shard_size: int) -> None:
+    """The search page and the Pagefind shards; templates get them as ``kl_search``."""
+    search = SearchPlan(plan_shards(corpus.documents, shard_size), SEARCH_URL)
+    plan.shared["kl_search"] = search
+    plan.add(
+        SEARCH_URL,
+        GeneratedPage(
+            "search-page.html",
+            SEARCH_TITLE,
+            description="Tra cứu kết luận, thông báo của các cấp ủy theo số ký hiệu, "
+            "nội dung, địa bàn, năm và loại văn bản.",
+            in_nav=True,
+        ),
+    )
 
 
 def document_page(doc: Document) -> GeneratedPage:
@@ -124,6 +148,7 @@ def is_untrusted(plan: SitePlan, page: Page) -> bool:
 
 def page_context(plan: SitePlan, page: Page, context: dict[str, Any]) -> dict[str, Any]:
     """Add shared data and the planned page's own context (doc, listing, ...) to Jinja."""
+    context.setdefault("kl_search", None)
     context.update(plan.shared)
     planned = plan.pages.get(page.file.src_uri)
     context.update({"doc": None, "listing": None})

@@ -28,6 +28,7 @@ from .pages import (
 )
 from .problems import ProblemsError
 from .sanitize import clean_body
+from .search import SearchIndexError, SearchPlan, build_index
 
 log = get_plugin_logger(__name__)
 
@@ -54,6 +55,11 @@ class KetluanConfig(base.Config):
     """How many of the newest documents the home page lists."""
     extra_types = c.DictOfItems(c.SubConfig(TypeConfig), default={})
     """More document types, keyed by the slug used in front matter."""
+    search = c.Type(bool, default=True)
+    """Build the Pagefind search index, the header search box and the /tra-cuu/ page."""
+    search_shard_size = c.Type(int, default=5000)
+    """Most documents per Pagefind index shard: Pagefind's memory grows with one index's
+    size, so the corpus is split and the shards merged in the browser (see BENCHMARKS.md)."""
 
 
 class KetluanPlugin(BasePlugin[KetluanConfig]):
@@ -64,7 +70,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         self.corpus = Corpus([])
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        for name in ("page_size", "home_recent"):
+        for name in ("page_size", "home_recent", "search_shard_size"):
             if self.config[name] < 1:
                 raise PluginError(
                     f"ketluan: {name} must be at least 1, got "
@@ -91,7 +97,12 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
             raise PluginError(str(exc)) from None
         log.info("%d documents read from %s", len(corpus.documents), self.config.conclusions_dir)
         self.corpus = corpus
-        self.plan = plan_site(corpus, self.config.page_size, self.config.home_recent)
+        self.plan = plan_site(
+            corpus,
+            self.config.page_size,
+            self.config.home_recent,
+            self.config.search_shard_size if self.config.search else None,
+        )
         for file in generated_files(self.plan, config):
             files.append(file)
         return files
@@ -112,3 +123,21 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         target = Path(config.site_dir) / "api" / "documents.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(documents_manifest(documents, base_url), encoding="utf-8")
+        search = self.plan.shared.get("kl_search")
+        if search is not None:
+            self.build_search_index(search, Path(config.site_dir))
+
+    def build_search_index(self, search: SearchPlan, site_dir: Path) -> None:
+        """Run Pagefind over the written pages; a failure fails the build."""
+        quiet = logging.getLogger("mkdocs").getEffectiveLevel() > logging.INFO
+        try:
+            build_index(
+                site_dir,
+                search.shards,
+                progress=lambda shards: tqdm(
+                    shards, desc="ketluan: search index", unit=" shard", disable=quiet
+                ),
+                log=log.info,
+            )
+        except SearchIndexError as exc:
+            raise PluginError(f"ketluan: {exc}") from None

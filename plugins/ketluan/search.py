@@ -1,0 +1,207 @@
+"""Full-text search with Pagefind: what each document page gives the index, and the shards.
+
+Pagefind runs after the pages are written. One index of the whole corpus does not fit in
+memory at 50,000 documents (one index of 15,000 peaked at 7.1 GB), so documents are packed
+into shards of at most ``shard_size`` pages, each a separate Pagefind run; the browser merges
+them with Pagefind's multisite ``mergeIndex``. Shards are whole (province, year) groups,
+packed in order, so a shard is a few provinces and is selected by a glob over the URL scheme
+``van-ban/<province>/<issuer>/<year>/<leaf>/``.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Document
+from .text import fold, new_tone_placement, nfc, slugify
+
+PAGEFIND_DIR = "pagefind"
+"""The primary index (and the only one of a small site), with pagefind.js and the wasm."""
+SHARDS_DIR = "pagefind-shards"
+"""Further shards, merged in the browser; each holds only its index files."""
+EXCLUDE_SELECTORS = (".kl-letterhead", ".kl-meta", ".kl-recipients__label", ".headerlink")
+"""Repeated chrome inside the document region: its values are indexed as metadata instead."""
+KEEP_IN_SHARD = ("pagefind-entry.json", "index", "fragment", "filter")
+"""Files a merged shard needs; its copy of the JS and UI bundles is deleted."""
+KEEP_IN_PRIMARY = (*KEEP_IN_SHARD, "pagefind.js", "pagefind-worker.js")
+
+_WORD = re.compile(r"[\w/.-]+")
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind failed; the message says which shard and what Pagefind printed."""
+
+
+@dataclass
+class Shard:
+    """One Pagefind index: a set of (province slug, year) groups of document pages."""
+
+    name: str
+    groups: list[tuple[str, int]] = field(default_factory=list)
+    documents: int = 0
+
+    @property
+    def path(self) -> str:
+        """Output folder relative to the site: the first shard is the primary index."""
+        return PAGEFIND_DIR if self.name == "0" else f"{SHARDS_DIR}/{self.name}"
+
+    def glob(self) -> str:
+        """Pagefind ``--glob`` selecting exactly this shard's document pages."""
+        years: dict[str, list[int]] = {}
+        for province, year in self.groups:
+            years.setdefault(province, []).append(year)
+        parts = [f"van-ban/{p}/*/{{{','.join(map(str, ys))}}}/*" for p, ys in years.items()]
+        return (parts[0] if len(parts) == 1 else "{" + ",".join(parts) + "}") + "/index.html"
+
+
+@dataclass
+class SearchPlan:
+    """What templates need for search: index URLs, the search page, per-document data."""
+
+    shards: list[Shard]
+    page_url: str
+
+    @property
+    def primary_url(self) -> str:
+        """Site-relative URL of the primary index (pagefind.js lives there)."""
+        return f"{PAGEFIND_DIR}/"
+
+    @property
+    def shard_urls(self) -> list[str]:
+        """Site-relative URLs of the shards merged into the primary one in the browser."""
+        return [f"{shard.path}/" for shard in self.shards[1:]]
+
+    def terms(self, doc: Document) -> str:
+        """Hidden searchable terms of ``doc`` (see ``extra_terms``), computed at render."""
+        return extra_terms(doc)
+
+    def facets(self, doc: Document) -> dict[str, list[str]]:
+        """Filter values of ``doc`` (see ``facets``)."""
+        return facets(doc)
+
+
+def plan_shards(documents: Iterable[Document], shard_size: int) -> list[Shard]:
+    """Pack (province, year) groups in order into shards of at most ``shard_size`` pages
+    (a bigger single group gets a shard of its own). Deterministic for a given corpus."""
+    counts = Counter((slugify(doc.province), doc.date.year) for doc in documents)
+    shards: list[Shard] = []
+    for group in sorted(counts):
+        if not shards or shards[-1].documents + counts[group] > shard_size:
+            shards.append(Shard(str(len(shards))))
+        shards[-1].groups.append(group)
+        shards[-1].documents += counts[group]
+    return shards
+
+
+def extra_terms(doc: Document) -> str:
+    """Words Pagefind cannot match by itself, for a hidden metadata field.
+
+    Pagefind 1.5 folds diacritics but not đ (a letter, not a mark): "Điện" is indexed as
+    "điện"/"đien", so "dien" finds nothing. We add the folded form of every distinct word
+    with đ, and the new tone placement of words written the old way (thuỷ -> thủy) so an
+    accented query ranks them as exact matches. Distinct words only, to stay small.
+    """
+    signer = [doc.signer.name, doc.signer.title, doc.signer.authority] if doc.signer else []
+    fields = [doc.title, doc.number, doc.issuer, doc.province, doc.district, doc.meeting]
+    fields += [*signer, doc.author, *doc.recipients, *doc.tags, doc.body]
+    text = " ".join(value for value in fields if value)
+    terms: set[str] = set()
+    for word in _WORD.findall(nfc(text)):
+        word = word.strip("/.-")
+        if "đ" in word or "Đ" in word:
+            terms.add(fold(word))
+        modern = new_tone_placement(word)
+        if modern != word:
+            terms.add(modern.lower())
+    return " ".join(sorted(terms))
+
+
+def facets(doc: Document) -> dict[str, list[str]]:
+    """Filter values of a document in the results UI, keyed by Pagefind filter name.
+
+    ``tinh`` is the province as written on the document (before the 1 July 2025 merger);
+    ``tinh_nay`` is the province it belongs to now. Until the places gazetteer lands, a
+    document gives its current province only through a ``current_province`` attribute (hook:
+    the gazetteer sets it); the filter is then simply absent.
+    """
+    values = {
+        "tinh": [doc.province],
+        "tinh_nay": [getattr(doc, "current_province", None) or ""],
+        "huyen": [doc.district or ""],
+        "nam": [str(doc.date.year)],
+        "loai": [doc.type.label],
+    }
+    return {key: [v for v in vs if v] for key, vs in values.items() if any(vs)}
+
+
+def pagefind_command(site_dir: Path, shard: Shard) -> list[str]:
+    """The Pagefind CLI call (from the ``pagefind[bin]`` wheel) that builds one shard."""
+    return [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site_dir),
+        "--glob",
+        shard.glob(),
+        "--output-path",
+        str(site_dir / shard.path),
+        "--force-language",
+        "vi",
+        "--exclude-selectors",
+        ", ".join(EXCLUDE_SELECTORS),
+    ]
+
+
+def build_index(
+    site_dir: Path,
+    shards: list[Shard],
+    progress: Callable[[list[Shard]], Iterable[Shard]] = iter,
+    log: Callable[[str], None] = lambda message: None,
+) -> None:
+    """Run Pagefind once per shard, one after another (memory is per run), then trim."""
+    for stale in (site_dir / PAGEFIND_DIR, site_dir / SHARDS_DIR):
+        shutil.rmtree(stale, ignore_errors=True)
+    for shard in progress(shards):
+        started = time.monotonic()
+        result = subprocess.run(
+            pagefind_command(site_dir, shard), capture_output=True, text=True, check=False
+        )
+        if result.returncode != 0 or not (site_dir / shard.path / "pagefind-entry.json").exists():
+            output = (result.stderr.strip() or result.stdout.strip())[-2000:]
+            raise SearchIndexError(
+                f"Pagefind failed on search shard {shard.name} ({shard.documents} documents, "
+                f"exit code {result.returncode}):\n{output}\n"
+                "Check that pagefind[bin] is installed (make setup) and the site built."
+            )
+        indexed = re.search(r"Indexed (\d+) pages", result.stdout)
+        if indexed and int(indexed.group(1)) != shard.documents:
+            raise SearchIndexError(
+                f"Pagefind indexed {indexed.group(1)} pages in search shard {shard.name}, "
+                f"expected {shard.documents}: a document page lacks data-pagefind-body."
+            )
+        log(
+            f"search shard {shard.name}: {shard.documents} documents indexed into "
+            f"{shard.path}/ in {time.monotonic() - started:.1f} s"
+        )
+        primary = shard.name == "0"
+        _trim(site_dir / shard.path, KEEP_IN_PRIMARY if primary else KEEP_IN_SHARD, primary)
+
+
+def _trim(bundle: Path, keep: tuple[str, ...], primary: bool) -> None:
+    """Delete the Pagefind UI bundles we do not serve (we ship our own small UI)."""
+    for entry in bundle.iterdir():
+        wanted = entry.name in keep or entry.name.endswith(".pf_meta")
+        if not wanted and not (primary and entry.name.startswith("wasm.")):
+            if entry.is_dir():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()

@@ -1,0 +1,334 @@
+// ketluan search: the header box and the /tra-cuu/ page, both on Pagefind's JS API.
+// The index is sharded at build time; shards are merged here with mergeIndex. Queries are
+// normalised like the build normalises documents (NFC, new tone placement); đ -> d is
+// handled at build time by folded terms in a metadata field (Pagefind does not fold đ).
+
+const DEBOUNCE_MS = 250;
+const BOX_RESULTS = 6;
+const PAGE_RESULTS = 10;
+// Pagefind's best candidates re-ranked with Vietnamese rules (see rerank); their fragments
+// are loaded anyway to show the results.
+const RERANK = 12;
+
+// Metadata matches are scored on top of the text score: a number typed exactly must win
+// over documents that only cite it, and accented queries prefer exact accents.
+const RANKING = {
+  diacriticSimilarity: 30,
+  metaWeights: { number: 40, title: 5, issuer: 3, place: 3, terms: 1 },
+};
+
+const FILTERS = [
+  ["tinh", "Tỉnh (trước 1/7/2025)"],
+  ["tinh_nay", "Tỉnh hiện nay"],
+  ["huyen", "Huyện"],
+  ["nam", "Năm"],
+  ["loai", "Loại văn bản"],
+];
+
+// Same rule as ketluan.text.new_tone_placement: oa, oe, uy open syllables carry the tone
+// on the first vowel ("hoà" -> "hòa", "thuỷ" -> "thủy").
+const TONES = "\u0300\u0301\u0303\u0309\u0323";
+const OLD_TONE = new RegExp(
+  `(?<![qQ])([oO])([aAeE])([${TONES}])(?![\\p{L}\\p{N}_])|(?<![qQ])([uU])([yY])([${TONES}])(?![\\p{L}\\p{N}_])`,
+  "gu",
+);
+
+export function normaliseQuery(value) {
+  const decomposed = value.normalize("NFD").replace(OLD_TONE, (m, o, a, t, u, y, t2) =>
+    o ? o + t + a : u + t2 + y,
+  );
+  return decomposed.normalize("NFC").replace(/\s+/g, " ").trim();
+}
+
+// Same as ketluan.text.fold: lowercase, no diacritics, đ -> d, single spaces.
+export function fold(value) {
+  return value
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const NUMBER = /^[\p{L}\p{N}]*\d[\p{L}\p{N}]*([-/.][\p{L}\p{N}]+)+$/u;
+const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const phrase = (words) =>
+  new RegExp(`(^|[^\\p{L}\\p{N}])${words.map(escapeRe).join("\\s+")}(?=$|[^\\p{L}\\p{N}])`, "u");
+
+// Order Pagefind's best candidates by what Vietnamese readers mean, keeping Pagefind's
+// order within a tier: the document whose number was typed; documents containing the
+// typed number; with an accented query, documents containing every word with exactly
+// those accents (tone placement and NFD normalised); documents containing the words as
+// a phrase (ignoring accents, đ = d).
+export function rerank(query, items) {
+  const words = normaliseQuery(query).toLowerCase().split(" ").filter(Boolean);
+  const folded = fold(query);
+  const isNumber = NUMBER.test(folded);
+  const accented = folded !== query.toLowerCase().replace(/\s+/g, " ").trim();
+  const exact = words.map((w) => phrase([w]));
+  const together = phrase(folded.split(" "));
+  const tiers = items.map(({ data }, index) => {
+    const meta = data.meta || {};
+    const text = [meta.title, meta.number, meta.issuer, meta.place, data.content].join(" \n ");
+    const modern = normaliseQuery(text).toLowerCase();
+    const plain = fold(text);
+    return [
+      isNumber ? (fold(meta.number || "") === folded ? 0 : together.test(plain) ? 1 : 2) : 0,
+      accented && !exact.every((re) => re.test(modern)) ? 1 : 0,
+      together.test(plain) ? 0 : 1,
+      index,
+    ];
+  });
+  const order = items.map((_, i) => i);
+  order.sort((a, b) => {
+    for (let k = 0; k < 4; k++) if (tiers[a][k] !== tiers[b][k]) return tiers[a][k] - tiers[b][k];
+    return 0;
+  });
+  return order.map((i) => items[i]);
+}
+
+// Pagefind results with their data, the first RERANK of them re-ranked.
+async function ranked(query, results) {
+  const head = await Promise.all(
+    results.slice(0, RERANK).map(async (result) => ({ result, data: await result.data() })),
+  );
+  const rest = results.slice(RERANK).map((result) => ({ result, data: null }));
+  return [...rerank(query, head), ...rest];
+}
+
+function absolute(path) {
+  return new URL(path, document.baseURI).pathname;
+}
+
+let enginePromise = null;
+
+function engine(root) {
+  if (enginePromise) return enginePromise;
+  enginePromise = (async () => {
+    const basePath = root.dataset.pagefind;
+    if (!basePath) return null;
+    const baseUrl = absolute(root.dataset.site || "./");
+    const pagefind = await import(absolute(basePath) + "pagefind.js");
+    await pagefind.options({ basePath: absolute(basePath), baseUrl, ranking: RANKING, excerptLength: 26 });
+    await pagefind.init();
+    const shards = (root.dataset.shards || "").split(" ").filter(Boolean);
+    await Promise.all(
+      shards.map((shard) => pagefind.mergeIndex(absolute(shard), { baseUrl, ranking: RANKING })),
+    );
+    return pagefind;
+  })();
+  return enginePromise;
+}
+
+// Pagefind excerpts are escaped text with <mark> around matches: rebuild them as DOM
+// nodes, keeping only text and <mark>, so nothing else from the index becomes markup.
+function excerptNodes(excerpt) {
+  const parsed = new DOMParser().parseFromString(`<p>${excerpt}</p>`, "text/html").body;
+  const out = document.createElement("p");
+  out.className = "kl-result__excerpt";
+  for (const node of parsed.firstChild ? parsed.firstChild.childNodes : []) {
+    if (node.nodeName === "MARK") {
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      out.append(mark);
+    } else {
+      out.append(document.createTextNode(node.textContent));
+    }
+  }
+  return out;
+}
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function resultItem(data) {
+  const meta = data.meta || {};
+  const item = el("li", "kl-result");
+  const link = el("a", "kl-result__title", meta.title || data.url);
+  link.href = data.url;
+  item.append(link);
+  const line = el("div", "kl-result__meta");
+  const parts = [
+    ["kl-result__type", meta.type],
+    ["kl-result__number", meta.number ? `số ${meta.number}` : ""],
+    ["kl-result__date", meta.date],
+    ["kl-result__issuer", meta.issuer],
+  ].filter(([, text]) => text);
+  parts.forEach(([cls, text], i) => {
+    if (i) line.append(" · ");
+    line.append(el("span", cls, text));
+  });
+  item.append(line, excerptNodes(data.excerpt || ""));
+  return item;
+}
+
+function debounce(fn, ms) {
+  let timer = null;
+  return (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), ms);
+  };
+}
+
+// The header box: results in a panel under the input, a link to the full search page.
+function setupBox(root) {
+  const input = root.querySelector(".kl-search__input");
+  const panel = root.querySelector(".kl-search__panel");
+  let current = 0;
+
+  const close = () => {
+    panel.hidden = true;
+  };
+  const run = async () => {
+    const query = normaliseQuery(input.value);
+    const id = ++current;
+    if (!query) return close();
+    const pagefind = await engine(root);
+    if (id !== current) return;
+    panel.replaceChildren();
+    panel.hidden = false;
+    if (!pagefind) {
+      panel.append(el("p", "kl-search__status", "Chưa có văn bản để tra cứu."));
+      return;
+    }
+    const search = await pagefind.search(query);
+    if (id !== current || !search) return;
+    const items = await ranked(query, search.results);
+    if (id !== current) return;
+    const data = items.slice(0, BOX_RESULTS).map((item) => item.data);
+    panel.replaceChildren();
+    const status = search.results.length
+      ? `${search.results.length} văn bản`
+      : `Không tìm thấy văn bản nào cho “${query}”.`;
+    panel.append(el("p", "kl-search__status", status));
+    const list = el("ol", "kl-results");
+    data.forEach((d) => list.append(resultItem(d)));
+    panel.append(list);
+    if (search.results.length) {
+      const more = el("a", "kl-search__more", "Xem tất cả kết quả và lọc");
+      more.href = `${root.dataset.page}?q=${encodeURIComponent(query)}`;
+      panel.append(more);
+    }
+  };
+  input.addEventListener("input", debounce(run, DEBOUNCE_MS));
+  input.addEventListener("focus", () => engine(root), { once: true });
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") close();
+  });
+  document.addEventListener("click", (event) => {
+    if (!root.contains(event.target)) close();
+  });
+}
+
+// The search page: query and filters from the URL, results in pages of PAGE_RESULTS.
+function setupPage(root, box) {
+  const form = root.querySelector("form");
+  const input = root.querySelector(".kl-search-page__input");
+  const status = root.querySelector(".kl-search-page__status");
+  const list = root.querySelector(".kl-results");
+  const more = root.querySelector(".kl-results__more");
+  const fieldset = root.querySelector(".kl-filters");
+  const selects = new Map();
+  let results = [];
+  let shown = 0;
+  let current = 0;
+
+  const params = new URLSearchParams(window.location.search);
+  input.value = params.get("q") || "";
+  const chosen = () => {
+    const filters = {};
+    for (const [name, select] of selects) if (select.value) filters[name] = select.value;
+    return filters;
+  };
+
+  const buildFilters = async (pagefind) => {
+    const available = await pagefind.filters();
+    const holder = fieldset.querySelector(".kl-filters__list");
+    for (const [name, label] of FILTERS) {
+      const values = Object.keys(available[name] || {}).sort((a, b) => a.localeCompare(b, "vi"));
+      if (!values.length) continue;
+      const wrap = el("label", "kl-filter");
+      wrap.append(el("span", "kl-filter__label", label));
+      const select = el("select", "kl-filter__select");
+      select.name = name;
+      select.append(new Option("Tất cả", ""));
+      for (const value of values) select.append(new Option(value, value));
+      select.value = params.get(name) || "";
+      select.addEventListener("change", () => run());
+      wrap.append(select);
+      holder.append(wrap);
+      selects.set(name, select);
+    }
+    fieldset.hidden = selects.size === 0;
+  };
+
+  const showMore = async () => {
+    const id = current;
+    const next = results.slice(shown, shown + PAGE_RESULTS);
+    const data = await Promise.all(next.map((item) => item.data || item.result.data()));
+    if (id !== current) return;
+    data.forEach((d) => list.append(resultItem(d)));
+    shown += next.length;
+    more.hidden = shown >= results.length;
+  };
+
+  const run = async () => {
+    const query = normaliseQuery(input.value);
+    const id = ++current;
+    const pagefind = await engine(box);
+    if (id !== current) return;
+    if (!pagefind) {
+      status.textContent = "Chưa có văn bản để tra cứu.";
+      return;
+    }
+    if (!selects.size && fieldset.dataset.loaded !== "1") {
+      fieldset.dataset.loaded = "1";
+      await buildFilters(pagefind);
+    }
+    const filters = chosen();
+    const url = new URL(window.location.href);
+    url.search = new URLSearchParams({ ...(query ? { q: query } : {}), ...filters }).toString();
+    window.history.replaceState(null, "", url);
+    if (!query && !Object.keys(filters).length) {
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = "Nhập từ khóa (có dấu hoặc không dấu), số ký hiệu hoặc địa bàn.";
+      return;
+    }
+    const search = query
+      ? await pagefind.search(query, { filters })
+      : await pagefind.search(null, { filters, sort: { date: "desc" } });
+    if (id !== current || !search) return;
+    results = query
+      ? await ranked(query, search.results)
+      : search.results.map((result) => ({ result, data: null }));
+    if (id !== current) return;
+    shown = 0;
+    list.replaceChildren();
+    status.textContent = results.length
+      ? `Tìm thấy ${results.length} văn bản${query ? ` cho “${query}”` : ""}.`
+      : `Không tìm thấy văn bản nào${query ? ` cho “${query}”` : ""}.`;
+    await showMore();
+  };
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    run();
+  });
+  input.addEventListener("input", debounce(run, DEBOUNCE_MS));
+  more.addEventListener("click", showMore);
+  run();
+}
+
+const box = document.querySelector('[data-kl-search="box"]');
+if (box) {
+  setupBox(box);
+  const page = document.querySelector('[data-kl-search="page"]');
+  if (page) setupPage(page, box);
+}
