@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import unicodedata
 
 import pytest
@@ -11,7 +12,7 @@ from conftest import Site, conclusion, text_of
 from ketluan import search
 from ketluan.corpus import load_corpus
 from ketluan.model import BUILTIN_TYPES
-from ketluan.search import extra_terms, facets, plan_shards
+from ketluan.search import extra_terms, facets, place_token, plan_shards
 
 
 def corpus_of(site: Site, files: dict[str, str]):
@@ -57,6 +58,12 @@ def test_extra_terms_fold_d_and_modernise_old_tone(site: Site) -> None:
     assert len(terms) == len(set(terms))
 
 
+def test_place_token_is_one_folded_word() -> None:
+    assert place_token("Tuần Giáo") == "kltuangiao"
+    assert place_token("Bà Rịa - Vũng Tàu") == "klbariavungtau"
+    assert place_token("Điện Biên") == "kldienbien"
+
+
 def test_facets_use_former_province_and_leave_current_to_the_gazetteer(site: Site) -> None:
     (doc,) = corpus_of(site, {"a/1.md": conclusion()})
     assert facets(doc) == {
@@ -77,7 +84,7 @@ def test_document_page_marks_body_metadata_and_filters(sample_site: Site) -> Non
     assert meta["number"] == "604-KL/HU"
     assert meta["date"] == "27/03/2024"
     assert meta["issuer"] == "Huyện ủy Sơn Động"
-    assert "dang" in meta["terms"].split()
+    assert {"dang", "klsondong", "klbacgiang"} <= set(meta["terms"].split())
     filters = {
         e.get("data-pagefind-filter"): text_of(e) for e in body.cssselect("[data-pagefind-filter]")
     }
@@ -91,6 +98,8 @@ def test_sample_site_has_one_index_box_and_search_page(sample_site: Site) -> Non
     assert list((built / "pagefind").glob("pagefind.vi_*.pf_meta"))
     assert not (built / "pagefind" / "pagefind-ui.js").exists(), "unused UI bundles trimmed"
     assert not (built / "pagefind-shards").exists()
+    places = json.loads((built / "pagefind" / "ketluan-places.json").read_text("utf-8"))
+    assert "son dong" in places and "tuan giao" in places and "dien bien" in places
     home = sample_site.page("")
     (box,) = home.cssselect("header [data-kl-search=box]")
     assert box.get("data-shards") == ""

@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 from .corpus import Corpus
 from .listing import paginate
 from .model import Document
-from .search import SearchPlan, plan_shards
+from .search import SearchPlan, corpus_places, plan_shards
 
 ALL_DOCUMENTS_URL = "van-ban/"
 ALL_DOCUMENTS_TITLE = "Tất cả văn bản"
@@ -85,7 +85,8 @@ def plan_site(
 
 def plan_search(plan: SitePlan, corpus: Corpus, shard_size: int) -> None:
     """The search page and the Pagefind shards; templates get them as ``kl_search``."""
-    search = SearchPlan(plan_shards(corpus.documents, shard_size), SEARCH_URL)
+    documents = corpus.documents
+    search = SearchPlan(plan_shards(documents, shard_size), SEARCH_URL, corpus_places(documents))
     plan.shared["kl_search"] = search
     plan.add(
         SEARCH_URL,

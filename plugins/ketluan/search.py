@@ -10,6 +10,7 @@ packed in order, so a shard is a few provinces and is selected by a glob over th
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -32,6 +33,8 @@ EXCLUDE_SELECTORS = (".kl-letterhead", ".kl-meta", ".kl-recipients__label", ".he
 KEEP_IN_SHARD = ("pagefind-entry.json", "index", "fragment", "filter")
 """Files a merged shard needs; its copy of the JS and UI bundles is deleted."""
 KEEP_IN_PRIMARY = (*KEEP_IN_SHARD, "pagefind.js", "pagefind-worker.js")
+PLACES_FILE = "ketluan-places.json"
+"""Folded place names the browser turns into place tokens (see ``place_token``)."""
 
 _WORD = re.compile(r"[\w/.-]+")
 
@@ -62,12 +65,30 @@ class Shard:
         return (parts[0] if len(parts) == 1 else "{" + ",".join(parts) + "}") + "/index.html"
 
 
+def place_token(name: str) -> str:
+    """One index word for a place name: "Tuần Giáo" -> "kltuangiao".
+
+    A district name is made of common syllables ("tuần" = week, "giáo" as in giáo dục), whose
+    postings are the biggest of the index: a cold query for them would fetch megabytes at
+    50,000 documents. The browser searches the place's own token instead, whose postings
+    list only the documents that name the place.
+    """
+    return "kl" + re.sub(r"[^a-z0-9]", "", fold(name))
+
+
 @dataclass
 class SearchPlan:
     """What templates need for search: index URLs, the search page, per-document data."""
 
     shards: list[Shard]
     page_url: str
+    places: list[str] = field(default_factory=list)
+    """Folded names of every province and district of the corpus."""
+
+    def __post_init__(self) -> None:
+        names = sorted(self.places, key=len, reverse=True)
+        alternatives = "|".join(re.escape(name) for name in names)
+        self._places = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if names else None
 
     @property
     def primary_url(self) -> str:
@@ -80,8 +101,14 @@ class SearchPlan:
         return [f"{shard.path}/" for shard in self.shards[1:]]
 
     def terms(self, doc: Document) -> str:
-        """Hidden searchable terms of ``doc`` (see ``extra_terms``), computed at render."""
-        return extra_terms(doc)
+        """Hidden searchable terms of ``doc`` (see ``extra_terms``) and the tokens of the
+        places it names (see ``place_token``), computed at render."""
+        terms = extra_terms(doc)
+        if self._places is None:
+            return terms
+        text = fold(" ".join(filter(None, [doc.title, doc.issuer, doc.place, doc.body])))
+        tokens = sorted({place_token(m) for m in self._places.findall(text)})
+        return " ".join(filter(None, [terms, *tokens]))
 
     def facets(self, doc: Document) -> dict[str, list[str]]:
         """Filter values of ``doc`` (see ``facets``)."""
@@ -161,9 +188,17 @@ def pagefind_command(site_dir: Path, shard: Shard) -> list[str]:
     ]
 
 
+def corpus_places(documents: Iterable[Document]) -> list[str]:
+    """Folded province and district names of the corpus, each once, sorted."""
+    names = {fold(doc.province) for doc in documents}
+    names |= {fold(doc.district) for doc in documents if doc.district}
+    return sorted(names)
+
+
 def build_index(
     site_dir: Path,
     shards: list[Shard],
+    places: list[str],
     progress: Callable[[list[Shard]], Iterable[Shard]] = iter,
     log: Callable[[str], None] = lambda message: None,
 ) -> None:
@@ -194,6 +229,9 @@ def build_index(
         )
         primary = shard.name == "0"
         _trim(site_dir / shard.path, KEEP_IN_PRIMARY if primary else KEEP_IN_SHARD, primary)
+    if shards:
+        places_file = site_dir / PAGEFIND_DIR / PLACES_FILE
+        places_file.write_text(json.dumps(places, ensure_ascii=False), encoding="utf-8")
 
 
 def _trim(bundle: Path, keep: tuple[str, ...], primary: bool) -> None:

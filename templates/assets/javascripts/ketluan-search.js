@@ -8,7 +8,7 @@ const BOX_RESULTS = 6;
 const PAGE_RESULTS = 10;
 // Pagefind's best candidates re-ranked with Vietnamese rules (see rerank); their fragments
 // are loaded anyway to show the results.
-const RERANK = 12;
+const RERANK = 8;
 
 // Metadata matches are scored on top of the text score: a number typed exactly must win
 // over documents that only cite it, and accented queries prefer exact accents.
@@ -102,6 +102,33 @@ function absolute(path) {
   return new URL(path, document.baseURI).pathname;
 }
 
+// Place names become one token each (ketluan.search.place_token): "Tuần Giáo" ->
+// "kltuangiao". The postings of a place token list only the documents naming the place,
+// instead of every document with "tuần" or "giáo": a cold query stays small.
+let places = [];
+
+export function placeQuery(query) {
+  const words = normaliseQuery(query).split(" ").filter(Boolean);
+  const folded = words.map(fold);
+  const out = [];
+  let matched = false;
+  for (let i = 0; i < words.length; ) {
+    const place = places.find((name) => {
+      const parts = name.split(" ");
+      return parts.every((part, k) => folded[i + k] === part);
+    });
+    if (place) {
+      out.push("kl" + place.replace(/[^a-z0-9]/g, ""));
+      i += place.split(" ").length;
+      matched = true;
+    } else {
+      out.push(words[i]);
+      i += 1;
+    }
+  }
+  return { query: out.join(" "), matched };
+}
+
 let enginePromise = null;
 
 function engine(root) {
@@ -110,7 +137,11 @@ function engine(root) {
     const basePath = root.dataset.pagefind;
     if (!basePath) return null;
     const baseUrl = absolute(root.dataset.site || "./");
-    const pagefind = await import(absolute(basePath) + "pagefind.js");
+    const [pagefind, names] = await Promise.all([
+      import(absolute(basePath) + "pagefind.js"),
+      fetch(absolute(basePath) + "ketluan-places.json").then((r) => (r.ok ? r.json() : [])),
+    ]);
+    places = names.sort((a, b) => b.length - a.length);
     await pagefind.options({ basePath: absolute(basePath), baseUrl, ranking: RANKING, excerptLength: 26 });
     await pagefind.init();
     const shards = (root.dataset.shards || "").split(" ").filter(Boolean);
@@ -124,17 +155,39 @@ function engine(root) {
 
 // Pagefind excerpts are escaped text with <mark> around matches: rebuild them as DOM
 // nodes, keeping only text and <mark>, so nothing else from the index becomes markup.
-function excerptNodes(excerpt) {
+// When Pagefind marked nothing (a place token matches metadata, not text), the words of
+// the query are marked here, compared folded.
+function excerptNodes(excerpt, query, content) {
   const parsed = new DOMParser().parseFromString(`<p>${excerpt}</p>`, "text/html").body;
   const out = document.createElement("p");
   out.className = "kl-result__excerpt";
-  for (const node of parsed.firstChild ? parsed.firstChild.childNodes : []) {
+  let nodes = parsed.firstChild ? [...parsed.firstChild.childNodes] : [];
+  const marked = nodes.some((node) => node.nodeName === "MARK");
+  const wanted = new Set(fold(query).split(" "));
+  if (!marked && content) {
+    // Show the text around the first query word instead of the start of the document.
+    const words = content.split(/\s+/);
+    const at = words.findIndex((word) => wanted.has(fold(word.replace(/[^\p{L}\p{N}]/gu, ""))));
+    if (at >= 0) {
+      const from = Math.max(0, at - 10);
+      const text = words.slice(from, at + 16).join(" ");
+      nodes = [document.createTextNode((from ? "… " : "") + text + " …")];
+    }
+  }
+  const mark = (text) => {
+    const node = document.createElement("mark");
+    node.textContent = text;
+    return node;
+  };
+  for (const node of nodes) {
     if (node.nodeName === "MARK") {
-      const mark = document.createElement("mark");
-      mark.textContent = node.textContent;
-      out.append(mark);
-    } else {
+      out.append(mark(node.textContent));
+    } else if (marked) {
       out.append(document.createTextNode(node.textContent));
+    } else {
+      for (const part of node.textContent.split(/([\p{L}\p{N}]+)/u)) {
+        out.append(wanted.has(fold(part)) ? mark(part) : document.createTextNode(part));
+      }
     }
   }
   return out;
@@ -147,7 +200,7 @@ function el(tag, className, text) {
   return node;
 }
 
-function resultItem(data) {
+function resultItem(data, query) {
   const meta = data.meta || {};
   const item = el("li", "kl-result");
   const link = el("a", "kl-result__title", meta.title || data.url);
@@ -164,7 +217,7 @@ function resultItem(data) {
     if (i) line.append(" · ");
     line.append(el("span", cls, text));
   });
-  item.append(line, excerptNodes(data.excerpt || ""));
+  item.append(line, excerptNodes(data.excerpt || "", query, data.content || ""));
   return item;
 }
 
@@ -197,7 +250,7 @@ function setupBox(root) {
       panel.append(el("p", "kl-search__status", "Chưa có văn bản để tra cứu."));
       return;
     }
-    const search = await pagefind.search(query);
+    const search = await pagefind.search(placeQuery(query).query);
     if (id !== current || !search) return;
     const items = await ranked(query, search.results);
     if (id !== current) return;
@@ -208,7 +261,7 @@ function setupBox(root) {
       : `Không tìm thấy văn bản nào cho “${query}”.`;
     panel.append(el("p", "kl-search__status", status));
     const list = el("ol", "kl-results");
-    data.forEach((d) => list.append(resultItem(d)));
+    data.forEach((d) => list.append(resultItem(d, query)));
     panel.append(list);
     if (search.results.length) {
       const more = el("a", "kl-search__more", "Xem tất cả kết quả và lọc");
@@ -273,7 +326,7 @@ function setupPage(root, box) {
     const next = results.slice(shown, shown + PAGE_RESULTS);
     const data = await Promise.all(next.map((item) => item.data || item.result.data()));
     if (id !== current) return;
-    data.forEach((d) => list.append(resultItem(d)));
+    data.forEach((d) => list.append(resultItem(d, input.value)));
     shown += next.length;
     more.hidden = shown >= results.length;
   };
@@ -302,7 +355,7 @@ function setupPage(root, box) {
       return;
     }
     const search = query
-      ? await pagefind.search(query, { filters })
+      ? await pagefind.search(placeQuery(query).query, { filters })
       : await pagefind.search(null, { filters, sort: { date: "desc" } });
     if (id !== current || !search) return;
     results = query
