@@ -98,8 +98,10 @@ def test_sample_site_has_one_index_box_and_search_page(sample_site: Site) -> Non
     assert list((built / "pagefind").glob("pagefind.vi_*.pf_meta"))
     assert not (built / "pagefind" / "pagefind-ui.js").exists(), "unused UI bundles trimmed"
     assert not (built / "pagefind-shards").exists()
-    places = json.loads((built / "pagefind" / "ketluan-places.json").read_text("utf-8"))
-    assert "son dong" in places and "tuan giao" in places and "dien bien" in places
+    manifest = json.loads((built / "pagefind" / "ketluan-places.json").read_text("utf-8"))
+    assert manifest["shards"] == ["pagefind/"]
+    assert manifest["places"]["son dong"] == [0]
+    assert {"tuan giao", "dien bien", "bac kan", "tuyen quang"} <= set(manifest["places"])
     home = sample_site.page("")
     (box,) = home.cssselect("header [data-kl-search=box]")
     assert box.get("data-shards") == ""
@@ -147,3 +149,27 @@ def test_nfd_text_is_indexed_as_nfc(site: Site) -> None:
     page = site.page("van-ban/bac-giang/huyen-uy-son-dong/2024/604-kl-hu/")
     text = text_of(page.cssselect("[data-pagefind-body] .kl-document__body")[0])
     assert text == unicodedata.normalize("NFC", text)
+
+
+def test_place_manifest_lists_the_shards_naming_each_place(site: Site) -> None:
+    site.add("a/1.md", conclusion("Làm việc tại huyện Tuần Giáo.\n", number="1-KL/HU"))
+    site.add(
+        "b/2.md",
+        conclusion(
+            "Nội dung.\n",
+            number="2-KL/TU",
+            issuer="Tỉnh ủy Điện Biên",
+            province="Điện Biên",
+            district="Tuần Giáo",
+        ),
+    )
+    site.options["search_shard_size"] = 1
+    built = site.build()
+    manifest = json.loads((built / "pagefind" / "ketluan-places.json").read_text("utf-8"))
+    assert manifest["shards"] == ["pagefind/", "pagefind-shards/1/"]
+    assert manifest["places"]["tuan giao"] == [0, 1], "named in Bắc Giang's document too"
+    assert manifest["places"]["son dong"] == [0]
+    assert manifest["places"]["dien bien"] == [1]
+    for shard in manifest["shards"]:
+        assert (built / shard / "wasm.unknown.pagefind").is_file(), "any shard can lead"
+        assert not (built / shard / "pagefind-worker.js").exists()

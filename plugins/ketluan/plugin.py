@@ -134,7 +134,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
             build_index(
                 site_dir,
                 search.shards,
-                search.places,
+                search.places_manifest(),
                 progress=lambda shards: tqdm(
                     shards, desc="ketluan: search index", unit=" shard", disable=quiet
                 ),

@@ -30,11 +30,13 @@ SHARDS_DIR = "pagefind-shards"
 """Further shards, merged in the browser; each holds only its index files."""
 EXCLUDE_SELECTORS = (".kl-letterhead", ".kl-meta", ".kl-recipients__label", ".headerlink")
 """Repeated chrome inside the document region: its values are indexed as metadata instead."""
-KEEP_IN_SHARD = ("pagefind-entry.json", "index", "fragment", "filter")
-"""Files a merged shard needs; its copy of the JS and UI bundles is deleted."""
-KEEP_IN_PRIMARY = (*KEEP_IN_SHARD, "pagefind.js", "pagefind-worker.js")
+KEEP_IN_SHARD = ("pagefind-entry.json", "index", "fragment", "filter", "wasm.unknown.pagefind")
+"""Files a shard needs (the wasm too: a shard can be the first index of a query); the UI
+bundles and web worker (we search on the main thread) are deleted."""
+KEEP_IN_PRIMARY = (*KEEP_IN_SHARD, "pagefind.js")
 PLACES_FILE = "ketluan-places.json"
-"""Folded place names the browser turns into place tokens (see ``place_token``)."""
+"""Shard URLs, and for each folded place name the shards of the documents naming it: the
+browser searches a place token only in those shards (see ``place_token``)."""
 
 _WORD = re.compile(r"[\w/.-]+")
 
@@ -89,6 +91,10 @@ class SearchPlan:
         names = sorted(self.places, key=len, reverse=True)
         alternatives = "|".join(re.escape(name) for name in names)
         self._places = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if names else None
+        self._shard_of = {
+            group: index for index, shard in enumerate(self.shards) for group in shard.groups
+        }
+        self._place_shards: dict[str, set[int]] = {}
 
     @property
     def primary_url(self) -> str:
@@ -107,8 +113,20 @@ class SearchPlan:
         if self._places is None:
             return terms
         text = fold(" ".join(filter(None, [doc.title, doc.issuer, doc.place, doc.body])))
-        tokens = sorted({place_token(m) for m in self._places.findall(text)})
-        return " ".join(filter(None, [terms, *tokens]))
+        named = set(self._places.findall(text))
+        shard = self._shard_of[(slugify(doc.province), doc.date.year)]
+        for name in named:
+            self._place_shards.setdefault(name, set()).add(shard)
+        return " ".join(filter(None, [terms, *sorted(map(place_token, named))]))
+
+    def places_manifest(self) -> dict[str, object]:
+        """Contents of PLACES_FILE, complete once every document page is rendered."""
+        return {
+            "shards": [f"{shard.path}/" for shard in self.shards],
+            "places": {
+                name: sorted(self._place_shards[name]) for name in sorted(self._place_shards)
+            },
+        }
 
     def facets(self, doc: Document) -> dict[str, list[str]]:
         """Filter values of ``doc`` (see ``facets``)."""
@@ -198,7 +216,7 @@ def corpus_places(documents: Iterable[Document]) -> list[str]:
 def build_index(
     site_dir: Path,
     shards: list[Shard],
-    places: list[str],
+    places: dict[str, object],
     progress: Callable[[list[Shard]], Iterable[Shard]] = iter,
     log: Callable[[str], None] = lambda message: None,
 ) -> None:
@@ -227,18 +245,16 @@ def build_index(
             f"search shard {shard.name}: {shard.documents} documents indexed into "
             f"{shard.path}/ in {time.monotonic() - started:.1f} s"
         )
-        primary = shard.name == "0"
-        _trim(site_dir / shard.path, KEEP_IN_PRIMARY if primary else KEEP_IN_SHARD, primary)
+        _trim(site_dir / shard.path, KEEP_IN_PRIMARY if shard.name == "0" else KEEP_IN_SHARD)
     if shards:
         places_file = site_dir / PAGEFIND_DIR / PLACES_FILE
         places_file.write_text(json.dumps(places, ensure_ascii=False), encoding="utf-8")
 
 
-def _trim(bundle: Path, keep: tuple[str, ...], primary: bool) -> None:
+def _trim(bundle: Path, keep: tuple[str, ...]) -> None:
     """Delete the Pagefind UI bundles we do not serve (we ship our own small UI)."""
     for entry in bundle.iterdir():
-        wanted = entry.name in keep or entry.name.endswith(".pf_meta")
-        if not wanted and not (primary and entry.name.startswith("wasm.")):
+        if entry.name not in keep and not entry.name.endswith(".pf_meta"):
             if entry.is_dir():
                 shutil.rmtree(entry)
             else:

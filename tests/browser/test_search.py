@@ -257,3 +257,17 @@ def test_header_box_opens_search_page_on_enter(page, served_sample: str) -> None
     page.locator(".kl-results .kl-result").first.wait_for()
     first = page.locator(".kl-results .kl-result a").first.get_attribute("href")
     assert urlparse(first).path == TUAN_GIAO
+
+
+def test_place_query_loads_only_the_shards_naming_the_place(page, search_site: str) -> None:
+    metas: list[str] = []
+    page.on(
+        "request", lambda request: metas.append(request.url) if ".pf_meta" in request.url else None
+    )
+    found = urls(search_box(page, search_site, "Mường Chà"))
+    assert found == [OLD_TONE]
+    assert len(metas) == 1, metas  # one shard of several: the one naming Mường Chà
+    metas.clear()
+    assert urls(search_box(page, search_site, "muong cha")) == [OLD_TONE]
+    every = urls(search_box(page, search_site, "kết luận"))
+    assert len(every) == 6 and len(metas) > 2, "a query naming no place searches every shard"

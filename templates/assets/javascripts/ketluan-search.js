@@ -104,53 +104,82 @@ function absolute(path) {
 
 // Place names become one token each (ketluan.search.place_token): "Tuần Giáo" ->
 // "kltuangiao". The postings of a place token list only the documents naming the place,
-// instead of every document with "tuần" or "giáo": a cold query stays small.
-let places = [];
+// instead of every document with "tuần" or "giáo", and the build lists the shards holding
+// those documents: a query naming a place loads only those shards. A cold query for a
+// district stays small whatever the size of the corpus.
+let manifest = { shards: [], places: {} };
+let placeNames = [];
 
+export function setManifest(value) {
+  manifest = value;
+  placeNames = Object.keys(value.places).sort((a, b) => b.length - a.length);
+}
+
+// The query for Pagefind, and the shards to search (null: all).
 export function placeQuery(query) {
   const words = normaliseQuery(query).split(" ").filter(Boolean);
   const folded = words.map(fold);
   const out = [];
-  let matched = false;
+  let shards = null;
   for (let i = 0; i < words.length; ) {
-    const place = places.find((name) => {
-      const parts = name.split(" ");
-      return parts.every((part, k) => folded[i + k] === part);
-    });
+    const place = placeNames.find((name) =>
+      name.split(" ").every((part, k) => folded[i + k] === part),
+    );
     if (place) {
       out.push("kl" + place.replace(/[^a-z0-9]/g, ""));
+      const where = manifest.places[place];
+      shards = shards ? shards.filter((s) => where.includes(s)) : [...where];
       i += place.split(" ").length;
-      matched = true;
     } else {
       out.push(words[i]);
       i += 1;
     }
   }
-  return { query: out.join(" "), matched };
+  return { query: out.join(" "), shards };
 }
 
 let enginePromise = null;
 
+// The Pagefind module and the shard manifest, loaded once (on focus or first query).
 function engine(root) {
   if (enginePromise) return enginePromise;
   enginePromise = (async () => {
     const basePath = root.dataset.pagefind;
     if (!basePath) return null;
-    const baseUrl = absolute(root.dataset.site || "./");
-    const [pagefind, names] = await Promise.all([
+    const [module, value] = await Promise.all([
       import(absolute(basePath) + "pagefind.js"),
-      fetch(absolute(basePath) + "ketluan-places.json").then((r) => (r.ok ? r.json() : [])),
+      fetch(absolute(basePath) + "ketluan-places.json").then((r) => r.json()),
     ]);
-    places = names.sort((a, b) => b.length - a.length);
-    await pagefind.options({ basePath: absolute(basePath), baseUrl, ranking: RANKING, excerptLength: 26 });
-    await pagefind.init();
-    const shards = (root.dataset.shards || "").split(" ").filter(Boolean);
-    await Promise.all(
-      shards.map((shard) => pagefind.mergeIndex(absolute(shard), { baseUrl, ranking: RANKING })),
-    );
-    return pagefind;
+    setManifest(value);
+    const baseUrl = absolute(root.dataset.site || "./").replace(/\/?$/, "/");
+    return { module, baseUrl, instances: new Map() };
   })();
   return enginePromise;
+}
+
+// One Pagefind instance per set of shards (the first holds the wasm; the others are
+// merged with mergeIndex), created when a query first needs it.
+function index(state, shards) {
+  const chosen = shards && shards.length ? shards : manifest.shards.map((_, i) => i);
+  const key = chosen.join(",");
+  if (!state.instances.has(key)) {
+    // Shard paths are relative to the site root, not to the current page.
+    const [first, ...rest] = chosen.map((i) => state.baseUrl + manifest.shards[i]);
+    const options = { baseUrl: state.baseUrl, ranking: RANKING, excerptLength: 26 };
+    const instance = state.module.createInstance({ ...options, basePath: first, noWorker: true });
+    const ready = Promise.all(rest.map((path) => instance.mergeIndex(path, options))).then(
+      () => instance,
+    );
+    state.instances.set(key, ready);
+  }
+  return state.instances.get(key);
+}
+
+async function search(state, query, options = {}) {
+  if (query === null) return (await index(state, null)).search(null, options);
+  const routed = placeQuery(query);
+  if (routed.shards && !routed.shards.length) return { results: [] };
+  return (await index(state, routed.shards)).search(routed.query, options);
 }
 
 // Pagefind excerpts are escaped text with <mark> around matches: rebuild them as DOM
@@ -242,28 +271,28 @@ function setupBox(root) {
     const query = normaliseQuery(input.value);
     const id = ++current;
     if (!query) return close();
-    const pagefind = await engine(root);
+    const state = await engine(root);
     if (id !== current) return;
     panel.replaceChildren();
     panel.hidden = false;
-    if (!pagefind) {
+    if (!state) {
       panel.append(el("p", "kl-search__status", "Chưa có văn bản để tra cứu."));
       return;
     }
-    const search = await pagefind.search(placeQuery(query).query);
-    if (id !== current || !search) return;
-    const items = await ranked(query, search.results);
+    const found = await search(state, query);
+    if (id !== current || !found) return;
+    const items = await ranked(query, found.results);
     if (id !== current) return;
     const data = items.slice(0, BOX_RESULTS).map((item) => item.data);
     panel.replaceChildren();
-    const status = search.results.length
-      ? `${search.results.length} văn bản`
+    const status = found.results.length
+      ? `${found.results.length} văn bản`
       : `Không tìm thấy văn bản nào cho “${query}”.`;
     panel.append(el("p", "kl-search__status", status));
     const list = el("ol", "kl-results");
     data.forEach((d) => list.append(resultItem(d, query)));
     panel.append(list);
-    if (search.results.length) {
+    if (found.results.length) {
       const more = el("a", "kl-search__more", "Xem tất cả kết quả và lọc");
       more.href = `${root.dataset.page}?q=${encodeURIComponent(query)}`;
       panel.append(more);
@@ -300,8 +329,8 @@ function setupPage(root, box) {
     return filters;
   };
 
-  const buildFilters = async (pagefind) => {
-    const available = await pagefind.filters();
+  const buildFilters = async (state) => {
+    const available = await (await index(state, null)).filters();
     const holder = fieldset.querySelector(".kl-filters__list");
     for (const [name, label] of FILTERS) {
       const values = Object.keys(available[name] || {}).sort((a, b) => a.localeCompare(b, "vi"));
@@ -334,15 +363,15 @@ function setupPage(root, box) {
   const run = async () => {
     const query = normaliseQuery(input.value);
     const id = ++current;
-    const pagefind = await engine(box);
+    const state = await engine(box);
     if (id !== current) return;
-    if (!pagefind) {
+    if (!state) {
       status.textContent = "Chưa có văn bản để tra cứu.";
       return;
     }
     if (!selects.size && fieldset.dataset.loaded !== "1") {
       fieldset.dataset.loaded = "1";
-      await buildFilters(pagefind);
+      await buildFilters(state);
     }
     const filters = chosen();
     const url = new URL(window.location.href);
@@ -354,13 +383,13 @@ function setupPage(root, box) {
       status.textContent = "Nhập từ khóa (có dấu hoặc không dấu), số ký hiệu hoặc địa bàn.";
       return;
     }
-    const search = query
-      ? await pagefind.search(placeQuery(query).query, { filters })
-      : await pagefind.search(null, { filters, sort: { date: "desc" } });
-    if (id !== current || !search) return;
+    const found = query
+      ? await search(state, query, { filters })
+      : await search(state, null, { filters, sort: { date: "desc" } });
+    if (id !== current || !found) return;
     results = query
-      ? await ranked(query, search.results)
-      : search.results.map((result) => ({ result, data: null }));
+      ? await ranked(query, found.results)
+      : found.results.map((result) => ({ result, data: null }));
     if (id !== current) return;
     shown = 0;
     list.replaceChildren();
