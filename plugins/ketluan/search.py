@@ -67,15 +67,22 @@ class Shard:
         return (parts[0] if len(parts) == 1 else "{" + ",".join(parts) + "}") + "/index.html"
 
 
+PLACE_PREFIX = "\u2c65"
+"""ⱥ (Latin small letter a with stroke): a letter with no decomposition that sorts after
+every Vietnamese letter, so place tokens come last in Pagefind's sorted word list and share
+index chunks with nothing else (Pagefind fills a chunk until it holds 20,000 positions:
+next to "kết" or "kinh", a token's chunk would weigh hundreds of KB)."""
+
+
 def place_token(name: str) -> str:
-    """One index word for a place name: "Tuần Giáo" -> "kltuangiao".
+    """One index word for a place name: "Tuần Giáo" -> "ⱥtuangiao".
 
     A district name is made of common syllables ("tuần" = week, "giáo" as in giáo dục), whose
     postings are the biggest of the index: a cold query for them would fetch megabytes at
     50,000 documents. The browser searches the place's own token instead, whose postings
     list only the documents that name the place.
     """
-    return "kl" + re.sub(r"[^a-z0-9]", "", fold(name))
+    return PLACE_PREFIX + re.sub(r"[^a-z0-9]", "", fold(name))
 
 
 @dataclass

@@ -103,10 +103,11 @@ function absolute(path) {
 }
 
 // Place names become one token each (ketluan.search.place_token): "Tuần Giáo" ->
-// "kltuangiao". The postings of a place token list only the documents naming the place,
+// "ⱥtuangiao". The postings of a place token list only the documents naming the place,
 // instead of every document with "tuần" or "giáo", and the build lists the shards holding
 // those documents: a query naming a place loads only those shards. A cold query for a
 // district stays small whatever the size of the corpus.
+const PLACE_PREFIX = "\u2c65"; // ketluan.search.PLACE_PREFIX: sorts after every word
 let manifest = { shards: [], places: {} };
 let placeNames = [];
 
@@ -126,7 +127,7 @@ export function placeQuery(query) {
       name.split(" ").every((part, k) => folded[i + k] === part),
     );
     if (place) {
-      out.push("kl" + place.replace(/[^a-z0-9]/g, ""));
+      out.push(PLACE_PREFIX + place.replace(/[^a-z0-9]/g, ""));
       const where = manifest.places[place];
       shards = shards ? shards.filter((s) => where.includes(s)) : [...where];
       i += place.split(" ").length;
