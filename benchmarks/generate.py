@@ -239,13 +239,13 @@ def generate(count: int, target: Path, shard_size: int = 5000) -> Path:
         shutil.rmtree(target)
     (target / "conclusions").mkdir(parents=True)
     shutil.copytree(REPO / "docs", target / "docs")
+    shutil.copytree(REPO / "templates", target / "templates")  # a snapshot: edits don't leak
     for index in range(count):
         rel, text = document(rng, index, geography)
         path = target / "conclusions" / rel
         path.parent.mkdir(exist_ok=True)
         path.write_text(text.replace("\n---\n\n", "\n---\n\n", 1), encoding="utf-8")
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("custom_dir: templates", f"custom_dir: {REPO / 'templates'}")
     config = config.replace(
         "      home_recent: 10\n", f"      home_recent: 10\n      search_shard_size: {shard_size}\n"
     )

@@ -170,6 +170,22 @@ def test_place_manifest_lists_the_shards_naming_each_place(site: Site) -> None:
     assert manifest["places"]["tuan giao"] == [0, 1], "named in Bắc Giang's document too"
     assert manifest["places"]["son dong"] == [0]
     assert manifest["places"]["dien bien"] == [1]
-    for shard in manifest["shards"]:
+    assert manifest["place_shards"] == ["pagefind-places/0/", "pagefind-places/1/"]
+    for shard in manifest["shards"] + manifest["place_shards"]:
         assert (built / shard / "wasm.unknown.pagefind").is_file(), "any shard can lead"
+        assert (built / shard / "pagefind-entry.json").is_file()
         assert not (built / shard / "pagefind-worker.js").exists()
+
+
+def test_places_are_matched_with_their_accents(site: Site) -> None:
+    """ "diễn biến" (course of events) is not Điện Biên; old tone placement still matches."""
+    site.add("a/1.md", conclusion("Theo dõi diễn biến dịch bệnh ở Hoà Bình.\n"))
+    site.add("b/2.md", conclusion(number="2-KL/TU", province="Điện Biên", district=None))
+    site.add("c/3.md", conclusion(number="3-KL/TU", province="Hòa Bình", district=None))
+    built = site.build()
+    manifest = json.loads((built / "pagefind" / "ketluan-places.json").read_text("utf-8"))
+    page = site.page("van-ban/bac-giang/huyen-uy-son-dong/2024/604-kl-hu/")
+    (terms,) = page.cssselect("[data-pagefind-meta=terms]")
+    assert "ⱥhoabinh" in text_of(terms).split()
+    assert "ⱥdienbien" not in text_of(terms).split()
+    assert set(manifest["places"]) == {"bac giang", "son dong", "dien bien", "hoa binh"}

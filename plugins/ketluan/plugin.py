@@ -135,6 +135,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
                 site_dir,
                 search.shards,
                 search.places_manifest(),
+                search.place_records(self.corpus.documents),
                 progress=lambda shards: tqdm(
                     shards, desc="ketluan: search index", unit=" shard", disable=quiet
                 ),

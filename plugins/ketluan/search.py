@@ -10,6 +10,7 @@ packed in order, so a shard is a few provinces and is selected by a glob over th
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import shutil
@@ -18,6 +19,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +36,9 @@ KEEP_IN_SHARD = ("pagefind-entry.json", "index", "fragment", "filter", "wasm.unk
 """Files a shard needs (the wasm too: a shard can be the first index of a query); the UI
 bundles and web worker (we search on the main thread) are deleted."""
 KEEP_IN_PRIMARY = (*KEEP_IN_SHARD, "pagefind.js")
+PLACES_DIR = "pagefind-places"
+"""Per shard, a tiny Pagefind index holding only the place tokens of each document: a query
+that is only a place name is answered from it, never touching the full-text postings."""
 PLACES_FILE = "ketluan-places.json"
 """Shard URLs, and for each folded place name the shards of the documents naming it: the
 browser searches a place token only in those shards (see ``place_token``)."""
@@ -92,7 +97,7 @@ class SearchPlan:
     shards: list[Shard]
     page_url: str
     places: list[str] = field(default_factory=list)
-    """Folded names of every province and district of the corpus."""
+    """Names of every province and district of the corpus, as ``spelling`` gives them."""
 
     def __post_init__(self) -> None:
         names = sorted(self.places, key=len, reverse=True)
@@ -119,17 +124,51 @@ class SearchPlan:
         terms = extra_terms(doc)
         if self._places is None:
             return terms
-        text = fold(" ".join(filter(None, [doc.title, doc.issuer, doc.place, doc.body])))
-        named = set(self._places.findall(text))
+        named = self.named_places(doc)
         shard = self._shard_of[(slugify(doc.province), doc.date.year)]
         for name in named:
-            self._place_shards.setdefault(name, set()).add(shard)
+            self._place_shards.setdefault(fold(name), set()).add(shard)
         return " ".join(filter(None, [terms, *sorted(map(place_token, named))]))
+
+    def named_places(self, doc: Document) -> set[str]:
+        """Places named in ``doc``, matched with their accents ("diễn biến" is not
+        Điện Biên), whatever the case, tone placement or Unicode form."""
+        if self._places is None:
+            return set()
+        text = " ".join(filter(None, [doc.title, doc.issuer, doc.place, doc.body]))
+        return set(self._places.findall(spelling(text)))
+
+    def place_records(self, documents: Iterable[Document]) -> dict[int, list[PlaceRecord]]:
+        """Records of the places indexes, by shard: each document's place tokens as its only
+        text, and the metadata and filters its page gives the full-text index."""
+        records: dict[int, list[PlaceRecord]] = {}
+        for doc in documents:
+            named = self.named_places(doc)
+            meta = {
+                "title": doc.title,
+                "number": doc.number or "",
+                "date": doc.date.short(),
+                "type": doc.type.label,
+                "issuer": doc.issuer,
+                "place": doc.place,
+            }
+            shard = self._shard_of[(slugify(doc.province), doc.date.year)]
+            records.setdefault(shard, []).append(
+                PlaceRecord(
+                    url=f"/{doc.url}",
+                    content=" ".join(sorted(map(place_token, named))),
+                    meta={key: value for key, value in meta.items() if value},
+                    filters=facets(doc),
+                    sort={"date": doc.date.iso()},
+                )
+            )
+        return records
 
     def places_manifest(self) -> dict[str, object]:
         """Contents of PLACES_FILE, complete once every document page is rendered."""
         return {
             "shards": [f"{shard.path}/" for shard in self.shards],
+            "place_shards": [f"{PLACES_DIR}/{index}/" for index in range(len(self.shards))],
             "places": {
                 name: sorted(self._place_shards[name]) for name in sorted(self._place_shards)
             },
@@ -138,6 +177,17 @@ class SearchPlan:
     def facets(self, doc: Document) -> dict[str, list[str]]:
         """Filter values of ``doc`` (see ``facets``)."""
         return facets(doc)
+
+
+@dataclass
+class PlaceRecord:
+    """One document in a places index (a Pagefind custom record)."""
+
+    url: str
+    content: str
+    meta: dict[str, str]
+    filters: dict[str, list[str]]
+    sort: dict[str, str]
 
 
 def plan_shards(documents: Iterable[Document], shard_size: int) -> list[Shard]:
@@ -213,10 +263,15 @@ def pagefind_command(site_dir: Path, shard: Shard) -> list[str]:
     ]
 
 
+def spelling(text: str) -> str:
+    """Text compared with its accents: NFC, new tone placement, lowercase."""
+    return new_tone_placement(nfc(text)).lower()
+
+
 def corpus_places(documents: Iterable[Document]) -> list[str]:
-    """Folded province and district names of the corpus, each once, sorted."""
-    names = {fold(doc.province) for doc in documents}
-    names |= {fold(doc.district) for doc in documents if doc.district}
+    """Province and district names of the corpus (``spelling``), each once, sorted."""
+    names = {spelling(doc.province) for doc in documents}
+    names |= {spelling(doc.district) for doc in documents if doc.district}
     return sorted(names)
 
 
@@ -224,11 +279,12 @@ def build_index(
     site_dir: Path,
     shards: list[Shard],
     places: dict[str, object],
+    place_records: dict[int, list[PlaceRecord]],
     progress: Callable[[list[Shard]], Iterable[Shard]] = iter,
     log: Callable[[str], None] = lambda message: None,
 ) -> None:
     """Run Pagefind once per shard, one after another (memory is per run), then trim."""
-    for stale in (site_dir / PAGEFIND_DIR, site_dir / SHARDS_DIR):
+    for stale in (site_dir / PAGEFIND_DIR, site_dir / SHARDS_DIR, site_dir / PLACES_DIR):
         shutil.rmtree(stale, ignore_errors=True)
     for shard in progress(shards):
         started = time.monotonic()
@@ -253,9 +309,40 @@ def build_index(
             f"{shard.path}/ in {time.monotonic() - started:.1f} s"
         )
         _trim(site_dir / shard.path, KEEP_IN_PRIMARY if shard.name == "0" else KEEP_IN_SHARD)
+    for index, records in sorted(place_records.items()):
+        output = site_dir / PLACES_DIR / str(index)
+        try:
+            # In a thread of its own: the caller may already run an event loop.
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                pool.submit(asyncio.run, _places_index(records, output)).result()
+        except Exception as exc:  # the Pagefind service reports errors of many kinds
+            raise SearchIndexError(
+                f"Pagefind failed on the places index of shard {index} "
+                f"({len(records)} documents): {exc}"
+            ) from exc
+        _trim(output, KEEP_IN_SHARD)
+    if place_records:
+        log(f"places indexes: {sum(map(len, place_records.values()))} documents")
     if shards:
         places_file = site_dir / PAGEFIND_DIR / PLACES_FILE
         places_file.write_text(json.dumps(places, ensure_ascii=False), encoding="utf-8")
+
+
+async def _places_index(records: list[PlaceRecord], output: Path) -> None:
+    """Build one places index with Pagefind's Python API (custom records, no HTML)."""
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    config = IndexConfig(output_path=str(output), force_language="vi")
+    async with PagefindIndex(config=config) as index:
+        for record in records:
+            await index.add_custom_record(
+                url=record.url,
+                content=record.content,
+                language="vi",
+                meta=record.meta,
+                filters=record.filters,
+                sort=record.sort,
+            )
 
 
 def _trim(bundle: Path, keep: tuple[str, ...]) -> None:

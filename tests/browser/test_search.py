@@ -267,6 +267,7 @@ def test_place_query_loads_only_the_shards_naming_the_place(page, search_site: s
     found = urls(search_box(page, search_site, "Mường Chà"))
     assert found == [OLD_TONE]
     assert len(metas) == 1, metas  # one shard of several: the one naming Mường Chà
+    assert "/pagefind-places/" in metas[0], "answered from the places index"
     metas.clear()
     assert urls(search_box(page, search_site, "muong cha")) == [OLD_TONE]
     every = urls(search_box(page, search_site, "kết luận"))

@@ -89,13 +89,18 @@ export function rerank(query, items) {
   return order.map((i) => items[i]);
 }
 
-// Pagefind results with their data, the first RERANK of them re-ranked.
-async function ranked(query, results) {
+// Pagefind results with their data, the first RERANK of them re-ranked (full-text
+// results only: places-index results are newest first).
+async function ranked(query, found) {
+  const { results, placesOnly } = found;
   const head = await Promise.all(
-    results.slice(0, RERANK).map(async (result) => ({ result, data: await result.data() })),
+    results.slice(0, RERANK).map(async (result) => ({
+      result,
+      data: await withData(result, placesOnly),
+    })),
   );
-  const rest = results.slice(RERANK).map((result) => ({ result, data: null }));
-  return [...rerank(query, head), ...rest];
+  const rest = results.slice(RERANK).map((result) => ({ result, data: null, placesOnly }));
+  return [...(placesOnly ? head : rerank(query, head)), ...rest];
 }
 
 function absolute(path) {
@@ -122,6 +127,7 @@ export function placeQuery(query) {
   const folded = words.map(fold);
   const out = [];
   let shards = null;
+  let others = 0;
   for (let i = 0; i < words.length; ) {
     const place = placeNames.find((name) =>
       name.split(" ").every((part, k) => folded[i + k] === part),
@@ -133,10 +139,11 @@ export function placeQuery(query) {
       i += place.split(" ").length;
     } else {
       out.push(words[i]);
+      others += 1;
       i += 1;
     }
   }
-  return { query: out.join(" "), shards };
+  return { query: out.join(" "), shards, placesOnly: shards !== null && others === 0 };
 }
 
 let enginePromise = null;
@@ -159,13 +166,15 @@ function engine(root) {
 }
 
 // One Pagefind instance per set of shards (the first holds the wasm; the others are
-// merged with mergeIndex), created when a query first needs it.
-function index(state, shards) {
-  const chosen = shards && shards.length ? shards : manifest.shards.map((_, i) => i);
-  const key = chosen.join(",");
+// merged with mergeIndex), created when a query first needs it. ``places``: the tiny
+// places indexes (only place tokens) instead of the full-text ones.
+function index(state, shards, places = false) {
+  const paths = places ? manifest.place_shards : manifest.shards;
+  const chosen = shards && shards.length ? shards : paths.map((_, i) => i);
+  const key = (places ? "p" : "t") + chosen.join(",");
   if (!state.instances.has(key)) {
     // Shard paths are relative to the site root, not to the current page.
-    const [first, ...rest] = chosen.map((i) => state.baseUrl + manifest.shards[i]);
+    const [first, ...rest] = chosen.map((i) => state.baseUrl + paths[i]);
     const options = { baseUrl: state.baseUrl, ranking: RANKING, excerptLength: 26 };
     const instance = state.module.createInstance({ ...options, basePath: first, noWorker: true });
     const ready = Promise.all(rest.map((path) => instance.mergeIndex(path, options))).then(
@@ -176,11 +185,32 @@ function index(state, shards) {
   return state.instances.get(key);
 }
 
+// A query that is only place names ("Tuần Giáo", "dien bien") is answered from the
+// places indexes, newest first; any other query from the full text.
 async function search(state, query, options = {}) {
   if (query === null) return (await index(state, null)).search(null, options);
   const routed = placeQuery(query);
-  if (routed.shards && !routed.shards.length) return { results: [] };
+  if (routed.shards && !routed.shards.length) return { results: [], placesOnly: true };
+  if (routed.placesOnly) {
+    const sort = { date: "desc", ...(options.sort || {}) };
+    const found = await (await index(state, routed.shards, true)).search(routed.query, {
+      ...options,
+      sort,
+    });
+    return { ...found, placesOnly: true };
+  }
   return (await index(state, routed.shards)).search(routed.query, options);
+}
+
+// A places-index result has no text: its snippet is where the document belongs.
+async function withData(result, placesOnly) {
+  const data = await result.data();
+  if (placesOnly) {
+    const place = data.meta.place || "";
+    const escaped = place.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    return { ...data, excerpt: `Địa bàn: ${escaped}`, content: `Địa bàn: ${place}` };
+  }
+  return data;
 }
 
 // Pagefind excerpts are escaped text with <mark> around matches: rebuild them as DOM
@@ -282,7 +312,7 @@ function setupBox(root) {
     }
     const found = await search(state, query);
     if (id !== current || !found) return;
-    const items = await ranked(query, found.results);
+    const items = await ranked(query, found);
     if (id !== current) return;
     const data = items.slice(0, BOX_RESULTS).map((item) => item.data);
     panel.replaceChildren();
@@ -354,7 +384,9 @@ function setupPage(root, box) {
   const showMore = async () => {
     const id = current;
     const next = results.slice(shown, shown + PAGE_RESULTS);
-    const data = await Promise.all(next.map((item) => item.data || item.result.data()));
+    const data = await Promise.all(
+      next.map((item) => item.data || withData(item.result, item.placesOnly)),
+    );
     if (id !== current) return;
     data.forEach((d) => list.append(resultItem(d, input.value)));
     shown += next.length;
@@ -389,7 +421,7 @@ function setupPage(root, box) {
       : await search(state, null, { filters, sort: { date: "desc" } });
     if (id !== current || !found) return;
     results = query
-      ? await ranked(query, found.results)
+      ? await ranked(query, found)
       : found.results.map((result) => ({ result, data: null }));
     if (id !== current) return;
     shown = 0;
