@@ -225,13 +225,20 @@ def test_signer_name_finds_the_document(page, served_sample: str) -> None:
 
 def test_search_page_query_in_url_and_filters(page, search_site: str) -> None:
     page.set_viewport_size({"width": 390, "height": 844})  # a phone
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
     page.goto(search_site + "tra-cuu/?q=thuy+san")
     page.locator(".kl-results .kl-result").first.wait_for()
     assert page.locator("#kl-search-page-q").input_value() == "thuy san"
-    before = page.locator(".kl-results .kl-result").count()
-    assert before >= 3
+    assert page.locator("#kl-search-page-q").is_visible()
+    assert page.locator(".kl-results .kl-result").count() >= 3
+    assert not [u for u in fetched if "/filter/" in u], "filters load only when opened"
+    page.locator(".kl-filters summary").click()
     province = page.locator("select[name=tinh]")
+    province.wait_for()
     assert "Điện Biên" in province.locator("option").all_text_contents()
+    for name in ("huyen", "nam", "loai"):
+        assert page.locator(f"select[name={name}]").count() == 1
     province.select_option("Lai Châu")
     page.wait_for_function("() => location.search.includes('tinh=')")
     page.wait_for_function(
@@ -243,9 +250,19 @@ def test_search_page_query_in_url_and_filters(page, search_site: str) -> None:
     )
     assert found == [NFD]
     assert parse_qs(urlparse(page.url).query) == {"q": ["thuy san"], "tinh": ["Lai Châu"]}
-    for name in ("huyen", "nam", "loai"):
-        assert page.locator(f"select[name={name}]").count() == 1
-    assert page.locator("#kl-search-page-q").is_visible()
+
+
+def test_search_page_link_with_filters_and_a_place(page, search_site: str) -> None:
+    """A shared link restores the filters; a place name alone lists its documents."""
+    page.goto(search_site + "tra-cuu/?q=%C4%91i%E1%BB%87n+bi%C3%AAn&nam=2021")
+    page.locator(".kl-results .kl-result").first.wait_for()
+    assert page.locator("select[name=nam]").input_value() == "2021"
+    found = page.eval_on_selector_all(
+        ".kl-results .kl-result a", "as => as.map(a => new URL(a.href).pathname)"
+    )
+    assert found == [TUAN_GIAO]
+    snippet = page.locator(".kl-results .kl-result__excerpt").first
+    assert snippet.locator("mark").all_text_contents() == ["Điện", "Biên"]
 
 
 def test_header_box_opens_search_page_on_enter(page, served_sample: str) -> None:

@@ -346,7 +346,7 @@ function setupPage(root, box) {
   const status = root.querySelector(".kl-search-page__status");
   const list = root.querySelector(".kl-results");
   const more = root.querySelector(".kl-results__more");
-  const fieldset = root.querySelector(".kl-filters");
+  const details = root.querySelector(".kl-filters");
   const selects = new Map();
   let results = [];
   let shown = 0;
@@ -360,25 +360,30 @@ function setupPage(root, box) {
     return filters;
   };
 
-  const buildFilters = async (state) => {
-    const available = await (await index(state, null)).filters();
-    const holder = fieldset.querySelector(".kl-filters__list");
-    for (const [name, label] of FILTERS) {
-      const values = Object.keys(available[name] || {}).sort((a, b) => a.localeCompare(b, "vi"));
-      if (!values.length) continue;
-      const wrap = el("label", "kl-filter");
-      wrap.append(el("span", "kl-filter__label", label));
-      const select = el("select", "kl-filter__select");
-      select.name = name;
-      select.append(new Option("Tất cả", ""));
-      for (const value of values) select.append(new Option(value, value));
-      select.value = params.get(name) || "";
-      select.addEventListener("change", () => run());
-      wrap.append(select);
-      holder.append(wrap);
-      selects.set(name, select);
-    }
-    fieldset.hidden = selects.size === 0;
+  // Filter values come from every shard's filter index: loaded only when the reader
+  // opens the filters (or arrives with filters in the URL), not for every query.
+  let filtersLoaded = null;
+  const buildFilters = (state) => {
+    filtersLoaded ??= (async () => {
+      const available = await (await index(state, null)).filters();
+      const holder = details.querySelector(".kl-filters__list");
+      for (const [name, label] of FILTERS) {
+        const values = Object.keys(available[name] || {}).sort((a, b) => a.localeCompare(b, "vi"));
+        if (!values.length) continue;
+        const wrap = el("label", "kl-filter");
+        wrap.append(el("span", "kl-filter__label", label));
+        const select = el("select", "kl-filter__select");
+        select.name = name;
+        select.append(new Option("Tất cả", ""));
+        for (const value of values) select.append(new Option(value, value));
+        select.value = params.get(name) || "";
+        select.addEventListener("change", () => run());
+        wrap.append(select);
+        holder.append(wrap);
+        selects.set(name, select);
+      }
+    })();
+    return filtersLoaded;
   };
 
   const showMore = async () => {
@@ -402,8 +407,8 @@ function setupPage(root, box) {
       status.textContent = "Chưa có văn bản để tra cứu.";
       return;
     }
-    if (!selects.size && fieldset.dataset.loaded !== "1") {
-      fieldset.dataset.loaded = "1";
+    if (FILTERS.some(([name]) => params.has(name))) {
+      details.open = true;
       await buildFilters(state);
     }
     const filters = chosen();
@@ -438,6 +443,11 @@ function setupPage(root, box) {
   });
   input.addEventListener("input", debounce(run, DEBOUNCE_MS));
   more.addEventListener("click", showMore);
+  details.addEventListener("toggle", async () => {
+    if (!details.open) return;
+    const state = await engine(box);
+    if (state) await buildFilters(state);
+  });
   run();
 }
 
