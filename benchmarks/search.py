@@ -6,7 +6,9 @@ For each size: generate the corpus (benchmarks/generate.py), run ``mkdocs build`
 sampling the resident memory of the whole process tree (mkdocs + Pagefind) every 0.1 s,
 measure the index on disk, then serve the site and type a district name into the header
 box of a fresh Chromium context (cold cache), summing the bytes of every response from the
-first keystroke until the results show (Playwright network events). Prints a Markdown row.
+first keystroke until the results show (Playwright network events); also on a cold load of
+``/tra-cuu/?q=<district>`` and for a full-text query naming no place. Prints one JSON line
+per size.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ import psutil
 from generate import district_of, generate
 from playwright.sync_api import sync_playwright
 
+TEXT_QUERY = "giải ngân vốn"
+"""A full-text query naming no place: it searches every shard."""
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
@@ -153,6 +157,8 @@ def main() -> None:
         result["query"] = district
         result["box"] = cold_query(project / "site", district)
         result["search_page"] = cold_query(project / "site", district, search_page=True)
+        result["text_query"] = TEXT_QUERY
+        result["box_text"] = cold_query(project / "site", TEXT_QUERY)
         print(json.dumps(result, ensure_ascii=False), flush=True)
 
 
