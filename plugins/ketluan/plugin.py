@@ -28,7 +28,7 @@ from .pages import (
 )
 from .problems import ProblemsError
 from .sanitize import clean_body
-from .search import SearchIndexError, SearchPlan, build_index
+from .search import PLACE_RECORD_TEMPLATE, SearchIndexError, SearchPlan, build_index
 
 log = get_plugin_logger(__name__)
 
@@ -125,17 +125,19 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         target.write_text(documents_manifest(documents, base_url), encoding="utf-8")
         search = self.plan.shared.get("kl_search")
         if search is not None:
-            self.build_search_index(search, Path(config.site_dir))
+            self.build_search_index(search, config)
 
-    def build_search_index(self, search: SearchPlan, site_dir: Path) -> None:
+    def build_search_index(self, search: SearchPlan, config: MkDocsConfig) -> None:
         """Run Pagefind over the written pages; a failure fails the build."""
         quiet = logging.getLogger("mkdocs").getEffectiveLevel() > logging.INFO
+        record_page = config.theme.get_env().get_template(PLACE_RECORD_TEMPLATE)
         try:
             build_index(
-                site_dir,
+                Path(config.site_dir),
                 search.shards,
                 search.places_manifest(),
                 search.place_records(self.corpus.documents),
+                lambda record: record_page.render(record=record),
                 progress=lambda shards: tqdm(
                     shards, desc="ketluan: search index", unit=" shard", disable=quiet
                 ),
