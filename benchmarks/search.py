@@ -59,13 +59,17 @@ def build(config: Path) -> dict[str, float]:
 
 
 def index_size(site: Path) -> dict[str, float]:
-    files = [p for d in ("pagefind", "pagefind-shards") for p in (site / d).rglob("*")]
-    files = [p for p in files if p.is_file()]
-    shards = 1 + len(list((site / "pagefind-shards").glob("*")))
+    def files(*folders: str) -> list[Path]:
+        found = [p for d in folders for p in (site / d).rglob("*")]
+        return [p for p in found if p.is_file()]
+
+    text = files("pagefind", "pagefind-shards")
+    places = files("pagefind-places")
     return {
-        "index_mb": sum(p.stat().st_size for p in files) / 2**20,
-        "index_files": len(files),
-        "shards": shards,
+        "index_mb": sum(p.stat().st_size for p in text) / 2**20,
+        "index_files": len(text),
+        "places_index_mb": sum(p.stat().st_size for p in places) / 2**20,
+        "shards": 1 + len(list((site / "pagefind-shards").glob("*"))),
     }
 
 

@@ -189,3 +189,4 @@ def test_places_are_matched_with_their_accents(site: Site) -> None:
     assert "ⱥhoabinh" in text_of(terms).split()
     assert "ⱥdienbien" not in text_of(terms).split()
     assert set(manifest["places"]) == {"bac giang", "son dong", "dien bien", "hoa binh"}
+    assert manifest["spellings"]["hoa binh"] == ["hòa bình"], "new tone placement, lowercase"

@@ -108,6 +108,7 @@ class SearchPlan:
             group: index for index, shard in enumerate(self.shards) for group in shard.groups
         }
         self._place_shards: dict[str, set[int]] = {}
+        self._spellings: dict[str, set[str]] = {}
 
     @property
     def primary_url(self) -> str:
@@ -129,6 +130,7 @@ class SearchPlan:
         shard = self._shard_of[(slugify(doc.province), doc.date.year)]
         for name in named:
             self._place_shards.setdefault(fold(name), set()).add(shard)
+            self._spellings.setdefault(fold(name), set()).add(name)
         return " ".join(filter(None, [terms, *sorted(map(place_token, named))]))
 
     def named_places(self, doc: Document) -> set[str]:
@@ -173,6 +175,7 @@ class SearchPlan:
             "places": {
                 name: sorted(self._place_shards[name]) for name in sorted(self._place_shards)
             },
+            "spellings": {name: sorted(self._spellings[name]) for name in sorted(self._spellings)},
         }
 
     def facets(self, doc: Document) -> dict[str, list[str]]:

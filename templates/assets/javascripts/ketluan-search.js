@@ -113,7 +113,7 @@ function absolute(path) {
 // those documents: a query naming a place loads only those shards. A cold query for a
 // district stays small whatever the size of the corpus.
 const PLACE_PREFIX = "\u2c65"; // ketluan.search.PLACE_PREFIX: sorts after every word
-let manifest = { shards: [], places: {} };
+let manifest = { shards: [], place_shards: [], places: {}, spellings: {} };
 let placeNames = [];
 
 export function setManifest(value) {
@@ -121,7 +121,16 @@ export function setManifest(value) {
   placeNames = Object.keys(value.places).sort((a, b) => b.length - a.length);
 }
 
-// The query for Pagefind, and the shards to search (null: all).
+// Does words[i..] spell place ``name``? Typed without accents, any spelling does; typed
+// with accents, only the place's own ("diễn biến" is not Điện Biên).
+function spells(words, folded, i, name) {
+  const parts = name.split(" ");
+  if (!parts.every((part, k) => folded[i + k] === part)) return false;
+  const typed = words.slice(i, i + parts.length).join(" ").toLowerCase();
+  return fold(typed) === typed || (manifest.spellings[name] || []).includes(typed);
+}
+
+// The query for Pagefind, the shards to search (null: all), and whether it is only places.
 export function placeQuery(query) {
   const words = normaliseQuery(query).split(" ").filter(Boolean);
   const folded = words.map(fold);
@@ -129,9 +138,7 @@ export function placeQuery(query) {
   let shards = null;
   let others = 0;
   for (let i = 0; i < words.length; ) {
-    const place = placeNames.find((name) =>
-      name.split(" ").every((part, k) => folded[i + k] === part),
-    );
+    const place = placeNames.find((name) => spells(words, folded, i, name));
     if (place) {
       out.push(PLACE_PREFIX + place.replace(/[^a-z0-9]/g, ""));
       const where = manifest.places[place];
