@@ -175,11 +175,14 @@ SENTENCES = [
 ]
 
 
-def district_names(rng: random.Random, count: int) -> list[str]:
+def district_names(rng: random.Random, count: int, used: set[str]) -> list[str]:
+    """``count`` new district names, unique across the corpus (``used``): two committees
+    named alike with the same news title on the same day would be one identity."""
     names: list[str] = []
     while len(names) < count:
         name = f"{rng.choice(SYLLABLES)} {rng.choice(SYLLABLES)}"
-        if name not in names:
+        if name not in used:
+            used.add(name)
             names.append(name)
     return names
 
@@ -234,7 +237,8 @@ def document(rng: random.Random, index: int, geography: dict[str, list[str]]) ->
 def generate(count: int, target: Path, shard_size: int = 5000) -> Path:
     """Write a MkDocs project with ``count`` documents into ``target``; returns its config."""
     rng = random.Random(count)
-    geography = {p: district_names(rng, 10) for p in PROVINCES}
+    used: set[str] = set()
+    geography = {p: district_names(rng, 10, used) for p in PROVINCES}
     if target.exists():
         shutil.rmtree(target)
     (target / "conclusions").mkdir(parents=True)
@@ -256,7 +260,7 @@ def generate(count: int, target: Path, shard_size: int = 5000) -> Path:
 def district_of(count: int) -> str:
     """A district name that occurs in the generated corpus of ``count`` documents."""
     rng = random.Random(count)
-    return district_names(rng, 10)[0]
+    return district_names(rng, 10, set())[0]
 
 
 if __name__ == "__main__":
