@@ -17,6 +17,7 @@ import pytest
 
 from conftest import Site, conclusion
 from ketluan.search import PAGEFIND_DIR, SHARDS_DIR
+from ketluan.text import new_tone_placement, nfc
 
 REPO = Path(__file__).resolve().parents[2]
 SON_DONG = "/van-ban/bac-giang/huyen-uy-son-dong/2024/604-kl-hu/"
@@ -114,12 +115,11 @@ def search_box(page, base_url: str, query: str) -> list[dict[str, str]]:
     box = page.locator("#kl-search-box")
     box.click()
     box.press_sequentially(query)
-    status = page.locator(".kl-search__panel .kl-search__status")
-    status.wait_for()
+    # The panel says which query it shows: wait for the whole query, not a prefix typed
+    # before the debounce fired. The box normalises like ketluan.text.
+    shown = " ".join(new_tone_placement(nfc(query)).split())
     page.wait_for_function(
-        "q => document.querySelector('.kl-search__more')?.href.includes('q=') || "
-        "document.querySelector('.kl-search__status')?.textContent.includes('Không tìm')",
-        arg=query,
+        "q => document.querySelector('.kl-search__panel')?.dataset.query === q", arg=shown
     )
     return page.eval_on_selector_all(
         ".kl-search__panel .kl-result",

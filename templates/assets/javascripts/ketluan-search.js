@@ -137,6 +137,7 @@ function setupBox(root) {
       more.href = `${root.dataset.page}?q=${encodeURIComponent(query)}`;
       panel.append(more);
     }
+    panel.dataset.query = query; // which query the panel shows (tests wait on it)
   };
   input.addEventListener("input", debounce(run, DEBOUNCE_MS));
   input.addEventListener("focus", () => engine(root), { once: true });
