@@ -298,3 +298,28 @@ def test_place_query_loads_only_the_shards_naming_the_place(page, search_site: s
     assert urls(search_box(page, search_site, "muong cha")) == [OLD_TONE]
     every = urls(search_box(page, search_site, "kết luận"))
     assert len(every) == 6 and len(metas) > 2, "a query naming no place searches every shard"
+
+
+def test_hostile_text_in_results_stays_text(page, site, serve) -> None:
+    """Titles, numbers and bodies with markup show as text in results, never run."""
+    payload = '<img src=x onerror="alert(1)"><b>đậm</b>'
+    site.add(
+        "a/1.md",
+        conclusion(
+            f"Nội dung {payload} về chè Shan tuyết.\n",
+            title=f"'Kết luận {payload}'",
+            number="7-KL/HU",
+        ),
+    )
+    base = serve(site.build())
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    (result,) = search_box(page, base, "chè Shan tuyết")
+    assert result["title"] == f"Kết luận {payload}"
+    assert page.locator(".kl-search__panel img").count() == 0
+    assert page.locator(".kl-search__panel b").count() == 0
+    assert not dialogs
+    page.goto(base + "tra-cuu/?q=" + "ch%C3%A8+Shan")
+    page.locator(".kl-results .kl-result").first.wait_for()
+    assert page.locator(".kl-results img, .kl-results b").count() == 0
+    assert not dialogs
