@@ -104,7 +104,7 @@ def test_sample_site_has_one_index_box_and_search_page(sample_site: Site) -> Non
     assert {"tuan giao", "dien bien", "bac kan", "tuyen quang"} <= set(manifest["places"])
     home = sample_site.page("")
     (box,) = home.cssselect("header [data-kl-search=box]")
-    assert box.get("data-shards") == ""
+    assert box.get("data-pagefind") == "pagefind/"
     assert box.cssselect("form")[0].get("action") == "tra-cuu/"
     search_page = sample_site.page("tra-cuu/")
     assert search_page.cssselect("[data-kl-search=page] input[name=q]")

@@ -6,6 +6,10 @@ into shards of at most ``shard_size`` pages, each a separate Pagefind run; the b
 them with Pagefind's multisite ``mergeIndex``. Shards are whole (province, year) groups,
 packed in order, so a shard is a few provinces and is selected by a glob over the URL scheme
 ``van-ban/<province>/<issuer>/<year>/<leaf>/``.
+
+Place names (provinces, districts) are also indexed as one token each, in the full text and
+in a tiny "places index" per shard whose only words are those tokens; the places manifest
+says which shards name each place, so a district query touches one or two small indexes.
 """
 
 from __future__ import annotations
@@ -112,13 +116,9 @@ class SearchPlan:
 
     @property
     def primary_url(self) -> str:
-        """Site-relative URL of the primary index (pagefind.js lives there)."""
+        """Site-relative URL of the primary index: pagefind.js and the places manifest
+        (which lists every shard) live there."""
         return f"{PAGEFIND_DIR}/"
-
-    @property
-    def shard_urls(self) -> list[str]:
-        """Site-relative URLs of the shards merged into the primary one in the browser."""
-        return [f"{shard.path}/" for shard in self.shards[1:]]
 
     def terms(self, doc: Document) -> str:
         """Hidden searchable terms of ``doc`` (see ``extra_terms``) and the tokens of the
