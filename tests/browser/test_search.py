@@ -240,6 +240,10 @@ def test_search_page_query_in_url_and_filters(page, search_site: str) -> None:
     page.locator(".kl-results .kl-result").first.wait_for()
     assert page.locator("#kl-search-page-q").input_value() == "thuy san"
     assert page.locator("#kl-search-page-q").is_visible()
+    # On a phone the header has no room for the box: an icon leads to this page instead.
+    assert not page.locator("#kl-search-box").is_visible()
+    icon = page.locator(".kl-search__open")
+    assert icon.is_visible() and icon.get_attribute("href") == "./"
     assert page.locator(".kl-results .kl-result").count() >= 3
     assert not [u for u in fetched if "/filter/" in u], "filters load only when opened"
     page.locator(".kl-filters summary").click()
