@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup build serve test lint format check clean system-deps
+.PHONY: setup build serve test lint format check clean system-deps chromium bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,8 +53,18 @@ $(NODE_STAMP): package.json package-lock.json | system-deps
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-test: setup $(PROPERDOCS_STAMP) $(NODE_STAMP) system-deps lint  ## Lint, then run every test.
+# Browser tests drive Debian's Chromium through Playwright (never `playwright install`).
+CHROMIUM := /usr/bin/chromium
+
+chromium:  ## Install Debian's chromium for the browser tests when it is missing.
+	@test -x $(CHROMIUM) || (apt-get update -qq && apt-get install -y -qq chromium)
+
+test: setup $(PROPERDOCS_STAMP) $(NODE_STAMP) system-deps chromium lint  ## Lint, then run every test (browser tests included).
 	$(BIN)/pytest
+
+bench: setup chromium  ## Search benchmarks at 1k and 10k generated documents (BENCHMARKS.md).
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	$(BIN)/python benchmarks/search.py 1000 10000
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache node_modules

@@ -147,6 +147,34 @@ def generated_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     return built
 
 
+def pagefind_unstable(relative: Path) -> bool:
+    """Pagefind files that differ between two runs over the same pages: its filter, meta and
+    entry files (upstream: only fragment hashes are stable since Pagefind 1.3, see
+    Pagefind issue 638). Fragments (the indexed text) and every other file must match."""
+    parts = relative.parts
+    return bool(parts) and parts[0].startswith("pagefind") and "fragment" not in parts
+
+
+def site_snapshot(folder: Path) -> dict[str, str]:
+    """Every file of a built site with the hash of its bytes; Pagefind's unstable files
+    (content-hashed names) are counted per folder and kind instead."""
+    import hashlib
+    from collections import Counter
+
+    snapshot: dict[str, str] = {}
+    unstable: Counter[str] = Counter()
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(folder)
+        if pagefind_unstable(relative):
+            unstable[f"{relative.parent.as_posix()}/*{path.suffix}"] += 1
+        else:
+            snapshot[relative.as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+    snapshot.update({key: f"{count} files" for key, count in unstable.items()})
+    return snapshot
+
+
 def text_of(element: html.HtmlElement) -> str:
     """Visible text with whitespace collapsed."""
     return " ".join(element.text_content().split())

@@ -47,6 +47,7 @@ CORE = [
     "resolve",
     "citation_index",
     "linking",
+    "search",
 ]
 
 

@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
-from conftest import REPO, Site
+from conftest import REPO, Site, site_snapshot
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+    return site_snapshot(folder)
 
 
 def build_sample(root: Path, epoch: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:

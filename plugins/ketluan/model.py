@@ -104,6 +104,13 @@ class Document:
         return f"van-ban/{self.id}/"
 
     @property
+    def current_province(self) -> str | None:
+        """The province the document's place belongs to since 1 July 2025 (None if unknown)."""
+        if self.location is None:
+            return None
+        return (self.location.now_part_of or self.location.province).name
+
+    @property
     def place(self) -> str:
         """Địa bàn as Vietnamese readers write it: "huyện Sơn Động, tỉnh Bắc Giang"."""
         if self.location:

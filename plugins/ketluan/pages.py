@@ -8,10 +8,8 @@ Every feature (document pages, lists, and later places, citations...) contribute
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel
@@ -19,16 +17,31 @@ from mkdocs.structure.pages import Page
 
 from .citation_pages import plan_citations
 from .corpus import Corpus
-from .feeds import Feed, atom_time, entry_id, site_feed
+from .feeds import Feed, site_feed
 from .jsonld import document_jsonld, script_json
 from .listing import paginate
 from .model import Document
 from .sanitize import escape_raw_html
+from .search import SearchPlan, corpus_places, plan_shards
 
 ALL_DOCUMENTS_URL = "van-ban/"
 ALL_DOCUMENTS_TITLE = "Tất cả văn bản"
+SEARCH_URL = "tra-cuu/"
+SEARCH_TITLE = "Tra cứu văn bản"
 BEGINNING = "1970-01-01"
 """Build date of a corpus with no document after it: sitemap.xml.gz cannot store earlier."""
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """What the plugin's options decide about the generated pages."""
+
+    page_size: int
+    home_recent: int
+    base_url: str
+    feed_size: int
+    search_shard_size: int | None
+    """None when search is off."""
 
 
 @dataclass
@@ -66,16 +79,15 @@ class SitePlan:
         self.pages[src] = page
 
 
-def plan_site(
-    corpus: Corpus, page_size: int, home_recent: int, base_url: str, feed_size: int
-) -> SitePlan:
-    """Decide every generated page: one per document, the paginated list of all, and the
-    pages of cited documents."""
+def plan_site(corpus: Corpus, options: SiteOptions) -> SitePlan:
+    """Decide every generated page: one per document, the paginated list of all, the pages
+    of cited documents, places and lookups, and the search page when search is on."""
+    page_size, feed_size, base_url = options.page_size, options.feed_size, options.base_url
     newest = max([BEGINNING, *(d.date.first_day() for d in corpus.documents)])
     plan = SitePlan(
         updated=newest,
         shared={
-            "recent_documents": corpus.documents[:home_recent],
+            "recent_documents": corpus.documents[: options.home_recent],
             "all_documents_url": ALL_DOCUMENTS_URL,
         },
     )
@@ -97,7 +109,26 @@ def plan_site(
     from .browse import plan_browse  # imported here: browse builds on GeneratedPage above
 
     plan_browse(plan, corpus, page_size, feed_size)
+    if options.search_shard_size is not None:
+        plan_search(plan, corpus, options.search_shard_size)
     return plan
+
+
+def plan_search(plan: SitePlan, corpus: Corpus, shard_size: int) -> None:
+    """The search page and the Pagefind shards; templates get them as ``kl_search``."""
+    documents = corpus.documents
+    search = SearchPlan(plan_shards(documents, shard_size), SEARCH_URL, corpus_places(documents))
+    plan.shared["kl_search"] = search
+    plan.add(
+        SEARCH_URL,
+        GeneratedPage(
+            "search-page.html",
+            SEARCH_TITLE,
+            description="Tra cứu kết luận, thông báo của các cấp ủy theo số ký hiệu, "
+            "nội dung, địa bàn, năm và loại văn bản.",
+            in_nav=True,
+        ),
+    )
 
 
 def document_page(doc: Document, base_url: str) -> GeneratedPage:
@@ -152,22 +183,13 @@ def is_untrusted(plan: SitePlan, page: Page) -> bool:
 
 def page_context(plan: SitePlan, page: Page, context: dict[str, Any]) -> dict[str, Any]:
     """Add shared data and the planned page's own context (doc, listing, ...) to Jinja."""
+    context.setdefault("kl_search", None)
     context.update(plan.shared)
     planned = plan.pages.get(page.file.src_uri)
     context.update({"doc": None, "listing": None, "page_feed": None})
     if planned is not None:
         context.update(planned.context)
     return context
-
-
-def write_feeds(plan: SitePlan, env: Environment, config: MkDocsConfig) -> None:
-    """Render every planned Atom feed with ``templates/atom.html`` into the site."""
-    template = env.get_template("atom.html")
-    for feed in plan.feeds:
-        text = template.render(feed=feed, config=config, entry_id=entry_id, atom_time=atom_time)
-        target = Path(config.site_dir) / feed.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text.strip() + "\n", encoding="utf-8")
 
 
 def documents_in(plan: SitePlan) -> list[Document]:

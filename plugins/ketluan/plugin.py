@@ -20,16 +20,16 @@ from .atomic import AtomicOutput
 from .citation_pages import page_links
 from .corpus import Corpus, load_corpus
 from .linking import CitationLinker
-from .manifest import documents_manifest, resolutions_manifest
 from .model import BUILTIN_TYPES, TypeInfo
+from .outputs import build_search_index, write_feeds, write_manifests
 from .pages import (
+    SiteOptions,
     SitePlan,
     generated_files,
     is_untrusted,
     page_context,
     page_markdown,
     plan_site,
-    write_feeds,
 )
 from .problems import ProblemsError
 from .sanitize import clean_body
@@ -61,6 +61,11 @@ class KetluanConfig(base.Config):
     """How many of the newest documents each Atom feed lists."""
     extra_types = c.DictOfItems(c.SubConfig(TypeConfig), default={})
     """More document types, keyed by the slug used in front matter."""
+    search = c.Type(bool, default=True)
+    """Build the Pagefind search index, the header search box and the /tra-cuu/ page."""
+    search_shard_size = c.Type(int, default=5000)
+    """Most documents per Pagefind index shard: Pagefind's memory grows with one index's
+    size, so the corpus is split and the shards merged in the browser (see BENCHMARKS.md)."""
 
 
 class KetluanPlugin(BasePlugin[KetluanConfig]):
@@ -78,7 +83,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        for name in ("page_size", "home_recent", "feed_size"):
+        for name in ("page_size", "home_recent", "feed_size", "search_shard_size"):
             if self.config[name] < 1:
                 raise PluginError(
                     f"ketluan: {name} must be at least 1, got "
@@ -112,10 +117,13 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         self.corpus = corpus
         self.plan = plan_site(
             corpus,
-            self.config.page_size,
-            self.config.home_recent,
-            config.site_url or "/",
-            self.config.feed_size,
+            SiteOptions(
+                page_size=self.config.page_size,
+                home_recent=self.config.home_recent,
+                base_url=config.site_url or "/",
+                feed_size=self.config.feed_size,
+                search_shard_size=self.config.search_shard_size if self.config.search else None,
+            ),
         )
         for file in generated_files(self.plan, config):
             files.append(file)
@@ -139,14 +147,8 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         write_feeds(self.plan, self.env, config)
-        base_url = config.site_url or "/"
-        documents = self.corpus.documents
-        target = Path(config.site_dir) / "api" / "documents.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        citations = self.plan.shared.get("citations")
-        target.write_text(documents_manifest(documents, base_url, citations), encoding="utf-8")
-        resolutions = target.parent / "resolutions.json"
-        resolutions.write_text(resolutions_manifest(documents, base_url, citations), "utf-8")
+        write_manifests(self.plan, self.corpus, config)
+        build_search_index(self.plan, self.corpus, self.env, config, log.info)
         self.complete = True
 
     def on_build_error(self, *, error: Exception) -> None:

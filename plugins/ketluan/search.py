@@ -1,0 +1,351 @@
+"""Full-text search with Pagefind: what each document page gives the index, and the shards.
+
+Pagefind runs after the pages are written. One index of the whole corpus does not fit in
+memory at 50,000 documents (one index of 15,000 peaked at 7.1 GB), so documents are packed
+into shards of at most ``shard_size`` pages, each a separate Pagefind run; the browser merges
+them with Pagefind's multisite ``mergeIndex``. Shards are whole (province, year) groups,
+packed in order, so a shard is a few provinces and is selected by a glob over the URL scheme
+``van-ban/<province>/<issuer>/<year>/<leaf>/``.
+
+Place names (provinces, districts) are also indexed as one token each, in the full text and
+in a tiny "places index" per shard whose only words are those tokens; the places manifest
+says which shards name each place, so a district query touches one or two small indexes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Document
+from .text import fold, new_tone_placement, nfc, slugify
+
+PAGEFIND_DIR = "pagefind"
+"""The primary index (and the only one of a small site), with pagefind.js and the wasm."""
+SHARDS_DIR = "pagefind-shards"
+"""Further shards, merged in the browser; each holds only its index files."""
+EXCLUDE_SELECTORS = (".kl-letterhead", ".kl-meta", ".kl-recipients__label", ".headerlink")
+"""Repeated chrome inside the document region: its values are indexed as metadata instead."""
+KEEP_IN_SHARD = ("pagefind-entry.json", "index", "fragment", "filter", "wasm.unknown.pagefind")
+"""Files a shard needs (the wasm too: a shard can be the first index of a query); the UI
+bundles and web worker (we search on the main thread) are deleted."""
+KEEP_IN_PRIMARY = (*KEEP_IN_SHARD, "pagefind.js")
+PLACES_DIR = "pagefind-places"
+"""Per shard, a tiny Pagefind index holding only the place tokens of each document: a query
+that is only a place name is answered from it, never touching the full-text postings."""
+PLACE_RECORD_TEMPLATE = "kl-place-record.html"
+"""The page of one document in a places index (rendered by the plugin with the theme)."""
+PLACES_FILE = "ketluan-places.json"
+"""Shard URLs, and for each folded place name the shards of the documents naming it: the
+browser searches a place token only in those shards (see ``place_token``)."""
+
+_WORD = re.compile(r"[\w/.-]+")
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind failed; the message says which shard and what Pagefind printed."""
+
+
+@dataclass
+class Shard:
+    """One Pagefind index: a set of (province slug, year) groups of document pages."""
+
+    name: str
+    groups: list[tuple[str, int]] = field(default_factory=list)
+    documents: int = 0
+
+    @property
+    def path(self) -> str:
+        """Output folder relative to the site: the first shard is the primary index."""
+        return PAGEFIND_DIR if self.name == "0" else f"{SHARDS_DIR}/{self.name}"
+
+    def glob(self) -> str:
+        """Pagefind ``--glob`` selecting exactly this shard's document pages."""
+        years: dict[str, list[int]] = {}
+        for province, year in self.groups:
+            years.setdefault(province, []).append(year)
+        parts = [f"van-ban/{p}/*/{{{','.join(map(str, ys))}}}/*" for p, ys in years.items()]
+        return (parts[0] if len(parts) == 1 else "{" + ",".join(parts) + "}") + "/index.html"
+
+
+PLACE_PREFIX = "\u2c65"
+"""ⱥ (Latin small letter a with stroke): a letter with no decomposition that sorts after
+every Vietnamese letter, so place tokens come last in Pagefind's sorted word list and share
+index chunks with nothing else (Pagefind fills a chunk until it holds 20,000 positions:
+next to "kết" or "kinh", a token's chunk would weigh hundreds of KB)."""
+
+
+def place_token(name: str) -> str:
+    """One index word for a place name: "Tuần Giáo" -> "ⱥtuangiao".
+
+    A district name is made of common syllables ("tuần" = week, "giáo" as in giáo dục), whose
+    postings are the biggest of the index: a cold query for them would fetch megabytes at
+    50,000 documents. The browser searches the place's own token instead, whose postings
+    list only the documents that name the place.
+    """
+    return PLACE_PREFIX + re.sub(r"[^a-z0-9]", "", fold(name))
+
+
+@dataclass
+class SearchPlan:
+    """What templates need for search: index URLs, the search page, per-document data."""
+
+    shards: list[Shard]
+    page_url: str
+    places: list[str] = field(default_factory=list)
+    """Names of every province and district of the corpus, as ``spelling`` gives them."""
+
+    def __post_init__(self) -> None:
+        names = sorted(self.places, key=len, reverse=True)
+        alternatives = "|".join(re.escape(name) for name in names)
+        self._places = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if names else None
+        self._shard_of = {
+            group: index for index, shard in enumerate(self.shards) for group in shard.groups
+        }
+        self._place_shards: dict[str, set[int]] = {}
+        self._spellings: dict[str, set[str]] = {}
+
+    @property
+    def primary_url(self) -> str:
+        """Site-relative URL of the primary index: pagefind.js and the places manifest
+        (which lists every shard) live there."""
+        return f"{PAGEFIND_DIR}/"
+
+    def terms(self, doc: Document) -> str:
+        """Hidden searchable terms of ``doc`` (see ``extra_terms``) and the tokens of the
+        places it names (see ``place_token``), computed at render."""
+        terms = extra_terms(doc)
+        if self._places is None:
+            return terms
+        named = self.named_places(doc)
+        shard = self._shard_of[(slugify(doc.province), doc.date.year)]
+        for name in named:
+            self._place_shards.setdefault(fold(name), set()).add(shard)
+            self._spellings.setdefault(fold(name), set()).add(name)
+        return " ".join(filter(None, [terms, *sorted(map(place_token, named))]))
+
+    def named_places(self, doc: Document) -> set[str]:
+        """Places named in ``doc``, matched with their accents ("diễn biến" is not
+        Điện Biên), whatever the case, tone placement or Unicode form."""
+        if self._places is None:
+            return set()
+        text = " ".join(filter(None, [doc.title, doc.issuer, doc.place, doc.body]))
+        return set(self._places.findall(spelling(text)))
+
+    def place_records(self, documents: Iterable[Document]) -> dict[int, list[PlaceRecord]]:
+        """Records of the places indexes, by shard: each document's place tokens as its only
+        text, and the metadata and filters its page gives the full-text index."""
+        records: dict[int, list[PlaceRecord]] = {}
+        for doc in documents:
+            named = self.named_places(doc)
+            meta = {
+                "title": doc.title,
+                "number": doc.number or "",
+                "date": doc.date.short(),
+                "type": doc.type.label,
+                "issuer": doc.issuer,
+                "place": doc.place,
+            }
+            shard = self._shard_of[(slugify(doc.province), doc.date.year)]
+            records.setdefault(shard, []).append(
+                PlaceRecord(
+                    url=f"/{doc.url}",
+                    content=" ".join(sorted(map(place_token, named))),
+                    meta={key: value for key, value in meta.items() if value},
+                    filters=facets(doc),
+                    sort={"date": doc.date.iso()},
+                )
+            )
+        return records
+
+    def places_manifest(self) -> dict[str, object]:
+        """Contents of PLACES_FILE, complete once every document page is rendered."""
+        return {
+            "shards": [f"{shard.path}/" for shard in self.shards],
+            "place_shards": [f"{PLACES_DIR}/{index}/" for index in range(len(self.shards))],
+            "places": {
+                name: sorted(self._place_shards[name]) for name in sorted(self._place_shards)
+            },
+            "spellings": {name: sorted(self._spellings[name]) for name in sorted(self._spellings)},
+        }
+
+    def facets(self, doc: Document) -> dict[str, list[str]]:
+        """Filter values of ``doc`` (see ``facets``)."""
+        return facets(doc)
+
+
+@dataclass
+class PlaceRecord:
+    """One document in a places index: its URL, its place tokens as the only text, and the
+    metadata, filters and sort key its own page gives the full-text index."""
+
+    url: str
+    content: str
+    meta: dict[str, str]
+    filters: dict[str, list[str]]
+    sort: dict[str, str]
+
+
+def plan_shards(documents: Iterable[Document], shard_size: int) -> list[Shard]:
+    """Pack (province, year) groups in order into shards of at most ``shard_size`` pages
+    (a bigger single group gets a shard of its own). Deterministic for a given corpus."""
+    counts = Counter((slugify(doc.province), doc.date.year) for doc in documents)
+    shards: list[Shard] = []
+    for group in sorted(counts):
+        if not shards or shards[-1].documents + counts[group] > shard_size:
+            shards.append(Shard(str(len(shards))))
+        shards[-1].groups.append(group)
+        shards[-1].documents += counts[group]
+    return shards
+
+
+def extra_terms(doc: Document) -> str:
+    """Words Pagefind cannot match by itself, for a hidden metadata field.
+
+    Pagefind 1.5 folds diacritics but not đ (a letter, not a mark): "Điện" is indexed as
+    "điện"/"đien", so "dien" finds nothing. We add the folded form of every distinct word
+    with đ, and the new tone placement of words written the old way (thuỷ -> thủy) so an
+    accented query ranks them as exact matches. Distinct words only, to stay small.
+    """
+    signer = [doc.signer.name, doc.signer.title, doc.signer.authority] if doc.signer else []
+    fields = [doc.title, doc.number, doc.issuer, doc.province, doc.district, doc.meeting]
+    fields += [*signer, doc.author, *doc.recipients, *doc.tags, doc.body]
+    text = " ".join(value for value in fields if value)
+    terms: set[str] = set()
+    for word in _WORD.findall(nfc(text)):
+        word = word.strip("/.-")
+        if "đ" in word or "Đ" in word:
+            terms.add(fold(word))
+        modern = new_tone_placement(word)
+        if modern != word:
+            terms.add(modern.lower())
+    return " ".join(sorted(terms))
+
+
+def facets(doc: Document) -> dict[str, list[str]]:
+    """Filter values of a document in the results UI, keyed by Pagefind filter name.
+
+    ``tinh`` is the province as written on the document (the map of its date); ``tinh_nay``
+    is the province it belongs to now (from the places gazetteer).
+    """
+    values = {
+        "tinh": [doc.province],
+        "tinh_nay": [doc.current_province or ""],
+        "huyen": [doc.district or ""],
+        "nam": [str(doc.date.year)],
+        "loai": [doc.type.label],
+    }
+    return {key: [v for v in vs if v] for key, vs in values.items() if any(vs)}
+
+
+def pagefind_command(site_dir: Path, shard: Shard) -> list[str]:
+    """The Pagefind CLI call (from the ``pagefind[bin]`` wheel) that builds one shard."""
+    return [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site_dir),
+        "--glob",
+        shard.glob(),
+        "--output-path",
+        str(site_dir / shard.path),
+        "--force-language",
+        "vi",
+        "--exclude-selectors",
+        ", ".join(EXCLUDE_SELECTORS),
+    ]
+
+
+def spelling(text: str) -> str:
+    """Text compared with its accents: NFC, new tone placement, lowercase."""
+    return new_tone_placement(nfc(text)).lower()
+
+
+def corpus_places(documents: Iterable[Document]) -> list[str]:
+    """Province and district names of the corpus (``spelling``), each once, sorted."""
+    names = {spelling(doc.province) for doc in documents}
+    names |= {spelling(doc.district) for doc in documents if doc.district}
+    return sorted(names)
+
+
+def places_command(source: Path, output: Path) -> list[str]:
+    """The Pagefind CLI call that builds one places index from its record pages."""
+    return [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(output)]
+
+
+def build_index(
+    site_dir: Path,
+    shards: list[Shard],
+    places: dict[str, object],
+    place_records: dict[int, list[PlaceRecord]],
+    render_record: Callable[[PlaceRecord], str],
+    progress: Callable[[list[Shard]], Iterable[Shard]] = iter,
+    log: Callable[[str], None] = lambda message: None,
+) -> None:
+    """Run Pagefind once per shard, one after another (memory is per run), then trim; then
+    the places index of each shard, from one tiny page per document (``render_record``:
+    Pagefind's Python API takes ~0.1 s per custom record, its CLI a second for 10,000)."""
+    for stale in (site_dir / PAGEFIND_DIR, site_dir / SHARDS_DIR, site_dir / PLACES_DIR):
+        shutil.rmtree(stale, ignore_errors=True)
+    for shard in progress(shards):
+        started = time.monotonic()
+        what = f"search shard {shard.name}"
+        _run(pagefind_command(site_dir, shard), site_dir / shard.path, what, shard.documents)
+        log(
+            f"search shard {shard.name}: {shard.documents} documents indexed into "
+            f"{shard.path}/ in {time.monotonic() - started:.1f} s"
+        )
+        _trim(site_dir / shard.path, KEEP_IN_PRIMARY if shard.name == "0" else KEEP_IN_SHARD)
+    for index, records in sorted(place_records.items()):
+        output = site_dir / PLACES_DIR / str(index)
+        with tempfile.TemporaryDirectory(prefix="ketluan-places-") as source:
+            for record in records:
+                page = Path(source) / record.url.strip("/") / "index.html"
+                page.parent.mkdir(parents=True, exist_ok=True)
+                page.write_text(render_record(record), encoding="utf-8")
+            what = f"the places index of shard {index}"
+            _run(places_command(Path(source), output), output, what, len(records))
+        _trim(output, KEEP_IN_SHARD)
+    if place_records:
+        log(f"places indexes: {sum(map(len, place_records.values()))} documents")
+    if shards:
+        places_file = site_dir / PAGEFIND_DIR / PLACES_FILE
+        places_file.write_text(json.dumps(places, ensure_ascii=False), encoding="utf-8")
+
+
+def _run(command: list[str], output: Path, what: str, expected: int) -> None:
+    """Run one Pagefind build; any failure or miscount raises with Pagefind's output."""
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0 or not (output / "pagefind-entry.json").exists():
+        printed = (result.stderr.strip() or result.stdout.strip())[-2000:]
+        raise SearchIndexError(
+            f"Pagefind failed on {what} ({expected} documents, exit code "
+            f"{result.returncode}):\n{printed}\n"
+            "Check that pagefind[bin] is installed (make setup) and the site built."
+        )
+    indexed = re.search(r"Indexed (\d+) pages", result.stdout)
+    if indexed and int(indexed.group(1)) != expected:
+        raise SearchIndexError(
+            f"Pagefind indexed {indexed.group(1)} pages in {what}, expected {expected}: "
+            "a document page lacks data-pagefind-body."
+        )
+
+
+def _trim(bundle: Path, keep: tuple[str, ...]) -> None:
+    """Delete the Pagefind UI bundles we do not serve (we ship our own small UI)."""
+    for entry in bundle.iterdir():
+        if entry.name not in keep and not entry.name.endswith(".pf_meta"):
+            if entry.is_dir():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
