@@ -1,7 +1,7 @@
 """Benchmark: citation extraction on a 20 KB document (goal: under 5 ms).
 
 Run with ``.venv/bin/python benchmarks/bench_citations.py``; record the result in
-benchmarks/BENCHMARKS.md. Not a test: timings depend on the machine.
+BENCHMARKS.md. Not a test: timings depend on the machine.
 """
 
 from __future__ import annotations

@@ -13,6 +13,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from ketluan.places import gazetteer
+
 REPO = Path(__file__).resolve().parent.parent
 
 PROVINCES = [
@@ -175,30 +177,37 @@ SENTENCES = [
 ]
 
 
-def district_names(rng: random.Random, count: int, used: set[str]) -> list[str]:
-    """``count`` new district names, unique across the corpus (``used``): two committees
-    named alike with the same news title on the same day would be one identity."""
-    names: list[str] = []
-    while len(names) < count:
-        name = f"{rng.choice(SYLLABLES)} {rng.choice(SYLLABLES)}"
-        if name not in used:
-            used.add(name)
-            names.append(name)
-    return names
+COMMITTEES = {"Huyện": "Huyện ủy", "Quận": "Quận ủy", "Thị xã": "Thị ủy", "Thành phố": "Thành ủy"}
 
 
-def document(rng: random.Random, index: int, geography: dict[str, list[str]]) -> tuple[str, str]:
+def geography() -> dict[str, list[tuple[str, str, str]]]:
+    """Real former districts of each former province, from the places gazetteer (documents
+    must name units of their time or the build refuses them), as (front matter value with its
+    kind, e.g. "thị xã Kỳ Anh", which is unambiguous; issuing committee; name in prose)."""
+    g = gazetteer()
+    return {
+        p: [
+            (d.label, f"{COMMITTEES.get(d.kind, 'Huyện ủy')} {d.short}", d.short)
+            for d in g.districts_of(g.province(p, "former"))
+        ]
+        for p in PROVINCES
+    }
+
+
+def document(
+    rng: random.Random, index: int, places: dict[str, list[tuple[str, str, str]]]
+) -> tuple[str, str]:
     """(relative path, file text) of document number ``index``."""
     province = PROVINCES[index % len(PROVINCES)]
-    district = rng.choice(geography[province])
+    district_field, committee, district = rng.choice(places[province])
     type_slug, code = rng.choice(TYPES)
-    year = rng.randint(2015, 2025)
+    year = rng.randint(2015, 2024)  # before the 1 July 2025 merger: former units
     date = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     provincial = rng.random() < 0.25
-    issuer = f"Tỉnh ủy {province}" if provincial else f"Huyện ủy {district}"
+    issuer = f"Tỉnh ủy {province}" if provincial else committee
     number = f"{index + 1}-{code}/{'TU' if provincial else 'HU'}" if code else None
     topic = rng.choice(TOPICS)
-    title = f"Kết luận của Ban Thường vụ {issuer} về {topic}"
+    title = f"Kết luận của Ban Thường vụ {issuer} về {topic} (bản {index + 1})"
     context = {
         "issuer": issuer,
         "district": district,
@@ -223,7 +232,7 @@ def document(rng: random.Random, index: int, geography: dict[str, list[str]]) ->
         f"date: {date}",
         f"issuer: {issuer}",
         f"province: {province}",
-        "" if provincial else f"district: {district}",
+        "" if provincial else f"district: {district_field}",
         "signer:\n  name: Nguyễn Văn An" if type_slug != "tin-bai" else "",
         "---",
         "",
@@ -237,15 +246,14 @@ def document(rng: random.Random, index: int, geography: dict[str, list[str]]) ->
 def generate(count: int, target: Path, shard_size: int = 5000) -> Path:
     """Write a MkDocs project with ``count`` documents into ``target``; returns its config."""
     rng = random.Random(count)
-    used: set[str] = set()
-    geography = {p: district_names(rng, 10, used) for p in PROVINCES}
+    places = geography()
     if target.exists():
         shutil.rmtree(target)
     (target / "conclusions").mkdir(parents=True)
     shutil.copytree(REPO / "docs", target / "docs")
     shutil.copytree(REPO / "templates", target / "templates")  # a snapshot: edits don't leak
     for index in range(count):
-        rel, text = document(rng, index, geography)
+        rel, text = document(rng, index, places)
         path = target / "conclusions" / rel
         path.parent.mkdir(exist_ok=True)
         path.write_text(text.replace("\n---\n\n", "\n---\n\n", 1), encoding="utf-8")
@@ -259,8 +267,7 @@ def generate(count: int, target: Path, shard_size: int = 5000) -> Path:
 
 def district_of(count: int) -> str:
     """A district name that occurs in the generated corpus of ``count`` documents."""
-    rng = random.Random(count)
-    return district_names(rng, 10, set())[0]
+    return random.Random(count).choice(geography()[PROVINCES[0]])[2]  # document 0's district
 
 
 if __name__ == "__main__":

@@ -162,8 +162,8 @@ def test_duplicate_identity_names_both_files(site: Site) -> None:
     found = problems_for(site, conclusion(title="Tiêu đề khác"), "bac-giang/son-dong/b.md")
     assert found == [
         "conclusions/bac-giang/son-dong/b.md:1: same document as "
-        "conclusions/bac-giang/son-dong/a.md (same issuer, type, number and date). Remove one "
-        "of the two files, or correct the field that differs."
+        "conclusions/bac-giang/son-dong/a.md (same province, issuer, type, number and date). "
+        "Remove one of the two files, or correct the field that differs."
     ]
 
 

@@ -274,7 +274,7 @@ def test_document_already_in_the_corpus_under_another_name_is_skipped(site: Site
     (outcome,) = import_files([seed], site.conclusions, BUILTIN_TYPES)
     assert outcome.status == "skipped"
     assert outcome.messages == [
-        f"same document as {gold_copy.as_posix()} (same issuer, type, number and date)"
+        f"same document as {gold_copy.as_posix()} (same province, issuer, type, number and date)"
     ]
     assert [p.name for p in site.conclusions.rglob("*.md")] == ["thong-bao.md"]
 

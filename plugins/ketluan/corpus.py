@@ -138,7 +138,8 @@ def _duplicates(documents: list[Document]) -> list[Problem]:
                     doc.source,
                     1,
                     "",
-                    f"same document as {first.source} (same issuer, type, number and date)",
+                    f"same document as {first.source} "
+                    "(same province, issuer, type, number and date)",
                     "Remove one of the two files, or correct the field that differs",
                 )
             )

@@ -303,7 +303,10 @@ def import_files(
         target = _target(out / conversion.relative_path, claimed, conversion.values)
         claimed.add(target)
         if duplicate := existing.same_document(conversion.values, target):
-            why = f"same document as {duplicate.as_posix()} (same issuer, type, number and date)"
+            why = (
+                f"same document as {duplicate.as_posix()} "
+                "(same province, issuer, type, number and date)"
+            )
             outcomes.append(Outcome(path, "skipped", target, [why]))
             continue
         outcome = _write(path, target, conversion, types, dry_run=dry_run, force=force)

@@ -1,7 +1,7 @@
 """What the output folder already holds: document identities and the tags in use.
 
 An import must not add a second file for a document that is already there under another
-name (identity is issuer + type + number + date, as in ``model.Document.identity``), and
+name (identity is province + issuer + type + number + date, as in ``model.Document.identity``), and
 can suggest the tags editors already use when a tag's words recur in the new text.
 """
 

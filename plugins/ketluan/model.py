@@ -73,7 +73,14 @@ class Document:
     @property
     def identity(self) -> tuple[str, ...]:
         """Issuer + type + number + date (+ title for news): numbers alone repeat."""
-        key = (fold(self.issuer), self.type.slug, fold(self.number or ""), self.date.iso())
+        # The province keeps apart committees of the same name in two provinces.
+        key = (
+            fold(self.province),
+            fold(self.issuer),
+            self.type.slug,
+            fold(self.number or ""),
+            self.date.iso(),
+        )
         return (*key, fold(self.title)) if self.type.news else key
 
     @property
