@@ -192,11 +192,6 @@ def page_context(plan: SitePlan, page: Page, context: dict[str, Any]) -> dict[st
     return context
 
 
-def documents_in(plan: SitePlan) -> list[Document]:
-    """The documents of the plan, in corpus order (newest first)."""
-    return [p.context["doc"] for p in plan.pages.values() if p.template == "conclusion.html"]
-
-
 def short_title(doc: Document) -> str:
     """Title for <title> and the header: number first, as staff cite documents."""
     return f"{doc.number}: {doc.title}" if doc.number else doc.title
