@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .citation_index import CITED_URL, RANKED_URL, CitationIndex, Link, grouped
 from .corpus import Corpus
+from .dates import DocDate
 from .jsonld import document_jsonld, script_json
 from .listing import paginate
-from .resolve import CitedDocument
+from .model import Document
+from .resolve import CitedDocument, Mention
 
 if TYPE_CHECKING:
     from .pages import SitePlan
@@ -31,14 +34,15 @@ def plan_citations(
     for planned in plan.pages.values():
         doc = planned.context.get("doc")
         if planned.template == "conclusion.html" and "jsonld" in planned.context:
-            cited = [_jsonld_citation(c, base_url) for c in index.cites(doc)]
+            cites = index.cites(doc)
+            cited = [_jsonld_citation(c, base_url) for c in cites]
             if cited:
                 data = document_jsonld(doc, base_url + doc.url)
                 planned.context["jsonld"] = script_json({**data, "citation": cited})
-    plan.shared["citations"] = index
+            planned.context.update(_document_citations(index, doc, cites))
+    plan.citations = index
     plan.shared["cited_url"] = CITED_URL
     plan.shared["ranked_url"] = RANKED_URL
-    plan.shared["cited_by_shown"] = CITED_BY_SHOWN
     for cited in index.cited:
         # The citing documents paginate: a much-cited resolution must not make a huge page.
         for listing in paginate(cited.citing, page_size, cited.url, cited.title):  # type: ignore[arg-type]
@@ -47,7 +51,11 @@ def plan_citations(
                 GeneratedPage(
                     "resolution.html",
                     listing.heading,
-                    {"cited": cited, "listing": listing},
+                    {
+                        "cited": cited,
+                        "listing": listing,
+                        "candidates": [index.candidate(key) for key in cited.candidates],
+                    },
                     description=f"{cited.title}: {cited.count} văn bản trích dẫn",
                     updated=max(m.doc.date.first_day() for m in cited.mentions),
                 ),
@@ -70,6 +78,51 @@ def plan_citations(
     return index
 
 
+@dataclass(frozen=True)
+class CiteView:
+    """What a document page shows of one document it cites. A view, not the
+    ``CitedDocument``: the page must not depend on every other document citing it."""
+
+    link: str
+    label: str
+    number: str
+    ambiguous: bool
+    date: DocDate | None
+    group: str
+    in_corpus: bool
+    url: str
+    count: int
+
+
+def _document_citations(
+    index: CitationIndex, doc: Document, cites: list[CitedDocument]
+) -> dict[str, object]:
+    """Context of a document page's citation sections: what it cites, and the first
+    ``CITED_BY_SHOWN`` documents citing it (the rest are on its cited-document page)."""
+    views = [
+        CiteView(
+            c.link,
+            c.kind.label,
+            c.number,
+            c.ambiguous,
+            c.date,
+            c.group,
+            c.document is not None,
+            c.url,
+            c.count,
+        )
+        for c in cites
+    ]
+    cited_as = index.cited_as(doc)
+    citing: list[tuple[Document, list[Mention]]] = cited_as.citing if cited_as else []
+    return {
+        "cites": views,
+        "cited_by": citing[:CITED_BY_SHOWN],
+        "cited_by_count": len(citing),
+        "cited_by_url": cited_as.url if cited_as else None,
+    }
+
+
 def _jsonld_citation(cited: CitedDocument, base_url: str) -> dict[str, str]:
     data = {
         "@type": "Legislation",
@@ -86,7 +139,7 @@ def _jsonld_citation(cited: CitedDocument, base_url: str) -> dict[str, str]:
 def page_links(plan: SitePlan, src_uri: str) -> list[Link] | None:
     """Citation links for the document page generated from ``src_uri``; None for others."""
     planned = plan.pages.get(src_uri)
-    index = plan.shared.get("citations")
+    index = plan.citations
     if planned is None or planned.template != "conclusion.html" or index is None:
         return None
     return index.links(planned.context["doc"])

@@ -10,6 +10,15 @@ SITE_FEED = "van-ban/atom.xml"
 
 
 @dataclass(frozen=True)
+class FeedLink:
+    """A feed as pages link to it: every page links the site feed, and a page's cached HTML
+    must not depend on the feed's entries."""
+
+    path: str
+    title: str
+
+
+@dataclass(frozen=True)
 class Feed:
     """One Atom feed: its site-relative path, title, the page it belongs to and entries."""
 
@@ -28,6 +37,11 @@ class Feed:
         """Atom timestamp of the newest entry (the feed is as new as its newest document)."""
         newest = max((d.date.first_day() for d in self.documents), default="1930-01-01")
         return atom_time(newest)
+
+    @property
+    def link(self) -> FeedLink:
+        """What a page's <link rel="alternate"> needs, without the entries."""
+        return FeedLink(self.path, self.title)
 
     @property
     def depth(self) -> int:

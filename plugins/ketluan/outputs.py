@@ -34,7 +34,7 @@ def write_manifests(plan: SitePlan, corpus: Corpus, config: MkDocsConfig) -> Non
     base_url = config.site_url or "/"
     folder = Path(config.site_dir) / "api"
     folder.mkdir(parents=True, exist_ok=True)
-    citations = plan.shared.get("citations")
+    citations = plan.citations
     documents = corpus.documents
     (folder / "documents.json").write_text(
         documents_manifest(documents, base_url, citations), encoding="utf-8"
@@ -52,7 +52,7 @@ def build_search_index(
     log: Callable[[str], None],
 ) -> None:
     """Run Pagefind over the written pages when search is on; a failure fails the build."""
-    search: SearchPlan | None = plan.shared.get("kl_search")
+    search: SearchPlan | None = plan.search
     if search is None:
         return
     quiet = logging.getLogger("mkdocs").getEffectiveLevel() > logging.INFO
@@ -61,7 +61,7 @@ def build_search_index(
         build_index(
             Path(config.site_dir),
             search.shards,
-            search.places_manifest(),
+            search.places_manifest(corpus.documents),
             search.place_records(corpus.documents),
             lambda record: record_page.render(record=record),
             progress=lambda shards: tqdm(

@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .citation_index import CitationIndex
 from .citation_pages import plan_citations
 from .corpus import Corpus
 from .feeds import Feed, site_feed
@@ -66,7 +67,15 @@ class SitePlan:
 
     pages: dict[str, GeneratedPage] = field(default_factory=dict)
     shared: dict[str, Any] = field(default_factory=dict)
+    """Template data of every page. Keep it small and slow to change: every generated
+    page's cache key includes all of it (see ``render``)."""
+    handwritten: dict[str, Any] = field(default_factory=dict)
+    """Template data only for the pages of ``docs/`` (the home page's newest documents)."""
     feeds: list[Feed] = field(default_factory=list)
+    citations: CitationIndex | None = None
+    """Every citation of the corpus, resolved (the open-data manifests list them)."""
+    search: SearchPlan | None = None
+    """The search data when search is on (the index is built from it after the pages)."""
     updated: str = BEGINNING
     """Date of the newest document: the "build date" of every page that has no own date,
     so two builds of the same input are byte-identical (sitemap, sitemap.xml.gz)."""
@@ -86,13 +95,11 @@ def plan_site(corpus: Corpus, options: SiteOptions) -> SitePlan:
     newest = max([BEGINNING, *(d.date.first_day() for d in corpus.documents)])
     plan = SitePlan(
         updated=newest,
-        shared={
-            "recent_documents": corpus.documents[: options.home_recent],
-            "all_documents_url": ALL_DOCUMENTS_URL,
-        },
+        shared={"all_documents_url": ALL_DOCUMENTS_URL},
+        handwritten={"recent_documents": corpus.documents[: options.home_recent]},
     )
     plan.feeds.append(site_feed(corpus.documents, feed_size))
-    plan.shared["site_feed"] = plan.feeds[0]
+    plan.shared["site_feed"] = plan.feeds[0].link
     for doc in corpus.documents:
         plan.add(doc.url, document_page(doc, base_url))
     for listing in paginate(corpus.documents, page_size, ALL_DOCUMENTS_URL, ALL_DOCUMENTS_TITLE):
@@ -115,10 +122,17 @@ def plan_site(corpus: Corpus, options: SiteOptions) -> SitePlan:
 
 
 def plan_search(plan: SitePlan, corpus: Corpus, shard_size: int) -> None:
-    """The search page and the Pagefind shards; templates get them as ``kl_search``."""
+    """The search page and the Pagefind shards; every page gets the search URLs as
+    ``kl_search``, each document page its hidden search terms and filter values."""
     documents = corpus.documents
     search = SearchPlan(plan_shards(documents, shard_size), SEARCH_URL, corpus_places(documents))
-    plan.shared["kl_search"] = search
+    search.index(documents)
+    plan.search = search
+    plan.shared["kl_search"] = search.links
+    for doc in documents:
+        context = plan.pages[doc.url + "index.md"].context
+        context["search_terms"] = search.terms(doc)
+        context["search_facets"] = search.facets(doc)
     plan.add(
         SEARCH_URL,
         GeneratedPage(
@@ -187,8 +201,7 @@ def page_context(plan: SitePlan, page: Page, context: dict[str, Any]) -> dict[st
     context.update(plan.shared)
     planned = plan.pages.get(page.file.src_uri)
     context.update({"doc": None, "listing": None, "page_feed": None})
-    if planned is not None:
-        context.update(planned.context)
+    context.update(plan.handwritten if planned is None else planned.context)
     return context
 
 

@@ -212,6 +212,23 @@ class Mention:
     declared: bool = False
     """True when front matter ``references:`` names it (added or corrected there)."""
 
+    def __fingerprint__(self) -> object:
+        """What a page showing this mention depends on: its target's key, not the target
+        (whose other mentions are other documents)."""
+        target = self.target.key if self.target else None
+        return (
+            self.doc,
+            self.citation,
+            self.symbol,
+            self.kind,
+            self.date,
+            self.issuer,
+            self.scope,
+            self.sentence,
+            target,
+            self.declared,
+        )
+
     @property
     def explicit(self) -> bool:
         """True for a citation declared in front matter rather than found in the text."""

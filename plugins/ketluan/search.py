@@ -96,8 +96,19 @@ def place_token(name: str) -> str:
 
 
 @dataclass
+class SearchLinks:
+    """What every page's header needs of search: two URLs (kept apart from ``SearchPlan``
+    so a page's cached HTML does not depend on the whole corpus's search data)."""
+
+    page_url: str
+    primary_url: str | None
+    """Site-relative URL of the primary index (pagefind.js and the places manifest live
+    there), None when no document is indexed."""
+
+
+@dataclass
 class SearchPlan:
-    """What templates need for search: index URLs, the search page, per-document data."""
+    """The search data of a corpus: shards, and the places each document names."""
 
     shards: list[Shard]
     page_url: str
@@ -105,48 +116,40 @@ class SearchPlan:
     """Names of every province and district of the corpus, as ``spelling`` gives them."""
 
     def __post_init__(self) -> None:
-        names = sorted(self.places, key=len, reverse=True)
-        alternatives = "|".join(re.escape(name) for name in names)
-        self._places = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if names else None
+        self._matcher = PlaceMatcher(self.places)
         self._shard_of = {
             group: index for index, shard in enumerate(self.shards) for group in shard.groups
         }
-        self._place_shards: dict[str, set[int]] = {}
-        self._spellings: dict[str, set[str]] = {}
+        self.named: dict[str, list[str]] = {}
+        """Sorted places named by each document, by source path (see ``index``)."""
 
     @property
-    def primary_url(self) -> str:
-        """Site-relative URL of the primary index: pagefind.js and the places manifest
-        (which lists every shard) live there."""
-        return f"{PAGEFIND_DIR}/"
+    def links(self) -> SearchLinks:
+        """The URLs every page's search box needs."""
+        return SearchLinks(self.page_url, f"{PAGEFIND_DIR}/" if self.shards else None)
+
+    def index(self, documents: Iterable[Document]) -> None:
+        """Find the places each document names, once, before any page renders."""
+        for doc in documents:
+            self.named[doc.source] = sorted(self.named_places(doc))
 
     def terms(self, doc: Document) -> str:
         """Hidden searchable terms of ``doc`` (see ``extra_terms``) and the tokens of the
-        places it names (see ``place_token``), computed at render."""
-        terms = extra_terms(doc)
-        if self._places is None:
-            return terms
-        named = self.named_places(doc)
-        shard = self._shard_of[(slugify(doc.province), doc.date.year)]
-        for name in named:
-            self._place_shards.setdefault(fold(name), set()).add(shard)
-            self._spellings.setdefault(fold(name), set()).add(name)
-        return " ".join(filter(None, [terms, *sorted(map(place_token, named))]))
+        places it names (see ``place_token``)."""
+        tokens = sorted(map(place_token, self.named[doc.source]))
+        return " ".join(filter(None, [extra_terms(doc), *tokens]))
 
     def named_places(self, doc: Document) -> set[str]:
         """Places named in ``doc``, matched with their accents ("diễn biến" is not
         Điện Biên), whatever the case, tone placement or Unicode form."""
-        if self._places is None:
-            return set()
         text = " ".join(filter(None, [doc.title, doc.issuer, doc.place, doc.body]))
-        return set(self._places.findall(spelling(text)))
+        return self._matcher.find(spelling(text))
 
     def place_records(self, documents: Iterable[Document]) -> dict[int, list[PlaceRecord]]:
         """Records of the places indexes, by shard: each document's place tokens as its only
         text, and the metadata and filters its page gives the full-text index."""
         records: dict[int, list[PlaceRecord]] = {}
         for doc in documents:
-            named = self.named_places(doc)
             meta = {
                 "title": doc.title,
                 "number": doc.number or "",
@@ -159,7 +162,7 @@ class SearchPlan:
             records.setdefault(shard, []).append(
                 PlaceRecord(
                     url=f"/{doc.url}",
-                    content=" ".join(sorted(map(place_token, named))),
+                    content=" ".join(sorted(map(place_token, self.named[doc.source]))),
                     meta={key: value for key, value in meta.items() if value},
                     filters=facets(doc),
                     sort={"date": doc.date.iso()},
@@ -167,20 +170,62 @@ class SearchPlan:
             )
         return records
 
-    def places_manifest(self) -> dict[str, object]:
-        """Contents of PLACES_FILE, complete once every document page is rendered."""
+    def places_manifest(self, documents: Iterable[Document]) -> dict[str, object]:
+        """Contents of PLACES_FILE: for each folded place name, the shards naming it."""
+        place_shards: dict[str, set[int]] = {}
+        spellings: dict[str, set[str]] = {}
+        for doc in documents:
+            shard = self._shard_of[(slugify(doc.province), doc.date.year)]
+            for name in self.named[doc.source]:
+                place_shards.setdefault(fold(name), set()).add(shard)
+                spellings.setdefault(fold(name), set()).add(name)
         return {
             "shards": [f"{shard.path}/" for shard in self.shards],
             "place_shards": [f"{PLACES_DIR}/{index}/" for index in range(len(self.shards))],
-            "places": {
-                name: sorted(self._place_shards[name]) for name in sorted(self._place_shards)
-            },
-            "spellings": {name: sorted(self._spellings[name]) for name in sorted(self._spellings)},
+            "places": {name: sorted(place_shards[name]) for name in sorted(place_shards)},
+            "spellings": {name: sorted(spellings[name]) for name in sorted(spellings)},
         }
 
     def facets(self, doc: Document) -> dict[str, list[str]]:
         """Filter values of ``doc`` (see ``facets``)."""
         return facets(doc)
+
+
+class PlaceMatcher:
+    """Finds place names in ``spelling`` text: whole words, longest name first, left to
+    right without overlaps (what one regex alternation of every name would find, without
+    trying hundreds of alternatives at each position)."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._by_first: dict[str, list[str]] = {}
+        for name in sorted(names, key=len, reverse=True):
+            first = _TOKEN.match(name)
+            if first is None or first.start() != 0:
+                raise ValueError(f"a place name must start with a letter: {name!r}")
+            self._by_first.setdefault(first.group(), []).append(name)
+
+    def find(self, text: str) -> set[str]:
+        """Every name occurring in ``text`` as whole words."""
+        found: set[str] = set()
+        cursor = 0
+        for token in _TOKEN.finditer(text):
+            start = token.start()
+            if start < cursor:
+                continue
+            for name in self._by_first.get(token.group(), ()):
+                end = start + len(name)
+                if text.startswith(name, start) and not (end < len(text) and _is_word(text[end])):
+                    found.add(name)
+                    cursor = end
+                    break
+        return found
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 @dataclass
@@ -221,7 +266,7 @@ def extra_terms(doc: Document) -> str:
     fields += [*signer, doc.author, *doc.recipients, *doc.tags, doc.body]
     text = " ".join(value for value in fields if value)
     terms: set[str] = set()
-    for word in _WORD.findall(nfc(text)):
+    for word in set(_WORD.findall(nfc(text))):
         word = word.strip("/.-")
         if "đ" in word or "Đ" in word:
             terms.add(fold(word))
