@@ -6,9 +6,9 @@ plain objects (their attributes), down to the last field. Nothing is skipped sil
 value of a kind the walker does not know raises ``TypeError`` instead of being treated as
 constant, because a constant there would serve stale pages.
 
-Objects are digested once per ``Fingerprinter`` (memoised by identity and kept alive, so an
-identity is never reused while the memo lives): a document cited by a thousand pages costs
-one walk per build.
+Objects (not containers) are digested once per ``Fingerprinter``, memoised by identity and
+kept alive so an identity is never reused while the memo lives: a document listed by a
+thousand pages is walked once per build.
 """
 
 from __future__ import annotations
@@ -24,14 +24,7 @@ from pathlib import PurePath
 from typing import Any
 
 DIGEST_SIZE = 20
-
-
-def _hash(*parts: bytes) -> bytes:
-    h = hashlib.blake2b(digest_size=DIGEST_SIZE)
-    for part in parts:
-        h.update(len(part).to_bytes(8, "little"))
-        h.update(part)
-    return h.digest()
+_SCALARS = (type(None), bool, int, float, complex)
 
 
 class Fingerprinter:
@@ -43,85 +36,116 @@ class Fingerprinter:
 
     def hexdigest(self, *values: object) -> str:
         """Hex fingerprint of ``values`` together."""
-        return _hash(*(self.digest(v) for v in values)).hex()
+        h = hashlib.blake2b(digest_size=DIGEST_SIZE)
+        self._feed(h, values)
+        return h.hexdigest()
 
     def digest(self, value: object) -> bytes:
         """Binary fingerprint of one value (type-tagged, so 1 and "1" differ)."""
-        if value is None or isinstance(value, bool | int | float | complex):
-            return _hash(type(value).__name__.encode(), repr(value).encode())
-        if isinstance(value, str):  # Markup and other str subclasses included
-            return _hash(b"str", value.encode("utf-8", "surrogatepass"))
-        if isinstance(value, bytes):
-            return _hash(b"bytes", value)
-        if isinstance(value, enum.Enum):
-            return _hash(b"enum", _qualname(type(value)).encode(), value.name.encode())
-        if isinstance(value, PurePath):
-            return _hash(b"path", str(value).encode())
-        if isinstance(value, type | types.FunctionType | types.BuiltinFunctionType):
-            return _hash(b"code", _qualname(value).encode())
-        if isinstance(value, re.Pattern):
-            return _hash(b"re", str(value.pattern).encode(), str(value.flags).encode())
+        h = hashlib.blake2b(digest_size=DIGEST_SIZE)
+        self._feed(h, value)
+        return h.digest()
+
+    def _feed(self, h: Any, value: object) -> None:
+        kind = type(value)
+        if kind is str or isinstance(value, str):  # Markup and other str subclasses too
+            data = value.encode("utf-8", "surrogatepass")  # type: ignore[union-attr]
+            h.update(b"s%d:" % len(data))
+            h.update(data)
+        elif kind in _SCALARS:
+            h.update(b"%s:%s;" % (kind.__name__.encode(), repr(value).encode()))
+        elif kind is list or kind is tuple:
+            h.update(b"l%d:" % len(value))  # type: ignore[arg-type]
+            for item in value:  # type: ignore[attr-defined]
+                self._feed(h, item)
+        elif kind is dict:
+            h.update(b"d%d:" % len(value))  # type: ignore[arg-type]
+            for key, item in value.items():  # type: ignore[attr-defined]
+                self._feed(h, key)
+                self._feed(h, item)
+        elif isinstance(value, bytes):
+            h.update(b"b%d:" % len(value))
+            h.update(value)
+        elif isinstance(value, set | frozenset):
+            h.update(b"e%d:" % len(value))
+            for item in sorted(self.digest(v) for v in value):
+                h.update(item)
+        elif isinstance(value, enum.Enum):
+            h.update(f"enum:{_qualname(kind)}.{value.name};".encode())
+        elif isinstance(value, PurePath):
+            self._feed(h, ("path", str(value)))
+        elif isinstance(value, type | types.FunctionType | types.BuiltinFunctionType):
+            h.update(f"code:{_qualname(value)};".encode())
+        elif isinstance(value, re.Pattern):
+            self._feed(h, ("re", value.pattern, value.flags))
+        else:
+            h.update(b"o")
+            h.update(self._object(value))
+
+    def _object(self, value: object) -> bytes:
         key = id(value)
         memo = self._memo.get(key)
         if memo is not None:
             return memo[1]
         if key in self._walking:  # a cycle: the rest of it is being digested above
-            return _hash(b"cycle", _qualname(type(value)).encode())
+            return f"cycle:{_qualname(type(value))}".encode()
         self._walking.add(key)
         try:
-            result = self._compound(value)
+            h = hashlib.blake2b(digest_size=DIGEST_SIZE)
+            h.update(_qualname(type(value)).encode())
+            self._feed(h, _state(value))
+            result = h.digest()
         finally:
             self._walking.discard(key)
         self._memo[key] = (value, result)
         return result
 
-    def _compound(self, value: object) -> bytes:
-        digest = self.digest
-        if isinstance(value, list | tuple):
-            return _hash(b"seq", *(digest(v) for v in value))
-        if isinstance(value, dict):
-            return _hash(b"map", *(digest(k) + digest(v) for k, v in value.items()))
-        if isinstance(value, set | frozenset):
-            return _hash(b"set", *sorted(digest(v) for v in value))
-        if isinstance(value, types.MethodType):
-            return _hash(b"method", digest(value.__func__), digest(value.__self__))
-        custom: Callable[[], Any] | None = getattr(value, "__fingerprint__", None)
-        if custom is not None:
-            return _hash(b"custom", _qualname(type(value)).encode(), digest(custom()))
-        name = _qualname(type(value)).encode()
-        if dataclasses.is_dataclass(value):
-            fields = [(f.name, getattr(value, f.name)) for f in dataclasses.fields(value)]
-            state = dict(fields) | (_state(value) or {})
-            return _hash(b"obj", name, digest(state))
-        state = _state(value)
-        if state is None:
-            raise TypeError(
-                f"cannot fingerprint a {type(value).__qualname__}: give it __fingerprint__ "
-                "or keep it out of page contexts"
-            )
-        return _hash(b"obj", name, digest(state))
 
-
-def _state(value: object) -> dict[str, object] | None:
-    """Attributes of a plain object (``__dict__`` and ``__slots__``), None if it has none."""
-    state: dict[str, object] = {}
-    found = False
-    for cls in type(value).__mro__:
-        for slot in getattr(cls, "__slots__", ()):
-            if slot not in ("__dict__", "__weakref__") and hasattr(value, slot):
-                state[slot] = getattr(value, slot)
-                found = True
-    if hasattr(value, "__dict__"):
-        # Values cached by functools.cached_property derive from the rest and appear only
-        # once read: leaving them out keeps the fingerprint independent of what ran before.
-        cls = type(value)
-        state.update(
-            (k, v)
-            for k, v in vars(value).items()
-            if not isinstance(getattr(cls, k, None), functools.cached_property)
+def _state(value: object) -> object:
+    """What an object is made of: ``__fingerprint__()`` when it defines one; else its
+    fields and attributes (slots and ``__dict__``) without cached derived values."""
+    if isinstance(value, types.MethodType):
+        return (value.__func__, value.__self__)
+    custom: Callable[[], Any] | None = getattr(value, "__fingerprint__", None)
+    if custom is not None:
+        return custom()
+    names = _attribute_names(type(value))
+    if names is None and not hasattr(value, "__dict__"):
+        raise TypeError(
+            f"cannot fingerprint a {type(value).__qualname__}: give it __fingerprint__ "
+            "or keep it out of page contexts"
         )
-        found = True
-    return dict(sorted(state.items())) if found else None
+    state = {name: getattr(value, name) for name in names or () if hasattr(value, name)}
+    if hasattr(value, "__dict__"):
+        skip = _cached_names(type(value))
+        state.update((k, v) for k, v in vars(value).items() if k not in skip)
+    return sorted(state.items())
+
+
+@functools.cache
+def _attribute_names(cls: type) -> tuple[str, ...] | None:
+    """Dataclass fields and slots of ``cls``; None when it declares neither."""
+    names: list[str] = []
+    if dataclasses.is_dataclass(cls):
+        names += [f.name for f in dataclasses.fields(cls)]
+    for klass in cls.__mro__:
+        for slot in getattr(klass, "__slots__", ()):
+            if slot not in ("__dict__", "__weakref__") and slot not in names:
+                names.append(slot)
+    return tuple(names) if names else None
+
+
+@functools.cache
+def _cached_names(cls: type) -> frozenset[str]:
+    """Attributes filled by ``functools.cached_property``: derived from the rest, and
+    present only once read, so leaving them out keeps fingerprints independent of what
+    ran before."""
+    return frozenset(
+        name
+        for klass in cls.__mro__
+        for name, attr in vars(klass).items()
+        if isinstance(attr, functools.cached_property)
+    )
 
 
 def _qualname(obj: object) -> str:

@@ -10,9 +10,9 @@ the tree are paired with those decisions by symbol, in text order.
 
 from __future__ import annotations
 
-import posixpath
 import xml.etree.ElementTree as etree
 from collections import defaultdict, deque
+from collections.abc import Callable
 from typing import Any
 
 from markdown import Markdown
@@ -29,17 +29,18 @@ PRIORITY = 8
 
 
 class CitationLinker(Extension):
-    """Markdown extension; the plugin sets ``links`` before each document page renders."""
+    """Markdown extension; the renderer sets ``links`` before each document page renders."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.links: list[Link] | None = None
-        self.src_uri = ""
+        self.href: Callable[[str], str] = str
 
-    def use(self, links: list[Link] | None, src_uri: str = "") -> None:
-        """Link the next rendered page with ``links`` (None: leave the page alone)."""
+    def use(self, links: list[Link] | None, href: Callable[[str], str] = str) -> None:
+        """Link the next rendered page with ``links`` (None: leave the page alone);
+        ``href`` turns a site-relative URL into the link written on that page."""
         self.links = links
-        self.src_uri = src_uri
+        self.href = href
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(_LinkTreeprocessor(md, self), "ketluan_citations", PRIORITY)
@@ -87,7 +88,7 @@ class _LinkTreeprocessor(Treeprocessor):
             link = queue.popleft()
             if link.url is None:
                 continue
-            href = relative_src(link.url, self.linker.src_uri)
+            href = self.linker.href(link.url)
             anchor = etree.Element("a", _attributes(link, href))
             anchor.text = text[citation.start : citation.end]
             if made:
@@ -111,9 +112,3 @@ def _attributes(link: Link, href: str) -> dict[str, str]:
     if link.ambiguous:
         title = f"{title}: chưa xác định được văn bản (nhiều văn bản cùng số)"
     return {"href": href, "class": " ".join(classes), "title": title}
-
-
-def relative_src(url: str, src_uri: str) -> str:
-    """Link from the page generated from ``src_uri`` to the page at site-relative ``url``,
-    written as a path to its Markdown source so MkDocs checks and rewrites it."""
-    return posixpath.relpath(url + "index.md", posixpath.dirname(src_uri) or ".")

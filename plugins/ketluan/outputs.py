@@ -1,22 +1,78 @@
-"""What a build writes besides pages, after they are written: feeds, open-data manifests
-and the search index. Runs in ``on_post_build``, into the staging folder of the build."""
+"""What a build writes after MkDocs' own pages: the generated pages, feeds, open-data
+manifests and the search index. Runs in ``on_post_build``, into the staging folder."""
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.nav import Navigation
 from tqdm import tqdm
 
 from .corpus import Corpus
 from .feeds import atom_time, entry_id
 from .manifest import documents_manifest, resolutions_manifest
+from .pagecache import PageCache
 from .pages import SitePlan
+from .render import PageError, Renderer, cache_keys, default_jobs, render_all, salt
 from .search import PLACE_RECORD_TEMPLATE, SearchIndexError, SearchPlan, build_index
+
+
+def quiet() -> bool:
+    """True under ``mkdocs build -q``: no progress bars."""
+    return logging.getLogger("mkdocs").getEffectiveLevel() > logging.INFO
+
+
+def render_pages(
+    plan: SitePlan,
+    config: MkDocsConfig,
+    env: Environment,
+    nav: Navigation,
+    options: Any,
+    log: Callable[[str], None],
+) -> None:
+    """Render every generated page outside the navigation (``render``), reusing the cache
+    when the ``cache`` option is on, on ``jobs`` processes; then drop stale cache entries."""
+    started = time.monotonic()
+    sources = [src for src, page in plan.pages.items() if not page.in_nav]
+    cache = None
+    keys: dict[str, tuple[str, str | None]] = {}
+    if options.cache:
+        cache = PageCache(Path(config.config_file_path).parent / options.cache_dir)
+        keys = cache_keys(plan, sources, salt(config, nav))
+    renderer = Renderer(plan, config, env, nav, cache, keys)
+    jobs = options.jobs or default_jobs()
+    with tqdm(
+        total=len(sources), desc="ketluan: rendering", unit=" page", disable=quiet(), leave=False
+    ) as bar:
+        try:
+            stats = render_all(renderer, sources, jobs, bar.update)
+        except PageError as exc:
+            raise PluginError(f"ketluan: {exc}") from None
+    if cache:
+        cache.sweep("pages", (page for page, _ in keys.values()))
+        cache.sweep("bodies", (body for _, body in keys.values() if body))
+    log(
+        f"{len(sources)} pages written in {time.monotonic() - started:.1f} s "
+        f"({stats.rendered} rendered, {stats.cached} unchanged from the cache, {jobs} processes)"
+    )
+
+
+def sitemap_entries(plan: SitePlan, config: MkDocsConfig) -> list[tuple[str, str]]:
+    """(URL, last modified) of every page ``render_pages`` writes, for sitemap.xml."""
+    base = config.site_url or "/"
+    return [
+        (urljoin(base, src.removesuffix("index.md")), page.updated or plan.updated)
+        for src, page in plan.pages.items()
+        if not page.in_nav
+    ]
 
 
 def write_feeds(plan: SitePlan, env: Environment, config: MkDocsConfig) -> None:
@@ -55,7 +111,6 @@ def build_search_index(
     search: SearchPlan | None = plan.search
     if search is None:
         return
-    quiet = logging.getLogger("mkdocs").getEffectiveLevel() > logging.INFO
     record_page = env.get_template(PLACE_RECORD_TEMPLATE)
     try:
         build_index(
@@ -65,7 +120,7 @@ def build_search_index(
             search.place_records(corpus.documents),
             lambda record: record_page.render(record=record),
             progress=lambda shards: tqdm(
-                shards, desc="ketluan: search index", unit=" shard", disable=quiet
+                shards, desc="ketluan: search index", unit=" shard", disable=quiet()
             ),
             log=log,
         )

@@ -160,16 +160,13 @@ def document_page(doc: Document, base_url: str) -> GeneratedPage:
 
 
 def generated_files(plan: SitePlan, config: MkDocsConfig) -> list[File]:
-    """``File.generated`` for every planned page; only pages marked ``in_nav`` may appear
-    in the navigation, so page size does not grow with the corpus."""
+    """``File.generated`` for the planned pages of the navigation: MkDocs renders them; the
+    plugin renders every other planned page itself (``render``), so page size and memory
+    do not grow with the corpus."""
     return [
-        File.generated(
-            config,
-            src,
-            content=page.markdown,
-            inclusion=(InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV),
-        )
+        File.generated(config, src, content=page.markdown, inclusion=InclusionLevel.UNDEFINED)
         for src, page in plan.pages.items()
+        if page.in_nav
     ]
 
 

@@ -13,15 +13,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from tqdm import tqdm
 
 from .atomic import AtomicOutput
-from .citation_pages import page_links
 from .corpus import Corpus, load_corpus
-from .linking import CitationLinker
 from .model import BUILTIN_TYPES, TypeInfo
-from .outputs import build_search_index, write_feeds, write_manifests
+from .outputs import build_search_index, render_pages, sitemap_entries, write_feeds, write_manifests
 from .pages import (
     SiteOptions,
     SitePlan,
@@ -66,6 +65,13 @@ class KetluanConfig(base.Config):
     search_shard_size = c.Type(int, default=5000)
     """Most documents per Pagefind index shard: Pagefind's memory grows with one index's
     size, so the corpus is split and the shards merged in the browser (see BENCHMARKS.md)."""
+    cache = c.Type(bool, default=True)
+    """Keep rendered pages and bodies between builds and reuse those whose inputs are
+    unchanged (see README, "Build cache")."""
+    cache_dir = c.Type(str, default=".cache/ketluan")
+    """Folder of the build cache, relative to mkdocs.yml."""
+    jobs = c.Type(int, default=0)
+    """Processes rendering pages; 0: one per core this build may use."""
 
 
 class KetluanPlugin(BasePlugin[KetluanConfig]):
@@ -74,7 +80,6 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
     def __init__(self) -> None:
         self.plan = SitePlan()
         self.corpus = Corpus([])
-        self.linker = CitationLinker()
         self.command: str | None = None
         self.output: AtomicOutput | None = None
         self.complete = False
@@ -83,6 +88,11 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.config.jobs < 0:
+            raise PluginError(
+                f"ketluan: jobs must be 0 (one per core) or more, got {self.config.jobs}. "
+                "Set e.g. 'jobs: 2' in mkdocs.yml."
+            )
         for name in ("page_size", "home_recent", "feed_size", "search_shard_size"):
             if self.config[name] < 1:
                 raise PluginError(
@@ -97,7 +107,6 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
             self.output = AtomicOutput.begin(Path(config.site_dir))
             config.site_dir = str(self.output.staging)
         self.complete = False
-        config.markdown_extensions.append(self.linker)  # type: ignore[arg-type]
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -129,14 +138,23 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
             files.append(file)
         return files
 
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
+
     def on_page_markdown(self, markdown: str, page: Page, **kwargs: Any) -> str:
         generated = page_markdown(self.plan, page)
-        self.linker.use(page_links(self.plan, page.file.src_uri), page.file.src_uri)
         return markdown if generated is None else generated
 
     def on_page_content(self, html: str, page: Page, **kwargs: Any) -> str:
-        self.linker.use(None)
         return clean_body(html) if is_untrusted(self.plan, page) else html
+
+    def on_template_context(
+        self, context: dict[str, Any], template_name: str, config: MkDocsConfig
+    ) -> dict[str, Any]:
+        if template_name == "sitemap.xml":
+            context["kl_sitemap"] = sitemap_entries(self.plan, config)
+        return context
 
     def on_page_context(self, context: dict[str, Any], page: Page, **kwargs: Any) -> dict[str, Any]:
         return page_context(self.plan, page, context)
@@ -146,6 +164,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        render_pages(self.plan, config, self.env, self.nav, self.config, log.info)
         write_feeds(self.plan, self.env, config)
         write_manifests(self.plan, self.corpus, config)
         build_search_index(self.plan, self.corpus, self.env, config, log.info)

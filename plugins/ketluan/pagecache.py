@@ -1,0 +1,94 @@
+"""A content-addressed cache of rendered output, kept between builds (and by ``serve``).
+
+An entry is named by the fingerprint of everything that went into it, and never changes
+once written (a new input makes a new name): a build interrupted half-way can leave
+entries behind, never a wrong one. Entries are hard links to the files written into the
+site when the disk allows it, so the cache costs no extra space and a hit costs one link.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+KINDS = ("pages", "bodies")
+"""Whole pages (HTML files), and rendered Markdown bodies (JSON: HTML and headings)."""
+
+
+class PageCache:
+    """The cache folder: ``<root>/<kind>/<key[:2]>/<key>``."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path(self, kind: str, key: str) -> Path:
+        """Where the entry ``key`` of ``kind`` lives."""
+        return self.root / kind / key[:2] / key
+
+    def fetch(self, kind: str, key: str, target: Path) -> bool:
+        """Put the cached entry at ``target`` (a hard link, else a copy); False if absent."""
+        source = self.path(kind, key)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target)
+        except FileNotFoundError:
+            return source.exists() and self._copy(source, target)
+        except FileExistsError:
+            target.unlink()
+            return self.fetch(kind, key, target)
+        except OSError:  # another disk, or links not supported
+            return self._copy(source, target)
+        return True
+
+    @staticmethod
+    def _copy(source: Path, target: Path) -> bool:
+        try:
+            shutil.copyfile(source, target)
+        except FileNotFoundError:
+            return False
+        return True
+
+    def store(self, kind: str, key: str, written: Path) -> None:
+        """Keep the file just written at ``written`` as entry ``key``."""
+        entry = self.path(kind, key)
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        partial = entry.with_name(f"{key}.{os.getpid()}.partial")
+        try:
+            os.link(written, partial)
+        except OSError:
+            shutil.copyfile(written, partial)
+        os.replace(partial, entry)
+
+    def load(self, kind: str, key: str) -> Any | None:
+        """The JSON entry ``key``, None if absent."""
+        try:
+            return json.loads(self.path(kind, key).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+
+    def save(self, kind: str, key: str, value: Any) -> None:
+        """Write JSON entry ``key`` (atomically: a reader never sees half of it)."""
+        entry = self.path(kind, key)
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        partial = entry.with_name(f"{key}.{os.getpid()}.partial")
+        partial.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+        os.replace(partial, entry)
+
+    def sweep(self, kind: str, keep: Iterable[str]) -> int:
+        """Delete the entries of ``kind`` not in ``keep`` (those of earlier builds, and
+        partial files); returns how many went. Run after a successful build only."""
+        wanted = set(keep)
+        removed = 0
+        folder = self.root / kind
+        if not folder.is_dir():
+            return 0
+        for bucket in folder.iterdir():
+            for entry in bucket.iterdir():
+                if entry.name not in wanted:
+                    entry.unlink()
+                    removed += 1
+        return removed
