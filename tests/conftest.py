@@ -53,6 +53,8 @@ class Site:
         self.options: dict[str, object] = {"page_size": 50, "home_recent": 10}
         self.extra_config = ""
         """More top-level mkdocs.yml lines, e.g. 'site_url: https://example.org/'."""
+        self.templates = REPO / "templates"
+        """The theme's custom_dir: copy it into the project before editing a template."""
 
     def add(self, rel: str, text: str | bytes) -> Path:
         """Write a conclusion file at ``conclusions/rel``."""
@@ -71,7 +73,7 @@ class Site:
             theme:
               name: material
               language: vi
-              custom_dir: {REPO / "templates"}
+              custom_dir: {self.templates}
               font: false
             plugins:
               - ketluan:

@@ -21,7 +21,16 @@ from .feeds import atom_time, entry_id
 from .manifest import documents_manifest, resolutions_manifest
 from .pagecache import PageCache
 from .pages import SitePlan
-from .render import PageError, Renderer, cache_keys, default_jobs, render_all, salt
+from .render import (
+    PageError,
+    Renderer,
+    cache_keys,
+    default_jobs,
+    page_templates,
+    render_all,
+    salt,
+    template_digests,
+)
 from .search import PLACE_RECORD_TEMPLATE, SearchIndexError, SearchPlan, build_index
 
 
@@ -46,7 +55,10 @@ def render_pages(
     keys: dict[str, tuple[str, str | None]] = {}
     if options.cache:
         cache = PageCache(Path(config.config_file_path).parent / options.cache_dir)
-        keys = cache_keys(plan, sources, salt(config, nav))
+        templates = page_templates(plan)
+        keys = cache_keys(
+            plan, sources, salt(config, nav, templates), template_digests(env, templates)
+        )
     renderer = Renderer(plan, config, env, nav, cache, keys)
     jobs = options.jobs or default_jobs()
     with tqdm(

@@ -27,7 +27,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, meta
 from markdown import Markdown
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
@@ -85,7 +85,7 @@ class Renderer:
         file = File.generated(config, src, content="")
         target = Path(file.abs_dest_path)
         page_key, body_key = self.keys.get(src, ("", None))
-        if self.cache and self.cache.fetch("pages", page_key, target):
+        if self.cache and page_key and self.cache.fetch("pages", page_key, target):
             return True
         page = Page(None, file, config)
         page.markdown = page_markdown(self.plan, page)
@@ -102,15 +102,15 @@ class Renderer:
         finally:
             config._current_page = None
         write_file(output.encode("utf-8", errors="xmlcharrefreplace"), str(target))
-        if self.cache:
+        if self.cache and page_key:
             self.cache.store("pages", page_key, target)
         return False
 
     def body(self, src: str, page: Page, key: str | None) -> tuple[str, list[Any]]:
         """HTML and headings of the page's Markdown, from the cache when rendered before."""
-        if not page.markdown or key is None:
+        if not page.markdown:
             return "", []
-        cached = self.cache.load("bodies", key) if self.cache else None
+        cached = self.cache.load("bodies", key) if self.cache and key else None
         if cached is not None:
             return cached["html"], cached["toc"]
         planned = self.plan.pages[src]
@@ -123,7 +123,7 @@ class Renderer:
             linker.use(None)
         html = clean_body(html) if planned.untrusted_body else html
         toc = getattr(md, "toc_tokens", [])
-        if self.cache:
+        if self.cache and key:
             self.cache.save("bodies", key, {"html": html, "toc": toc})
         return html, toc
 
@@ -149,10 +149,11 @@ def planned_links(plan: SitePlan, src: str) -> list[Any] | None:
 
 
 def cache_keys(
-    plan: SitePlan, sources: Iterable[str], salt: str
+    plan: SitePlan, sources: Iterable[str], salt: str, templates: dict[str, str]
 ) -> dict[str, tuple[str, str | None]]:
     """Page and body keys of ``sources``: a page key covers the planned page, the shared
-    data and the salt; a body key the Markdown, its citation links and the salt."""
+    data, its page template (``templates``) and the salt; a body key the Markdown, its
+    citation links and the salt."""
     fp = Fingerprinter()
     shared = fp.digest(plan.shared).hex()
     keys: dict[str, tuple[str, str | None]] = {}
@@ -162,14 +163,44 @@ def cache_keys(
         if planned.markdown:
             links = planned_links(plan, src)
             body = fp.hexdigest(salt, "body", src, planned.markdown, links, planned.untrusted_body)
-        keys[src] = (fp.hexdigest(salt, "page", shared, src, planned), body)
+        template = templates[planned.template]
+        keys[src] = (fp.hexdigest(salt, "page", shared, template, src, planned), body)
     return keys
 
 
-def salt(config: MkDocsConfig, nav: Navigation) -> str:
+def page_templates(plan: SitePlan) -> set[str]:
+    """Names of the templates generated pages are rendered with."""
+    return {page.template for page in plan.pages.values()}
+
+
+def template_digests(env: Environment, names: set[str]) -> dict[str, str]:
+    """For each page template, a fingerprint of itself and of the page templates it
+    reaches by name (extends, include, import), so editing one page template re-renders
+    only the pages using it. Every other theme file is in the ``salt`` of every page."""
+    found: dict[str, set[str]] = {}
+
+    def reached(name: str) -> set[str]:
+        if name not in found:
+            found[name] = set()
+            source = env.loader.get_source(env, name)[0] if env.loader else ""
+            for ref in meta.find_referenced_templates(env.parse(source)):
+                if ref is not None:
+                    found[name] |= {ref} | reached(ref)
+        return found[name]
+
+    digests = {}
+    for name in names:
+        parts = sorted({name} | (reached(name) & names))
+        sources = [(part, env.loader.get_source(env, part)[0]) for part in parts]  # type: ignore[union-attr]
+        digests[name] = Fingerprinter().hexdigest(sources)
+    return digests
+
+
+def salt(config: MkDocsConfig, nav: Navigation, page_templates: set[str]) -> str:
     """Fingerprint of everything outside the plan that can change a page: this package's
-    code, the installed versions, every file of the theme folders (templates and
-    overrides), the configuration and the navigation."""
+    code, the installed versions, the files of the theme folders (templates, overrides
+    and assets) but the page templates (see ``template_digests``), the configuration and
+    the navigation."""
     h = hashlib.blake2b(digest_size=20)
     h.update(sys.version.encode())
     for name in VERSIONED:
@@ -179,8 +210,9 @@ def salt(config: MkDocsConfig, nav: Navigation) -> str:
             h.update(f"{name}=none".encode())
     for folder in [Path(__file__).parent, *map(Path, config.theme.dirs)]:
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                h.update(str(path.relative_to(folder)).encode())
+            name = path.relative_to(folder).as_posix()
+            if path.is_file() and "__pycache__" not in path.parts and name not in page_templates:
+                h.update(name.encode())
                 h.update(path.read_bytes())
     h.update(config_digest(config).encode())
     h.update(nav_digest(nav).encode())

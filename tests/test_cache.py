@@ -1,0 +1,159 @@
+"""The build cache never serves a stale page: after each kind of edit (a document, a
+document citing another, a template, mkdocs.yml) the warm build equals a cold build of the
+same inputs, byte for byte, and pages whose inputs did not change come from the cache."""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, Site, conclusion, pagefind_unstable
+
+CITED = conclusion("Nội dung kết luận.\n", title="Kết luận về giao thông nông thôn")
+CITING = conclusion(
+    "Tiếp tục thực hiện Kết luận số 604-KL/HU ngày 27/3/2024 của Huyện ủy.\n",
+    title="Kết luận về xây dựng nông thôn mới",
+    number="610-KL/HU",
+    date="2024-05-06",
+)
+OTHER = conclusion(
+    "Một văn bản không liên quan.\n",
+    title="Kết luận về công tác cán bộ",
+    number="12-KL/HU",
+    date="2023-01-05",
+    issuer="Huyện ủy Tuần Giáo",
+    province="Điện Biên",
+    district="Tuần Giáo",
+)
+CITED_PAGE = "van-ban/bac-giang/huyen-uy-son-dong/2024/604-kl-hu/"
+OTHER_PAGE = "van-ban/dien-bien/huyen-uy-tuan-giao/2023/12-kl-hu/"
+COUNTS = re.compile(r"(\d+) rendered, (\d+) unchanged from the cache")
+
+
+@pytest.fixture
+def warm(tmp_path: Path) -> Site:
+    """A site with three documents (one citing another) and its own templates, built once
+    so the cache is full."""
+    site = Site(tmp_path / "warm")
+    site.templates = site.root / "templates"
+    shutil.copytree(REPO / "templates", site.templates)
+    site.options["jobs"] = 2
+    site.add("son-dong/604.md", CITED)
+    site.add("son-dong/610.md", CITING)
+    site.add("tuan-giao/12.md", OTHER)
+    site.build()
+    return site
+
+
+def rebuild(site: Site, caplog: pytest.LogCaptureFixture) -> tuple[int, int]:
+    """Build again; (pages rendered, pages from the cache)."""
+    caplog.clear()
+    with caplog.at_level(logging.INFO):
+        site.build()
+    (found,) = COUNTS.findall(caplog.text)
+    return int(found[0]), int(found[1])
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not pagefind_unstable(p.relative_to(folder))
+    }
+
+
+def assert_same_as_cold(site: Site, tmp_path: Path) -> None:
+    """The warm site equals a build of a copy of the project with the cache off."""
+    cold = Site.__new__(Site)
+    cold.__dict__.update(site.__dict__)
+    cold.root = tmp_path / "cold"
+    shutil.rmtree(cold.root, ignore_errors=True)
+    shutil.copytree(site.root, cold.root, ignore=shutil.ignore_patterns(".cache", "site"))
+    cold.conclusions = cold.root / "conclusions"
+    if site.templates != REPO / "templates":
+        cold.templates = cold.root / "templates"
+    cold.options = {**site.options, "cache": "false", "jobs": 1}
+    cold.build()
+    warm_files, cold_files = files(site.root / "site"), files(cold.root / "site")
+    assert sorted(warm_files) == sorted(cold_files)
+    stale = [name for name in warm_files if warm_files[name] != cold_files[name]]
+    assert stale == [], "pages differ from a cold build"
+
+
+def test_unchanged_inputs_render_nothing(warm: Site, caplog, tmp_path: Path) -> None:
+    rendered, cached = rebuild(warm, caplog)
+    assert rendered == 0 and cached > 20
+    assert_same_as_cold(warm, tmp_path)
+
+
+def test_edited_document_shows_up_and_the_rest_is_reused(warm: Site, caplog, tmp_path) -> None:
+    other = (warm.root / "site" / OTHER_PAGE / "index.html").read_bytes()
+    warm.add("son-dong/604.md", CITED.replace("Nội dung kết luận.", "Nội dung đã sửa lại."))
+    rendered, cached = rebuild(warm, caplog)
+    assert "Nội dung đã sửa lại." in warm.page(CITED_PAGE).text_content()
+    assert (warm.root / "site" / OTHER_PAGE / "index.html").read_bytes() == other
+    assert 0 < rendered < cached
+    assert_same_as_cold(warm, tmp_path)
+
+
+def test_edited_citing_document_updates_the_cited_page(warm: Site, caplog, tmp_path) -> None:
+    warm.add("son-dong/610.md", CITING.replace("xây dựng nông thôn mới", "chuyển đổi số"))
+    rebuild(warm, caplog)
+    (citing,) = warm.page(CITED_PAGE).cssselect(".kl-cited-by__item .kl-item__title")
+    assert citing.text_content() == "Kết luận về chuyển đổi số"
+    assert_same_as_cold(warm, tmp_path)
+
+
+def test_removed_citation_disappears_from_the_cited_page(warm: Site, caplog, tmp_path) -> None:
+    warm.add("son-dong/610.md", CITING.replace("Kết luận số 604-KL/HU", "kết luận"))
+    rebuild(warm, caplog)
+    assert not warm.page(CITED_PAGE).cssselect(".kl-cited-by")
+    assert_same_as_cold(warm, tmp_path)
+
+
+def test_edited_template_changes_every_page_using_it(warm: Site, caplog, tmp_path) -> None:
+    template = warm.templates / "conclusion.html"
+    text = template.read_text(encoding="utf-8")
+    marked = text.replace(
+        '<dl class="kl-meta"', '<p class="kl-test-marker">M</p>\n  <dl class="kl-meta"'
+    )
+    assert marked != text
+    template.write_text(marked, encoding="utf-8")
+    rendered, cached = rebuild(warm, caplog)
+    for url in (CITED_PAGE, OTHER_PAGE):
+        assert warm.page(url).cssselect(".kl-test-marker")
+    assert rendered == 3, "the three document pages, and no page of another template"
+    assert cached > 0
+    assert_same_as_cold(warm, tmp_path)
+
+
+def test_edited_shared_partial_changes_every_page(warm: Site, caplog, tmp_path) -> None:
+    partial = warm.templates / "partials" / "kl-macros.html"
+    text = partial.read_text(encoding="utf-8")
+    marked = text.replace('<li class="kl-item', '<li data-test-marker class="kl-item', 1)
+    assert marked != text
+    partial.write_text(marked, encoding="utf-8")
+    rendered, cached = rebuild(warm, caplog)
+    assert cached == 0 and rendered > 0
+    assert warm.page("van-ban/").cssselect("li[data-test-marker]")
+    assert_same_as_cold(warm, tmp_path)
+
+
+def test_edited_config_changes_every_page(warm: Site, caplog, tmp_path) -> None:
+    warm.extra_config = "site_name: Cổng thử nghiệm mới\n"
+    rendered, cached = rebuild(warm, caplog)
+    assert cached == 0 and rendered > 0
+    assert "Cổng thử nghiệm mới" in warm.page(OTHER_PAGE).findtext(".//title")
+    assert_same_as_cold(warm, tmp_path)
+
+
+def test_cache_entries_of_old_builds_are_swept(warm: Site, caplog) -> None:
+    entries = sum(1 for _ in (warm.root / ".cache/ketluan/pages").rglob("*") if _.is_file())
+    warm.add("son-dong/604.md", CITED.replace("Nội dung kết luận.", "Nội dung khác."))
+    rebuild(warm, caplog)
+    after = sum(1 for _ in (warm.root / ".cache/ketluan/pages").rglob("*") if _.is_file())
+    assert after == entries
