@@ -87,6 +87,7 @@ def assert_same_as_cold(site: Site, tmp_path: Path) -> None:
 def test_unchanged_inputs_render_nothing(warm: Site, caplog, tmp_path: Path) -> None:
     rendered, cached = rebuild(warm, caplog)
     assert rendered == 0 and cached > 20
+    assert "search shard 0: unchanged, reused from the cache" in caplog.text
     assert_same_as_cold(warm, tmp_path)
 
 
@@ -97,6 +98,7 @@ def test_edited_document_shows_up_and_the_rest_is_reused(warm: Site, caplog, tmp
     assert "Nội dung đã sửa lại." in warm.page(CITED_PAGE).text_content()
     assert (warm.root / "site" / OTHER_PAGE / "index.html").read_bytes() == other
     assert 0 < rendered < cached
+    assert "search shard 0: 3 documents indexed" in caplog.text, "its shard is indexed again"
     assert_same_as_cold(warm, tmp_path)
 
 

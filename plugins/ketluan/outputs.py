@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -18,7 +19,9 @@ from tqdm import tqdm
 
 from .corpus import Corpus
 from .feeds import atom_time, entry_id
+from .fingerprint import Fingerprinter
 from .manifest import documents_manifest, resolutions_manifest
+from .model import Document
 from .pagecache import PageCache
 from .pages import SitePlan
 from .render import (
@@ -31,7 +34,14 @@ from .render import (
     salt,
     template_digests,
 )
-from .search import PLACE_RECORD_TEMPLATE, SearchIndexError, SearchPlan, build_index
+from .search import (
+    PLACE_RECORD_TEMPLATE,
+    PLACES_DIR,
+    Reuse,
+    SearchIndexError,
+    SearchPlan,
+    build_index,
+)
 
 
 def quiet() -> bool:
@@ -46,19 +56,20 @@ def render_pages(
     nav: Navigation,
     options: Any,
     log: Callable[[str], None],
-) -> None:
+) -> CacheState | None:
     """Render every generated page outside the navigation (``render``), reusing the cache
-    when the ``cache`` option is on, on ``jobs`` processes; then drop stale cache entries."""
+    when the ``cache`` option is on, on ``jobs`` processes; then drop stale cache entries.
+    Returns what the search index needs to reuse its shards (None with the cache off)."""
     started = time.monotonic()
     sources = [src for src, page in plan.pages.items() if not page.in_nav]
     cache = None
     keys: dict[str, tuple[str, str | None]] = {}
+    state = None
     if options.cache:
         cache = PageCache(Path(config.config_file_path).parent / options.cache_dir)
         templates = page_templates(plan)
-        keys = cache_keys(
-            plan, sources, salt(config, nav, templates), template_digests(env, templates)
-        )
+        state = CacheState(cache, salt(config, nav, templates), {})
+        keys = state.keys = cache_keys(plan, sources, state.salt, template_digests(env, templates))
     renderer = Renderer(plan, config, env, nav, cache, keys)
     jobs = options.jobs or default_jobs()
     with tqdm(
@@ -68,13 +79,42 @@ def render_pages(
             stats = render_all(renderer, sources, jobs, bar.update)
         except PageError as exc:
             raise PluginError(f"ketluan: {exc}") from None
-    if cache:
-        cache.sweep("pages", (page for page, _ in keys.values()))
-        cache.sweep("bodies", (body for _, body in keys.values() if body))
     log(
         f"{len(sources)} pages written in {time.monotonic() - started:.1f} s "
         f"({stats.rendered} rendered, {stats.cached} unchanged from the cache, {jobs} processes)"
     )
+    return state
+
+
+@dataclass
+class CacheState:
+    """The cache of this build: its folder, salt and the key of every generated page."""
+
+    cache: PageCache
+    salt: str
+    keys: dict[str, tuple[str, str | None]]
+    search_keys: set[str] = field(default_factory=set)
+
+    def search_reuse(
+        self, search: SearchPlan, documents: list[Document], records: dict[int, list[Any]]
+    ) -> Reuse:
+        """Keys of the search index folders: a shard's covers the keys of its pages (so
+        their HTML); a places index's its records and the salt (template included)."""
+        fp = Fingerprinter()
+        keys = {
+            path: fp.hexdigest("pagefind", [self.keys[d.url + "index.md"][0] for d in docs])
+            for path, docs in search.shard_documents(documents).items()
+        }
+        for index, shard_records in records.items():
+            keys[f"{PLACES_DIR}/{index}"] = fp.hexdigest("places", self.salt, shard_records)
+        self.search_keys = set(keys.values())
+        return Reuse(self.cache, keys)
+
+    def sweep(self) -> None:
+        """Drop the entries no page, body or index folder of this build uses."""
+        self.cache.sweep("pages", (page for page, _ in self.keys.values()))
+        self.cache.sweep("bodies", (body for _, body in self.keys.values() if body))
+        self.cache.sweep("search", self.search_keys)
 
 
 def sitemap_entries(plan: SitePlan, config: MkDocsConfig) -> list[tuple[str, str]]:
@@ -118,23 +158,28 @@ def build_search_index(
     env: Environment,
     config: MkDocsConfig,
     log: Callable[[str], None],
+    state: CacheState | None = None,
 ) -> None:
-    """Run Pagefind over the written pages when search is on; a failure fails the build."""
+    """Run Pagefind over the written pages when search is on, reusing the shards of an
+    earlier build whose pages are unchanged; a failure fails the build."""
     search: SearchPlan | None = plan.search
     if search is None:
         return
     record_page = env.get_template(PLACE_RECORD_TEMPLATE)
+    records = search.place_records(corpus.documents)
+    reuse = state.search_reuse(search, corpus.documents, records) if state else None
     try:
         build_index(
             Path(config.site_dir),
             search.shards,
             search.places_manifest(corpus.documents),
-            search.place_records(corpus.documents),
+            records,
             lambda record: record_page.render(record=record),
             progress=lambda shards: tqdm(
                 shards, desc="ketluan: search index", unit=" shard", disable=quiet()
             ),
             log=log,
+            reuse=reuse,
         )
     except SearchIndexError as exc:
         raise PluginError(f"ketluan: {exc}") from None

@@ -15,8 +15,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-KINDS = ("pages", "bodies")
-"""Whole pages (HTML files), and rendered Markdown bodies (JSON: HTML and headings)."""
+KINDS = ("pages", "bodies", "search")
+"""Whole pages (HTML files), rendered Markdown bodies (JSON: HTML and headings), and
+search index shards (folders)."""
 
 
 class PageCache:
@@ -63,6 +64,26 @@ class PageCache:
             shutil.copyfile(written, partial)
         os.replace(partial, entry)
 
+    def fetch_tree(self, kind: str, key: str, target: Path) -> bool:
+        """Put the cached folder ``key`` at ``target`` (file by file, linked); False if
+        absent."""
+        source = self.path(kind, key)
+        if not source.is_dir():
+            return False
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(source, target, copy_function=_link_or_copy)
+        return True
+
+    def store_tree(self, kind: str, key: str, written: Path) -> None:
+        """Keep the folder just written at ``written`` as entry ``key``."""
+        entry = self.path(kind, key)
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        partial = entry.with_name(f"{key}.{os.getpid()}.partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        shutil.copytree(written, partial, copy_function=_link_or_copy)
+        shutil.rmtree(entry, ignore_errors=True)
+        partial.rename(entry)
+
     def load(self, kind: str, key: str) -> Any | None:
         """The JSON entry ``key``, None if absent."""
         try:
@@ -89,6 +110,16 @@ class PageCache:
         for bucket in folder.iterdir():
             for entry in bucket.iterdir():
                 if entry.name not in wanted:
-                    entry.unlink()
+                    if entry.is_dir():
+                        shutil.rmtree(entry)
+                    else:
+                        entry.unlink()
                     removed += 1
         return removed
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)

@@ -164,10 +164,12 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        render_pages(self.plan, config, self.env, self.nav, self.config, log.info)
+        state = render_pages(self.plan, config, self.env, self.nav, self.config, log.info)
         write_feeds(self.plan, self.env, config)
         write_manifests(self.plan, self.corpus, config)
-        build_search_index(self.plan, self.corpus, self.env, config, log.info)
+        build_search_index(self.plan, self.corpus, self.env, config, log.info, state)
+        if state:
+            state.sweep()
         self.complete = True
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -22,7 +22,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -43,7 +43,10 @@ from .pagecache import PageCache
 from .pages import SitePlan, page_markdown
 from .sanitize import clean_body
 
-VERSIONED = ("mkdocs", "mkdocs-material", "markdown", "jinja2", "nh3", "pymdown-extensions")
+VERSIONED = (
+    *("mkdocs", "mkdocs-material", "markdown", "jinja2", "nh3", "pymdown-extensions"),
+    *("pagefind", "pagefind-bin"),
+)
 """Packages whose version changes what a page looks like."""
 CHUNK = 200
 """Pages per task handed to a worker: big enough to amortise, small for even progress."""
@@ -72,6 +75,10 @@ class Renderer:
     cache: PageCache | None
     keys: dict[str, tuple[str, str | None]]
     """Cache keys by source path: (page key, body key or None for a page without body)."""
+    fragments: dict[str, str] = field(default_factory=dict)
+    """Theme fragments that are the same on every page outside the navigation at one
+    folder depth (the navigation and tabs: templates/partials/nav.html, tabs.html)."""
+    _nav_depth: int | None = None
 
     def render(self, src: str) -> bool:
         """Write the page planned at ``src``; True when it came from the cache."""
@@ -97,6 +104,8 @@ class Renderer:
             context = config.plugins.on_page_context(
                 context, page=page, config=config, nav=self.nav
             )
+            context["kl_fragments"] = self.fragments
+            context["kl_fragment_scope"] = self.fragment_scope(page.url)
             output = self.env.get_template(page.meta["template"]).render(context)
             output = config.plugins.on_post_page(output, page=page, config=config)
         finally:
@@ -127,6 +136,15 @@ class Renderer:
             self.cache.save("bodies", key, {"html": html, "toc": toc})
         return html, toc
 
+    def fragment_scope(self, url: str) -> str:
+        """What the navigation of a page outside it depends on: its relative links to the
+        navigation's pages, so the page's folder depth and the first folders of its URL
+        (as many as the deepest navigation URL has): "3:danh-muc/co-quan"."""
+        if self._nav_depth is None:
+            self._nav_depth = max((u.count("/") for u in nav_urls(self.nav.items)), default=0)
+        folders = url.split("/")
+        return f"{url.count('/')}:{'/'.join(folders[: self._nav_depth])}"
+
     def _markdown(self) -> tuple[Markdown, CitationLinker]:
         """One parser per process (MkDocs builds one per page), reset between pages, with
         the configured extensions and the citation linker."""
@@ -139,6 +157,15 @@ class Renderer:
             )
             made = self._md = (md, linker)
         return made
+
+
+def nav_urls(items: Iterable[Any]) -> Iterator[str]:
+    """Site-relative URLs of the navigation's pages and sections (not external links)."""
+    for item in items:
+        url = getattr(item, "url", None)
+        if url is not None and "://" not in url and not url.startswith("/"):
+            yield url
+        yield from nav_urls(item.children or [])
 
 
 def planned_links(plan: SitePlan, src: str) -> list[Any] | None:

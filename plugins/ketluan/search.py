@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from .model import Document
 from .text import fold, new_tone_placement, nfc, slugify
@@ -190,6 +191,14 @@ class SearchPlan:
         """Filter values of ``doc`` (see ``facets``)."""
         return facets(doc)
 
+    def shard_documents(self, documents: Iterable[Document]) -> dict[str, list[Document]]:
+        """Documents of each shard, by the shard's output folder."""
+        found: dict[str, list[Document]] = {shard.path: [] for shard in self.shards}
+        for doc in documents:
+            shard = self.shards[self._shard_of[(slugify(doc.province), doc.date.year)]]
+            found[shard.path].append(doc)
+        return found
+
 
 class PlaceMatcher:
     """Finds place names in ``spelling`` text: whole words, longest name first, left to
@@ -328,6 +337,30 @@ def places_command(source: Path, output: Path) -> list[str]:
     return [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(output)]
 
 
+class IndexCache(Protocol):
+    """Where finished index folders are kept between builds (``pagecache.PageCache``)."""
+
+    def fetch_tree(self, kind: str, key: str, target: Path) -> bool: ...
+    def store_tree(self, kind: str, key: str, written: Path) -> None: ...
+
+
+@dataclass
+class Reuse:
+    """Index folders of earlier builds to reuse: ``keys`` names each folder by the
+    fingerprint of what goes into it (see ``plugin``); a missing key builds afresh."""
+
+    cache: IndexCache
+    keys: dict[str, str]
+
+    def fetch(self, name: str, target: Path) -> bool:
+        key = self.keys.get(name)
+        return key is not None and self.cache.fetch_tree("search", key, target)
+
+    def store(self, name: str, written: Path) -> None:
+        if (key := self.keys.get(name)) is not None:
+            self.cache.store_tree("search", key, written)
+
+
 def build_index(
     site_dir: Path,
     shards: list[Shard],
@@ -336,23 +369,33 @@ def build_index(
     render_record: Callable[[PlaceRecord], str],
     progress: Callable[[list[Shard]], Iterable[Shard]] = iter,
     log: Callable[[str], None] = lambda message: None,
+    reuse: Reuse | None = None,
 ) -> None:
     """Run Pagefind once per shard, one after another (memory is per run), then trim; then
     the places index of each shard, from one tiny page per document (``render_record``:
-    Pagefind's Python API takes ~0.1 s per custom record, its CLI a second for 10,000)."""
+    Pagefind's Python API takes ~0.1 s per custom record, its CLI a second for 10,000).
+    A shard whose pages are unchanged since an earlier build is taken from ``reuse``."""
     for stale in (site_dir / PAGEFIND_DIR, site_dir / SHARDS_DIR, site_dir / PLACES_DIR):
         shutil.rmtree(stale, ignore_errors=True)
     for shard in progress(shards):
         started = time.monotonic()
+        output = site_dir / shard.path
+        if reuse and reuse.fetch(shard.path, output):
+            log(f"search shard {shard.name}: unchanged, reused from the cache")
+            continue
         what = f"search shard {shard.name}"
-        _run(pagefind_command(site_dir, shard), site_dir / shard.path, what, shard.documents)
+        _run(pagefind_command(site_dir, shard), output, what, shard.documents)
         log(
             f"search shard {shard.name}: {shard.documents} documents indexed into "
             f"{shard.path}/ in {time.monotonic() - started:.1f} s"
         )
-        _trim(site_dir / shard.path, KEEP_IN_PRIMARY if shard.name == "0" else KEEP_IN_SHARD)
+        _trim(output, KEEP_IN_PRIMARY if shard.name == "0" else KEEP_IN_SHARD)
+        if reuse:
+            reuse.store(shard.path, output)
     for index, records in sorted(place_records.items()):
         output = site_dir / PLACES_DIR / str(index)
+        if reuse and reuse.fetch(f"{PLACES_DIR}/{index}", output):
+            continue
         with tempfile.TemporaryDirectory(prefix="ketluan-places-") as source:
             for record in records:
                 page = Path(source) / record.url.strip("/") / "index.html"
@@ -361,6 +404,8 @@ def build_index(
             what = f"the places index of shard {index}"
             _run(places_command(Path(source), output), output, what, len(records))
         _trim(output, KEEP_IN_SHARD)
+        if reuse:
+            reuse.store(f"{PLACES_DIR}/{index}", output)
     if place_records:
         log(f"places indexes: {sum(map(len, place_records.values()))} documents")
     if shards:
