@@ -30,6 +30,8 @@ CORE = [
     "sanitize",
     "jsonld",
     "atomic",
+    "fingerprint",
+    "pagecache",
     "feeds",
     "cli",
     "places",

@@ -25,15 +25,21 @@ class PageCache:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._buckets: set[Path] = set()
+
+    def _bucket(self, entry: Path) -> None:
+        if entry.parent not in self._buckets:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            self._buckets.add(entry.parent)
 
     def path(self, kind: str, key: str) -> Path:
         """Where the entry ``key`` of ``kind`` lives."""
         return self.root / kind / key[:2] / key
 
     def fetch(self, kind: str, key: str, target: Path) -> bool:
-        """Put the cached entry at ``target`` (a hard link, else a copy); False if absent."""
+        """Put the cached entry at ``target`` (a hard link, else a copy); False if absent.
+        The folder of ``target`` must exist."""
         source = self.path(kind, key)
-        target.parent.mkdir(parents=True, exist_ok=True)
         try:
             os.link(source, target)
         except FileNotFoundError:
@@ -56,7 +62,7 @@ class PageCache:
     def store(self, kind: str, key: str, written: Path) -> None:
         """Keep the file just written at ``written`` as entry ``key``."""
         entry = self.path(kind, key)
-        entry.parent.mkdir(parents=True, exist_ok=True)
+        self._bucket(entry)
         partial = entry.with_name(f"{key}.{os.getpid()}.partial")
         try:
             os.link(written, partial)
@@ -77,7 +83,7 @@ class PageCache:
     def store_tree(self, kind: str, key: str, written: Path) -> None:
         """Keep the folder just written at ``written`` as entry ``key``."""
         entry = self.path(kind, key)
-        entry.parent.mkdir(parents=True, exist_ok=True)
+        self._bucket(entry)
         partial = entry.with_name(f"{key}.{os.getpid()}.partial")
         shutil.rmtree(partial, ignore_errors=True)
         shutil.copytree(written, partial, copy_function=_link_or_copy)
@@ -94,7 +100,7 @@ class PageCache:
     def save(self, kind: str, key: str, value: Any) -> None:
         """Write JSON entry ``key`` (atomically: a reader never sees half of it)."""
         entry = self.path(kind, key)
-        entry.parent.mkdir(parents=True, exist_ok=True)
+        self._bucket(entry)
         partial = entry.with_name(f"{key}.{os.getpid()}.partial")
         partial.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
         os.replace(partial, entry)
