@@ -34,6 +34,11 @@ CENTRAL = [
     ("Nghị quyết", "26-NQ/TW", "2018-05-19", "Ban Chấp hành Trung ương Đảng", "về tập trung xây dựng đội ngũ cán bộ các cấp, nhất là cấp chiến lược, đủ phẩm chất, năng lực và uy tín, ngang tầm nhiệm vụ"),
     ("Quy định", "22-QĐ/TW", "2021-07-28", "Ban Chấp hành Trung ương Đảng", "về công tác kiểm tra, giám sát và kỷ luật của Đảng"),
     ("Quy định", "69-QĐ/TW", "2022-07-06", "Bộ Chính trị", "về kỷ luật tổ chức đảng, đảng viên vi phạm"),
+    ("Nghị quyết", "39-NQ/TW", "2015-04-17", "Bộ Chính trị", "về tinh giản biên chế và cơ cấu lại đội ngũ cán bộ, công chức, viên chức"),
+    ("Quy định", "47-QĐ/TW", "2011-11-01", "Ban Chấp hành Trung ương Đảng", "về những điều đảng viên không được làm"),
+    ("Nghị quyết", "12-NQ/TW", "2012-01-16", "Ban Chấp hành Trung ương Đảng khóa XI", "một số vấn đề cấp bách về xây dựng Đảng hiện nay"),
+    ("Chỉ thị", "36-CT/TW", "2014-05-30", "Bộ Chính trị", "về đại hội đảng bộ các cấp tiến tới Đại hội đại biểu toàn quốc lần thứ XII của Đảng"),
+    ("Chỉ thị", "03-CT/TW", "2011-05-14", "Bộ Chính trị", "về tiếp tục đẩy mạnh việc học tập và làm theo tấm gương đạo đức Hồ Chí Minh"),
     ("Kết luận", "118-KL/TW", "2025-01-18", "Bộ Chính trị", "về điều chỉnh, bổ sung chỉ thị về đại hội đảng bộ các cấp"),
     ("Nghị quyết", "37-NQ/TW", "2018-12-24", "Bộ Chính trị", "về việc sắp xếp các đơn vị hành chính cấp huyện và cấp xã"),
     ("Kết luận", "48-KL/TW", "2023-01-30", "Bộ Chính trị", "về tiếp tục thực hiện sắp xếp đơn vị hành chính cấp huyện, cấp xã giai đoạn 2023 - 2030"),
@@ -164,7 +169,7 @@ def central(rng: random.Random, tail: int = 160) -> list[Ref]:
         if (word, number) in taken:
             continue
         taken.add((word, number))
-        day = dt.date(2014, 1, 1) + dt.timedelta(days=rng.randrange(11 * 365))
+        day = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(10 * 365))
         refs.append(Ref(word, day, (issuer,), "", number, scope="TW"))
     counts: dict[tuple[str, str], int] = {}
     for ref in refs:
