@@ -138,10 +138,12 @@ def hash_of(text: str) -> int:
 
 
 def upper_first(text: str) -> str:
+    """Sentence case for a sentence built from lower-case parts."""
     return text[:1].upper() + text[1:]
 
 
 def lower_first(text: str) -> str:
+    """A sentence continued after "Tuy nhiên, " (an acronym such as UBND stays)."""
     return text if text[1:2].isupper() else text[:1].lower() + text[1:]
 
 
@@ -161,6 +163,7 @@ class Writer:
         self.base["period"] = f"từ đầu năm {year} đến nay"
 
     def fill(self, template: str, **extra: str) -> str:
+        """``template`` with its slots filled, numbers drawn afresh."""
         r = self.rng
         slots = dict(self.base, **extra)
         slots |= {"xa": self.commune(), "xa2": self.commune(), "pct": r.randint(12, 98)}
@@ -174,6 +177,7 @@ class Writer:
         return f"{self.rng.choice(ph.COMMUNE_FIRST)} {self.rng.choice(ph.COMMUNE_SECOND)}"
 
     def choice(self, pool: list[str]) -> str:
+        """One template of ``pool``, filled (rural ones left out in a quận)."""
         if self.urban:
             pool = [s for s in pool if not _RURAL.search(s)] or pool
         return self.fill(self.rng.choice(pool))
@@ -203,6 +207,7 @@ class Writer:
         return upper_first(text)
 
     def tasks(self, count: int, style: str) -> Blocks:
+        """``count`` numbered paragraphs (``(1)``, ``(1)-``) or bullets of tasks."""
         leads = {"paren": "({i}) ", "dash": "({i})- ", "bullet": "- "}
         kind = "li" if style == "bullet" else "p"
         return [(kind, leads[style].format(i=i) + self.task()) for i in range(1, count + 1)]
@@ -222,6 +227,7 @@ class Writer:
 
 
 def opening(doc: Doc, w: Writer) -> str:
+    """The first paragraph: who met, when, and that they concluded, by type."""
     c, d = doc.committee, doc.day
     when = f"Ngày {d.day}/{d.month}/{d.year}"
     if doc.type == "ket-luan" and doc.issuer == c.name:
@@ -281,6 +287,7 @@ def section(doc: Doc, w: Writer, index: int, style: str, table: bool) -> Blocks:
 
 
 def indicators(w: Writer) -> str:
+    """A small plan-versus-result table, as some conclusions include."""
     rows = ["| Chỉ tiêu | Kế hoạch | Thực hiện | Tỷ lệ (%) |", "|---|---:|---:|---:|"]
     for name in (
         "Thu ngân sách (tỷ đồng)",
@@ -294,6 +301,7 @@ def indicators(w: Writer) -> str:
 
 
 def caption(w: Writer) -> tuple[str, str]:
+    """A photo caption of a news report, in italics as portals print it."""
     return ("caption", f"*{w.choice(ph.CAPTIONS)}*")
 
 

@@ -44,6 +44,7 @@ class Sampler:
         self.cum = list(itertools.accumulate(r.weight for r in self.refs))
 
     def pick(self, rng: random.Random, before: dt.date) -> cat.Ref | None:
+        """A ref issued at least three days before ``before``, by weight; None if none is."""
         k = bisect.bisect_left(self.days, before - dt.timedelta(days=3))
         if k == 0:
             return None

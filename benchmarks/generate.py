@@ -85,14 +85,17 @@ class Doc:
 
     @property
     def news(self) -> bool:
+        """News reports have an author, no number and no signer."""
         return self.type == "tin-bai"
 
     @property
     def owner(self) -> cm.Committee:
+        """The committee whose numbering the document takes part in (as ``Ref.owner``)."""
         return self.committee
 
     @property
     def scope(self) -> str:
+        """The resolver's scope of its number (as ``Ref.scope``)."""
         return self.committee.namespace
 
 
@@ -136,6 +139,7 @@ def _document(
     children: dict[str, list[cm.Committee]],
     seen: set[tuple[Any, ...]],
 ) -> Doc:
+    """One document's identity, topic, title and target size (not yet its number)."""
     kind = rng.choices(list(TYPES), list(TYPES.values()))[0]
     issuer = rng.choice(ISSUERS[kind]) + c.name
     doc = Doc(index, c, kind, _day(rng, c.level), issuer, c.province, c.district, c.folder)
@@ -170,6 +174,7 @@ def _day(rng: random.Random, level: str) -> dt.date:
 
 
 def _title(doc: Doc, rng: random.Random, seed: int) -> str:
+    """Title as the type prints it; sets the leader's title and the session number too."""
     c, d = doc.committee, doc.day
     role = "Bí thư" if doc.leader == c.official("bi-thu", d, seed) else "Phó Bí thư Thường trực"
     doc.leader_title = f"{role} {c.word}"
