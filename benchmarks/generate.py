@@ -1,262 +1,240 @@
-"""Deterministic generator of realistic Vietnamese conclusion files for benchmarks.
+"""Deterministic generator of a realistic corpus of conclusions, for benchmarks and tests.
 
-``python benchmarks/generate.py N TARGET`` writes a MkDocs project with N documents spread
-over 63 former provinces, about ten districts each, years 2015-2025 and the four types.
-Bodies are 400-900 words of committee prose built from a phrase bank (with đ, old and new
-tone placement, citations of other numbers). Same N, same files.
+``python benchmarks/generate.py N DIR [--seed S]`` writes a MkDocs project with N documents:
+the four types, issued by the provincial committees of the 63 former provinces and the
+committees of their real former districts (before 1 July 2025; a few by the 34 provinces
+after it), numbered as Party offices number them (per committee, type and term, so the
+same number recurs across districts and terms), with signer blocks, recipients,
+footnotes, headings and lists as published, 3-25 KB each, and citations in every form the
+citation matcher reads: of central, provincial, district and State documents outside the
+corpus (central ones with a skewed popularity) and of earlier documents of the corpus (by
+number, date and issuer, so that they resolve to them). Same N and seed, same bytes.
 """
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
+import math
 import random
 import shutil
-import sys
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+import bodies
+import catalogue as cat
+import citing
+import committees as cm
+import phrases as ph
 
 from ketluan.places import gazetteer
+from ketluan.text import slugify
 
 REPO = Path(__file__).resolve().parent.parent
-
-PROVINCES = [
-    "An Giang",
-    "Bà Rịa - Vũng Tàu",
-    "Bạc Liêu",
-    "Bắc Giang",
-    "Bắc Kạn",
-    "Bắc Ninh",
-    "Bến Tre",
-    "Bình Dương",
-    "Bình Định",
-    "Bình Phước",
-    "Bình Thuận",
-    "Cà Mau",
-    "Cao Bằng",
-    "Cần Thơ",
-    "Đà Nẵng",
-    "Đắk Lắk",
-    "Đắk Nông",
-    "Điện Biên",
-    "Đồng Nai",
-    "Đồng Tháp",
-    "Gia Lai",
-    "Hà Giang",
-    "Hà Nam",
-    "Hà Nội",
-    "Hà Tĩnh",
-    "Hải Dương",
-    "Hải Phòng",
-    "Hậu Giang",
-    "Hòa Bình",
-    "Hưng Yên",
-    "Khánh Hòa",
-    "Kiên Giang",
-    "Kon Tum",
-    "Lai Châu",
-    "Lâm Đồng",
-    "Lạng Sơn",
-    "Lào Cai",
-    "Long An",
-    "Nam Định",
-    "Nghệ An",
-    "Ninh Bình",
-    "Ninh Thuận",
-    "Phú Thọ",
-    "Phú Yên",
-    "Quảng Bình",
-    "Quảng Nam",
-    "Quảng Ngãi",
-    "Quảng Ninh",
-    "Quảng Trị",
-    "Sóc Trăng",
-    "Sơn La",
-    "Tây Ninh",
-    "Thái Bình",
-    "Thái Nguyên",
-    "Thanh Hóa",
-    "Thừa Thiên Huế",
-    "Tiền Giang",
-    "Hồ Chí Minh",
-    "Trà Vinh",
-    "Tuyên Quang",
-    "Vĩnh Long",
-    "Vĩnh Phúc",
-    "Yên Bái",
-]
-SYLLABLES = [
-    "An",
-    "Bình",
-    "Châu",
-    "Đông",
-    "Đức",
-    "Giang",
-    "Hà",
-    "Hải",
-    "Hòa",
-    "Hưng",
-    "Khánh",
-    "Lâm",
-    "Lộc",
-    "Long",
-    "Minh",
-    "Mường",
-    "Nam",
-    "Ninh",
-    "Phong",
-    "Phú",
-    "Phúc",
-    "Quang",
-    "Sơn",
-    "Tân",
-    "Thanh",
-    "Thành",
-    "Thuận",
-    "Tiên",
-    "Trà",
-    "Trung",
-    "Tuần",
-    "Giáo",
-    "Văn",
-    "Vĩnh",
-    "Xuân",
-    "Yên",
-    "Đồng",
-    "Chà",
-    "Nhé",
-    "Lay",
-    "Tủa",
-    "Điện",
-    "Biên",
-    "Na",
-    "Rì",
-    "Pác",
-    "Nặm",
-    "Cẩm",
-    "Thủy",
-    "Thuỷ",
-]
-TYPES = [
-    ("ket-luan", "KL"),
-    ("thong-bao-ket-luan", "TB"),
-    ("thong-bao-y-kien", "TB"),
-    ("tin-bai", ""),
-]
-TOPICS = [
-    "phát triển kinh tế - xã hội",
-    "đầu tư công",
-    "giải phóng mặt bằng",
-    "xây dựng nông thôn mới",
-    "công tác cán bộ",
-    "phòng chống thiên tai",
-    "quản lý đất đai",
-    "bảo vệ rừng",
-    "chuyển đổi số",
-    "phát triển thủy sản",
-    "nuôi trồng thuỷ sản",
-    "giảm nghèo bền vững",
-    "xây dựng Đảng",
-    "hòa giải ở cơ sở",
-    "cải cách hành chính",
-    "giáo dục và đào tạo",
-    "y tế cơ sở",
-]
-SENTENCES = [
-    "Ban Thường vụ {issuer} đánh giá cao sự nỗ lực của cấp ủy, chính quyền huyện {district}.",
-    "Tiếp tục lãnh đạo, chỉ đạo thực hiện hiệu quả nhiệm vụ {topic} trên địa bàn.",
-    "Đảng ủy các xã, thị trấn tập trung tháo gỡ khó khăn, vướng mắc trong {topic}.",
-    "Ủy ban nhân dân huyện chủ động phối hợp với các sở, ngành tỉnh {province}.",
-    "Uỷ ban Mặt trận Tổ quốc và các đoàn thể đẩy mạnh tuyên truyền, vận động Nhân dân.",
-    "Thực hiện Kết luận số {cite} của Ban Thường vụ Tỉnh ủy về {topic}.",
-    "Triển khai Nghị quyết số {resolution} của Hội đồng nhân dân tỉnh.",
-    "Tỷ lệ giải ngân vốn đầu tư công đạt {pct}% kế hoạch, thấp hơn cùng kỳ.",
-    "Đồng chí Bí thư đề nghị khẩn trương hoàn thiện quy hoạch, đẩy nhanh tiến độ các dự án.",
-    "Công tác quản lý, bảo vệ rừng còn hạn chế; vi phạm đất đai chưa được xử lý dứt điểm.",
-    "Giao Văn phòng Huyện ủy theo dõi, đôn đốc, báo cáo kết quả thực hiện.",
-    "Sản xuất nông nghiệp, phát triển thủy sản và chăn nuôi được duy trì ổn định.",
-    "Kinh tế - xã hội tiếp tục phát triển; quốc phòng, an ninh được giữ vững.",
-    "Hội nghị thống nhất phương hướng, nhiệm vụ trọng tâm trong thời gian tới.",
-]
+DEFAULT_SEED = 2025
+FIRST = dt.date(2015, 11, 2)
+"""First day of the corpus: all committees are in their 2015-2020 term."""
+TYPES = {"ket-luan": 0.35, "thong-bao-ket-luan": 0.25, "thong-bao-y-kien": 0.15, "tin-bai": 0.25}
+CODES = {"ket-luan": "KL", "thong-bao-ket-luan": "TB", "thong-bao-y-kien": "TB"}
+ISSUERS = {
+    "ket-luan": ("", "Ban Thường vụ "),
+    "thong-bao-ket-luan": ("Thường trực ", "Ban Thường vụ "),
+    "thong-bao-y-kien": ("Thường trực ", "Thường trực ", "Ban Thường vụ "),
+    "tin-bai": ("Ban Thường vụ ", "Thường trực ", ""),
+}
+"""Who issues each type, before the committee's name (Huyện ủy = its executive committee)."""
+VISITS = {"thong-bao-ket-luan": 0.6, "tin-bai": 0.4, "ket-luan": 0.1, "thong-bao-y-kien": 0.0}
+"""How often a provincial document of each type reports a working session in a district."""
 
 
-COMMITTEES = {"Huyện": "Huyện ủy", "Quận": "Quận ủy", "Thị xã": "Thị ủy", "Thành phố": "Thành ủy"}
+@dataclass
+class Doc:
+    """A generated conclusion: its identity first, then what its text needs."""
+
+    index: int
+    committee: cm.Committee
+    type: str
+    day: dt.date
+    issuer: str
+    province: str
+    district: str | None
+    folder: str
+    visited: cm.Committee | None = None
+    """The district committee a provincial document reports a working session with."""
+    code: str = ""
+    number: str | None = None
+    title: str = ""
+    topic: str = ""
+    tags: list[str] = field(default_factory=list)
+    meeting: str | None = None
+    meeting_term: str = ""
+    session: int = 1
+    signer: dict[str, str] | None = None
+    author: str | None = None
+    recipients: list[str] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+    leader: str = ""
+    leader_title: str = ""
+    place_visited: str | None = None
+    cites: list[citing.Planned] = field(default_factory=list)
+    footnotes: int = 0
+    old_tone: bool = False
+    target: int = 8000
+    path: str = ""
+
+    @property
+    def news(self) -> bool:
+        """News reports have an author, no number and no signer."""
+        return self.type == "tin-bai"
+
+    @property
+    def owner(self) -> cm.Committee:
+        """The committee whose numbering the document takes part in (as ``Ref.owner``)."""
+        return self.committee
+
+    @property
+    def scope(self) -> str:
+        """The resolver's scope of its number (as ``Ref.scope``)."""
+        return self.committee.namespace
 
 
-def geography() -> dict[str, list[tuple[str, str, str]]]:
-    """Real former districts of each former province, from the places gazetteer (documents
-    must name units of their time or the build refuses them), as (front matter value with its
-    kind, e.g. "thị xã Kỳ Anh", which is unambiguous; issuing committee; name in prose)."""
-    g = gazetteer()
-    return {
-        p: [
-            (d.label, f"{COMMITTEES.get(d.kind, 'Huyện ủy')} {d.short}", d.short)
-            for d in g.districts_of(g.province(p, "former"))
-        ]
-        for p in PROVINCES
-    }
+def plan(count: int, seed: int = DEFAULT_SEED) -> list[Doc]:
+    """Every document of the corpus, numbered, with its citations, not yet written."""
+    rng = random.Random(seed)
+    provinces, districts, merged = cm.build(gazetteer(), rng)
+    pools = {"district": districts, "province": provinces, "merged": merged}
+    children: dict[str, list[cm.Committee]] = {}
+    for d in districts:
+        assert d.parent is not None
+        children.setdefault(d.parent.key, []).append(d)
+    first = rng.sample(provinces, len(provinces))  # every former province has documents
+    seen: set[tuple[Any, ...]] = set()
+    docs = []
+    for index in range(count):
+        level = rng.choices(("district", "province", "merged"), (0.62, 0.32, 0.06))[0]
+        if index < len(first):
+            pool = children[first[index].key] if level == "district" else [first[index]]
+        else:
+            pool = pools[level]
+        committee = rng.choices(pool, [c.weight for c in pool])[0]
+        docs.append(_document(rng, seed, index, committee, children, seen))
+    outside = citing.number(docs, rng, seed)
+    samplers = {key: citing.Sampler(refs) for key, refs in outside.items()}
+    own = citing.citable(docs)
+    central = citing.Sampler(cat.central(random.Random(seed)))
+    states: dict[str, citing.Sampler] = {}
+    for doc in docs:
+        citing.cite(doc, rng, central, samplers, own, states, seed)
+        bodies.finish(doc, rng, seed)
+    _paths(docs)
+    return docs
 
 
-def document(
-    rng: random.Random, index: int, places: dict[str, list[tuple[str, str, str]]]
-) -> tuple[str, str]:
-    """(relative path, file text) of document number ``index``."""
-    province = PROVINCES[index % len(PROVINCES)]
-    district_field, committee, district = rng.choice(places[province])
-    type_slug, code = rng.choice(TYPES)
-    year = rng.randint(2015, 2024)  # before the 1 July 2025 merger: former units
-    date = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-    provincial = rng.random() < 0.25
-    issuer = f"Tỉnh ủy {province}" if provincial else committee
-    number = f"{index + 1}-{code}/{'TU' if provincial else 'HU'}" if code else None
-    topic = rng.choice(TOPICS)
-    title = f"Kết luận của Ban Thường vụ {issuer} về {topic} (bản {index + 1})"
-    context = {
-        "issuer": issuer,
-        "district": district,
-        "province": province,
-        "topic": topic,
-        "cite": f"{rng.randint(1, 900)}-KL/TU",
-        "resolution": f"{rng.randint(1, 40):02d}/{rng.randint(2015, 2024)}/NQ-HĐND",
-    }
-    paragraphs = []
-    for _ in range(rng.randint(6, 12)):
-        sentences = []
-        for _ in range(rng.randint(4, 8)):
-            context["topic"] = rng.choice(TOPICS)
-            context["pct"] = rng.randint(10, 99)
-            sentences.append(rng.choice(SENTENCES).format(**context))
-        paragraphs.append(" ".join(sentences))
-    lines = [
-        "---",
-        f"title: {title}",
-        f"type: {type_slug}",
-        f"number: {number}" if number else "",
-        f"date: {date}",
-        f"issuer: {issuer}",
-        f"province: {province}",
-        "" if provincial else f"district: {district_field}",
-        "signer:\n  name: Nguyễn Văn An" if type_slug != "tin-bai" else "",
-        "---",
-        "",
-        "\n\n".join(paragraphs),
-        "",
-    ]
-    folder = f"p{PROVINCES.index(province):02d}"
-    return f"{folder}/{index:06d}.md", "\n".join(line for line in lines if line != "")
+def _document(
+    rng: random.Random,
+    seed: int,
+    index: int,
+    c: cm.Committee,
+    children: dict[str, list[cm.Committee]],
+    seen: set[tuple[Any, ...]],
+) -> Doc:
+    """One document's identity, topic, title and target size (not yet its number)."""
+    kind = rng.choices(list(TYPES), list(TYPES.values()))[0]
+    issuer = rng.choice(ISSUERS[kind]) + c.name
+    doc = Doc(index, c, kind, _day(rng, c.level), issuer, c.province, c.district, c.folder)
+    if c.level == "province" and rng.random() < VISITS[kind]:
+        visited = children[c.key]
+        doc.visited = rng.choices(visited, [v.weight for v in visited])[0]
+        doc.district, doc.folder = doc.visited.district, doc.visited.folder
+    covid = [ph.COVID] * 6 if 2020 <= doc.day.year <= 2022 else []
+    doc.topic, tag = rng.choice(ph.TOPICS + covid)
+    others = {t for _, t in rng.sample(ph.TOPICS, rng.randint(1, 4))} - {tag}
+    doc.tags = [tag, *sorted(others)]
+    doc.code = CODES[kind] if kind in CODES and rng.random() < 0.88 else ""
+    doc.leader = c.official(rng.choice(("bi-thu", "pho-bi-thu")), doc.day, seed)
+    doc.title = _title(doc, rng, seed)
+    median, spread = (5200, 0.35) if doc.news else (9000, 0.55)
+    doc.target = int(min(23_000, max(3_300, rng.lognormvariate(math.log(median), spread))))
+    if not doc.code:  # no number: date (and title) keep identities apart
+        step = dt.timedelta(days=1 if c.level == "merged" else -1)
+        while (key := (c.key, issuer, kind, doc.day, doc.title if doc.news else "")) in seen:
+            doc.day += step
+        seen.add(key)
+    return doc
 
 
-def generate(count: int, target: Path, shard_size: int = 5000) -> Path:
+def _day(rng: random.Random, level: str) -> dt.date:
+    """A weekday; later years more often (more of them are published online)."""
+    if level == "merged":
+        day = cm.MERGER + dt.timedelta(days=rng.randrange((cm.LAST - cm.MERGER).days))
+        return day + dt.timedelta(days=7 - day.weekday() if day.weekday() > 4 else 0)
+    day = FIRST + dt.timedelta(days=int(((cm.MERGER - FIRST).days - 1) * rng.random() ** 0.8))
+    return day - dt.timedelta(days=max(0, day.weekday() - 4))
+
+
+def _title(doc: Doc, rng: random.Random, seed: int) -> str:
+    """Title as the type prints it; sets the leader's title and the session number too."""
+    c, d = doc.committee, doc.day
+    role = "Bí thư" if doc.leader == c.official("bi-thu", d, seed) else "Phó Bí thư Thường trực"
+    doc.leader_title = f"{role} {c.word}"
+    term = c.term(d)
+    doc.session = max(1, 1 + (d.year - term.year) * 6 + (d.month - term.month) // 2)
+    visited = f"Ban Thường vụ {doc.visited.name}" if doc.visited else None
+    doc.place_visited = visited
+    if doc.type == "ket-luan" and doc.issuer == c.name:
+        return f"Kết luận của Ban Chấp hành Đảng bộ {c.cap} tại kỳ họp thứ {doc.session}"
+    if doc.type == "ket-luan":
+        return f"Kết luận của Ban Thường vụ {c.word} về {doc.topic}"
+    if doc.type == "thong-bao-ket-luan" and visited:
+        who = f"đồng chí {doc.leader}, {doc.leader_title}"
+        return f"Kết luận của {who}, tại buổi làm việc với {visited}"
+    if doc.type == "thong-bao-ket-luan":
+        return f"Thông báo kết luận của Thường trực {c.word} về {doc.topic}"
+    if doc.type == "thong-bao-y-kien":
+        monthly = f"Ý kiến của Thường trực {c.word} tại cuộc giao ban tháng {d.month}/{d.year}"
+        return rng.choice((monthly, f"Ý kiến của Ban Thường vụ {c.word} về {doc.topic}"))
+    if visited:
+        return f"Ban Thường vụ {c.word} làm việc với {visited}"
+    return rng.choice(
+        (
+            f"Thường trực {c.word} giao ban công tác tháng {d.month}/{d.year}",
+            f"{c.name} sơ kết {doc.topic}",
+            f"Hội nghị Ban Chấp hành Đảng bộ {c.cap} lần thứ {doc.session}",
+        )
+    )
+
+
+def _paths(docs: list[Doc]) -> None:
+    """File names as ``ketluan import`` writes them: number, date and type, or news title."""
+    taken: set[str] = set()
+    for doc in docs:
+        if doc.number:
+            name = slugify(doc.number)
+        elif doc.news:
+            name = f"{doc.day.isoformat()}-tin-bai-" + "-".join(slugify(doc.title).split("-")[:5])
+        else:
+            name = f"{doc.day.isoformat()}-{doc.type}"
+        path, n = f"{doc.folder}/{name}.md", 1
+        while path in taken:
+            n += 1
+            path = f"{doc.folder}/{name}-{n}.md"
+        taken.add(path)
+        doc.path = path
+
+
+def generate(count: int, target: Path, shard_size: int = 5000, seed: int = DEFAULT_SEED) -> Path:
     """Write a MkDocs project with ``count`` documents into ``target``; returns its config."""
-    rng = random.Random(count)
-    places = geography()
+    docs = plan(count, seed)
     if target.exists():
         shutil.rmtree(target)
     (target / "conclusions").mkdir(parents=True)
     shutil.copytree(REPO / "docs", target / "docs")
     shutil.copytree(REPO / "templates", target / "templates")  # a snapshot: edits don't leak
-    for index in range(count):
-        rel, text = document(rng, index, places)
-        path = target / "conclusions" / rel
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(text.replace("\n---\n\n", "\n---\n\n", 1), encoding="utf-8")
+    for doc in docs:
+        path = target / "conclusions" / doc.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(bodies.render(doc, random.Random(f"{seed}/{doc.index}")).encode())
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace(
         "      home_recent: 10\n", f"      home_recent: 10\n      search_shard_size: {shard_size}\n"
@@ -265,10 +243,20 @@ def generate(count: int, target: Path, shard_size: int = 5000) -> Path:
     return target / "mkdocs.yml"
 
 
-def district_of(count: int) -> str:
+def district_of(count: int, seed: int = DEFAULT_SEED) -> str:
     """A district name that occurs in the generated corpus of ``count`` documents."""
-    return random.Random(count).choice(geography()[PROVINCES[0]])[2]  # document 0's district
+    return next(d.committee.place for d in plan(count, seed) if d.committee.level == "district")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("count", type=int, help="number of documents")
+    parser.add_argument("target", type=Path, help="project folder (replaced)")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--shard-size", type=int, default=5000, help="search_shard_size")
+    args = parser.parse_args()
+    print(generate(args.count, args.target, args.shard_size, args.seed))
 
 
 if __name__ == "__main__":
-    print(generate(int(sys.argv[1]), Path(sys.argv[2])))
+    main()

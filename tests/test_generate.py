@@ -1,0 +1,105 @@
+"""benchmarks/generate.py: the benchmark corpus is deterministic, every file passes the
+loader, and it looks like the published documents (sizes, signer blocks, footnotes) with
+citations that resolve both to generated documents and to documents outside the corpus."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from ketluan.citation_index import CitationIndex
+from ketluan.corpus import Corpus, load_corpus
+from ketluan.model import BUILTIN_TYPES
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+import generate
+
+COUNT, SEED = 300, 11
+
+
+def files(project: Path) -> dict[str, bytes]:
+    root = project / "conclusions"
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*.md"))}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    config = generate.generate(COUNT, tmp_path_factory.mktemp("generated") / "p", seed=SEED)
+    return config.parent
+
+
+@pytest.fixture(scope="module")
+def corpus(project: Path) -> Corpus:
+    return load_corpus(project, "conclusions", BUILTIN_TYPES)
+
+
+def test_same_seed_same_bytes_other_seed_other_corpus(project: Path, tmp_path: Path) -> None:
+    first = files(project)
+    assert len(first) == COUNT
+    assert files(generate.generate(COUNT, tmp_path / "again", seed=SEED).parent) == first
+    other = files(generate.generate(COUNT, tmp_path / "other", seed=SEED + 1).parent)
+    assert other != first
+    assert len(set(other.values()) & set(first.values())) == 0
+
+
+def test_every_file_passes_the_loader(corpus: Corpus) -> None:
+    assert len(corpus.documents) == COUNT  # load_corpus raises on any problem or duplicate
+    assert {d.type.slug for d in corpus.documents} == set(BUILTIN_TYPES)
+    assert len({d.province for d in corpus.documents if d.date.iso() < "2025-07-01"}) == 63
+
+
+def test_sizes_spread_over_3_to_25_kb(project: Path) -> None:
+    sizes = sorted(p.stat().st_size for p in (project / "conclusions").rglob("*.md"))
+    assert sizes[0] >= 3_000 and sizes[-1] <= 25_000
+    assert sizes[len(sizes) // 10] < 6_000 and sizes[-len(sizes) // 20] > 15_000
+
+
+def test_every_signer_form_and_footnotes_occur(corpus: Corpus) -> None:
+    forms = Counter()
+    for doc in corpus.documents:
+        if doc.signer is None:
+            assert doc.author and doc.type.news
+            forms["news with an author"] += 1
+        elif doc.signer.authority is None:
+            forms["bare name"] += 1
+        else:
+            forms[f"{doc.signer.authority} / {doc.signer.title}"] += 1
+    expected = ["T/M Ban Thường vụ / Bí thư", "T/L Ban Thường vụ / Chánh Văn phòng"]
+    expected += ["K/T Bí thư / Phó Bí thư", "bare name", "news with an author"]
+    assert all(forms[form] for form in expected), forms
+    assert any(form.startswith("T/M Huyện ủy /") for form in forms), forms
+    with_notes = [d for d in corpus.documents if "[^1]" in d.body and "\n[^1]: " in d.body]
+    assert len(with_notes) > COUNT // 10
+    assert all(d.recipients for d in corpus.documents if not d.type.news)
+
+
+def test_numbers_recur_across_committees_and_terms(corpus: Corpus) -> None:
+    issuers_by_number: dict[str, set[str]] = {}
+    for doc in corpus.documents:
+        if doc.number:
+            issuers_by_number.setdefault(doc.number, set()).add(doc.issuer + doc.date.iso())
+    assert sum(len(found) > 1 for found in issuers_by_number.values()) > 5
+
+
+def test_citations_resolve_inside_and_outside_the_corpus(corpus: Corpus) -> None:
+    index = CitationIndex(corpus.documents)
+    assert not index.ambiguous_notes()
+    forms = {m.symbol.form for mentions in index.by_doc.values() for m in mentions}
+    assert forms == {"PartySymbol", "StateYearSymbol", "StateSymbol"}
+    inside = [c for c in index.cited if c.document is not None]
+    outside = [c for c in index.cited if c.document is None]
+    assert len(inside) > 10 and len(outside) > 100
+    assert index.ranked[0].count > 10 * index.ranked[len(index.ranked) // 2].count  # skewed
+    by_source = {d.source: d for d in corpus.documents}
+    for doc in generate.plan(COUNT, SEED):  # each planned citation of a generated document
+        cited = {
+            c.document.source
+            for c in index.cites(by_source[f"conclusions/{doc.path}"])
+            if c.document is not None
+        }
+        planned = {f"conclusions/{p.ref.doc.path}" for p in doc.cites if p.ref.doc is not None}
+        assert planned <= cited, doc.path
