@@ -196,3 +196,11 @@ def test_old_and_new_tone_placement_are_one_identity(site: Site) -> None:
     site.add("b.md", conclusion(issuer="Huyện ủy Sơn Động"))
     with pytest.raises(ProblemsError, match=r"same document as conclusions/a\.md"):
         load_corpus(site.root, "conclusions", BUILTIN_TYPES)
+
+
+def test_tone_placement_leaves_dot_below_with_breve_or_circumflex_alone() -> None:
+    # "hoặc" (or), "hoạch": the dot below sits with a breve or circumflex, not an old
+    # tone placement; it must not move to the o, whatever else the text holds.
+    assert new_tone_placement("hoặc hoà thuỷ hoạch hoậ") == "hoặc hòa thủy hoạch hoậ"
+    assert new_tone_placement("hoặc") == "hoặc"
+    assert new_tone_placement(unicodedata.normalize("NFD", "thuỷ hoặc")) == "thủy hoặc"

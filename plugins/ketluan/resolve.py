@@ -213,21 +213,13 @@ class Mention:
     """True when front matter ``references:`` names it (added or corrected there)."""
 
     def __fingerprint__(self) -> object:
-        """What a page showing this mention depends on: its target's key, not the target
-        (whose other mentions are other documents)."""
+        """What a page showing this mention depends on, for the page cache: the citing
+        document (the citation, scope and sentence derive from its text and this package's
+        code, both in every key), what the mention says, and its target's key, not the
+        target (whose other mentions are other documents)."""
         target = self.target.key if self.target else None
-        return (
-            self.doc,
-            self.citation,
-            self.symbol,
-            self.kind,
-            self.date,
-            self.issuer,
-            self.scope,
-            self.sentence,
-            target,
-            self.declared,
-        )
+        said = (self.symbol.key, self.kind, self.date, self.issuer, self.sentence)
+        return (self.doc, said, target, self.declared)
 
     @property
     def explicit(self) -> bool:

@@ -13,7 +13,8 @@ from slugify import slugify as _slugify
 # first ("hòa", "thủy"). Both arrive in real inputs; keys and search use one form.
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
 _OLD_TONE = re.compile(
-    rf"(?<![qQ])([oO])([aAeE])([{_TONES}])(?![\w])|(?<![qQ])([uU])([yY])([{_TONES}])(?![\w])"
+    rf"(?<![qQ])([oO])([aAeE])([{_TONES}])(?![\w\u0300-\u036f])"
+    rf"|(?<![qQ])([uU])([yY])([{_TONES}])(?![\w\u0300-\u036f])"
 )
 
 
@@ -22,8 +23,14 @@ def nfc(value: str) -> str:
     return unicodedata.normalize("NFC", value)
 
 
+_OLD_TONE_NFC = re.compile("[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ]")
+"""What old tone placement looks like in NFC: a superset of ``_OLD_TONE``'s matches."""
+
+
 def new_tone_placement(value: str) -> str:
     """Move tone marks of open oa/oe/uy syllables to the first vowel (hoà -> hòa)."""
+    if unicodedata.is_normalized("NFC", value) and not _OLD_TONE_NFC.search(value):
+        return value  # most text: nothing to move (and decomposing it is the cost)
     decomposed = unicodedata.normalize("NFD", value)
 
     def swap(match: re.Match[str]) -> str:
