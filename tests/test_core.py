@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import unicodedata
@@ -204,3 +205,32 @@ def test_tone_placement_leaves_dot_below_with_breve_or_circumflex_alone() -> Non
     assert new_tone_placement("hoặc hoà thuỷ hoạch hoậ") == "hoặc hòa thủy hoạch hoậ"
     assert new_tone_placement("hoặc") == "hoặc"
     assert new_tone_placement(unicodedata.normalize("NFD", "thuỷ hoặc")) == "thủy hoặc"
+
+
+def _decomposed_rule(value: str) -> str:
+    """The rule written on NFD text (the mark right after the second vowel, nothing after
+    it): what ``new_tone_placement`` computes on NFC text."""
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    end = r"(?![\w\u0300-\u036f])"
+    rule = re.compile(
+        rf"(?<![qQ])([oO])([aAeE])([{tones}]){end}|(?<![qQ])([uU])([yY])([{tones}]){end}"
+    )
+    swapped = rule.sub(
+        lambda m: m[1] + m[3] + m[2] if m[1] else m[4] + m[6] + m[5],
+        unicodedata.normalize("NFD", value),
+    )
+    return unicodedata.normalize("NFC", swapped)
+
+
+def test_tone_placement_on_nfc_text_is_the_decomposed_rule() -> None:
+    marks = ["", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]
+    cases = [
+        unicodedata.normalize(form, lead + vowel + extra + mark + tail)
+        for lead in ("o", "O", "u", "U", "qu", "th", "ô", "ư", "")
+        for vowel in "aAeEyYăâêiIoO"
+        for extra in ("", "\u0302", "\u0306")
+        for mark in marks
+        for tail in ("", "n", " ", ".")
+        for form in ("NFC", "NFD")
+    ]
+    assert [new_tone_placement(c) for c in cases] == [_decomposed_rule(c) for c in cases]

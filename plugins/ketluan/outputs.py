@@ -22,7 +22,7 @@ from .feeds import atom_time, entry_id
 from .fingerprint import Fingerprinter
 from .manifest import documents_manifest, resolutions_manifest
 from .model import Document
-from .pagecache import PageCache
+from .pagecache import PageCache, code_salt
 from .pages import SitePlan
 from .render import (
     PageError,
@@ -115,6 +115,7 @@ class CacheState:
         self.cache.sweep("pages", (page for page, _ in self.keys.values()))
         self.cache.sweep("bodies", (body for _, body in self.keys.values() if body))
         self.cache.sweep("search", self.search_keys)
+        self.cache.sweep("analysis", [code_salt()])
 
 
 def sitemap_entries(plan: SitePlan, config: MkDocsConfig) -> list[tuple[str, str]]:

@@ -8,16 +8,32 @@ site when the disk allows it, so the cache costs no extra space and a hit costs 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-KINDS = ("pages", "bodies", "search")
-"""Whole pages (HTML files), rendered Markdown bodies (JSON: HTML and headings), and
-search index shards (folders)."""
+KINDS = ("pages", "bodies", "search", "analysis")
+"""Whole pages (HTML files), rendered Markdown bodies (JSON: HTML and headings), search
+index shards (folders), and per-document search data (one JSON map per code version, from
+content fingerprints to results: rewritten each build, never stale)."""
+
+
+def code_salt() -> str:
+    """Fingerprint of this package's files (code and data) and the Python version: what
+    the core computes from a document changes only with them."""
+    h = hashlib.blake2b(digest_size=20)
+    h.update(sys.version.encode())
+    folder = Path(__file__).parent
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            h.update(path.relative_to(folder).as_posix().encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
 
 
 class PageCache:

@@ -43,6 +43,8 @@ class SiteOptions:
     feed_size: int
     search_shard_size: int | None
     """None when search is off."""
+    known: dict[str, Any] | None = None
+    """Per-document search data of the last build (``SearchPlan.index``), None without cache."""
 
 
 @dataclass
@@ -76,6 +78,8 @@ class SitePlan:
     """Every citation of the corpus, resolved (the open-data manifests list them)."""
     search: SearchPlan | None = None
     """The search data when search is on (the index is built from it after the pages)."""
+    known: dict[str, Any] = field(default_factory=dict)
+    """Per-document search data to keep for the next build (see ``SiteOptions.known``)."""
     updated: str = BEGINNING
     """Date of the newest document: the "build date" of every page that has no own date,
     so two builds of the same input are byte-identical (sitemap, sitemap.xml.gz)."""
@@ -117,16 +121,18 @@ def plan_site(corpus: Corpus, options: SiteOptions) -> SitePlan:
 
     plan_browse(plan, corpus, page_size, feed_size)
     if options.search_shard_size is not None:
-        plan_search(plan, corpus, options.search_shard_size)
+        plan.known = plan_search(plan, corpus, options.search_shard_size, options.known)
     return plan
 
 
-def plan_search(plan: SitePlan, corpus: Corpus, shard_size: int) -> None:
+def plan_search(
+    plan: SitePlan, corpus: Corpus, shard_size: int, known: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """The search page and the Pagefind shards; every page gets the search URLs as
     ``kl_search``, each document page its hidden search terms and filter values."""
     documents = corpus.documents
     search = SearchPlan(plan_shards(documents, shard_size), SEARCH_URL, corpus_places(documents))
-    search.index(documents)
+    found = search.index(documents, known)
     plan.search = search
     plan.shared["kl_search"] = search.links
     for doc in documents:
@@ -143,6 +149,7 @@ def plan_search(plan: SitePlan, corpus: Corpus, shard_size: int) -> None:
             in_nav=True,
         ),
     )
+    return found
 
 
 def document_page(doc: Document, base_url: str) -> GeneratedPage:

@@ -21,6 +21,7 @@ from .atomic import AtomicOutput
 from .corpus import Corpus, load_corpus
 from .model import BUILTIN_TYPES, TypeInfo
 from .outputs import build_search_index, render_pages, sitemap_entries, write_feeds, write_manifests
+from .pagecache import PageCache, code_salt
 from .pages import (
     SiteOptions,
     SitePlan,
@@ -103,6 +104,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         for slug, extra in self.config.extra_types.items():
             self.types[slug] = TypeInfo(slug, extra.label, extra.abbr, extra.news)
         self.project = Path(config.config_file_path).parent
+        self.cache = PageCache(self.project / self.config.cache_dir) if self.config.cache else None
         if self.command == "build":  # serve writes to its own temp dir; gh-deploy pushes it
             self.output = AtomicOutput.begin(Path(config.site_dir))
             config.site_dir = str(self.output.staging)
@@ -132,6 +134,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
                 base_url=config.site_url or "/",
                 feed_size=self.config.feed_size,
                 search_shard_size=self.config.search_shard_size if self.config.search else None,
+                known=self.cache.load("analysis", code_salt()) if self.cache else None,
             ),
         )
         for file in generated_files(self.plan, config):
@@ -169,6 +172,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         write_manifests(self.plan, self.corpus, config)
         build_search_index(self.plan, self.corpus, self.env, config, log.info, state)
         if state:
+            state.cache.save("analysis", code_salt(), self.plan.known)
             state.sweep()
         self.complete = True
 

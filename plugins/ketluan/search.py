@@ -21,14 +21,16 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
+from .fingerprint import Fingerprinter
 from .model import Document
-from .text import fold, new_tone_placement, nfc, slugify
+from .text import OLD_TONE, fold, new_tone_placement, nfc, slugify
 
 PAGEFIND_DIR = "pagefind"
 """The primary index (and the only one of a small site), with pagefind.js and the wasm."""
@@ -50,6 +52,10 @@ PLACES_FILE = "ketluan-places.json"
 browser searches a place token only in those shards (see ``place_token``)."""
 
 _WORD = re.compile(r"[\w/.-]+")
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char in "_/.-" or unicodedata.combining(char) > 0
 
 
 class SearchIndexError(RuntimeError):
@@ -123,22 +129,35 @@ class SearchPlan:
         }
         self.named: dict[str, list[str]] = {}
         """Sorted places named by each document, by source path (see ``index``)."""
+        self._extra: dict[str, str] = {}
 
     @property
     def links(self) -> SearchLinks:
         """The URLs every page's search box needs."""
         return SearchLinks(self.page_url, f"{PAGEFIND_DIR}/" if self.shards else None)
 
-    def index(self, documents: Iterable[Document]) -> None:
-        """Find the places each document names, once, before any page renders."""
+    def index(
+        self, documents: Iterable[Document], known: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """Find the places each document names and its extra terms, once, before any page
+        renders. ``known`` holds the results of an earlier build by fingerprint of the
+        document and the corpus's place names; returns this build's, to keep for the next."""
+        known = known or {}
+        fp = Fingerprinter()
+        places = fp.digest(self.places)
+        found: dict[str, Any] = {}
         for doc in documents:
-            self.named[doc.source] = sorted(self.named_places(doc))
+            key = fp.hexdigest(places, doc)
+            named, terms = known.get(key) or (sorted(self.named_places(doc)), extra_terms(doc))
+            self.named[doc.source], self._extra[doc.source] = named, terms
+            found[key] = (named, terms)
+        return found
 
     def terms(self, doc: Document) -> str:
         """Hidden searchable terms of ``doc`` (see ``extra_terms``) and the tokens of the
         places it names (see ``place_token``)."""
         tokens = sorted(map(place_token, self.named[doc.source]))
-        return " ".join(filter(None, [extra_terms(doc), *tokens]))
+        return " ".join(filter(None, [self._extra[doc.source], *tokens]))
 
     def named_places(self, doc: Document) -> set[str]:
         """Places named in ``doc``, matched with their accents ("diễn biến" is not
@@ -215,7 +234,10 @@ class PlaceMatcher:
             for char in name:
                 node = node.setdefault(char, {})
             node[""] = {}
-        self._regex = re.compile(rf"(?<!\w)(?:{_trie_pattern(trie)})(?!\w)") if trie else None
+        first = re.escape("".join(sorted(trie)))
+        # the lookahead first: most positions fail on it, before the slower lookbehind
+        pattern = rf"(?=[{first}])(?<!\w)(?:{_trie_pattern(trie)})(?!\w)"
+        self._regex = re.compile(pattern) if trie else None
 
     def find(self, text: str) -> set[str]:
         """Every name occurring in ``text`` as whole words."""
@@ -276,14 +298,16 @@ def extra_terms(doc: Document) -> str:
     fields = [doc.title, doc.number, doc.issuer, doc.province, doc.district, doc.meeting]
     fields += [*signer, doc.author, *doc.recipients, *doc.tags, doc.body]
     text = " ".join(value for value in fields if value)
-    terms: set[str] = set()
-    for word in set(_WORD.findall(nfc(text))):
-        word = word.strip("/.-")
-        if "đ" in word or "Đ" in word:
-            terms.add(fold(word))
-        modern = new_tone_placement(word)
-        if modern != word:
-            terms.add(modern.lower())
+    text = nfc(text)
+    words = set(_WORD.findall(text))
+    terms = {fold(word.strip("/.-")) for word in words if "đ" in word or "Đ" in word}
+    for match in OLD_TONE.finditer(text):  # few per document: not every word is examined
+        start, end = match.start(), match.end()
+        while start and _is_word_char(text[start - 1]):
+            start -= 1
+        while end < len(text) and _is_word_char(text[end]):
+            end += 1
+        terms.add(new_tone_placement(text[start:end].strip("/.-")).lower())
     return " ".join(sorted(terms))
 
 
