@@ -177,7 +177,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("sizes", type=int, nargs="+")
     parser.add_argument("--keep", type=Path, help="build here and keep the projects")
-    parser.add_argument("--seed", type=int, default=1, help="corpus seed (generate.py)")
+    parser.add_argument("--seed", type=int, default=2025, help="corpus seed (generate.py)")
     args = parser.parse_args()
     if shutil.which("hugo") is None:
         raise SystemExit("hugo is missing: apt-get install hugo")

@@ -51,6 +51,7 @@ CORE = [
     "citation_index",
     "linking",
     "search",
+    "search_build",
 ]
 
 

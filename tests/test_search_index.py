@@ -9,7 +9,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from conftest import Site, conclusion, text_of
-from ketluan import search
+from ketluan import search_build
 from ketluan.corpus import load_corpus
 from ketluan.model import BUILTIN_TYPES
 from ketluan.search import extra_terms, facets, place_token, plan_shards
@@ -133,7 +133,7 @@ def test_pagefind_failure_fails_the_build_with_its_output(site: Site, monkeypatc
     def broken(site_dir, shard):
         return ["sh", "-c", "echo 'Error: could not read index' >&2; exit 3"]
 
-    monkeypatch.setattr(search, "pagefind_command", broken)
+    monkeypatch.setattr(search_build, "pagefind_command", broken)
     with pytest.raises(Abort):
         site.build()
     message = caplog.text

@@ -34,14 +34,8 @@ from .render import (
     salt,
     template_digests,
 )
-from .search import (
-    PLACE_RECORD_TEMPLATE,
-    PLACES_DIR,
-    Reuse,
-    SearchIndexError,
-    SearchPlan,
-    build_index,
-)
+from .search import PLACE_RECORD_TEMPLATE, PLACES_DIR, SearchPlan
+from .search_build import Reuse, SearchIndexError, build_index
 
 
 def quiet() -> bool:
