@@ -223,7 +223,7 @@ def _paths(docs: list[Doc]) -> None:
         doc.path = path
 
 
-def generate(count: int, target: Path, shard_size: int = 5000, seed: int = DEFAULT_SEED) -> Path:
+def generate(count: int, target: Path, shard_size: int = 2000, seed: int = DEFAULT_SEED) -> Path:
     """Write a MkDocs project with ``count`` documents into ``target``; returns its config."""
     docs = plan(count, seed)
     if target.exists():
@@ -253,7 +253,7 @@ def main() -> None:
     parser.add_argument("count", type=int, help="number of documents")
     parser.add_argument("target", type=Path, help="project folder (replaced)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument("--shard-size", type=int, default=5000, help="search_shard_size")
+    parser.add_argument("--shard-size", type=int, default=2000, help="search_shard_size")
     args = parser.parse_args()
     print(generate(args.count, args.target, args.shard_size, args.seed))
 

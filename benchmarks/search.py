@@ -1,6 +1,6 @@
 """Search benchmarks: build time and peak memory, index size, bytes per cold query.
 
-``python benchmarks/search.py 1000 10000 [--shard-size 5000] [--keep DIR]``
+``python benchmarks/search.py 1000 10000 [--shard-size 2000] [--keep DIR]``
 
 For each size: generate the corpus (benchmarks/generate.py), run ``mkdocs build`` while
 sampling the resident memory of the whole process tree (mkdocs + Pagefind) every 0.1 s,
@@ -147,7 +147,7 @@ def cold_query(site: Path, query: str, search_page: bool = False) -> dict[str, o
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("sizes", nargs="+", type=int)
-    parser.add_argument("--shard-size", type=int, default=5000)
+    parser.add_argument("--shard-size", type=int, default=2000)
     parser.add_argument("--keep", type=Path, help="folder for the generated projects")
     args = parser.parse_args()
     root = args.keep or Path(tempfile.mkdtemp(prefix="ketluan-bench-"))

@@ -63,9 +63,10 @@ class KetluanConfig(base.Config):
     """More document types, keyed by the slug used in front matter."""
     search = c.Type(bool, default=True)
     """Build the Pagefind search index, the header search box and the /tra-cuu/ page."""
-    search_shard_size = c.Type(int, default=5000)
+    search_shard_size = c.Type(int, default=2000)
     """Most documents per Pagefind index shard: Pagefind's memory grows with one index's
-    size, so the corpus is split and the shards merged in the browser (see BENCHMARKS.md)."""
+    size (about 0.45 GB per 1,000 documents of 3-25 KB), so the corpus is split and the
+    shards merged in the browser (see BENCHMARKS.md)."""
     cache = c.Type(bool, default=True)
     """Keep rendered pages and bodies between builds and reuse those whose inputs are
     unchanged (see README, "Build cache")."""
