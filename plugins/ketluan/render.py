@@ -16,6 +16,7 @@ configuration (``salt``). Pages in the navigation stay with MkDocs.
 from __future__ import annotations
 
 import ctypes
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -200,9 +201,10 @@ def cache_keys(
     for src in sources:
         planned = plan.pages[src]
         body = None
-        if planned.markdown:
+        if planned.markdown or planned.body_of:
             links = planned_links(plan, src)
-            body = fp.hexdigest(salt, "body", src, planned.markdown, links, planned.untrusted_body)
+            text = planned.body_of.body if planned.body_of else planned.markdown
+            body = fp.hexdigest(salt, "body", src, text, links, planned.untrusted_body)
         template = templates[planned.template]
         keys[src] = (fp.hexdigest(salt, "page", shared, template, src, planned), body)
     return keys
@@ -365,10 +367,16 @@ def _map(chunks: list[list[str]], jobs: int) -> Iterator[tuple[int, int]]:
     if jobs <= 1 or len(chunks) <= 1:
         yield from map(_render_chunk, chunks)
         return
-    # fork: workers inherit the plan, theme environment and config without pickling
+    # fork: workers inherit the plan, theme environment and config without pickling. Frozen
+    # objects are skipped by the garbage collector, which would otherwise write to every
+    # object it visits and so copy the build's whole heap into each worker.
     context = multiprocessing.get_context("fork")
-    with context.Pool(min(jobs, len(chunks)), initializer=_die_with_parent) as pool:
-        yield from pool.imap_unordered(_render_chunk, chunks)
+    gc.freeze()
+    try:
+        with context.Pool(min(jobs, len(chunks)), initializer=_die_with_parent) as pool:
+            yield from pool.imap_unordered(_render_chunk, chunks)
+    finally:
+        gc.unfreeze()
 
 
 def default_jobs() -> int:
