@@ -49,3 +49,28 @@ def test_sitemap_dates_come_from_documents(tmp_path: Path, monkeypatch: pytest.M
         "2021-07-23"
     )
     assert lastmod["https://ketluan.example.org/"] == "2024-03-27", "newest document's date"
+
+
+def test_large_site_gets_a_sitemap_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the 50,000 URLs of one sitemap (here a limit of 40), sitemap.xml is an index of
+    parts holding every URL of the single sitemap once, none over the limit."""
+    build_sample(tmp_path / "a", "1800000000", monkeypatch)
+    single = etree.parse(str(tmp_path / "a/site/sitemap.xml"))
+    urls = [url.findtext(f"{SITEMAP}loc") for url in single.iter(f"{SITEMAP}url")]
+    assert len(urls) > 80
+
+    from ketluan import outputs
+
+    monkeypatch.setattr(outputs, "SITEMAP_LIMIT", 40)
+    build_sample(tmp_path / "b", "1800000000", monkeypatch)
+    index = etree.parse(str(tmp_path / "b/site/sitemap.xml")).getroot()
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    parts = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
+    assert parts[0] == "https://ketluan.example.org/sitemaps/1.xml"
+    found: list[str] = []
+    for number in range(1, len(parts) + 1):
+        part = etree.parse(str(tmp_path / f"b/site/sitemaps/{number}.xml"))
+        locs = [url.findtext(f"{SITEMAP}loc") for url in part.iter(f"{SITEMAP}url")]
+        assert 0 < len(locs) <= 40
+        found += locs
+    assert sorted(found) == sorted(urls)

@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from tqdm import tqdm
 
@@ -112,6 +113,12 @@ class CacheState:
         self.cache.sweep("analysis", [code_salt()])
 
 
+SITEMAP_LIMIT = 50_000
+"""Most URLs in one sitemap file (sitemaps.org); a bigger site gets a sitemap index."""
+SITEMAP_PARTS = "sitemaps/{}.xml"
+"""Where the parts of a sitemap index go, numbered from 1."""
+
+
 def sitemap_entries(plan: SitePlan, config: MkDocsConfig) -> list[tuple[str, str]]:
     """(URL, last modified) of every page ``render_pages`` writes, for sitemap.xml."""
     base = config.site_url or "/"
@@ -120,6 +127,44 @@ def sitemap_entries(plan: SitePlan, config: MkDocsConfig) -> list[tuple[str, str
         for src, page in plan.pages.items()
         if not page.in_nav
     ]
+
+
+def sitemap_context(plan: SitePlan, config: MkDocsConfig, mkdocs_pages: int) -> dict[str, Any]:
+    """What templates/sitemap.xml needs: the generated pages' entries when everything fits
+    in one sitemap; else the URLs of the parts of a sitemap index (``write_sitemap_parts``),
+    the pages MkDocs rendered going into the first part."""
+    entries = sitemap_entries(plan, config)
+    if mkdocs_pages + len(entries) <= SITEMAP_LIMIT:
+        return {"kl_sitemap": entries, "kl_sitemap_parts": None}
+    base = config.site_url or "/"
+    count = -(-(mkdocs_pages + len(entries)) // SITEMAP_LIMIT)
+    parts = [urljoin(base, SITEMAP_PARTS.format(n)) for n in range(1, count + 1)]
+    return {"kl_sitemap": None, "kl_sitemap_parts": [(url, plan.updated) for url in parts]}
+
+
+def mkdocs_sitemap(files: Files) -> list[tuple[str, str]]:
+    """(URL, last modified) of the pages MkDocs renders, as its sitemap template lists them."""
+    pages = [file.page for file in files.documentation_pages() if file.page is not None]
+    return [
+        (page.canonical_url or page.abs_url or "", page.update_date)
+        for page in pages
+        if not page.is_link and (page.canonical_url or page.abs_url)
+    ]
+
+
+def write_sitemap_parts(
+    plan: SitePlan, env: Environment, config: MkDocsConfig, mkdocs_pages: list[tuple[str, str]]
+) -> None:
+    """The parts of a sitemap index (see ``sitemap_context``), with templates/kl-sitemap.html."""
+    entries = mkdocs_pages + sitemap_entries(plan, config)
+    if len(entries) <= SITEMAP_LIMIT:
+        return
+    template = env.get_template("kl-sitemap.html")
+    for number, start in enumerate(range(0, len(entries), SITEMAP_LIMIT), start=1):
+        target = Path(config.site_dir) / SITEMAP_PARTS.format(number)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = template.render(entries=entries[start : start + SITEMAP_LIMIT])
+        target.write_text(text.strip() + "\n", encoding="utf-8")
 
 
 def write_feeds(plan: SitePlan, env: Environment, config: MkDocsConfig) -> None:

@@ -20,7 +20,15 @@ from tqdm import tqdm
 from .atomic import AtomicOutput
 from .corpus import Corpus, load_corpus
 from .model import BUILTIN_TYPES, TypeInfo
-from .outputs import build_search_index, render_pages, sitemap_entries, write_feeds, write_manifests
+from .outputs import (
+    build_search_index,
+    mkdocs_sitemap,
+    render_pages,
+    sitemap_context,
+    write_feeds,
+    write_manifests,
+    write_sitemap_parts,
+)
 from .pagecache import PageCache, code_salt
 from .pages import (
     SiteOptions,
@@ -157,19 +165,21 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         self, context: dict[str, Any], template_name: str, config: MkDocsConfig
     ) -> dict[str, Any]:
         if template_name == "sitemap.xml":
-            context["kl_sitemap"] = sitemap_entries(self.plan, config)
+            pages = len(self.files.documentation_pages())
+            context.update(sitemap_context(self.plan, config, pages))
         return context
 
     def on_page_context(self, context: dict[str, Any], page: Page, **kwargs: Any) -> dict[str, Any]:
         return page_context(self.plan, page, context)
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-        self.env = env
+        self.env, self.files = env, files
         return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         state = render_pages(self.plan, config, self.env, self.nav, self.config, log.info)
         write_feeds(self.plan, self.env, config)
+        write_sitemap_parts(self.plan, self.env, config, mkdocs_sitemap(self.files))
         write_manifests(self.plan, self.corpus, config)
         build_search_index(self.plan, self.corpus, self.env, config, log.info, state)
         if state:
