@@ -60,8 +60,8 @@ class GeneratedPage:
     untrusted_body: bool = False
     """True when ``markdown`` comes from a document: its HTML is sanitised."""
     body_of: Document | None = None
-    """The document whose body is this page's Markdown, escaped when the page renders (not
-    kept as a second copy of every body for the whole build: 0.7 GB at 50,000)."""
+    """The document whose body is this page's Markdown, escaped when the page renders (in
+    the worker, and never kept as a second copy of a body that escaping changed)."""
     updated: str | None = None
     """ISO date the page last changed (sitemap lastmod); None: the newest document's."""
 

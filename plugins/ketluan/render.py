@@ -16,7 +16,6 @@ configuration (``salt``). Pages in the navigation stay with MkDocs.
 from __future__ import annotations
 
 import ctypes
-import gc
 import hashlib
 import multiprocessing
 import os
@@ -367,16 +366,10 @@ def _map(chunks: list[list[str]], jobs: int) -> Iterator[tuple[int, int]]:
     if jobs <= 1 or len(chunks) <= 1:
         yield from map(_render_chunk, chunks)
         return
-    # fork: workers inherit the plan, theme environment and config without pickling. Frozen
-    # objects are skipped by the garbage collector, which would otherwise write to every
-    # object it visits and so copy the build's whole heap into each worker.
+    # fork: workers inherit the plan, theme environment and config without pickling
     context = multiprocessing.get_context("fork")
-    gc.freeze()
-    try:
-        with context.Pool(min(jobs, len(chunks)), initializer=_die_with_parent) as pool:
-            yield from pool.imap_unordered(_render_chunk, chunks)
-    finally:
-        gc.unfreeze()
+    with context.Pool(min(jobs, len(chunks)), initializer=_die_with_parent) as pool:
+        yield from pool.imap_unordered(_render_chunk, chunks)
 
 
 def default_jobs() -> int:
