@@ -62,7 +62,7 @@ chromium:  ## Install Debian's chromium for the browser tests when it is missing
 test: setup $(PROPERDOCS_STAMP) $(NODE_STAMP) system-deps chromium lint  ## Lint, then run every test (browser tests included).
 	$(BIN)/pytest
 
-bench: setup chromium  ## Build benchmark against bare MkDocs and Hugo, 1k to 50k documents (BENCHMARKS.md; ~1 h).
+bench: setup chromium  ## Build benchmark against bare MkDocs and Hugo, 1k to 50k documents (BENCHMARKS.md; ~35 min on 2 cores).
 	@command -v hugo >/dev/null || (apt-get update -qq && apt-get install -y -qq hugo)
 	$(BIN)/pip install --quiet -e '.[test,bench]'
 	$(BIN)/python benchmarks/baselines.py 1000 5000 10000 50000
