@@ -49,24 +49,23 @@ def render_pages(
     config: MkDocsConfig,
     env: Environment,
     nav: Navigation,
-    options: Any,
+    cache: PageCache | None,
+    jobs: int,
     log: Callable[[str], None],
 ) -> CacheState | None:
-    """Render every generated page outside the navigation (``render``), reusing the cache
-    when the ``cache`` option is on, on ``jobs`` processes; then drop stale cache entries.
-    Returns what the search index needs to reuse its shards (None with the cache off)."""
+    """Render every generated page outside the navigation (``render``), reusing ``cache``
+    when there is one, on ``jobs`` processes (0: one per core). Returns what the search
+    index and the end of the build need of the cache (None without one)."""
     started = time.monotonic()
     sources = [src for src, page in plan.pages.items() if not page.in_nav]
-    cache = None
-    keys: dict[str, tuple[str, str | None]] = {}
     state = None
-    if options.cache:
-        cache = PageCache(Path(config.config_file_path).parent / options.cache_dir)
+    if cache:
         templates = page_templates(plan)
-        state = CacheState(cache, salt(config, nav, templates), {})
-        keys = state.keys = cache_keys(plan, sources, state.salt, template_digests(env, templates))
-    renderer = Renderer(plan, config, env, nav, cache, keys)
-    jobs = options.jobs or default_jobs()
+        build_salt = salt(config, nav, templates)
+        keys = cache_keys(plan, sources, build_salt, template_digests(env, templates))
+        state = CacheState(cache, build_salt, keys)
+    renderer = Renderer(plan, config, env, nav, cache, state.keys if state else {})
+    jobs = jobs or default_jobs()
     with tqdm(
         total=len(sources), desc="ketluan: rendering", unit=" page", disable=quiet(), leave=False
     ) as bar:
@@ -129,15 +128,17 @@ def sitemap_entries(plan: SitePlan, config: MkDocsConfig) -> list[tuple[str, str
     ]
 
 
-def sitemap_context(plan: SitePlan, config: MkDocsConfig, mkdocs_pages: int) -> dict[str, Any]:
+def sitemap_context(
+    plan: SitePlan, config: MkDocsConfig, mkdocs_pages: list[tuple[str, str]]
+) -> dict[str, Any]:
     """What templates/sitemap.xml needs: the generated pages' entries when everything fits
     in one sitemap; else the URLs of the parts of a sitemap index (``write_sitemap_parts``),
-    the pages MkDocs rendered going into the first part."""
+    the pages MkDocs rendered (``mkdocs_sitemap``) going into the first part."""
     entries = sitemap_entries(plan, config)
-    if mkdocs_pages + len(entries) <= SITEMAP_LIMIT:
+    if len(mkdocs_pages) + len(entries) <= SITEMAP_LIMIT:
         return {"kl_sitemap": entries, "kl_sitemap_parts": None}
     base = config.site_url or "/"
-    count = -(-(mkdocs_pages + len(entries)) // SITEMAP_LIMIT)
+    count = -(-(len(mkdocs_pages) + len(entries)) // SITEMAP_LIMIT)
     parts = [urljoin(base, SITEMAP_PARTS.format(n)) for n in range(1, count + 1)]
     return {"kl_sitemap": None, "kl_sitemap_parts": [(url, plan.updated) for url in parts]}
 

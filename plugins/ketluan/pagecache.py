@@ -8,6 +8,7 @@ site when the disk allows it, so the cache costs no extra space and a hit costs 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -23,9 +24,11 @@ index shards (folders), and per-document search data (one JSON map per code vers
 content fingerprints to results: rewritten each build, never stale)."""
 
 
+@functools.cache
 def code_salt() -> str:
     """Fingerprint of this package's files (code and data) and the Python version: what
-    the core computes from a document changes only with them."""
+    the core computes from a document changes only with them. Once per process: the code
+    that runs is the code that was loaded."""
     h = hashlib.blake2b(digest_size=20)
     h.update(sys.version.encode())
     folder = Path(__file__).parent
@@ -55,22 +58,8 @@ class PageCache:
     def fetch(self, kind: str, key: str, target: Path) -> bool:
         """Put the cached entry at ``target`` (a hard link, else a copy); False if absent.
         The folder of ``target`` must exist."""
-        source = self.path(kind, key)
         try:
-            os.link(source, target)
-        except FileNotFoundError:
-            return source.exists() and self._copy(source, target)
-        except FileExistsError:
-            target.unlink()
-            return self.fetch(kind, key, target)
-        except OSError:  # another disk, or links not supported
-            return self._copy(source, target)
-        return True
-
-    @staticmethod
-    def _copy(source: Path, target: Path) -> bool:
-        try:
-            shutil.copyfile(source, target)
+            _link_or_copy(str(self.path(kind, key)), str(target))
         except FileNotFoundError:
             return False
         return True
@@ -80,10 +69,7 @@ class PageCache:
         entry = self.path(kind, key)
         self._bucket(entry)
         partial = entry.with_name(f"{key}.{os.getpid()}.partial")
-        try:
-            os.link(written, partial)
-        except OSError:
-            shutil.copyfile(written, partial)
+        _link_or_copy(str(written), str(partial))
         os.replace(partial, entry)
 
     def fetch_tree(self, kind: str, key: str, target: Path) -> bool:
@@ -141,7 +127,14 @@ class PageCache:
 
 
 def _link_or_copy(source: str, target: str) -> None:
+    """Hard-link ``source`` at ``target`` (replacing it), else copy it; a missing source
+    raises ``FileNotFoundError``."""
     try:
         os.link(source, target)
-    except OSError:
+    except FileExistsError:
+        os.unlink(target)
+        _link_or_copy(source, target)
+    except FileNotFoundError:
+        raise
+    except OSError:  # another disk, or links not supported
         shutil.copy2(source, target)

@@ -128,18 +128,18 @@ def plan_site(corpus: Corpus, options: SiteOptions) -> SitePlan:
 
     plan_browse(plan, corpus, page_size, feed_size)
     if options.search_shard_size is not None:
-        plan.known = plan_search(plan, corpus, options.search_shard_size, options.known)
+        plan_search(plan, corpus, options.search_shard_size, options.known)
     return plan
 
 
 def plan_search(
     plan: SitePlan, corpus: Corpus, shard_size: int, known: dict[str, Any] | None = None
-) -> dict[str, Any]:
+) -> None:
     """The search page and the Pagefind shards; every page gets the search URLs as
     ``kl_search``, each document page its hidden search terms and filter values."""
     documents = corpus.documents
     search = SearchPlan(plan_shards(documents, shard_size), SEARCH_URL, corpus_places(documents))
-    found = search.index(documents, known)
+    plan.known = search.index(documents, known)
     plan.search = search
     plan.shared["kl_search"] = search.links
     for doc in documents:
@@ -156,7 +156,6 @@ def plan_search(
             in_nav=True,
         ),
     )
-    return found
 
 
 def document_page(doc: Document, base_url: str) -> GeneratedPage:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from .model import BUILTIN_TYPES, TypeInfo
 from .outputs import (
     build_search_index,
     mkdocs_sitemap,
+    quiet,
     render_pages,
     sitemap_context,
     write_feeds,
@@ -76,8 +76,8 @@ class KetluanConfig(base.Config):
     size (about 0.45 GB per 1,000 documents of 3-25 KB), so the corpus is split and the
     shards merged in the browser (see BENCHMARKS.md)."""
     cache = c.Type(bool, default=True)
-    """Keep rendered pages and bodies between builds and reuse those whose inputs are
-    unchanged (see README, "Build cache")."""
+    """Keep rendered pages, bodies, search shards and search data between builds and reuse
+    those whose inputs are unchanged (see README, "Build cache")."""
     cache_dir = c.Type(str, default=".cache/ketluan")
     """Folder of the build cache, relative to mkdocs.yml."""
     jobs = c.Type(int, default=0)
@@ -121,14 +121,13 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        quiet = logging.getLogger("mkdocs").getEffectiveLevel() > logging.INFO
         try:
             corpus = load_corpus(
                 self.project,
                 self.config.conclusions_dir,
                 self.types,
                 progress=lambda paths: tqdm(
-                    paths, desc="ketluan: reading", unit=" doc", disable=quiet, leave=False
+                    paths, desc="ketluan: reading", unit=" doc", disable=quiet(), leave=False
                 ),
             )
         except ProblemsError as exc:
@@ -165,8 +164,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         self, context: dict[str, Any], template_name: str, config: MkDocsConfig
     ) -> dict[str, Any]:
         if template_name == "sitemap.xml":
-            pages = len(self.files.documentation_pages())
-            context.update(sitemap_context(self.plan, config, pages))
+            context.update(sitemap_context(self.plan, config, mkdocs_sitemap(self.files)))
         return context
 
     def on_page_context(self, context: dict[str, Any], page: Page, **kwargs: Any) -> dict[str, Any]:
@@ -177,7 +175,8 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        state = render_pages(self.plan, config, self.env, self.nav, self.config, log.info)
+        jobs = self.config.jobs
+        state = render_pages(self.plan, config, self.env, self.nav, self.cache, jobs, log.info)
         write_feeds(self.plan, self.env, config)
         write_sitemap_parts(self.plan, self.env, config, mkdocs_sitemap(self.files))
         write_manifests(self.plan, self.corpus, config)

@@ -1,7 +1,7 @@
 """Renders the generated pages outside MkDocs' page loop: streamed, cached, on every core.
 
 MkDocs keeps every page's HTML in memory until all are rendered, builds a Markdown parser
-per page and uses one core; at 50,000 documents (some 200,000 pages) that is most of the
+per page and uses one core; at 50,000 documents (about 95,000 pages) that is most of the
 build. Here each page is rendered with the same theme environment, context and plugin
 events (``page_context``, ``post_page``) as MkDocs would, written at once and forgotten;
 worker processes forked from the build share the plan; and a page whose inputs have not
@@ -20,7 +20,6 @@ import hashlib
 import multiprocessing
 import os
 import signal
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -37,9 +36,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
+from .citation_pages import page_links
 from .fingerprint import Fingerprinter
 from .linking import CitationLinker
-from .pagecache import PageCache
+from .pagecache import PageCache, code_salt
 from .pages import SitePlan, page_markdown
 from .sanitize import clean_body
 
@@ -76,10 +76,11 @@ class Renderer:
     keys: dict[str, tuple[str, str | None]]
     """Cache keys by source path: (page key, body key or None for a page without body)."""
     fragments: dict[str, str] = field(default_factory=dict)
-    """Theme fragments that are the same on every page outside the navigation at one
-    folder depth (the navigation and tabs: templates/partials/nav.html, tabs.html)."""
+    """Theme fragments that are the same on every page outside the navigation with one
+    ``fragment_scope`` (the navigation and tabs: templates/partials/kl-fragment.html)."""
     _nav_depth: int | None = None
     _folders: set[Path] = field(default_factory=set)
+    _md: tuple[Markdown, CitationLinker] | None = None
 
     def render(self, src: str) -> bool:
         """Write the page planned at ``src``; True when it came from the cache."""
@@ -112,7 +113,7 @@ class Renderer:
             output = config.plugins.on_post_page(output, page=page, config=config)
         finally:
             config._current_page = None
-        self._write(target, output.encode("utf-8", errors="xmlcharrefreplace"))
+        target.write_bytes(output.encode("utf-8", errors="xmlcharrefreplace"))
         if self.cache and page_key:
             self.cache.store("pages", page_key, target)
         return False
@@ -127,7 +128,7 @@ class Renderer:
         planned = self.plan.pages[src]
         md, linker = self._markdown()
         page_url = page.url
-        linker.use(planned_links(self.plan, src), lambda url: get_relative_url(url, page_url))
+        linker.use(page_links(self.plan, src), lambda url: get_relative_url(url, page_url))
         try:
             html = md.reset().convert(page.markdown)
         finally:
@@ -138,13 +139,9 @@ class Renderer:
             self.cache.save("bodies", key, {"html": html, "toc": toc})
         return html, toc
 
-    def _write(self, target: Path, data: bytes) -> None:
-        """Write a page; each folder is created once per process (MkDocs' ``write_file``
-        asks the disk for every folder of every page: a second per 4,000 pages here)."""
-        self._folder(target.parent)
-        target.write_bytes(data)
-
     def _folder(self, folder: Path) -> None:
+        """Create a page's folder once per process (MkDocs' ``write_file`` asks the disk for
+        every folder of every page: a second per 4,000 pages here)."""
         if folder not in self._folders:
             folder.mkdir(parents=True, exist_ok=True)
             self._folders.add(folder)
@@ -161,15 +158,14 @@ class Renderer:
     def _markdown(self) -> tuple[Markdown, CitationLinker]:
         """One parser per process (MkDocs builds one per page), reset between pages, with
         the configured extensions and the citation linker."""
-        made: tuple[Markdown, CitationLinker] | None = getattr(self, "_md", None)
-        if made is None:
+        if self._md is None:
             linker = CitationLinker()
             md = Markdown(
                 extensions=[*self.config.markdown_extensions, linker],
                 extension_configs=self.config.mdx_configs or {},
             )
-            made = self._md = (md, linker)
-        return made
+            self._md = (md, linker)
+        return self._md
 
 
 def nav_urls(items: Iterable[Any]) -> Iterator[str]:
@@ -179,13 +175,6 @@ def nav_urls(items: Iterable[Any]) -> Iterator[str]:
         if url is not None and "://" not in url and not url.startswith("/"):
             yield url
         yield from nav_urls(item.children or [])
-
-
-def planned_links(plan: SitePlan, src: str) -> list[Any] | None:
-    """Citation links of the document page at ``src`` (None for other pages)."""
-    from .citation_pages import page_links
-
-    return page_links(plan, src)
 
 
 def cache_keys(
@@ -201,7 +190,7 @@ def cache_keys(
         planned = plan.pages[src]
         body = None
         if planned.markdown or planned.body_of:
-            links = planned_links(plan, src)
+            links = page_links(plan, src)
             text = planned.body_of.body if planned.body_of else planned.markdown
             body = fp.hexdigest(salt, "body", src, text, links, planned.untrusted_body)
         template = templates[planned.template]
@@ -243,13 +232,13 @@ def salt(config: MkDocsConfig, nav: Navigation, page_templates: set[str]) -> str
     and assets) but the page templates (see ``template_digests``), the configuration and
     the navigation."""
     h = hashlib.blake2b(digest_size=20)
-    h.update(sys.version.encode())
+    h.update(code_salt().encode())
     for name in VERSIONED:
         try:
             h.update(f"{name}={metadata.version(name)}".encode())
         except metadata.PackageNotFoundError:
             h.update(f"{name}=none".encode())
-    for folder in [Path(__file__).parent, *map(Path, config.theme.dirs)]:
+    for folder in map(Path, config.theme.dirs):
         for path in sorted(folder.rglob("*")):
             name = path.relative_to(folder).as_posix()
             if path.is_file() and "__pycache__" not in path.parts and name not in page_templates:
