@@ -11,9 +11,9 @@ import random
 import sys
 import time
 
-from ketluan.citation_index import CitationIndex
-from ketluan.dates import DocDate
-from ketluan.model import BUILTIN_TYPES, Document
+from ketluan.citations.index import CitationIndex
+from ketluan.core.dates import DocDate
+from ketluan.core.model import BUILTIN_TYPES, Document
 
 
 def corpus(size: int) -> list[Document]:

@@ -10,11 +10,11 @@ import statistics
 import timeit
 from pathlib import Path
 
-from ketluan.citations import extract
-from ketluan.corpus import read_document
-from ketluan.mdtext import prose
-from ketluan.model import BUILTIN_TYPES
-from ketluan.resolve import document_mentions
+from ketluan.citations.matchers import extract
+from ketluan.citations.prose import prose
+from ketluan.citations.resolve import document_mentions
+from ketluan.core.corpus import read_document
+from ketluan.core.model import BUILTIN_TYPES
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "conclusions/bac-giang/son-dong/604-kl-hu.md"

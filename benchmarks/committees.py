@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 import phrases as ph
 
-from ketluan.citations import IssuerPhrase
-from ketluan.places import District, Gazetteer, Province
-from ketluan.text import fold, slugify
+from ketluan.citations.matchers import IssuerPhrase
+from ketluan.core.places import District, Gazetteer, Province
+from ketluan.core.text import fold, slugify
 
 MERGER = dt.date(2025, 7, 1)
 LAST = dt.date(2026, 6, 30)

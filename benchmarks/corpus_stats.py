@@ -13,9 +13,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from ketluan.citation_index import CitationIndex
-from ketluan.corpus import load_corpus
-from ketluan.model import BUILTIN_TYPES, Document
+from ketluan.citations.index import CitationIndex
+from ketluan.core.corpus import load_corpus
+from ketluan.core.model import BUILTIN_TYPES, Document
 
 
 def signer_form(doc: Document) -> str:

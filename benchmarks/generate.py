@@ -28,8 +28,8 @@ import citing
 import committees as cm
 import phrases as ph
 
-from ketluan.places import gazetteer
-from ketluan.text import slugify
+from ketluan.core.places import gazetteer
+from ketluan.core.text import slugify
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SEED = 2025

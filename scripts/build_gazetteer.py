@@ -31,7 +31,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "plugins"))
 
-from ketluan.text import fold, new_tone_placement, nfc, slugify  # noqa: E402
+from ketluan.core.text import fold, new_tone_placement, nfc, slugify  # noqa: E402
 
 TARGET = REPO / "plugins" / "ketluan" / "data" / "gazetteer.json"
 

@@ -83,7 +83,7 @@ class Site:
               - tables
               - toc:
                   permalink: true
-                  slugify: !!python/name:ketluan.text.heading_slug
+                  slugify: !!python/name:ketluan.core.text.heading_slug
             nav:
               - Trang chủ: index.md
               - Văn bản: van-ban/index.md

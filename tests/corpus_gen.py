@@ -11,8 +11,8 @@ import random
 import sys
 from pathlib import Path
 
-from ketluan.places import gazetteer
-from ketluan.text import slugify
+from ketluan.core.places import gazetteer
+from ketluan.core.text import slugify
 
 PROVINCES = ("Bắc Giang", "Điện Biên", "Bắc Kạn", "Hà Giang")
 SIGNERS = ("Đỗ Văn Cẩm", "Lý Thanh Tiềm", "Nguyễn Văn Dũng", "Hoàng Thị Hoa", "Vàng A Sùng")

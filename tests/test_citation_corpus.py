@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 from test_citation_site import cite_links
 
 from conftest import Site, conclusion, text_of
-from ketluan.text import heading_slug
+from ketluan.core.text import heading_slug
 
 
 def district_doc(district: str, number: str, body: str, **fields: str) -> str:

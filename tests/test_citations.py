@@ -8,8 +8,15 @@ import unicodedata
 
 import pytest
 
-from ketluan.citations import FORMS, DatePhrase, IssuerPhrase, TypePrefix, extract, parse_symbol
-from ketluan.mdtext import prose
+from ketluan.citations.matchers import (
+    FORMS,
+    DatePhrase,
+    IssuerPhrase,
+    TypePrefix,
+    extract,
+    parse_symbol,
+)
+from ketluan.citations.prose import prose
 
 Found = tuple[str, str, str | None, str | None]
 """Linked text, kind slug, ISO date or None, issuer or None."""

@@ -10,12 +10,12 @@ import unicodedata
 import pytest
 
 from conftest import REPO, Site, conclusion
-from ketluan.corpus import load_corpus
-from ketluan.dates import DateError, DocDate, parse_doc_date
-from ketluan.listing import paginate
-from ketluan.model import BUILTIN_TYPES
-from ketluan.problems import ProblemsError
-from ketluan.text import fold, heading_slug, new_tone_placement, slugify
+from ketluan.core.corpus import load_corpus
+from ketluan.core.dates import DateError, DocDate, parse_doc_date
+from ketluan.core.model import BUILTIN_TYPES
+from ketluan.core.problems import ProblemsError
+from ketluan.core.text import fold, heading_slug, new_tone_placement, slugify
+from ketluan.site.listing import paginate
 
 CORE = [
     "text",

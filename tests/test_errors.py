@@ -8,9 +8,9 @@ import sys
 import pytest
 
 from conftest import Site, conclusion
-from ketluan.corpus import load_corpus
-from ketluan.model import BUILTIN_TYPES
-from ketluan.problems import ProblemsError
+from ketluan.core.corpus import load_corpus
+from ketluan.core.model import BUILTIN_TYPES
+from ketluan.core.problems import ProblemsError
 
 P = "conclusions/bac-giang/son-dong/604.md"
 

@@ -9,7 +9,7 @@ from functools import cached_property
 
 import pytest
 
-from ketluan.fingerprint import Fingerprinter
+from ketluan.build.fingerprint import Fingerprinter
 
 
 @dataclass

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from ketluan.citation_index import CitationIndex
-from ketluan.corpus import Corpus, load_corpus
-from ketluan.model import BUILTIN_TYPES
+from ketluan.citations.index import CitationIndex
+from ketluan.core.corpus import Corpus, load_corpus
+from ketluan.core.model import BUILTIN_TYPES
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import generate

@@ -14,12 +14,12 @@ from typing import Any
 import pytest
 
 from conftest import REPO, Site
-from ketluan.corpus import load_corpus
-from ketluan.frontmatter import parse
-from ketluan.importer import convert, import_files, render
-from ketluan.importer_places import DictPlaces, Places, default_lookup
-from ketluan.model import BUILTIN_TYPES
-from ketluan.text import fold, new_tone_placement
+from ketluan.core.corpus import load_corpus
+from ketluan.core.frontmatter import parse
+from ketluan.core.model import BUILTIN_TYPES
+from ketluan.core.text import fold, new_tone_placement
+from ketluan.importer.convert import convert, import_files, render
+from ketluan.importer.places import DictPlaces, Places, default_lookup
 
 SEEDS = REPO / "tests" / "data" / "seeds"
 KETLUAN = str(REPO / ".venv" / "bin" / "ketluan")

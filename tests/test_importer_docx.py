@@ -15,10 +15,10 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from conftest import Site
-from ketluan.corpus import load_corpus
-from ketluan.frontmatter import parse
-from ketluan.importer import convert, import_files, read_source
-from ketluan.model import BUILTIN_TYPES
+from ketluan.core.corpus import load_corpus
+from ketluan.core.frontmatter import parse
+from ketluan.core.model import BUILTIN_TYPES
+from ketluan.importer.convert import convert, import_files, read_source
 
 
 def make_docx(path: Path) -> Path:

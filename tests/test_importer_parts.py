@@ -9,18 +9,18 @@ from types import SimpleNamespace
 
 import pytest
 
-from ketluan.frontmatter import parse
-from ketluan.importer import convert, read_source, render
-from ketluan.importer_casing import Casing
-from ketluan.importer_places import (
+from ketluan.core.frontmatter import parse
+from ketluan.core.model import BUILTIN_TYPES
+from ketluan.importer.casing import Casing
+from ketluan.importer.convert import convert, read_source, render
+from ketluan.importer.places import (
     DictPlaces,
     GazetteerPlaces,
     default_lookup,
     find_places,
 )
-from ketluan.importer_tail import signer
-from ketluan.importer_text import heading_level, paragraphs, rejoin, strip_chrome
-from ketluan.model import BUILTIN_TYPES
+from ketluan.importer.tail import signer
+from ketluan.importer.text import heading_level, paragraphs, rejoin, strip_chrome
 
 LONG = "Ban Chấp hành Đảng bộ huyện đánh giá tình hình thực hiện nhiệm vụ. " * 4
 

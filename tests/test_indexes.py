@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from conftest import Site, conclusion
-from ketluan.corpus import load_corpus
-from ketluan.indexes import by_issuer, by_place, by_signer, by_type, by_year
-from ketluan.model import BUILTIN_TYPES
+from ketluan.core.corpus import load_corpus
+from ketluan.core.model import BUILTIN_TYPES
+from ketluan.site.indexes import by_issuer, by_place, by_signer, by_type, by_year
 
 DIEN_BIEN = {"issuer": "Huyện ủy Tuần Giáo", "province": "Điện Biên", "district": "Tuần Giáo"}
 

@@ -6,10 +6,10 @@ import markdown
 from lxml import html
 from mkdocs.utils import get_relative_url
 
-from ketluan.citation_index import CitationIndex
-from ketluan.dates import DocDate
-from ketluan.linking import CitationLinker
-from ketluan.model import BUILTIN_TYPES, Document
+from ketluan.adapter.linking import CitationLinker
+from ketluan.citations.index import CitationIndex
+from ketluan.core.dates import DocDate
+from ketluan.core.model import BUILTIN_TYPES, Document
 
 URL = "van-ban/bac-giang/huyen-uy-son-dong/2024/1-kl-hu/"
 

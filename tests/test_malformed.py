@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, Site, conclusion
-from ketluan.corpus import load_corpus
-from ketluan.frontmatter import MAX_BYTES
-from ketluan.model import BUILTIN_TYPES
-from ketluan.problems import ProblemsError
+from ketluan.core.corpus import load_corpus
+from ketluan.core.frontmatter import MAX_BYTES
+from ketluan.core.model import BUILTIN_TYPES
+from ketluan.core.problems import ProblemsError
 
 GOOD = conclusion(number="1-KL/HU")
 

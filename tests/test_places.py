@@ -10,11 +10,11 @@ from importlib import resources
 import pytest
 
 from conftest import REPO, Site, conclusion
-from ketluan.corpus import load_corpus
-from ketluan.dates import DocDate
-from ketluan.model import BUILTIN_TYPES
-from ketluan.places import PlaceError, gazetteer
-from ketluan.problems import ProblemsError
+from ketluan.core.corpus import load_corpus
+from ketluan.core.dates import DocDate
+from ketluan.core.model import BUILTIN_TYPES
+from ketluan.core.places import PlaceError, gazetteer
+from ketluan.core.problems import ProblemsError
 
 BEFORE = DocDate(2024, 3, 27)
 AFTER = DocDate(2025, 8, 1)

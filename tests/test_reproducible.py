@@ -59,7 +59,7 @@ def test_large_site_gets_a_sitemap_index(tmp_path: Path, monkeypatch: pytest.Mon
     urls = [url.findtext(f"{SITEMAP}loc") for url in single.iter(f"{SITEMAP}url")]
     assert len(urls) > 80
 
-    from ketluan import outputs
+    from ketluan.adapter import outputs as outputs
 
     monkeypatch.setattr(outputs, "SITEMAP_LIMIT", 40)
     build_sample(tmp_path / "b", "1800000000", monkeypatch)

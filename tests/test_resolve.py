@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from conftest import Site, conclusion
-from ketluan.citations import parse_symbol
-from ketluan.corpus import load_corpus
-from ketluan.dates import DocDate
-from ketluan.model import BUILTIN_TYPES, Document
-from ketluan.problems import ProblemsError
-from ketluan.resolve import Scope, issuer_group, scope_of
+from ketluan.citations.matchers import parse_symbol
+from ketluan.citations.resolve import Scope, issuer_group, scope_of
+from ketluan.core.corpus import load_corpus
+from ketluan.core.dates import DocDate
+from ketluan.core.model import BUILTIN_TYPES, Document
+from ketluan.core.problems import ProblemsError
 
 
 def doc(province: str = "Bắc Giang", district: str | None = "Sơn Động") -> Document:
@@ -102,7 +102,7 @@ def test_bad_references_are_reported(site: Site) -> None:
 
 
 def test_place_spelling_does_not_split_or_collide(site: Site) -> None:
-    from ketluan.citation_index import CitationIndex
+    from ketluan.citations.index import CitationIndex
 
     site.add(
         "a.md", conclusion("Theo Nghị quyết số 5-NQ/TU ngày 1/2/2020.\n", province="Bắc giang")
@@ -124,7 +124,7 @@ def test_place_spelling_does_not_split_or_collide(site: Site) -> None:
 
 def test_authoring_guide_references_example_is_valid(site: Site) -> None:
     from conftest import REPO
-    from ketluan.citation_index import CitationIndex
+    from ketluan.citations.index import CitationIndex
 
     guide = (REPO / "docs/huong-dan/soan-thao.md").read_text("utf-8")
     block = guide.split("```yaml\nreferences:\n", 1)[1].split("```", 1)[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ketluan.sanitize import clean_body, escape_raw_html
+from ketluan.build.sanitize import clean_body, escape_raw_html
 
 CASES = [
     ("a <script>x</script> b", "a &lt;script>x&lt;/script> b"),

@@ -9,10 +9,10 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from conftest import Site, conclusion, text_of
-from ketluan import search_build
-from ketluan.corpus import load_corpus
-from ketluan.model import BUILTIN_TYPES
-from ketluan.search import extra_terms, facets, place_token, plan_shards
+from ketluan.build import pagefind as search_build
+from ketluan.core.corpus import load_corpus
+from ketluan.core.model import BUILTIN_TYPES
+from ketluan.site.search import extra_terms, facets, place_token, plan_shards
 
 
 def corpus_of(site: Site, files: dict[str, str]):

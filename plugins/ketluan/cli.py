@@ -10,10 +10,10 @@ from pathlib import Path
 import yaml
 from tqdm import tqdm
 
-from .citation_index import CitationIndex
-from .corpus import load_corpus
-from .model import BUILTIN_TYPES, TypeInfo
-from .problems import ProblemsError
+from ketluan.citations.index import CitationIndex
+from ketluan.core.corpus import load_corpus
+from ketluan.core.model import BUILTIN_TYPES, TypeInfo
+from ketluan.core.problems import ProblemsError
 
 
 def _types_from_config(config_file: Path) -> tuple[dict[str, TypeInfo], str]:
@@ -56,8 +56,8 @@ def check(args: argparse.Namespace) -> int:
 
 def import_(args: argparse.Namespace) -> int:
     """Import files; print one line per file and a summary; 1 if a file could not be read."""
-    from .importer import import_files, report  # python-docx only when importing
-    from .importer_places import Places, default_lookup
+    from ketluan.importer.convert import import_files, report  # python-docx only when importing
+    from ketluan.importer.places import Places, default_lookup
 
     config_file = Path(args.config_file)
     types, conclusions_dir = _types_from_config(config_file)

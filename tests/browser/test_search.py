@@ -16,8 +16,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from conftest import Site, conclusion
-from ketluan.search import PAGEFIND_DIR, SHARDS_DIR
-from ketluan.text import new_tone_placement, nfc
+from ketluan.core.text import new_tone_placement, nfc
+from ketluan.site.search import PAGEFIND_DIR, SHARDS_DIR
 
 REPO = Path(__file__).resolve().parents[2]
 SON_DONG = "/van-ban/bac-giang/huyen-uy-son-dong/2024/604-kl-hu/"

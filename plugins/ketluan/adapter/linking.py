@@ -1,0 +1,114 @@
+"""Links citations in rendered document bodies: a Python-Markdown treeprocessor.
+
+Working on the element tree after inline parsing (not on Markdown text with regexes)
+means links, code, and the structure of headings, lists, tables and footnotes are never
+broken: only plain text nodes outside ``a``/``code``/``pre`` are split, so a link is
+never nested in another. The target of each link was decided beforehand from the
+Markdown source (where the whole sentence gives date and issuer); the citations found in
+the tree are paired with those decisions by symbol, in text order.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from collections import defaultdict, deque
+from collections.abc import Callable
+from typing import Any
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from ketluan.citations.index import Link
+from ketluan.citations.matchers import extract
+
+SKIP = {"a", "code", "pre", "kbd", "samp", "script", "style"}
+"""Elements whose text is never linked: existing links and code."""
+PRIORITY = 8
+"""After inline parsing (20) and footnotes, before toc (5) and MkDocs' link rewriting (0)."""
+
+
+class CitationLinker(Extension):
+    """Markdown extension; the renderer sets ``links`` before each document page renders."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.links: list[Link] | None = None
+        self.href: Callable[[str], str] = str
+
+    def use(self, links: list[Link] | None, href: Callable[[str], str] = str) -> None:
+        """Link the next rendered page with ``links`` (None: leave the page alone);
+        ``href`` turns a site-relative URL into the link written on that page."""
+        self.links = links
+        self.href = href
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(_LinkTreeprocessor(md, self), "ketluan_citations", PRIORITY)
+
+
+class _LinkTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, linker: CitationLinker) -> None:
+        super().__init__(md)
+        self.linker = linker
+
+    def run(self, root: etree.Element) -> None:
+        if not self.linker.links:
+            return
+        self.pending: dict[str, deque[Link]] = defaultdict(deque)
+        for link in self.linker.links:
+            self.pending[link.symbol].append(link)
+        self._walk(root)
+
+    def _walk(self, element: etree.Element) -> None:
+        if element.tag in SKIP:
+            return
+        if element.text:
+            text, made = self._split(element.text)
+            element.text = text
+            for index, new in enumerate(made):
+                element.insert(index, new)
+        for child in list(element):
+            self._walk(child)
+            if child.tail:
+                tail, made = self._split(child.tail)
+                child.tail = tail
+                position = list(element).index(child) + 1
+                for offset, new in enumerate(made):
+                    element.insert(position + offset, new)
+
+    def _split(self, text: str) -> tuple[str, list[etree.Element]]:
+        """Text before the first citation, and one ``a`` per citation carrying the rest."""
+        made: list[etree.Element] = []
+        head = text
+        cursor = 0
+        for citation in extract(text):
+            queue = self.pending.get(citation.symbol.key)
+            if not queue:
+                continue
+            link = queue.popleft()
+            if link.url is None:
+                continue
+            href = self.linker.href(link.url)
+            anchor = etree.Element("a", _attributes(link, href))
+            anchor.text = text[citation.start : citation.end]
+            if made:
+                made[-1].tail = text[cursor : citation.start]
+            else:
+                head = text[: citation.start]
+            made.append(anchor)
+            cursor = citation.end
+        if made:
+            made[-1].tail = text[cursor:]
+        return head, made
+
+
+def _attributes(link: Link, href: str) -> dict[str, str]:
+    classes = ["kl-cite"]
+    if link.ambiguous:
+        classes.append("kl-cite--ambiguous")
+    if link.in_corpus:
+        classes.append("kl-cite--corpus")
+    title = link.title
+    if link.ambiguous:
+        title = f"{title}: chưa xác định được văn bản (nhiều văn bản cùng số)"
+    return {"href": href, "class": " ".join(classes), "title": title}

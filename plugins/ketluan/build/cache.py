@@ -1,0 +1,140 @@
+"""A content-addressed cache of rendered output, kept between builds (and by ``serve``).
+
+An entry is named by the fingerprint of everything that went into it, and never changes
+once written (a new input makes a new name): a build interrupted half-way can leave
+entries behind, never a wrong one. Entries are hard links to the files written into the
+site when the disk allows it, so the cache costs no extra space and a hit costs one link.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import shutil
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+KINDS = ("pages", "bodies", "search", "analysis")
+"""Whole pages (HTML files), rendered Markdown bodies (JSON: HTML and headings), search
+index shards (folders), and per-document search data (one JSON map per code version, from
+content fingerprints to results: rewritten each build, never stale)."""
+
+
+@functools.cache
+def code_salt() -> str:
+    """Fingerprint of this package's files (code and data) and the Python version: what
+    the core computes from a document changes only with them. Once per process: the code
+    that runs is the code that was loaded."""
+    h = hashlib.blake2b(digest_size=20)
+    h.update(sys.version.encode())
+    folder = Path(__file__).parent.parent  # the whole ketluan package
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            h.update(path.relative_to(folder).as_posix().encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+class PageCache:
+    """The cache folder: ``<root>/<kind>/<key[:2]>/<key>``."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._buckets: set[Path] = set()
+
+    def _bucket(self, entry: Path) -> None:
+        if entry.parent not in self._buckets:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            self._buckets.add(entry.parent)
+
+    def path(self, kind: str, key: str) -> Path:
+        """Where the entry ``key`` of ``kind`` lives."""
+        return self.root / kind / key[:2] / key
+
+    def fetch(self, kind: str, key: str, target: Path) -> bool:
+        """Put the cached entry at ``target`` (a hard link, else a copy); False if absent.
+        The folder of ``target`` must exist."""
+        try:
+            _link_or_copy(str(self.path(kind, key)), str(target))
+        except FileNotFoundError:
+            return False
+        return True
+
+    def store(self, kind: str, key: str, written: Path) -> None:
+        """Keep the file just written at ``written`` as entry ``key``."""
+        entry = self.path(kind, key)
+        self._bucket(entry)
+        partial = entry.with_name(f"{key}.{os.getpid()}.partial")
+        _link_or_copy(str(written), str(partial))
+        os.replace(partial, entry)
+
+    def fetch_tree(self, kind: str, key: str, target: Path) -> bool:
+        """Put the cached folder ``key`` at ``target`` (file by file, linked); False if
+        absent."""
+        source = self.path(kind, key)
+        if not source.is_dir():
+            return False
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(source, target, copy_function=_link_or_copy)
+        return True
+
+    def store_tree(self, kind: str, key: str, written: Path) -> None:
+        """Keep the folder just written at ``written`` as entry ``key``."""
+        entry = self.path(kind, key)
+        self._bucket(entry)
+        partial = entry.with_name(f"{key}.{os.getpid()}.partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        shutil.copytree(written, partial, copy_function=_link_or_copy)
+        shutil.rmtree(entry, ignore_errors=True)
+        partial.rename(entry)
+
+    def load(self, kind: str, key: str) -> Any | None:
+        """The JSON entry ``key``, None if absent."""
+        try:
+            return json.loads(self.path(kind, key).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+
+    def save(self, kind: str, key: str, value: Any) -> None:
+        """Write JSON entry ``key`` (atomically: a reader never sees half of it)."""
+        entry = self.path(kind, key)
+        self._bucket(entry)
+        partial = entry.with_name(f"{key}.{os.getpid()}.partial")
+        partial.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+        os.replace(partial, entry)
+
+    def sweep(self, kind: str, keep: Iterable[str]) -> int:
+        """Delete the entries of ``kind`` not in ``keep`` (those of earlier builds, and
+        partial files); returns how many went. Run after a successful build only."""
+        wanted = set(keep)
+        removed = 0
+        folder = self.root / kind
+        if not folder.is_dir():
+            return 0
+        for bucket in folder.iterdir():
+            for entry in bucket.iterdir():
+                if entry.name not in wanted:
+                    if entry.is_dir():
+                        shutil.rmtree(entry)
+                    else:
+                        entry.unlink()
+                    removed += 1
+        return removed
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    """Hard-link ``source`` at ``target`` (replacing it), else copy it; a missing source
+    raises ``FileNotFoundError``."""
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        os.unlink(target)
+        _link_or_copy(source, target)
+    except FileNotFoundError:
+        raise
+    except OSError:  # another disk, or links not supported
+        shutil.copy2(source, target)

@@ -1,0 +1,112 @@
+"""Front matter schema v1 of a conclusion file (documented in docs/huong-dan/soan-thao.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ketluan.core.schema import Context, Date, DocType, Nested, References, Schema, Text, TextList
+
+_EXAMPLES = {
+    "title": "title: Kết luận của Ban Chấp hành Đảng bộ huyện tại kỳ họp thứ 22",
+    "type": "type: ket-luan",
+    "date": "date: 2024-03-27",
+    "issuer": "issuer: Huyện ủy Sơn Động",
+    "province": "province: Bắc Giang",
+    "district": "district: Sơn Động",
+    "number": "number: 604-KL/HU (or number: null if the published copy shows none)",
+    "signer": "signer: with name, title, authority indented below it",
+    "name": "name: Đỗ Văn Cẩm",
+}
+
+
+class SignerSchema(Schema):
+    """The signature block, laid out on the page as on paper."""
+
+    authority = Text(example="T/M Huyện ủy")
+    """Line above the title: T/M (on behalf of), T/L (by order of), K/T (deputising) + body."""
+
+    title = Text(example="Phó Bí thư")
+    """Position of the signer, e.g. Bí thư, Phó Bí thư, Chánh Văn phòng."""
+
+    name = Text(example="Đỗ Văn Cẩm", required=True)
+    """Full name of the signer."""
+
+    @classmethod
+    def missing_fix(cls, name: str) -> str:
+        return f"Add '{_EXAMPLES.get(name, name + ':')}' under signer"
+
+
+class ConclusionSchema(Schema):
+    """Every field of a conclusion's front matter."""
+
+    title = Text(
+        example="Kết luận của Ban Chấp hành Đảng bộ huyện tại kỳ họp thứ 22", required=True
+    )
+    """Trích yếu: what the document is about, as printed under its type."""
+
+    type = DocType(required=True)
+    """Document type slug: ket-luan, thong-bao-ket-luan, thong-bao-y-kien, tin-bai, ..."""
+
+    number = Text(example="604-KL/HU", max_length=100, nullable=True)
+    """Số ký hiệu as printed; required except for news; null when the copy shows none."""
+
+    date = Date(required=True)
+    """Date of issue (ngày ban hành)."""
+
+    issuer = Text(example="Huyện ủy Sơn Động", max_length=200, required=True)
+    """Issuing body with its place: Huyện ủy Sơn Động, Thường trực Tỉnh ủy Điện Biên."""
+
+    province = Text(example="Bắc Giang", max_length=100, required=True)
+    """Province at the time of issue, without 'tỉnh'."""
+
+    district = Text(example="Sơn Động", max_length=100)
+    """District the document concerns, at the time of issue, without 'huyện'."""
+
+    meeting = Text(example="Kỳ họp thứ 22 Ban Chấp hành Đảng bộ huyện")
+    """Occasion: the meeting or working session the conclusion comes from."""
+
+    signer = Nested(SignerSchema)
+    """Signature block; required except for news."""
+
+    author = Text(example="Hương Dịu", max_length=200)
+    """Byline of a news report (tin-bai only)."""
+
+    recipients = TextList(example="BTV Tỉnh ủy (báo cáo)")
+    """Nơi nhận: one recipient per item, as printed."""
+
+    references = References()
+    """Explicit citations the text does not spell out, or corrections to detected ones."""
+
+    tags = TextList(example="nông thôn mới")
+    """Topic tags, lowercase."""
+
+    @classmethod
+    def missing_fix(cls, name: str) -> str:
+        return f"Add '{_EXAMPLES.get(name, name + ':')}'"
+
+    @classmethod
+    def post_validate(
+        cls, cleaned: dict[str, Any], raw: dict[str, Any], ctx: Context, prefix: str
+    ) -> None:
+        """Numbered types need number and signer; news needs neither and has an author."""
+        info = ctx.types.get(cleaned.get("type", ""))
+        if info is None:
+            return
+        if info.news:
+            for name in ("number", "signer", "recipients"):
+                if name in raw:
+                    ctx.report(
+                        name,
+                        f"a {info.slug} document has no {name}",
+                        f"Remove '{name}:' or change type",
+                    )
+            return
+        if "author" in raw:
+            ctx.report(
+                "author",
+                f"only news reports have an author, not {info.slug}",
+                "Put the signer under 'signer:' instead",
+            )
+        for name in ("number", "signer"):
+            if name not in raw:
+                ctx.report(name, f"is missing (required for {info.slug})", cls.missing_fix(name))

@@ -1,0 +1,279 @@
+"""Front matter schema v1, declared as typed classes with a docstring per field.
+
+Modelled on MkDocs' ``Config`` classes (as Material's blog plugin validates posts), but
+free of MkDocs so the core outlives the framework: each class attribute is a ``Field``,
+validation collects every problem instead of stopping at the first.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from ketluan.citations.matchers import KINDS, parse_symbol
+from ketluan.core.dates import DateError, DocDate, parse_doc_date
+from ketluan.core.frontmatter import FrontMatter
+from ketluan.core.problems import Problem
+
+
+@dataclass
+class Context:
+    """What validation needs to know: the file, its lines and the configured types."""
+
+    path: str
+    source: FrontMatter
+    types: dict[str, Any]
+    problems: list[Problem] = field(default_factory=list)
+
+    def report(self, dotted: str, message: str, fix: str = "") -> None:
+        """Record a problem at the line of ``dotted`` (or its nearest parent)."""
+        self.problems.append(Problem(self.path, self.source.line(dotted), dotted, message, fix))
+
+
+class Invalid(Exception):
+    """Raised by a field's ``check``; the schema turns it into a Problem."""
+
+    def __init__(self, message: str, fix: str = "") -> None:
+        super().__init__(message)
+        self.fix = fix
+
+
+class Field:
+    """A front matter field; ``required`` fields must be present, ``nullable`` may be null."""
+
+    def __init__(self, *, required: bool = False, nullable: bool = False) -> None:
+        self.required = required
+        self.nullable = nullable
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def check(self, value: Any, dotted: str, ctx: Context) -> Any:
+        """Return the cleaned value or raise Invalid."""
+        raise NotImplementedError
+
+
+def _shown(value: Any) -> str:
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+class Text(Field):
+    """A non-empty line of text (numbers and dates are refused: quote them)."""
+
+    def __init__(self, *, example: str, max_length: int = 1000, **kwargs: bool) -> None:
+        super().__init__(**kwargs)
+        self.example = example
+        self.max_length = max_length
+
+    def check(self, value: Any, dotted: str, ctx: Context) -> str:
+        if not isinstance(value, str):
+            raise Invalid(
+                f"expected text, got {_shown(value)}",
+                f"Write it as text, e.g. {dotted.split('.')[-1]}: {self.example}",
+            )
+        text = " ".join(value.split())
+        if not text:
+            raise Invalid("is empty", f"Fill it in, e.g. {self.example}")
+        if len(text) > self.max_length:
+            raise Invalid(f"is {len(text)} characters long, over {self.max_length}", "Shorten it")
+        return text
+
+
+class TextList(Field):
+    """A list of text lines (``- item`` under the field)."""
+
+    def __init__(self, *, example: str, **kwargs: bool) -> None:
+        super().__init__(**kwargs)
+        self.item = Text(example=example)
+
+    def check(self, value: Any, dotted: str, ctx: Context) -> list[str]:
+        if not isinstance(value, list):
+            raise Invalid(
+                f"expected a list, got {_shown(value)}",
+                f"Write one item per line starting with '- ', e.g. '- {self.item.example}'",
+            )
+        items = []
+        for index, item in enumerate(value):
+            where = f"{dotted}[{index}]"
+            try:
+                items.append(self.item.check(item, where, ctx))
+            except Invalid as exc:
+                ctx.report(where, str(exc), exc.fix)
+        return items
+
+
+class Date(Field):
+    """A date of issue: YYYY-MM-DD, or YYYY-MM / YYYY when the day is not known."""
+
+    def check(self, value: Any, dotted: str, ctx: Context) -> DocDate:
+        try:
+            return parse_doc_date(value)
+        except DateError as exc:
+            fix = (
+                f"Write {exc.hint}" if exc.hint else "Write the date as YYYY-MM-DD, e.g. 2024-03-27"
+            )
+            raise Invalid(f"{exc}, got {_shown(value)}", fix) from None
+
+
+class DocType(Field):
+    """A document type slug, one of the configured types."""
+
+    def check(self, value: Any, dotted: str, ctx: Context) -> str:
+        names = sorted(ctx.types)
+        if isinstance(value, str) and value.strip() in ctx.types:
+            return value.strip()
+        close = difflib.get_close_matches(str(value), names, n=1)
+        fix = (
+            f"Did you mean '{close[0]}'?"
+            if close
+            else "Use one of these, or declare a new type under extra_types in mkdocs.yml"
+        )
+        raise Invalid(f"unknown type {_shown(value)}; expected one of {', '.join(names)}", fix)
+
+
+class References(Field):
+    """Explicit citations: symbols (``04-NQ/TU``) or mappings with ``number`` and optional
+    ``type``, ``date``, ``issuer`` (correct what the text says) or ``ignore: true``."""
+
+    fields = ("number", "type", "date", "issuer", "ignore")
+
+    def check(self, value: Any, dotted: str, ctx: Context) -> list[dict[str, Any]]:
+        if not isinstance(value, list):
+            raise Invalid(
+                f"expected a list, got {_shown(value)}",
+                "Write one reference per line, e.g. '- 04-NQ/TU'",
+            )
+        cleaned: list[dict[str, Any]] = []
+        for index, item in enumerate(value):
+            where = f"{dotted}[{index}]"
+            if isinstance(item, str):
+                item = {"number": item}
+            if not isinstance(item, dict) or not isinstance(item.get("number"), str):
+                ctx.report(
+                    where,
+                    f"expected a document number or a mapping with 'number', got {_shown(item)}",
+                    "Write e.g. '- 04-NQ/TU'",
+                )
+                continue
+            if (ref := self._reference(item, where, ctx)) is not None:
+                cleaned.append(ref)
+        return cleaned
+
+    def _reference(self, item: dict[str, Any], where: str, ctx: Context) -> dict[str, Any] | None:
+        count = len(ctx.problems)
+        for key in item:
+            if key not in self.fields:
+                ctx.report(
+                    f"{where}.{key}", "unknown field", f"Known fields: {', '.join(self.fields)}"
+                )
+        number = " ".join(item["number"].split())
+        if parse_symbol(number) is None:
+            ctx.report(
+                f"{where}.number",
+                f"{_shown(number)} is not a document number",
+                "Write it as printed, e.g. 04-NQ/TU or 45/2018/QĐ-UBND",
+            )
+        kind = item.get("type")
+        if kind is not None and kind not in KINDS:
+            close = difflib.get_close_matches(str(kind), list(KINDS), n=1)
+            ctx.report(
+                f"{where}.type",
+                f"unknown type {_shown(kind)}",
+                f"Did you mean '{close[0]}'?" if close else f"Use one of {', '.join(KINDS)}",
+            )
+        date = None
+        if "date" in item:
+            try:
+                date = Date().check(item["date"], f"{where}.date", ctx)
+            except Invalid as exc:
+                ctx.report(f"{where}.date", str(exc), exc.fix)
+        issuer = item.get("issuer")
+        if issuer is not None and not isinstance(issuer, str):
+            ctx.report(f"{where}.issuer", f"expected text, got {_shown(issuer)}", "Quote it")
+        ignore = item.get("ignore", False)
+        if not isinstance(ignore, bool):
+            ctx.report(f"{where}.ignore", f"expected true or false, got {_shown(ignore)}")
+        if len(ctx.problems) > count:
+            return None
+        return {"number": number, "type": kind, "date": date, "issuer": issuer, "ignore": ignore}
+
+
+class Nested(Field):
+    """A mapping validated by another schema."""
+
+    def __init__(self, schema: type[Schema], **kwargs: bool) -> None:
+        super().__init__(**kwargs)
+        self.schema = schema
+
+    def check(self, value: Any, dotted: str, ctx: Context) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise Invalid(
+                f"expected fields under it, got {_shown(value)}",
+                f"Indent its fields below it: {', '.join(self.schema.fields())}",
+            )
+        return self.schema.validate(value, ctx, dotted + ".")
+
+
+class Schema:
+    """Base of declared schemas: validates a mapping field by field, then across fields."""
+
+    _fields: ClassVar[dict[str, Field]] = {}
+
+    def __init_subclass__(cls) -> None:
+        cls._fields = {k: v for k, v in vars(cls).items() if isinstance(v, Field)}
+
+    @classmethod
+    def fields(cls) -> list[str]:
+        """Field names in declaration order."""
+        return list(cls._fields)
+
+    @classmethod
+    def validate(cls, values: dict[str, Any], ctx: Context, prefix: str = "") -> dict[str, Any]:
+        """Return the cleaned fields; every problem found is added to ``ctx``."""
+        cleaned: dict[str, Any] = {}
+        for key in values:
+            if key not in cls._fields:
+                close = difflib.get_close_matches(key, cls.fields(), n=1)
+                fix = (
+                    f"Did you mean '{close[0]}'?"
+                    if close
+                    else (f"Known fields: {', '.join(cls.fields())}")
+                )
+                ctx.report(prefix + key, "unknown field", fix)
+        for name, spec in cls._fields.items():
+            dotted = prefix + name
+            if name not in values:
+                if spec.required:
+                    ctx.report(
+                        prefix.rstrip(".") or dotted,
+                        f"{dotted} is missing" if prefix else "is missing",
+                        cls.missing_fix(name),
+                    )
+                continue
+            value = values[name]
+            if value is None:
+                if not spec.nullable:
+                    ctx.report(dotted, "is empty", cls.missing_fix(name))
+                else:
+                    cleaned[name] = None
+                continue
+            try:
+                cleaned[name] = spec.check(value, dotted, ctx)
+            except Invalid as exc:
+                ctx.report(dotted, str(exc), exc.fix)
+        cls.post_validate(cleaned, values, ctx, prefix)
+        return cleaned
+
+    @classmethod
+    def missing_fix(cls, name: str) -> str:
+        """What to write when ``name`` is missing; schemas override with examples."""
+        return f"Add '{name}:'"
+
+    @classmethod
+    def post_validate(
+        cls, cleaned: dict[str, Any], raw: dict[str, Any], ctx: Context, prefix: str
+    ) -> None:
+        """Checks across fields; none by default."""

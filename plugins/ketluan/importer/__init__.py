@@ -1,0 +1,1 @@
+"""``ketluan import``: published documents (text, Word) turned into conclusion files."""

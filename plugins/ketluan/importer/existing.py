@@ -1,0 +1,77 @@
+"""What the output folder already holds: document identities and the tags in use.
+
+An import must not add a second file for a document that is already there under another
+name (identity is province + issuer + type + number + date, as in ``model.Document.identity``), and
+can suggest the tags editors already use when a tag's words recur in the new text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ketluan.core.dates import DateError, parse_doc_date
+from ketluan.core.frontmatter import decode, parse
+from ketluan.core.text import fold
+
+TAG_MIN_COUNT = 3
+"""Times a tag's words must occur in a text before it is suggested."""
+
+
+def identity(values: dict[str, Any]) -> tuple[str, ...] | None:
+    """Issuer + type + number + date (+ title for news), or None while one is unknown."""
+    issuer, doc_type, date = values.get("issuer"), values.get("type"), values.get("date")
+    if not isinstance(issuer, str) or not isinstance(doc_type, str) or date is None:
+        return None
+    try:
+        iso = parse_doc_date(date).iso()
+    except DateError:
+        return None
+    key = (fold(issuer), doc_type, fold(str(values.get("number") or "")), iso)
+    return (*key, fold(str(values.get("title") or ""))) if doc_type == "tin-bai" else key
+
+
+@dataclass
+class Existing:
+    """Identities of the files under the output folder, and the tags they use."""
+
+    identities: dict[tuple[str, ...], Path] = field(default_factory=dict)
+    tags: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def scan(cls, root: Path) -> Existing:
+        existing = cls()
+        if not root.is_dir():
+            return existing
+        for path in sorted(root.rglob("*.md")):
+            text, _ = decode(path.read_bytes(), str(path))
+            values = parse(text, str(path)).values if text else {}
+            existing.add(path, values)
+        return existing
+
+    def add(self, path: Path, values: dict[str, Any]) -> None:
+        """Record a file (also each one this run writes)."""
+        if key := identity(values):
+            self.identities.setdefault(key, path)
+        tags = values.get("tags")
+        if isinstance(tags, list):
+            self.tags.update(t for t in tags if isinstance(t, str))
+
+    def same_document(self, values: dict[str, Any], target: Path) -> Path | None:
+        """The file that already holds this document under another name, if any."""
+        key = identity(values)
+        found = self.identities.get(key) if key else None
+        return found if found is not None and found != target else None
+
+    def suggest_tags(self, body: str) -> list[str]:
+        """Tags in use whose words occur at least TAG_MIN_COUNT times in ``body``."""
+        words = " " + " ".join(re.findall(r"[\w-]+", fold(body))) + " "
+        found = []
+        for tag in sorted(self.tags):
+            phrase = " ".join(re.findall(r"[\w-]+", fold(tag)))
+            if phrase and words.count(f" {phrase} ") >= TAG_MIN_COUNT:
+                found.append(tag)
+        return found

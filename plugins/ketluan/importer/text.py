@@ -1,0 +1,245 @@
+"""Clean published text for import: line endings, portal chrome, page breaks, footnotes.
+
+Text copied from portals or exported from signed PDFs arrives with Windows line endings,
+in NFC or NFD, with the portal's toolbar captions, related-news links at the end, paragraphs
+cut in two where a page ended (``Công`` / ``tác giải quyết``) and footnotes (``¹ ...``)
+printed in the middle of the text. Everything here works on plain strings; the tone
+placement of the text is never changed (``hoà`` stays ``hoà``), only its Unicode form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ketluan.core.text import fold, nfc
+
+CHROME = [
+    re.compile(r"^\s*PublishingPortal\s*-.*$"),
+    re.compile(r"^\s*Tăng cỡ chữ\s*Giảm cỡ chữ\s*$"),
+    re.compile(r"^\s*(In bài viết|Gửi bài viết|Chia sẻ|Lượt xem:.*|Bản in)\s*$"),
+]
+"""Lines that belong to a web portal's page layout, never to the document."""
+
+RELATED_LINK = re.compile(r"^[^|].*\S\s*\|\s*\|\s*$")
+"""A related-news entry as copied from a portal list: ``Title | |`` (not a table row)."""
+RELATED_HEADINGS = {"tin lien quan", "cac tin khac", "tin cung chuyen muc", "bai viet lien quan"}
+"""A portal's heading over its related-news list, near the end of a copied page."""
+RELATED_WINDOW = 15
+"""Lines from the end in which such a heading is looked for."""
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUP_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
+FOOTNOTE_LINE = re.compile(rf"^([{SUPERSCRIPTS}]+)\s*(.+)$")
+_MARKER = re.compile(rf"(?<=\S)([{SUPERSCRIPTS}]+)")
+_TERMINAL = ".!?:;…"
+PAGE_LENGTH = 200
+"""A paragraph at least this long that stops mid-sentence was cut by a page break."""
+
+ROMAN = re.compile(r"^([IVX]+)[.-]\s+\S")
+LEVEL1 = re.compile(r"^(\d+)([.-])\s+\S")
+LEVEL2 = re.compile(r"^(\d+)\.(\d+)([.-])\s+\S")
+HEADING_MAX = 150
+"""Numbered lines longer than this are paragraphs that start with a number, not headings."""
+_NUMBERED_DOT = re.compile(r"^(\d+(?:\.\d+)*)\.(\s)")
+
+
+@dataclass
+class Cleaned:
+    """Lines of the document after normalisation, and what was removed as page chrome."""
+
+    lines: list[str]
+    removed: list[str] = field(default_factory=list)
+
+
+def normalise(raw: str) -> str:
+    """NFC, LF line endings, no BOM, tabs as spaces, no trailing blanks."""
+    text = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = nfc(text).replace("\t", " ")
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def strip_chrome(text: str) -> Cleaned:
+    """Drop portal chrome lines anywhere and the related-links list at the end."""
+    lines, removed, links = [], [], []
+    for line in text.split("\n"):
+        if any(p.match(line) for p in CHROME):
+            removed.append(f"portal chrome {line.strip()!r}")
+        else:
+            lines.append(line)
+    while lines and (not lines[-1].strip() or RELATED_LINK.search(lines[-1])):
+        line = lines.pop()
+        if line.strip():
+            links.insert(0, f"related-news link {line.strip()!r}")
+    heading = next(
+        (
+            i
+            for i in range(max(0, len(lines) - RELATED_WINDOW), len(lines))
+            if fold(lines[i].strip(" :*")) in RELATED_HEADINGS
+        ),
+        None,
+    )
+    if heading is not None:
+        links[:0] = [f"related-news link {x.strip()!r}" for x in lines[heading:] if x.strip()]
+        del lines[heading:]
+    removed += links
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    return Cleaned(lines, removed)
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends with sentence punctuation (emphasis markers ignored)."""
+    stripped = text.rstrip().rstrip("*_").rstrip()
+    return bool(stripped) and stripped[-1] in _TERMINAL + ")”\"'"
+
+
+def _starts_lower(text: str) -> bool:
+    return bool(text) and text[0].isalpha() and text[0].islower()
+
+
+def paragraphs(lines: list[str]) -> list[str]:
+    """Group lines into paragraphs: blank lines separate; inside a block a line is its own
+    paragraph unless it is the soft-wrapped continuation of the previous one."""
+    result: list[str] = []
+    block: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            block.append(line.strip())
+            continue
+        if block and all(item.startswith("|") for item in block):  # a Markdown table
+            result.append("\n".join(block))
+            block = []
+            continue
+        current = ""
+        for item in block:
+            if current and _continues(current, item):
+                current = f"{current} {item}"
+            else:
+                if current:
+                    result.append(current)
+                current = item
+        if current:
+            result.append(current)
+        block = []
+    return result
+
+
+def _continues(previous: str, line: str) -> bool:
+    if previous.count("**") % 2 == 1:  # inside a bold run that spans lines
+        return True
+    return not ends_sentence(previous) and _starts_lower(line)
+
+
+def extract_footnotes(paras: list[str]) -> tuple[list[str], dict[int, str]]:
+    """Take footnote lines (``¹ text``) out of the flow; returns the rest and the notes."""
+    rest, notes = [], {}
+    for para in paras:
+        match = FOOTNOTE_LINE.match(para)
+        if match:
+            number = int(match.group(1).translate(_SUP_TO_DIGIT))
+            if number not in notes:
+                notes[number] = match.group(2).strip()
+                continue
+        rest.append(para)
+    return rest, notes
+
+
+def is_structural(para: str) -> bool:
+    """Headings, list items and numbered items start a new paragraph, never continue one."""
+    return bool(
+        para.startswith(("#", "- ", "+ ", "|", "("))
+        or LEVEL1.match(para)
+        or LEVEL2.match(para)
+        or ROMAN.match(para)
+    )
+
+
+def rejoin(paras: list[str]) -> list[str]:
+    """Join paragraphs cut by a page break: the first stops mid-sentence and the second
+    continues it in lowercase, or the first is a page-long paragraph stopping mid-sentence."""
+    result: list[str] = []
+    for para in paras:
+        if result and _page_break(result[-1], para):
+            previous, para = _move_emphasis(result.pop(), para)
+            para = f"{previous} {para}"
+        result.append(para)
+    return result
+
+
+def _page_break(previous: str, para: str) -> bool:
+    if ends_sentence(previous) or is_structural(para) or previous.startswith(("#", "|")):
+        return False
+    if heading_level(previous):
+        return False
+    return _starts_lower(para) or _prose(previous)
+
+
+def _prose(text: str) -> bool:
+    """Running text rather than a title or caption: long, or with sentence punctuation inside
+    (an ALL-CAPS line is a title whatever its punctuation)."""
+    if text.upper() == text:
+        return False
+    return len(text) >= PAGE_LENGTH or bool(re.search(r"[.:;] ", text))
+
+
+def _move_emphasis(previous: str, para: str) -> tuple[str, str]:
+    """An italic aside ``(*...*`` closed at the page end continues to its ``)``."""
+    if re.search(r"\(\*[^)*]*\*$", previous) and ")" in para:
+        cut = para.index(")")
+        return previous[:-1], para[:cut] + "*" + para[cut:]
+    return previous, para
+
+
+def heading_level(para: str, roman: bool = False) -> int:
+    """Markdown level of a short numbered title: ``I. ...`` 2, ``1. Về ...`` 2 (3 under
+    Roman parts), ``3.1- Đối với ...`` one deeper; 0 for anything else. Sub-level lines
+    ending in ``:`` introduce a list and stay paragraphs."""
+    text = para.strip()
+    if len(text) > HEADING_MAX or text.endswith("."):
+        return 0
+    shift = 1 if roman else 0
+    if LEVEL2.match(text):
+        return 0 if text[-1] in _TERMINAL else 3 + shift
+    if LEVEL1.match(text):
+        return 2 + shift
+    if ROMAN.match(text):
+        return 2
+    return 0
+
+
+def render_body(paras: list[str], notes: dict[int, str], news: bool) -> str:
+    """Markdown body: numbered titles as headings, other numbered paragraphs escaped so
+    they are not lists, photo captions of news in italics, footnotes as ``[^n]``."""
+    out = []
+    roman = any(ROMAN.match(p) and heading_level(p) for p in paras)
+    for para in paras:
+        level = heading_level(para, roman)
+        if para.startswith("#") or para.startswith("|"):
+            text = para
+        elif level:
+            text = "#" * level + " " + para
+        elif news and _is_caption(para):
+            text = f"*{para}*"
+        else:
+            text = _NUMBERED_DOT.sub(r"\1\\.\2", para, count=1)
+        out.append(_footnote_markers(text, notes))
+    out += [f"[^{n}]: {_footnote_markers(notes[n], notes)}" for n in sorted(notes)]
+    return "\n\n".join(out).strip() + "\n"
+
+
+def _is_caption(para: str) -> bool:
+    """A photo caption in a news report: a short line that is not a sentence."""
+    if para.startswith(("*", "-", "+")) or len(para) > 120:
+        return False
+    if para.startswith("(") and para.endswith(")"):
+        return True
+    return para.rstrip()[-1] not in _TERMINAL
+
+
+def _footnote_markers(text: str, notes: dict[int, str]) -> str:
+    def replace(match: re.Match[str]) -> str:
+        number = int(match.group(1).translate(_SUP_TO_DIGIT))
+        return f"[^{number}]" if number in notes else match.group(0)
+
+    return _MARKER.sub(replace, text) if notes else text

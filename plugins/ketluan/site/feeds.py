@@ -1,0 +1,64 @@
+"""Atom feeds: what each feed lists, as data; ``templates/atom.html`` writes the XML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ketluan.core.model import Document
+
+SITE_FEED = "van-ban/atom.xml"
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """A feed as pages link to it: every page links the site feed, and a page's cached HTML
+    must not depend on the feed's entries."""
+
+    path: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One Atom feed: its site-relative path, title, the page it belongs to and entries."""
+
+    path: str
+    title: str
+    page_url: str
+    documents: list[Document]
+
+    @property
+    def id(self) -> str:
+        """Stable feed id, independent of the host the site is served from."""
+        return f"urn:ketluan:feed:{self.path}"
+
+    @property
+    def updated(self) -> str:
+        """Atom timestamp of the newest entry (the feed is as new as its newest document)."""
+        newest = max((d.date.first_day() for d in self.documents), default="1930-01-01")
+        return atom_time(newest)
+
+    @property
+    def link(self) -> FeedLink:
+        """What a page's <link rel="alternate"> needs, without the entries."""
+        return FeedLink(self.path, self.title)
+
+    @property
+    def depth(self) -> int:
+        """Folders between the site root and the feed, for relative links."""
+        return self.path.count("/")
+
+
+def atom_time(day: str) -> str:
+    """Atom (RFC 3339) time at midnight Vietnam time of an ISO day."""
+    return f"{day}T00:00:00+07:00"
+
+
+def entry_id(doc: Document) -> str:
+    """Stable entry id: the document's id as a URN."""
+    return f"urn:ketluan:doc:{doc.id}"
+
+
+def site_feed(documents: list[Document], size: int) -> Feed:
+    """The feed of the newest documents of the whole portal."""
+    return Feed(SITE_FEED, "Văn bản mới", "van-ban/", documents[:size])

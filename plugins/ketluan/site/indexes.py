@@ -1,0 +1,143 @@
+"""Browse groupings of the corpus: by place, year and month, type, issuing body and signer.
+
+Pure data for the browse pages (``ketluan.browse``): every group keeps the corpus order
+(newest first), has a URL-safe key and a count, so pages can paginate and show counts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ketluan.core.model import Document
+from ketluan.core.text import fold, new_tone_placement, slugify
+
+
+@dataclass
+class Group:
+    """One value of a facet (a year, a type, an issuer...) and its documents."""
+
+    key: str
+    label: str
+    documents: list[Document] = field(default_factory=list)
+    detail: str = ""
+    """Extra words shown after the label, e.g. the province of a signer."""
+
+    @property
+    def count(self) -> int:
+        """Number of documents in the group."""
+        return len(self.documents)
+
+
+@dataclass
+class YearGroup(Group):
+    """A year with its months (month key ``thang-03``; ``khong-ro-thang`` when unknown)."""
+
+    months: list[Group] = field(default_factory=list)
+
+
+def sort_label(label: str) -> tuple[str, str]:
+    """Alphabetical order for Vietnamese labels that ignores diacritics first."""
+    return (fold(label), label)
+
+
+def by_year(documents: list[Document]) -> list[YearGroup]:
+    """Years newest first, each with its months newest first."""
+    years: dict[int, YearGroup] = {}
+    months: dict[tuple[int, int], Group] = {}
+    for doc in documents:
+        year, month = doc.date.year, doc.date.month
+        group = years.setdefault(year, YearGroup(str(year), f"Năm {year}"))
+        group.documents.append(doc)
+        if (year, month) not in months:
+            months[year, month] = Group(
+                f"thang-{month:02d}" if month else "khong-ro-thang",
+                f"Tháng {month}/{year}" if month else f"Không rõ tháng ({year})",
+            )
+            group.months.append(months[year, month])
+        months[year, month].documents.append(doc)
+    ordered = sorted(years.values(), key=lambda g: -int(g.key))
+    for group in ordered:
+        # "thang-12" ... "thang-01", then "khong-ro-thang" ("t" sorts after "k").
+        group.months.sort(key=lambda m: m.key, reverse=True)
+    return ordered
+
+
+def by_type(documents: list[Document]) -> list[Group]:
+    """Document types present, most documents first."""
+    groups: dict[str, Group] = {}
+    for doc in documents:
+        key = type_key(doc)
+        groups.setdefault(key, Group(key, doc.type.label)).documents.append(doc)
+    return sorted(groups.values(), key=lambda g: (-g.count, sort_label(g.label)))
+
+
+def type_key(doc: Document) -> str:
+    """URL key of a document's type; extra types come from mkdocs.yml, so slugify them."""
+    return slugify(doc.type.slug)
+
+
+def by_issuer(documents: list[Document]) -> list[Group]:
+    """Issuing bodies, alphabetically; spellings differing only in tone placement, case or
+    Unicode form are one body, shown in its most frequent spelling."""
+    return _grouped(documents, lambda d: d.issuer, lambda d: "")
+
+
+def by_signer(documents: list[Document]) -> list[Group]:
+    """Signers, alphabetically. Vietnamese names repeat, so a signer is a name within a
+    province: two Nguyễn Văn Dũng of two provinces are two entries."""
+    signed = [d for d in documents if d.signer]
+    return _grouped(signed, lambda d: d.signer.name if d.signer else "", lambda d: d.province)
+
+
+def _grouped(
+    documents: list[Document],
+    value: Callable[[Document], str],
+    scope: Callable[[Document], str],
+) -> list[Group]:
+    members: dict[tuple[str, str], list[Document]] = defaultdict(list)
+    for doc in documents:
+        members[fold(value(doc)), fold(scope(doc))].append(doc)
+    groups = []
+    for docs in members.values():
+        spelling = Counter(new_tone_placement(value(d)) for d in docs).most_common(1)[0][0]
+        detail = scope(docs[0])
+        groups.append(Group("", spelling, docs, detail))
+    groups.sort(key=lambda g: (sort_label(g.label), sort_label(g.detail)))
+    taken: Counter[str] = Counter()
+    for group in groups:
+        key = slugify(f"{group.label} {group.detail}") or "khac"
+        taken[key] += 1
+        group.key = key if taken[key] == 1 else f"{key}-{taken[key]}"
+    return groups
+
+
+@dataclass
+class PlaceIndex:
+    """Documents by gazetteer unit code: province-level documents of former provinces,
+    documents of former districts, and documents since 1 July 2025 by current province."""
+
+    former: dict[str, list[Document]] = field(default_factory=lambda: defaultdict(list))
+    districts: dict[str, list[Document]] = field(default_factory=lambda: defaultdict(list))
+    current: dict[str, list[Document]] = field(default_factory=lambda: defaultdict(list))
+    former_totals: Counter[str] = field(default_factory=Counter)
+    """Every document of a former province, its districts' included."""
+
+
+def by_place(documents: list[Document]) -> PlaceIndex:
+    """Group located documents by unit; documents without a location are left out."""
+    index = PlaceIndex()
+    for doc in documents:
+        where = doc.location
+        if where is None:
+            continue
+        if where.province.current:
+            index.current[where.province.code].append(doc)
+            continue
+        index.former_totals[where.province.code] += 1
+        if where.district:
+            index.districts[where.district.code].append(doc)
+        else:
+            index.former[where.province.code].append(doc)
+    return index

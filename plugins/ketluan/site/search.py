@@ -1,0 +1,323 @@
+"""Full-text search with Pagefind: what each document page gives the index, and the shards
+(``search_build`` runs Pagefind).
+
+Pagefind runs after the pages are written. One index of the whole corpus does not fit in
+memory at 50,000 documents (one index of 15,000 peaked at 7.1 GB), so documents are packed
+into shards of at most ``shard_size`` pages, each a separate Pagefind run; the browser merges
+them with Pagefind's multisite ``mergeIndex``. Shards are whole (province, year) groups,
+packed in order, so a shard is a few provinces and is selected by a glob over the URL scheme
+``van-ban/<province>/<issuer>/<year>/<leaf>/``.
+
+Place names (provinces, districts) are also indexed as one token each, in the full text and
+in a tiny "places index" per shard whose only words are those tokens; the places manifest
+says which shards name each place, so a district query touches one or two small indexes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ketluan.build.fingerprint import Fingerprinter
+from ketluan.core.model import Document
+from ketluan.core.text import OLD_TONE, fold, new_tone_placement, nfc, slugify
+
+PAGEFIND_DIR = "pagefind"
+"""The primary index (and the only one of a small site), with pagefind.js and the wasm."""
+SHARDS_DIR = "pagefind-shards"
+"""Further shards, merged in the browser; each holds only its index files."""
+PLACES_DIR = "pagefind-places"
+"""Per shard, a tiny Pagefind index holding only the place tokens of each document: a query
+that is only a place name is answered from it, never touching the full-text postings."""
+PLACE_RECORD_TEMPLATE = "kl-place-record.html"
+"""The page of one document in a places index (rendered by the plugin with the theme)."""
+PLACES_FILE = "ketluan-places.json"
+"""Shard URLs, and for each folded place name the shards of the documents naming it: the
+browser searches a place token only in those shards (see ``place_token``)."""
+
+_WORD = re.compile(r"[\w/.-]+")
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char in "_/.-" or unicodedata.combining(char) > 0
+
+
+@dataclass
+class Shard:
+    """One Pagefind index: a set of (province slug, year) groups of document pages."""
+
+    name: str
+    groups: list[tuple[str, int]] = field(default_factory=list)
+    documents: int = 0
+
+    @property
+    def path(self) -> str:
+        """Output folder relative to the site: the first shard is the primary index."""
+        return PAGEFIND_DIR if self.name == "0" else f"{SHARDS_DIR}/{self.name}"
+
+    def glob(self) -> str:
+        """Pagefind ``--glob`` selecting exactly this shard's document pages."""
+        years: dict[str, list[int]] = {}
+        for province, year in self.groups:
+            years.setdefault(province, []).append(year)
+        parts = [f"van-ban/{p}/*/{{{','.join(map(str, ys))}}}/*" for p, ys in years.items()]
+        return (parts[0] if len(parts) == 1 else "{" + ",".join(parts) + "}") + "/index.html"
+
+
+PLACE_PREFIX = "\u2c65"
+"""ⱥ (Latin small letter a with stroke): a letter with no decomposition that sorts after
+every Vietnamese letter, so place tokens come last in Pagefind's sorted word list and share
+index chunks with nothing else (Pagefind fills a chunk until it holds 20,000 positions:
+next to "kết" or "kinh", a token's chunk would weigh hundreds of KB)."""
+
+
+def place_token(name: str) -> str:
+    """One index word for a place name: "Tuần Giáo" -> "ⱥtuangiao".
+
+    A district name is made of common syllables ("tuần" = week, "giáo" as in giáo dục), whose
+    postings are the biggest of the index: a cold query for them would fetch megabytes at
+    50,000 documents. The browser searches the place's own token instead, whose postings
+    list only the documents that name the place.
+    """
+    return PLACE_PREFIX + re.sub(r"[^a-z0-9]", "", fold(name))
+
+
+@dataclass
+class SearchLinks:
+    """What every page's header needs of search: two URLs (kept apart from ``SearchPlan``
+    so a page's cached HTML does not depend on the whole corpus's search data)."""
+
+    page_url: str
+    primary_url: str | None
+    """Site-relative URL of the primary index (pagefind.js and the places manifest live
+    there), None when no document is indexed."""
+
+
+@dataclass
+class SearchPlan:
+    """The search data of a corpus: shards, and the places each document names."""
+
+    shards: list[Shard]
+    page_url: str
+    places: list[str] = field(default_factory=list)
+    """Names of every province and district of the corpus, as ``spelling`` gives them."""
+
+    def __post_init__(self) -> None:
+        self._matcher = PlaceMatcher(self.places)
+        self._shard_of = {
+            group: index for index, shard in enumerate(self.shards) for group in shard.groups
+        }
+        self.named: dict[str, list[str]] = {}
+        """Sorted places named by each document, by source path (see ``index``)."""
+        self._extra: dict[str, str] = {}
+
+    @property
+    def links(self) -> SearchLinks:
+        """The URLs every page's search box needs."""
+        return SearchLinks(self.page_url, f"{PAGEFIND_DIR}/" if self.shards else None)
+
+    def index(
+        self, documents: Iterable[Document], known: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """Find the places each document names and its extra terms, once, before any page
+        renders. ``known`` holds the results of an earlier build by fingerprint of the
+        document and the corpus's place names; returns this build's, to keep for the next."""
+        known = known or {}
+        fp = Fingerprinter()
+        places = fp.digest(self.places)
+        found: dict[str, Any] = {}
+        for doc in documents:
+            key = fp.hexdigest(places, doc)
+            named, terms = known.get(key) or (sorted(self.named_places(doc)), extra_terms(doc))
+            self.named[doc.source], self._extra[doc.source] = named, terms
+            found[key] = (named, terms)
+        return found
+
+    def terms(self, doc: Document) -> str:
+        """Hidden searchable terms of ``doc`` (see ``extra_terms``) and the tokens of the
+        places it names (see ``place_token``)."""
+        tokens = sorted(map(place_token, self.named[doc.source]))
+        return " ".join(filter(None, [self._extra[doc.source], *tokens]))
+
+    def named_places(self, doc: Document) -> set[str]:
+        """Places named in ``doc``, matched with their accents ("diễn biến" is not
+        Điện Biên), whatever the case, tone placement or Unicode form."""
+        text = " ".join(filter(None, [doc.title, doc.issuer, doc.place, doc.body]))
+        return self._matcher.find(spelling(text))
+
+    def place_records(self, documents: Iterable[Document]) -> dict[int, list[PlaceRecord]]:
+        """Records of the places indexes, by shard: each document's place tokens as its only
+        text, and the metadata and filters its page gives the full-text index."""
+        records: dict[int, list[PlaceRecord]] = {}
+        for doc in documents:
+            meta = {
+                "title": doc.title,
+                "number": doc.number or "",
+                "date": doc.date.short(),
+                "type": doc.type.label,
+                "issuer": doc.issuer,
+                "place": doc.place,
+            }
+            shard = self._shard_of[(slugify(doc.province), doc.date.year)]
+            records.setdefault(shard, []).append(
+                PlaceRecord(
+                    url=f"/{doc.url}",
+                    content=" ".join(sorted(map(place_token, self.named[doc.source]))),
+                    meta={key: value for key, value in meta.items() if value},
+                    filters=facets(doc),
+                    sort={"date": doc.date.iso()},
+                )
+            )
+        return records
+
+    def places_manifest(self, documents: Iterable[Document]) -> dict[str, object]:
+        """Contents of PLACES_FILE: for each folded place name, the shards naming it."""
+        place_shards: dict[str, set[int]] = {}
+        spellings: dict[str, set[str]] = {}
+        for doc in documents:
+            shard = self._shard_of[(slugify(doc.province), doc.date.year)]
+            for name in self.named[doc.source]:
+                place_shards.setdefault(fold(name), set()).add(shard)
+                spellings.setdefault(fold(name), set()).add(name)
+        return {
+            "shards": [f"{shard.path}/" for shard in self.shards],
+            "place_shards": [f"{PLACES_DIR}/{index}/" for index in range(len(self.shards))],
+            "places": {name: sorted(place_shards[name]) for name in sorted(place_shards)},
+            "spellings": {name: sorted(spellings[name]) for name in sorted(spellings)},
+        }
+
+    def facets(self, doc: Document) -> dict[str, list[str]]:
+        """Filter values of ``doc`` (see ``facets``)."""
+        return facets(doc)
+
+    def shard_documents(self, documents: Iterable[Document]) -> dict[str, list[Document]]:
+        """Documents of each shard, by the shard's output folder."""
+        found: dict[str, list[Document]] = {shard.path: [] for shard in self.shards}
+        for doc in documents:
+            shard = self.shards[self._shard_of[(slugify(doc.province), doc.date.year)]]
+            found[shard.path].append(doc)
+        return found
+
+
+class PlaceMatcher:
+    """Finds place names in ``spelling`` text: whole words, longest name first, left to
+    right without overlaps, like one regex alternation of every name sorted longest first,
+    but with the names merged into a trie, so the regex engine follows one branch per
+    letter instead of trying hundreds of alternatives at each position."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        trie: dict[str, dict] = {}
+        for name in names:
+            if not name[:1].isalnum():
+                raise ValueError(f"a place name must start with a letter: {name!r}")
+            node = trie
+            for char in name:
+                node = node.setdefault(char, {})
+            node[""] = {}
+        first = re.escape("".join(sorted(trie)))
+        # the lookahead first: most positions fail on it, before the slower lookbehind
+        pattern = rf"(?=[{first}])(?<!\w)(?:{_trie_pattern(trie)})(?!\w)"
+        self._regex = re.compile(pattern) if trie else None
+
+    def find(self, text: str) -> set[str]:
+        """Every name occurring in ``text`` as whole words."""
+        return set(self._regex.findall(text)) if self._regex else set()
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    """Regex of the names below ``node``: longer continuations before the name ending here
+    (backtracking then gives the longest name followed by a word boundary)."""
+    branches = [
+        re.escape(char) + _group(_trie_pattern(child))
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if "" in node:
+        branches.append("")
+    return "|".join(branches)
+
+
+def _group(pattern: str) -> str:
+    return f"(?:{pattern})" if "|" in pattern else pattern
+
+
+@dataclass
+class PlaceRecord:
+    """One document in a places index: its URL, its place tokens as the only text, and the
+    metadata, filters and sort key its own page gives the full-text index."""
+
+    url: str
+    content: str
+    meta: dict[str, str]
+    filters: dict[str, list[str]]
+    sort: dict[str, str]
+
+
+def plan_shards(documents: Iterable[Document], shard_size: int) -> list[Shard]:
+    """Pack (province, year) groups in order into shards of at most ``shard_size`` pages
+    (a bigger single group gets a shard of its own). Deterministic for a given corpus."""
+    counts = Counter((slugify(doc.province), doc.date.year) for doc in documents)
+    shards: list[Shard] = []
+    for group in sorted(counts):
+        if not shards or shards[-1].documents + counts[group] > shard_size:
+            shards.append(Shard(str(len(shards))))
+        shards[-1].groups.append(group)
+        shards[-1].documents += counts[group]
+    return shards
+
+
+def extra_terms(doc: Document) -> str:
+    """Words Pagefind cannot match by itself, for a hidden metadata field.
+
+    Pagefind 1.5 folds diacritics but not đ (a letter, not a mark): "Điện" is indexed as
+    "điện"/"đien", so "dien" finds nothing. We add the folded form of every distinct word
+    with đ, and the new tone placement of words written the old way (thuỷ -> thủy) so an
+    accented query ranks them as exact matches. Distinct words only, to stay small.
+    """
+    signer = [doc.signer.name, doc.signer.title, doc.signer.authority] if doc.signer else []
+    fields = [doc.title, doc.number, doc.issuer, doc.province, doc.district, doc.meeting]
+    fields += [*signer, doc.author, *doc.recipients, *doc.tags, doc.body]
+    text = " ".join(value for value in fields if value)
+    text = nfc(text)
+    words = set(_WORD.findall(text))
+    terms = {fold(word.strip("/.-")) for word in words if "đ" in word or "Đ" in word}
+    for match in OLD_TONE.finditer(text):  # few per document: not every word is examined
+        start, end = match.start(), match.end()
+        while start and _is_word_char(text[start - 1]):
+            start -= 1
+        while end < len(text) and _is_word_char(text[end]):
+            end += 1
+        terms.add(new_tone_placement(text[start:end].strip("/.-")).lower())
+    return " ".join(sorted(terms))
+
+
+def facets(doc: Document) -> dict[str, list[str]]:
+    """Filter values of a document in the results UI, keyed by Pagefind filter name.
+
+    ``tinh`` is the province as written on the document (the map of its date); ``tinh_nay``
+    is the province it belongs to now (from the places gazetteer).
+    """
+    values = {
+        "tinh": [doc.province],
+        "tinh_nay": [doc.current_province or ""],
+        "huyen": [doc.district or ""],
+        "nam": [str(doc.date.year)],
+        "loai": [doc.type.label],
+    }
+    return {key: [v for v in vs if v] for key, vs in values.items() if any(vs)}
+
+
+def spelling(text: str) -> str:
+    """Text compared with its accents: NFC, new tone placement, lowercase."""
+    return new_tone_placement(nfc(text)).lower()
+
+
+def corpus_places(documents: Iterable[Document]) -> list[str]:
+    """Province and district names of the corpus (``spelling``), each once, sorted."""
+    names = {spelling(doc.province) for doc in documents}
+    names |= {spelling(doc.district) for doc in documents if doc.district}
+    return sorted(names)
