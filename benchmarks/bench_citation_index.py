@@ -14,6 +14,7 @@ import time
 from ketluan.citations.index import CitationIndex
 from ketluan.core.dates import DocDate
 from ketluan.core.model import BUILTIN_TYPES, Document
+from ketluan.site.cited import CitedUrls, body_links
 
 
 def corpus(size: int) -> list[Document]:
@@ -54,11 +55,12 @@ def main() -> None:
     start = time.perf_counter()
     index = CitationIndex(documents)
     built = time.perf_counter() - start
+    where = CitedUrls(index)
     start = time.perf_counter()
     for doc in documents:
         index.cites(doc)
         index.cited_as(doc)
-        index.links(doc)
+        body_links(index, where, doc)
     queried = time.perf_counter() - start
     print(f"{size} documents, {kilobytes} KB, {len(index.cited)} cited documents")
     print(f"CitationIndex: {built:.1f} s ({built / size * 1000:.2f} ms per document)")

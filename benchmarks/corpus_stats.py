@@ -39,8 +39,8 @@ def stats(project: Path) -> dict[str, Any]:
         for d in docs
     )
     index = CitationIndex(docs)
-    mentions = [m for d in docs for m in index.by_doc[d.source] if m.target is not None]
-    in_corpus = [m for m in mentions if m.target.document is not None]
+    mentions = [t for d in docs for _, t in index.resolved(d) if t is not None]
+    in_corpus = [t for t in mentions if t.document is not None]
     return {
         "documents": len(docs),
         "size_kb": {

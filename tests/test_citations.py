@@ -8,15 +8,9 @@ import unicodedata
 
 import pytest
 
-from ketluan.citations.matchers import (
-    FORMS,
-    DatePhrase,
-    IssuerPhrase,
-    TypePrefix,
-    extract,
-    parse_symbol,
-)
+from ketluan.citations.matchers import DatePhrase, IssuerPhrase, TypePrefix, extract
 from ketluan.citations.prose import prose
+from ketluan.core.symbols import FORMS, parse_symbol
 
 Found = tuple[str, str, str | None, str | None]
 """Linked text, kind slug, ISO date or None, issuer or None."""

@@ -9,7 +9,7 @@ from functools import cached_property
 
 import pytest
 
-from ketluan.build.fingerprint import Fingerprinter
+from ketluan.build.cache.fingerprint import Fingerprinter
 
 
 @dataclass

@@ -88,7 +88,7 @@ def test_numbers_recur_across_committees_and_terms(corpus: Corpus) -> None:
 def test_citations_resolve_inside_and_outside_the_corpus(corpus: Corpus) -> None:
     index = CitationIndex(corpus.documents)
     assert not index.ambiguous_notes()
-    forms = {m.symbol.form for mentions in index.by_doc.values() for m in mentions}
+    forms = {m.symbol.form for resolved in index.by_doc.values() for m, _ in resolved}
     assert forms == {"PartySymbol", "StateYearSymbol", "StateSymbol"}
     inside = [c for c in index.cited if c.document is not None]
     outside = [c for c in index.cited if c.document is None]

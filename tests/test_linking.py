@@ -10,6 +10,7 @@ from ketluan.adapter.linking import CitationLinker
 from ketluan.citations.index import CitationIndex
 from ketluan.core.dates import DocDate
 from ketluan.core.model import BUILTIN_TYPES, Document
+from ketluan.site.cited import CitedUrls, body_links
 
 URL = "van-ban/bac-giang/huyen-uy-son-dong/2024/1-kl-hu/"
 
@@ -20,7 +21,9 @@ def render(body: str) -> html.HtmlElement:
         "Huyện ủy Sơn Động", "Bắc Giang", "Sơn Động", body,
     )  # fmt: skip
     linker = CitationLinker()
-    linker.use(CitationIndex([doc]).links(doc), lambda url: get_relative_url(url, URL))
+    index = CitationIndex([doc])
+    links = body_links(index, CitedUrls(index), doc)
+    linker.use(links, lambda url: get_relative_url(url, URL))
     md = markdown.Markdown(extensions=[linker, "footnotes", "tables", "toc"])
     return html.fromstring(f"<div>{md.convert(body)}</div>")
 

@@ -15,6 +15,8 @@ from ketluan.core.dates import DocDate
 from ketluan.core.model import BUILTIN_TYPES
 from ketluan.core.places import PlaceError, gazetteer
 from ketluan.core.problems import ProblemsError
+from ketluan.site import urls
+from ketluan.site.labels import history
 
 BEFORE = DocDate(2024, 3, 27)
 AFTER = DocDate(2025, 8, 1)
@@ -50,9 +52,9 @@ def test_successors_match_the_seed_facts(former: str, current: str) -> None:
 
 def test_unchanged_and_merged_provinces_say_so() -> None:
     g = gazetteer()
-    assert g.province("Điện Biên", "former").history == "đến 30/6/2025; không thay đổi từ 1/7/2025"
-    assert g.province("Bắc Giang", "former").history == "đến 30/6/2025; nay thuộc tỉnh Bắc Ninh"
-    assert g.province("Tuyên Quang", "former").history == (
+    assert history(g.province("Điện Biên", "former")) == "đến 30/6/2025; không thay đổi từ 1/7/2025"
+    assert history(g.province("Bắc Giang", "former")) == "đến 30/6/2025; nay thuộc tỉnh Bắc Ninh"
+    assert history(g.province("Tuyên Quang", "former")) == (
         "đến 30/6/2025; nay thuộc tỉnh Tuyên Quang mới"
     )
     assert [p.name for p in g.absorbed(g.province("Tuyên Quang", "current"))] == [
@@ -79,9 +81,9 @@ def test_every_former_district_resolves_to_its_province_and_successor() -> None:
             location = g.locate(province.title, spelling, BEFORE)
             assert location.district is district, spelling
             assert location.now_part_of is province.successor
-        assert district.url == f"dia-ban/{province.slug}/{district.slug}/"
-    urls = [d.url for d in g.districts.values()]
-    assert len(urls) == len(set(urls))
+        assert urls.district(district) == f"dia-ban/{province.slug}/{district.slug}/"
+    found = [urls.district(d) for d in g.districts.values()]
+    assert len(found) == len(set(found))
 
 
 @pytest.mark.parametrize(
@@ -231,7 +233,7 @@ def test_documents_get_the_gazetteer_spelling(site: Site) -> None:
     site.add("a.md", conclusion(province="tỉnh bắc giang", district="huyện son dong"))
     (doc,) = load_corpus(site.root, "conclusions", BUILTIN_TYPES).documents
     assert (doc.province, doc.district) == ("Bắc Giang", "Sơn Động")
-    assert doc.url == "van-ban/bac-giang/huyen-uy-son-dong/2024/604-kl-hu/"
+    assert urls.document(doc) == "van-ban/bac-giang/huyen-uy-son-dong/2024/604-kl-hu/"
     assert doc.location is not None and doc.location.district is not None
     assert doc.location.district.code == "220"
 

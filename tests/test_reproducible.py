@@ -59,9 +59,9 @@ def test_large_site_gets_a_sitemap_index(tmp_path: Path, monkeypatch: pytest.Mon
     urls = [url.findtext(f"{SITEMAP}loc") for url in single.iter(f"{SITEMAP}url")]
     assert len(urls) > 80
 
-    from ketluan.adapter import outputs as outputs
+    from ketluan.site import sitemap
 
-    monkeypatch.setattr(outputs, "SITEMAP_LIMIT", 40)
+    monkeypatch.setattr(sitemap, "SITEMAP_LIMIT", 40)
     build_sample(tmp_path / "b", "1800000000", monkeypatch)
     index = etree.parse(str(tmp_path / "b/site/sitemap.xml")).getroot()
     assert index.tag == f"{SITEMAP}sitemapindex"

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from conftest import Site, conclusion
-from ketluan.citations.matchers import parse_symbol
 from ketluan.citations.resolve import Scope, issuer_group, scope_of
 from ketluan.core.corpus import load_corpus
 from ketluan.core.dates import DocDate
 from ketluan.core.model import BUILTIN_TYPES, Document
 from ketluan.core.problems import ProblemsError
+from ketluan.core.symbols import parse_symbol
 
 
 def doc(province: str = "Bắc Giang", district: str | None = "Sơn Động") -> Document:
@@ -103,6 +103,7 @@ def test_bad_references_are_reported(site: Site) -> None:
 
 def test_place_spelling_does_not_split_or_collide(site: Site) -> None:
     from ketluan.citations.index import CitationIndex
+    from ketluan.site.cited import CitedUrls
 
     site.add(
         "a.md", conclusion("Theo Nghị quyết số 5-NQ/TU ngày 1/2/2020.\n", province="Bắc giang")
@@ -116,7 +117,8 @@ def test_place_spelling_does_not_split_or_collide(site: Site) -> None:
         conclusion("Theo Nghị quyết số 5-NQ/TU ngày 3/4/2020.\n", number="3-KL/HU"),
     )
     index = CitationIndex(load_corpus(site.root, "conclusions", BUILTIN_TYPES).documents)
-    assert sorted((c.url, c.count) for c in index.cited) == [
+    where = CitedUrls(index)
+    assert sorted((where.page(c), c.count) for c in index.cited) == [
         ("trich-dan/bac-giang/nghi-quyet/2020/5-nq-tu-2020-02-01/", 2),
         ("trich-dan/bac-giang/nghi-quyet/2020/5-nq-tu-2020-04-03/", 1),
     ]

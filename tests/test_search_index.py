@@ -146,7 +146,7 @@ def test_shard_size_must_be_positive(site: Site, caplog) -> None:
     site.options["search_shard_size"] = 0
     with pytest.raises(Abort):
         site.build()
-    assert "search_shard_size must be at least 1, got 0" in caplog.text
+    assert "option 'search_shard_size': must be at least 1, got 0" in caplog.text
 
 
 def test_nfd_text_is_indexed_as_nfc(site: Site) -> None:

@@ -7,49 +7,34 @@ import argparse
 import sys
 from pathlib import Path
 
-import yaml
 from tqdm import tqdm
 
-from ketluan.citations.index import CitationIndex
-from ketluan.core.corpus import load_corpus
-from ketluan.core.model import BUILTIN_TYPES, TypeInfo
+from ketluan import pipeline
+from ketluan.adapter.config import ConfigProblem, KetluanConfig, load
 from ketluan.core.problems import ProblemsError
 
 
-def _types_from_config(config_file: Path) -> tuple[dict[str, TypeInfo], str]:
-    """Read extra types and the conclusions folder from mkdocs.yml's ketluan entry."""
-    types = dict(BUILTIN_TYPES)
-    conclusions_dir = "conclusions"
-    if not config_file.exists():
-        return types, conclusions_dir
-    text = config_file.read_text(encoding="utf-8")
-    # mkdocs.yml may hold !!python/name tags; they are irrelevant here, so ignore unknown tags.
-    loader = type("_Lenient", (yaml.SafeLoader,), {})
-    loader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
-    config = yaml.load(text, Loader=loader) or {}
-    for entry in config.get("plugins", []) or []:
-        if isinstance(entry, dict) and "ketluan" in entry:
-            options = entry["ketluan"] or {}
-            conclusions_dir = options.get("conclusions_dir", conclusions_dir)
-            for slug, extra in (options.get("extra_types") or {}).items():
-                types[slug] = TypeInfo(
-                    slug, extra["label"], extra["abbr"], bool(extra.get("news", False))
-                )
-    return types, conclusions_dir
+def _config(args: argparse.Namespace) -> KetluanConfig:
+    """The plugin's options from the site configuration (``-f``), as a build reads them."""
+    return load(Path(args.config_file))
 
 
 def check(args: argparse.Namespace) -> int:
     """Validate every conclusion; print problems as path:line: ... and return 1 if any."""
-    config_file = Path(args.config_file)
-    types, conclusions_dir = _types_from_config(config_file)
-    project = config_file.parent
     try:
-        corpus = load_corpus(project, args.dir or conclusions_dir, types)
+        options = _config(args)
+    except ConfigProblem as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    folder = args.dir or options.conclusions_dir
+    project = Path(args.config_file).parent
+    try:
+        corpus = pipeline.read(project, folder, options.types(), lambda paths: paths)
     except ProblemsError as exc:
         print(exc, file=sys.stderr)
         return 1
-    print(f"{len(corpus.documents)} documents OK in {args.dir or conclusions_dir}")
-    for note in CitationIndex(corpus.documents).ambiguous_notes():
+    print(f"{len(corpus.documents)} documents OK in {folder}")
+    for note in pipeline.analyse(corpus).citations.ambiguous_notes():
         print(note)
     return 0
 
@@ -59,13 +44,17 @@ def import_(args: argparse.Namespace) -> int:
     from ketluan.importer.convert import import_files, report  # python-docx only when importing
     from ketluan.importer.places import Places, default_lookup
 
+    try:
+        options = _config(args)
+    except ConfigProblem as exc:
+        print(exc, file=sys.stderr)
+        return 1
     config_file = Path(args.config_file)
-    types, conclusions_dir = _types_from_config(config_file)
-    out = Path(args.out) if args.out else config_file.parent / conclusions_dir
+    out = Path(args.out) if args.out else config_file.parent / options.conclusions_dir
     outcomes = import_files(
         [Path(p) for p in args.paths],
         out,
-        types,
+        options.types(),
         dry_run=args.dry_run,
         force=args.force,
         lookup=default_lookup(),

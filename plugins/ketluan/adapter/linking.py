@@ -3,13 +3,15 @@
 Working on the element tree after inline parsing (not on Markdown text with regexes)
 means links, code, and the structure of headings, lists, tables and footnotes are never
 broken: only plain text nodes outside ``a``/``code``/``pre`` are split, so a link is
-never nested in another. The target of each link was decided beforehand from the
-Markdown source (where the whole sentence gives date and issuer); the citations found in
-the tree are paired with those decisions by symbol, in text order.
+never nested in another. Citations are extracted once per document, from the Markdown
+source (where the whole sentence gives date and issuer): each link carries the literal
+spellings of its citation (``Mention.surface``), which are found here as plain strings,
+not extracted again, and paired with the links by symbol, in text order.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from collections import defaultdict, deque
 from collections.abc import Callable
@@ -19,8 +21,8 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from ketluan.citations.index import Link
-from ketluan.citations.matchers import extract
+from ketluan.core.text import DASH
+from ketluan.site.cited import Link
 
 SKIP = {"a", "code", "pre", "kbd", "samp", "script", "style"}
 """Elements whose text is never linked: existing links and code."""
@@ -55,8 +57,16 @@ class _LinkTreeprocessor(Treeprocessor):
         if not self.linker.links:
             return
         self.pending: dict[str, deque[Link]] = defaultdict(deque)
+        symbol_of: dict[str, str] = {}
         for link in self.linker.links:
             self.pending[link.symbol].append(link)
+            for spelling in link.surface:
+                symbol_of.setdefault(spelling, link.symbol)
+        if not symbol_of:
+            return
+        self.symbol_of = symbol_of
+        literals = "|".join(re.escape(s) for s in sorted(symbol_of, key=len, reverse=True))
+        self.spellings = re.compile(rf"(?<![\w./]|{DASH})(?:{literals})(?![\w/]|{DASH}\w)")
         self._walk(root)
 
     def _walk(self, element: etree.Element) -> None:
@@ -81,8 +91,8 @@ class _LinkTreeprocessor(Treeprocessor):
         made: list[etree.Element] = []
         head = text
         cursor = 0
-        for citation in extract(text):
-            queue = self.pending.get(citation.symbol.key)
+        for found in self.spellings.finditer(text):
+            queue = self.pending.get(self.symbol_of[found.group()])
             if not queue:
                 continue
             link = queue.popleft()
@@ -90,13 +100,13 @@ class _LinkTreeprocessor(Treeprocessor):
                 continue
             href = self.linker.href(link.url)
             anchor = etree.Element("a", _attributes(link, href))
-            anchor.text = text[citation.start : citation.end]
+            anchor.text = found.group()
             if made:
-                made[-1].tail = text[cursor : citation.start]
+                made[-1].tail = text[cursor : found.start()]
             else:
-                head = text[: citation.start]
+                head = text[: found.start()]
             made.append(anchor)
-            cursor = citation.end
+            cursor = found.end()
         if made:
             made[-1].tail = text[cursor:]
         return head, made

@@ -1,15 +1,13 @@
-"""What a build writes after MkDocs' own pages: the generated pages, feeds, open-data
-manifests and the search index. Runs in ``on_post_build``, into the staging folder."""
+"""The render, write and index phases: what a build writes after MkDocs' own pages (the
+generated pages, feeds, sitemap parts, open-data manifests, the search index). Runs in
+``on_post_build``, into the staging folder."""
 
 from __future__ import annotations
 
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-from urllib.parse import urljoin
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,25 +16,19 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from tqdm import tqdm
 
-from ketluan.adapter.render import (
-    PageError,
-    Renderer,
-    cache_keys,
-    default_jobs,
-    page_templates,
-    render_all,
-    salt,
-    template_digests,
-)
-from ketluan.build.cache import PageCache, code_salt
-from ketluan.build.fingerprint import Fingerprinter
-from ketluan.build.pagefind import Reuse, SearchIndexError, build_index
-from ketluan.core.corpus import Corpus
-from ketluan.core.model import Document
+from ketluan.adapter.render import PageError, Renderer, default_jobs, render_all
+from ketluan.build.cache.keys import CacheState, cache_keys, page_templates, salt, template_digests
+from ketluan.build.cache.store import PageCache
+from ketluan.build.pagefind import SearchIndexError, build_index
+from ketluan.pipeline import Analysis
+from ketluan.site import sitemap, urls
 from ketluan.site.feeds import atom_time, entry_id
+from ketluan.site.indexes import SiteIndexes
 from ketluan.site.manifest import documents_manifest, resolutions_manifest
-from ketluan.site.plan import SitePlan
-from ketluan.site.search import PLACE_RECORD_TEMPLATE, PLACES_DIR, SearchPlan
+from ketluan.site.pages import SitePlan
+from ketluan.site.search import PLACE_RECORD_TEMPLATE
+
+Log = Callable[[str], None]
 
 
 def quiet() -> bool:
@@ -51,7 +43,7 @@ def render_pages(
     nav: Navigation,
     cache: PageCache | None,
     jobs: int,
-    log: Callable[[str], None],
+    log: Log,
 ) -> CacheState | None:
     """Render every generated page outside the navigation (``render``), reusing ``cache``
     when there is one, on ``jobs`` processes (0: one per core). Returns what the search
@@ -80,70 +72,7 @@ def render_pages(
     return state
 
 
-@dataclass
-class CacheState:
-    """The cache of this build: its folder, salt and the key of every generated page."""
-
-    cache: PageCache
-    salt: str
-    keys: dict[str, tuple[str, str | None]]
-    search_keys: set[str] = field(default_factory=set)
-
-    def search_reuse(
-        self, search: SearchPlan, documents: list[Document], records: dict[int, list[Any]]
-    ) -> Reuse:
-        """Keys of the search index folders: a shard's covers the keys of its pages (so
-        their HTML); a places index's its records and the salt (template included)."""
-        fp = Fingerprinter()
-        keys = {
-            path: fp.hexdigest("pagefind", [self.keys[d.url + "index.md"][0] for d in docs])
-            for path, docs in search.shard_documents(documents).items()
-        }
-        for index, shard_records in records.items():
-            keys[f"{PLACES_DIR}/{index}"] = fp.hexdigest("places", self.salt, shard_records)
-        self.search_keys = set(keys.values())
-        return Reuse(self.cache, keys)
-
-    def sweep(self) -> None:
-        """Drop the entries no page, body or index folder of this build uses."""
-        self.cache.sweep("pages", (page for page, _ in self.keys.values()))
-        self.cache.sweep("bodies", (body for _, body in self.keys.values() if body))
-        self.cache.sweep("search", self.search_keys)
-        self.cache.sweep("analysis", [code_salt()])
-
-
-SITEMAP_LIMIT = 50_000
-"""Most URLs in one sitemap file (sitemaps.org); a bigger site gets a sitemap index."""
-SITEMAP_PARTS = "sitemaps/{}.xml"
-"""Where the parts of a sitemap index go, numbered from 1."""
-
-
-def sitemap_entries(plan: SitePlan, config: MkDocsConfig) -> list[tuple[str, str]]:
-    """(URL, last modified) of every page ``render_pages`` writes, for sitemap.xml."""
-    base = config.site_url or "/"
-    return [
-        (urljoin(base, src.removesuffix("index.md")), page.updated or plan.updated)
-        for src, page in plan.pages.items()
-        if not page.in_nav
-    ]
-
-
-def sitemap_context(
-    plan: SitePlan, config: MkDocsConfig, mkdocs_pages: list[tuple[str, str]]
-) -> dict[str, Any]:
-    """What templates/sitemap.xml needs: the generated pages' entries when everything fits
-    in one sitemap; else the URLs of the parts of a sitemap index (``write_sitemap_parts``),
-    the pages MkDocs rendered (``mkdocs_sitemap``) going into the first part."""
-    entries = sitemap_entries(plan, config)
-    if len(mkdocs_pages) + len(entries) <= SITEMAP_LIMIT:
-        return {"kl_sitemap": entries, "kl_sitemap_parts": None}
-    base = config.site_url or "/"
-    count = -(-(len(mkdocs_pages) + len(entries)) // SITEMAP_LIMIT)
-    parts = [urljoin(base, SITEMAP_PARTS.format(n)) for n in range(1, count + 1)]
-    return {"kl_sitemap": None, "kl_sitemap_parts": [(url, plan.updated) for url in parts]}
-
-
-def mkdocs_sitemap(files: Files) -> list[tuple[str, str]]:
+def mkdocs_sitemap(files: Files) -> list[sitemap.Entry]:
     """(URL, last modified) of the pages MkDocs renders, as its sitemap template lists them."""
     pages = [file.page for file in files.documentation_pages() if file.page is not None]
     return [
@@ -154,18 +83,12 @@ def mkdocs_sitemap(files: Files) -> list[tuple[str, str]]:
 
 
 def write_sitemap_parts(
-    plan: SitePlan, env: Environment, config: MkDocsConfig, mkdocs_pages: list[tuple[str, str]]
+    plan: SitePlan, env: Environment, config: MkDocsConfig, mkdocs_pages: list[sitemap.Entry]
 ) -> None:
-    """The parts of a sitemap index (see ``sitemap_context``), with templates/kl-sitemap.html."""
-    entries = mkdocs_pages + sitemap_entries(plan, config)
-    if len(entries) <= SITEMAP_LIMIT:
-        return
+    """The parts of a sitemap index (``site.sitemap``), with templates/kl-sitemap.html."""
     template = env.get_template("kl-sitemap.html")
-    for number, start in enumerate(range(0, len(entries), SITEMAP_LIMIT), start=1):
-        target = Path(config.site_dir) / SITEMAP_PARTS.format(number)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        text = template.render(entries=entries[start : start + SITEMAP_LIMIT])
-        target.write_text(text.strip() + "\n", encoding="utf-8")
+    for path, entries in sitemap.parts(plan, config.site_url or "/", mkdocs_pages):
+        _write(config, path, template.render(entries=entries).strip() + "\n")
 
 
 def write_feeds(plan: SitePlan, env: Environment, config: MkDocsConfig) -> None:
@@ -173,47 +96,46 @@ def write_feeds(plan: SitePlan, env: Environment, config: MkDocsConfig) -> None:
     template = env.get_template("atom.html")
     for feed in plan.feeds:
         text = template.render(feed=feed, config=config, entry_id=entry_id, atom_time=atom_time)
-        target = Path(config.site_dir) / feed.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text.strip() + "\n", encoding="utf-8")
+        _write(config, feed.path, text.strip() + "\n")
 
 
-def write_manifests(plan: SitePlan, corpus: Corpus, config: MkDocsConfig) -> None:
+def write_manifests(analysis: Analysis, indexes: SiteIndexes, config: MkDocsConfig) -> None:
     """``api/documents.json`` and ``api/resolutions.json`` (docs/du-lieu-mo.md)."""
     base_url = config.site_url or "/"
-    folder = Path(config.site_dir) / "api"
-    folder.mkdir(parents=True, exist_ok=True)
-    citations = plan.citations
-    documents = corpus.documents
-    (folder / "documents.json").write_text(
-        documents_manifest(documents, base_url, citations), encoding="utf-8"
-    )
-    (folder / "resolutions.json").write_text(
-        resolutions_manifest(documents, base_url, citations), encoding="utf-8"
-    )
+    citations, where = indexes.citations, indexes.cited_urls
+    documents = analysis.corpus.documents
+    _write(config, urls.DOCUMENTS_JSON, documents_manifest(documents, base_url, citations, where))
+    _write(config, urls.RESOLUTIONS_JSON, resolutions_manifest(base_url, citations, where))
+
+
+def _write(config: MkDocsConfig, path: str, text: str) -> None:
+    target = Path(config.site_dir) / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
 
 
 def build_search_index(
     plan: SitePlan,
-    corpus: Corpus,
+    analysis: Analysis,
     env: Environment,
     config: MkDocsConfig,
-    log: Callable[[str], None],
+    log: Log,
     state: CacheState | None = None,
 ) -> None:
     """Run Pagefind over the written pages when search is on, reusing the shards of an
     earlier build whose pages are unchanged; a failure fails the build."""
-    search: SearchPlan | None = plan.search
+    search = plan.search
     if search is None:
         return
+    documents = analysis.corpus.documents
     record_page = env.get_template(PLACE_RECORD_TEMPLATE)
-    records = search.place_records(corpus.documents)
-    reuse = state.search_reuse(search, corpus.documents, records) if state else None
+    records = search.place_records(documents)
+    reuse = state.search_reuse(search, documents, records) if state else None
     try:
         build_index(
             Path(config.site_dir),
             search.shards,
-            search.places_manifest(corpus.documents),
+            search.places_manifest(documents),
             records,
             lambda record: record_page.render(record=record),
             progress=lambda shards: tqdm(

@@ -1,4 +1,5 @@
-"""The MkDocs plugin: thin event handlers that call the core and ``pages``."""
+"""The MkDocs plugin: event handlers that run the build's phases and hand MkDocs what it
+renders itself (``ketluan.pipeline`` for the pure phases, ``outputs`` for the rest)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -16,80 +15,27 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from tqdm import tqdm
 
-from ketluan.adapter.outputs import (
-    build_search_index,
-    mkdocs_sitemap,
-    quiet,
-    render_pages,
-    sitemap_context,
-    write_feeds,
-    write_manifests,
-    write_sitemap_parts,
-)
-from ketluan.build.cache import PageCache, code_salt
+from ketluan import pipeline
+from ketluan.adapter import outputs
+from ketluan.adapter.bridge import generated_files, is_untrusted, page_context, page_markdown
+from ketluan.adapter.config import KetluanConfig
+from ketluan.build.cache.keys import AnalysisMemo
+from ketluan.build.cache.store import PageCache
 from ketluan.build.publish import AtomicOutput
 from ketluan.build.sanitize import clean_body
-from ketluan.core.corpus import Corpus, load_corpus
-from ketluan.core.model import BUILTIN_TYPES, TypeInfo
 from ketluan.core.problems import ProblemsError
-from ketluan.site.plan import (
-    SiteOptions,
-    SitePlan,
-    generated_files,
-    is_untrusted,
-    page_context,
-    page_markdown,
-    plan_site,
-)
+from ketluan.site import sitemap, urls
+from ketluan.site.indexes import SiteIndexes
+from ketluan.site.pages import SitePlan
+from ketluan.site.plan import SiteOptions
 
 log = get_plugin_logger(__name__)
-
-
-class TypeConfig(base.Config):
-    """An extra document type declared in mkdocs.yml."""
-
-    label = c.Type(str)
-    """Vietnamese name shown on pages, e.g. "Thông báo"."""
-    abbr = c.Type(str)
-    """Short lowercase code used in URLs of unnumbered documents, e.g. "tb"."""
-    news = c.Type(bool, default=False)
-    """True for news-like types: no number or signer, an optional author."""
-
-
-class KetluanConfig(base.Config):
-    """Options of the ``ketluan`` plugin in mkdocs.yml."""
-
-    conclusions_dir = c.Type(str, default="conclusions")
-    """Folder of conclusion files, relative to mkdocs.yml."""
-    page_size = c.Type(int, default=50)
-    """Documents per page on every paginated list."""
-    home_recent = c.Type(int, default=10)
-    """How many of the newest documents the home page lists."""
-    feed_size = c.Type(int, default=50)
-    """How many of the newest documents each Atom feed lists."""
-    extra_types = c.DictOfItems(c.SubConfig(TypeConfig), default={})
-    """More document types, keyed by the slug used in front matter."""
-    search = c.Type(bool, default=True)
-    """Build the Pagefind search index, the header search box and the /tra-cuu/ page."""
-    search_shard_size = c.Type(int, default=2000)
-    """Most documents per Pagefind index shard: Pagefind's memory grows with one index's
-    size (about 0.45 GB per 1,000 documents of 3-25 KB), so the corpus is split and the
-    shards merged in the browser (see BENCHMARKS.md)."""
-    cache = c.Type(bool, default=True)
-    """Keep rendered pages, bodies, search shards and search data between builds and reuse
-    those whose inputs are unchanged (see README, "Build cache")."""
-    cache_dir = c.Type(str, default=".cache/ketluan")
-    """Folder of the build cache, relative to mkdocs.yml."""
-    jobs = c.Type(int, default=0)
-    """Processes rendering pages; 0: one per core this build may use."""
 
 
 class KetluanPlugin(BasePlugin[KetluanConfig]):
     """Compile ``conclusions/`` into document pages, lists and the open-data manifest."""
 
     def __init__(self) -> None:
-        self.plan = SitePlan()
-        self.corpus = Corpus([])
         self.command: str | None = None
         self.output: AtomicOutput | None = None
         self.complete = False
@@ -98,20 +44,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if self.config.jobs < 0:
-            raise PluginError(
-                f"ketluan: jobs must be 0 (one per core) or more, got {self.config.jobs}. "
-                "Set e.g. 'jobs: 2' in mkdocs.yml."
-            )
-        for name in ("page_size", "home_recent", "feed_size", "search_shard_size"):
-            if self.config[name] < 1:
-                raise PluginError(
-                    f"ketluan: {name} must be at least 1, got "
-                    f"{self.config[name]}. Set e.g. '{name}: 50' in mkdocs.yml."
-                )
-        self.types = dict(BUILTIN_TYPES)
-        for slug, extra in self.config.extra_types.items():
-            self.types[slug] = TypeInfo(slug, extra.label, extra.abbr, extra.news)
+        self.types = self.config.types()
         self.project = Path(config.config_file_path).parent
         self.cache = PageCache(self.project / self.config.cache_dir) if self.config.cache else None
         if self.command == "build":  # serve writes to its own temp dir; gh-deploy pushes it
@@ -121,30 +54,26 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """The read, validate, model, cite, index and plan phases."""
+        progress = lambda paths: tqdm(  # noqa: E731
+            paths, desc="ketluan: reading", unit=" doc", disable=outputs.quiet(), leave=False
+        )
         try:
-            corpus = load_corpus(
-                self.project,
-                self.config.conclusions_dir,
-                self.types,
-                progress=lambda paths: tqdm(
-                    paths, desc="ketluan: reading", unit=" doc", disable=quiet(), leave=False
-                ),
-            )
+            corpus = pipeline.read(self.project, self.config.conclusions_dir, self.types, progress)
         except ProblemsError as exc:
             raise PluginError(str(exc)) from None
         log.info("%d documents read from %s", len(corpus.documents), self.config.conclusions_dir)
-        self.corpus = corpus
-        self.plan = plan_site(
-            corpus,
-            SiteOptions(
-                page_size=self.config.page_size,
-                home_recent=self.config.home_recent,
-                base_url=config.site_url or "/",
-                feed_size=self.config.feed_size,
-                search_shard_size=self.config.search_shard_size if self.config.search else None,
-                known=self.cache.load("analysis", code_salt()) if self.cache else None,
-            ),
+        self.analysis = pipeline.analyse(corpus)
+        self.memo = AnalysisMemo(self.cache)
+        shards = self.config.search_shard_size if self.config.search else None
+        self.indexes: SiteIndexes = pipeline.index(self.analysis, shards, self.memo)
+        options = SiteOptions(
+            page_size=self.config.page_size,
+            home_recent=self.config.home_recent,
+            base_url=config.site_url or "/",
+            feed_size=self.config.feed_size,
         )
+        self.plan: SitePlan = pipeline.plan(self.analysis, self.indexes, options)
         for file in generated_files(self.plan, config):
             files.append(file)
         return files
@@ -164,7 +93,8 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         self, context: dict[str, Any], template_name: str, config: MkDocsConfig
     ) -> dict[str, Any]:
         if template_name == "sitemap.xml":
-            context.update(sitemap_context(self.plan, config, mkdocs_sitemap(self.files)))
+            pages = outputs.mkdocs_sitemap(self.files)
+            context.update(sitemap.sitemap_context(self.plan, config.site_url or "/", pages))
         return context
 
     def on_page_context(self, context: dict[str, Any], page: Page, **kwargs: Any) -> dict[str, Any]:
@@ -172,17 +102,20 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         self.env, self.files = env, files
+        env.filters["kl_url"] = urls.of
         return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        jobs = self.config.jobs
-        state = render_pages(self.plan, config, self.env, self.nav, self.cache, jobs, log.info)
-        write_feeds(self.plan, self.env, config)
-        write_sitemap_parts(self.plan, self.env, config, mkdocs_sitemap(self.files))
-        write_manifests(self.plan, self.corpus, config)
-        build_search_index(self.plan, self.corpus, self.env, config, log.info, state)
+        """The render, write and index phases."""
+        state = outputs.render_pages(
+            self.plan, config, self.env, self.nav, self.cache, self.config.jobs, log.info
+        )
+        outputs.write_feeds(self.plan, self.env, config)
+        outputs.write_sitemap_parts(self.plan, self.env, config, outputs.mkdocs_sitemap(self.files))
+        outputs.write_manifests(self.analysis, self.indexes, config)
+        outputs.build_search_index(self.plan, self.analysis, self.env, config, log.info, state)
         if state:
-            state.cache.save("analysis", code_salt(), self.plan.known)
+            self.memo.save()
             state.sweep()
         self.complete = True
 

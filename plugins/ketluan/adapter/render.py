@@ -16,17 +16,15 @@ configuration (``salt``). Pages in the navigation stay with MkDocs.
 from __future__ import annotations
 
 import ctypes
-import hashlib
 import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, meta
+from jinja2 import Environment
 from markdown import Markdown
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
@@ -36,18 +34,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
+from ketluan.adapter.bridge import page_markdown
 from ketluan.adapter.linking import CitationLinker
-from ketluan.build.cache import PageCache, code_salt
-from ketluan.build.fingerprint import Fingerprinter
+from ketluan.build.cache.store import PageCache
 from ketluan.build.sanitize import clean_body
-from ketluan.site.cited import page_links
-from ketluan.site.plan import SitePlan, page_markdown
+from ketluan.site.pages import SitePlan
 
-VERSIONED = (
-    *("mkdocs", "mkdocs-material", "markdown", "jinja2", "nh3", "pymdown-extensions"),
-    *("pagefind", "pagefind-bin"),
-)
-"""Packages whose version changes what a page looks like."""
 CHUNK = 200
 """Pages per task handed to a worker: big enough to amortise, small for even progress."""
 
@@ -128,12 +120,13 @@ class Renderer:
         planned = self.plan.pages[src]
         md, linker = self._markdown()
         page_url = page.url
-        linker.use(page_links(self.plan, src), lambda url: get_relative_url(url, page_url))
+        links = getattr(planned, "links", None)
+        linker.use(links, lambda url: get_relative_url(url, page_url))
         try:
             html = md.reset().convert(page.markdown)
         finally:
             linker.use(None)
-        html = clean_body(html) if planned.untrusted_body else html
+        html = clean_body(html) if planned.body_of is not None else html
         toc = getattr(md, "toc_tokens", [])
         if self.cache and key:
             self.cache.save("bodies", key, {"html": html, "toc": toc})
@@ -175,129 +168,6 @@ def nav_urls(items: Iterable[Any]) -> Iterator[str]:
         if url is not None and "://" not in url and not url.startswith("/"):
             yield url
         yield from nav_urls(item.children or [])
-
-
-def cache_keys(
-    plan: SitePlan, sources: Iterable[str], salt: str, templates: dict[str, str]
-) -> dict[str, tuple[str, str | None]]:
-    """Page and body keys of ``sources``: a page key covers the planned page, the shared
-    data, its page template (``templates``) and the salt; a body key the Markdown, its
-    citation links and the salt."""
-    fp = Fingerprinter()
-    shared = fp.digest(plan.shared).hex()
-    keys: dict[str, tuple[str, str | None]] = {}
-    for src in sources:
-        planned = plan.pages[src]
-        body = None
-        if planned.markdown or planned.body_of:
-            links = page_links(plan, src)
-            text = planned.body_of.body if planned.body_of else planned.markdown
-            body = fp.hexdigest(salt, "body", src, text, links, planned.untrusted_body)
-        template = templates[planned.template]
-        keys[src] = (fp.hexdigest(salt, "page", shared, template, src, planned), body)
-    return keys
-
-
-def page_templates(plan: SitePlan) -> set[str]:
-    """Names of the templates generated pages are rendered with."""
-    return {page.template for page in plan.pages.values()}
-
-
-def template_digests(env: Environment, names: set[str]) -> dict[str, str]:
-    """For each page template, a fingerprint of itself and of the page templates it
-    reaches by name (extends, include, import), so editing one page template re-renders
-    only the pages using it. Every other theme file is in the ``salt`` of every page."""
-    found: dict[str, set[str]] = {}
-
-    def reached(name: str) -> set[str]:
-        if name not in found:
-            found[name] = set()
-            source = env.loader.get_source(env, name)[0] if env.loader else ""
-            for ref in meta.find_referenced_templates(env.parse(source)):
-                if ref is not None:
-                    found[name] |= {ref} | reached(ref)
-        return found[name]
-
-    digests = {}
-    for name in names:
-        parts = sorted({name} | (reached(name) & names))
-        sources = [(part, env.loader.get_source(env, part)[0]) for part in parts]  # type: ignore[union-attr]
-        digests[name] = Fingerprinter().hexdigest(sources)
-    return digests
-
-
-def salt(config: MkDocsConfig, nav: Navigation, page_templates: set[str]) -> str:
-    """Fingerprint of everything outside the plan that can change a page: this package's
-    code, the installed versions, the files of the theme folders (templates, overrides
-    and assets) but the page templates (see ``template_digests``), the configuration and
-    the navigation."""
-    h = hashlib.blake2b(digest_size=20)
-    h.update(code_salt().encode())
-    for name in VERSIONED:
-        try:
-            h.update(f"{name}={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            h.update(f"{name}=none".encode())
-    for folder in map(Path, config.theme.dirs):
-        for path in sorted(folder.rglob("*")):
-            name = path.relative_to(folder).as_posix()
-            if path.is_file() and "__pycache__" not in path.parts and name not in page_templates:
-                h.update(name.encode())
-                h.update(path.read_bytes())
-    h.update(config_digest(config).encode())
-    h.update(nav_digest(nav).encode())
-    return h.hexdigest()
-
-
-UNRENDERED = ("site_dir", "plugins", "markdown_extensions", "theme", "watch")
-"""Config keys handled apart (the three objects) or that never reach a page (where the site
-is written, which folders ``serve`` watches)."""
-
-
-def config_digest(config: MkDocsConfig) -> str:
-    """Fingerprint of the configuration as pages see it."""
-    fp = Fingerprinter()
-    parts: list[object] = []
-    for key, value in sorted(config.items()):
-        if key not in UNRENDERED:
-            parts.append((key, _digestible(fp, value)))
-    parts.append(("theme", config.theme.name, dict(config.theme), config.theme.dirs))
-    parts.append(
-        (
-            "markdown_extensions",
-            [e if isinstance(e, str) else type(e).__qualname__ for e in config.markdown_extensions],
-        )
-    )
-    parts.append(("plugins", [(n, dict(p.config)) for n, p in config.plugins.items()]))
-    return fp.hexdigest(*(_digestible(fp, part) for part in parts))
-
-
-def _digestible(fp: Fingerprinter, value: object) -> object:
-    """``value`` if it can be fingerprinted, else its repr (which may hold an address:
-    then the cache misses every time, which is slow but never stale)."""
-    try:
-        fp.digest(value)
-    except TypeError:
-        return repr(value)
-    return value
-
-
-def nav_digest(nav: Navigation) -> str:
-    """Fingerprint of the navigation as a page outside it renders it."""
-
-    def walk(items: Iterable[Any]) -> list[object]:
-        return [
-            (
-                type(item).__name__,
-                item.title,
-                getattr(item, "url", None),
-                getattr(item, "meta", None),
-                walk(item.children or []),
-            )
-            for item in items
-        ]
-
-    return Fingerprinter().hexdigest(walk(nav.items))
 
 
 _RENDERER: Renderer | None = None

@@ -17,14 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from ketluan.site.search import (
-    PAGEFIND_DIR,
-    PLACES_DIR,
-    PLACES_FILE,
-    SHARDS_DIR,
-    PlaceRecord,
-    Shard,
-)
+from ketluan.site import urls
+from ketluan.site.search import PLACES_FILE, PlaceRecord, Shard
 
 EXCLUDE_SELECTORS = (".kl-letterhead", ".kl-meta", ".kl-recipients__label", ".headerlink")
 """Repeated chrome inside the document region: its values are indexed as metadata instead."""
@@ -104,7 +98,11 @@ def build_index(
     the places index of each shard, from one tiny page per document (``render_record``:
     Pagefind's Python API takes ~0.1 s per custom record, its CLI a second for 10,000).
     A shard whose pages are unchanged since an earlier build is taken from ``reuse``."""
-    for stale in (site_dir / PAGEFIND_DIR, site_dir / SHARDS_DIR, site_dir / PLACES_DIR):
+    for stale in (
+        site_dir / urls.PAGEFIND,
+        site_dir / urls.SEARCH_SHARDS,
+        site_dir / urls.SEARCH_PLACES,
+    ):
         shutil.rmtree(stale, ignore_errors=True)
     # The places indexes are small: built beside the full-text shards, on the other core.
     with ThreadPoolExecutor(max_workers=1) as beside:
@@ -114,7 +112,7 @@ def build_index(
         _build_shards(site_dir, shards, progress, log, reuse)
         places_done.result()
     if shards:
-        places_file = site_dir / PAGEFIND_DIR / PLACES_FILE
+        places_file = site_dir / urls.PAGEFIND / PLACES_FILE
         places_file.write_text(json.dumps(places, ensure_ascii=False), encoding="utf-8")
 
 
@@ -152,8 +150,8 @@ def _build_places(
 ) -> None:
     """Build the places index of each shard from one tiny page per document."""
     for index, records in sorted(place_records.items()):
-        output = site_dir / PLACES_DIR / str(index)
-        if reuse and reuse.fetch(f"{PLACES_DIR}/{index}", output):
+        output = site_dir / urls.SEARCH_PLACES / str(index)
+        if reuse and reuse.fetch(f"{urls.SEARCH_PLACES}/{index}", output):
             continue
         with tempfile.TemporaryDirectory(prefix="ketluan-places-") as source:
             for record in records:
@@ -164,7 +162,7 @@ def _build_places(
             _run(places_command(Path(source), output), output, what, len(records))
         _trim(output, KEEP_IN_SHARD)
         if reuse:
-            reuse.store(f"{PLACES_DIR}/{index}", output)
+            reuse.store(f"{urls.SEARCH_PLACES}/{index}", output)
     if place_records:
         log(f"places indexes: {sum(map(len, place_records.values()))} documents")
 

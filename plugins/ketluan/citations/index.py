@@ -1,9 +1,13 @@
-"""Every citation of the corpus resolved to a distinct cited document, with its page URL."""
+"""Every citation of the corpus resolved to a distinct cited document (the index phase).
+
+Built from the mentions the cite phase extracted (``resolve.document_mentions``, once per
+document); nothing here changes them: which document each mention points to is kept here.
+URLs are the site's business (``ketluan.site.cited``)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Mapping
 from itertools import groupby
 from typing import Any
 
@@ -16,34 +20,25 @@ from ketluan.citations.resolve import (
     document_mentions,
 )
 from ketluan.core.model import Document
-from ketluan.core.text import fold, slugify
+from ketluan.core.text import fold
 
-CITED_URL = "trich-dan/"
-RANKED_URL = "trich-dan/nhieu-nhat/"
-
-
-@dataclass(frozen=True)
-class Link:
-    """What the body of a document links for one citation, in text order."""
-
-    symbol: str
-    """Folded symbol (``27-NQ/HU``), to pair the citation found in the rendered page."""
-    url: str | None
-    """Site-relative URL of the target page; None: leave this mention unlinked."""
-    title: str
-    ambiguous: bool
-    in_corpus: bool
+Resolved = tuple[Mention, CitedDocument | None]
+"""A mention and the cited document it resolved to (None: the citing document itself)."""
 
 
 class CitationIndex:
     """Cited documents of a corpus, the mentions of each, and what each document cites."""
 
-    def __init__(self, documents: list[Document]) -> None:
+    def __init__(
+        self, documents: list[Document], mentions: Mapping[str, list[Mention]] | None = None
+    ) -> None:
+        """``mentions``: each document's, by source path (extracted here when None)."""
         self.own: dict[Key, Document] = {}
         for doc in documents:
             if (key := document_key(doc)) is not None:
                 self.own.setdefault(key, doc)
-        mentions = {doc.source: document_mentions(doc) for doc in documents}
+        if mentions is None:
+            mentions = {doc.source: document_mentions(doc) for doc in documents}
         known = _Known()
         for key in self.own:
             known.add(key)
@@ -51,17 +46,17 @@ class CitationIndex:
             for mention in found:
                 known.add(mention.key)
         self.by_key: dict[Key, CitedDocument] = {}
-        self.by_doc: dict[str, list[Mention]] = {}
+        self.by_doc: dict[str, list[Resolved]] = {}
         for doc in documents:
             own_key = document_key(doc)
             local = _Known()
             for mention in mentions[doc.source]:
                 local.add(mention.key)
-            kept = []
+            kept: list[Resolved] = []
             for mention in mentions[doc.source]:
                 key, candidates = _resolve(mention, local, known, own_key)
                 if key == own_key:
-                    kept.append(mention)  # naming its own number: no citation, no link
+                    kept.append((mention, None))  # naming its own number: no citation, no link
                     continue
                 cited = self.by_key.get(key)
                 if cited is None:
@@ -72,20 +67,22 @@ class CitationIndex:
                     self.by_key[key] = cited
                 cited.issuer = cited.issuer or mention.issuer
                 cited.mentions.append(mention)
-                mention.target = cited
-                kept.append(mention)
+                kept.append((mention, cited))
             self.by_doc[doc.source] = kept
-        _assign_urls(list(self.by_key.values()))
         self.cited = sorted(self.by_key.values(), key=_directory_order)
         self.ranked = sorted(self.by_key.values(), key=lambda c: (-c.count, fold(c.title)))
 
     def cites(self, doc: Document) -> list[CitedDocument]:
         """Distinct documents ``doc`` cites, in order of first mention."""
         seen: dict[Key, CitedDocument] = {}
-        for mention in self.by_doc.get(doc.source, []):
-            if mention.target is not None:
-                seen.setdefault(mention.target.key, mention.target)
+        for _, target in self.by_doc.get(doc.source, []):
+            if target is not None:
+                seen.setdefault(target.key, target)
         return list(seen.values())
+
+    def resolved(self, doc: Document) -> list[Resolved]:
+        """The mentions of ``doc`` in text order, each with the document it cites."""
+        return self.by_doc.get(doc.source, [])
 
     def cited_as(self, doc: Document) -> CitedDocument | None:
         """``doc`` as a cited document (its page lists who cites it), None if uncited."""
@@ -97,15 +94,15 @@ class CitationIndex:
         cited = self.cited_as(doc)
         return cited.citing if cited else []
 
-    def candidate(self, key: Key) -> tuple[str, str]:
-        """URL and title of one candidate of an ambiguous citation."""
+    def candidate_title(self, key: Key) -> str:
+        """How one candidate of an ambiguous citation is named."""
         if key in self.own:
             doc = self.own[key]
-            return doc.url, f"{doc.type.label} số {doc.number} {doc.date.vietnamese()}"
+            return f"{doc.type.label} số {doc.number} {doc.date.vietnamese()}"
         cited = self.by_key.get(key)
         if cited is None:  # not expected: candidates are documents or dated citations
-            return CITED_URL, f"{key.number} ({key.date.iso() if key.date else ''})"
-        return cited.link, cited.title
+            return f"{key.number} ({key.date.iso() if key.date else ''})"
+        return cited.title
 
     def ambiguous_notes(self) -> list[str]:
         """One line per document citing an ambiguous number: what to write to settle it."""
@@ -113,7 +110,7 @@ class CitationIndex:
         for cited in self.cited:
             if not cited.ambiguous:
                 continue
-            fits = ", ".join(self.candidate(k)[1] for k in cited.candidates)
+            fits = ", ".join(self.candidate_title(k) for k in cited.candidates)
             for doc, _ in cited.citing:
                 notes.append(
                     f"{doc.source}: note: {cited.kind.label} số {cited.number} fits "
@@ -121,60 +118,6 @@ class CitationIndex:
                     "under 'references:' to choose one"
                 )
         return sorted(notes)
-
-    def links(self, doc: Document) -> list[Link]:
-        """Links for the citations in the body of ``doc``, in text order."""
-        return [
-            Link(m.symbol.key, None, "", False, False)
-            if m.target is None
-            else Link(
-                m.symbol.key,
-                m.target.link,
-                m.target.title,
-                m.target.ambiguous,
-                m.target.document is not None,
-            )
-            for m in self.by_doc.get(doc.source, [])
-            if m.citation is not None and not m.citation.in_link
-        ]
-
-    def references(self, doc: Document, base_url: str) -> list[dict[str, Any]]:
-        """Open-data entries of what ``doc`` cites (``references`` in documents.json)."""
-        entries = []
-        for cited in self.cites(doc):
-            declared = any(m.declared for m in self.by_doc[doc.source] if m.target is cited)
-            entries.append({**_summary(cited, base_url), "declared": declared})
-        return entries
-
-    def resolutions(self, base_url: str) -> list[dict[str, Any]]:
-        """Open-data entries of every cited document (``api/resolutions.json``)."""
-        return [
-            {
-                **_summary(cited, base_url),
-                "issuer_text": cited.issuer,
-                "scope": {
-                    "province": cited.key.scope.province,
-                    "district": cited.key.scope.district,
-                },
-                "candidates": [k.text() for k in cited.candidates],
-                "cited_by": [doc.id for doc, _ in cited.citing],
-            }
-            for cited in self.cited
-        ]
-
-
-def _summary(cited: CitedDocument, base_url: str) -> dict[str, Any]:
-    return {
-        "key": cited.key.text(),
-        "url": base_url + cited.url,
-        "number": cited.number,
-        "type": cited.kind.slug,
-        "type_label": cited.kind.label,
-        "date": cited.date.iso() if cited.date else None,
-        "issuer": cited.group,
-        "ambiguous": cited.ambiguous,
-        "document": cited.document.id if cited.document else None,
-    }
 
 
 class _Known:
@@ -225,28 +168,6 @@ def _resolve(
         if len(fitting) > 1:
             return key, fitting
     return key, []
-
-
-def _assign_urls(cited: list[CitedDocument]) -> None:
-    """``trich-dan/<scope>/<kind>/<year>/<number>/``; documents sharing one get their date,
-    then (if still shared) a counter, so no two cited documents ever share a page."""
-    by_url: dict[str, list[CitedDocument]] = defaultdict(list)
-    for item in cited:
-        year = str(item.year) if item.year else "khong-ro-nam"
-        base = f"{CITED_URL}{item.key.scope.path}/{item.key.kind}/{year}/{slugify(item.number)}"
-        by_url[base].append(item)
-    taken: set[str] = set()
-    for base, group in by_url.items():
-        for item in sorted(group, key=lambda c: c.key.text()):
-            url = base
-            if len(group) > 1:
-                url += "-" + (item.date.iso() if item.date else "khong-ro-ngay")
-            counter = 1
-            while url in taken:  # same slug, different spelling of a place: a counter
-                counter += 1
-                url = f"{base}-{counter}"
-            taken.add(url)
-            item.url = url + "/"
 
 
 def _directory_order(cited: CitedDocument) -> tuple[Any, ...]:

@@ -15,21 +15,13 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from ketluan.citations.matchers import (
-    KINDS,
-    UPPER,
-    Citation,
-    Kind,
-    Symbol,
-    extract,
-    kind_of,
-    parse_symbol,
-)
+from ketluan.citations.matchers import Citation, extract
 from ketluan.citations.prose import prose
 from ketluan.core.dates import DocDate
 from ketluan.core.model import Document
 from ketluan.core.places import Location
-from ketluan.core.text import fold, new_tone_placement, nfc, slugify
+from ketluan.core.symbols import KINDS, Kind, Symbol, kind_of, parse_symbol
+from ketluan.core.text import UPPER, fold, new_tone_placement, nfc, slugify
 
 UNKNOWN_DISTRICT = "(chưa rõ)"
 _NAME = rf"({UPPER}[^\s,;.()]*(?:[ \t]+{UPPER}[^\s,;.()]*){{0,3}})"
@@ -205,9 +197,11 @@ def _national(code: str) -> str | None:
     return None
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Mention:
-    """One place where a document cites another (or declares it in ``references:``)."""
+    """One place where a document cites another (or declares it in ``references:``), as
+    the cite phase read it; which document it resolves to is the index's
+    (``ketluan.citations.index``)."""
 
     doc: Document
     citation: Citation | None
@@ -217,18 +211,20 @@ class Mention:
     issuer: str | None
     scope: Scope
     sentence: str = ""
-    target: CitedDocument | None = None
     declared: bool = False
     """True when front matter ``references:`` names it (added or corrected there)."""
+    surface: tuple[str, ...] = ()
+    """How the citation reads in the rendered text, longest first: the span from the type
+    word, and the symbol alone (what remains in one text node when markup splits the
+    span). The linker finds these literally instead of extracting citations again."""
 
     def __fingerprint__(self) -> object:
         """What a page showing this mention depends on, for the page cache: the citing
         document (the citation, scope and sentence derive from its text and this package's
-        code, both in every key), what the mention says, and its target's key, not the
-        target (whose other mentions are other documents)."""
-        target = self.target.key if self.target else None
+        code, both in every key) and what the mention says; where it resolves to is in the
+        context of the pages that show it."""
         said = (self.symbol.key, self.kind, self.date, self.issuer, self.sentence)
-        return (self.doc, said, target, self.declared)
+        return (self.doc, said, self.declared)
 
     @property
     def explicit(self) -> bool:
@@ -248,7 +244,6 @@ class CitedDocument:
     key: Key
     symbol: Symbol
     issuer: str | None
-    url: str = ""
     document: Document | None = None
     ambiguous: bool = False
     candidates: list[Key] = field(default_factory=list)
@@ -287,11 +282,6 @@ class CitedDocument:
             "" if date is None else f" ngày {date.short()}" if date.day else f" {date.vietnamese()}"
         )
         return f"{self.kind.label} số {self.number}{when} ({self.group})"
-
-    @property
-    def link(self) -> str:
-        """Where a citation of it links: the full text in the corpus, else this page."""
-        return self.document.url if self.document else self.url
 
     @cached_property
     def citing(self) -> list[tuple[Document, list[Mention]]]:
@@ -344,9 +334,20 @@ def document_mentions(doc: Document) -> list[Mention]:
             citation = replace(citation, in_link=True)
         sentence = body.sentence(citation.start, citation.tail)
         scope = scope_of(symbol, issuer, doc)
-        mention = Mention(doc, citation, symbol, kind, date, issuer, scope, sentence)
-        mention.declared = symbol.key in declared
-        mentions.append(mention)
+        mentions.append(
+            Mention(
+                doc,
+                citation,
+                symbol,
+                kind,
+                date,
+                issuer,
+                scope,
+                sentence,
+                symbol.key in declared,
+                _surface(doc.body, body.text, citation),
+            )
+        )
     for number, (symbol, ref) in declared.items():
         if number in seen or ref.get("ignore"):
             continue
@@ -356,3 +357,14 @@ def document_mentions(doc: Document) -> list[Mention]:
         mention = Mention(doc, None, symbol, kind, ref.get("date"), issuer, scope, declared=True)
         mentions.append(mention)
     return mentions
+
+
+def _surface(markdown: str, text: str, citation: Citation) -> tuple[str, ...]:
+    """The literal spellings of a citation in the rendered text (see ``Mention.surface``):
+    only spans that are plain prose, identical in the Markdown and in its masked text."""
+    found = []
+    for start in (citation.start, citation.symbol_start):
+        span = markdown[start : citation.end]
+        if span == text[start : citation.end] and span not in found:
+            found.append(span)
+    return tuple(found)

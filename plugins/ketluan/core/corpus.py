@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ketluan.core.document_schema import ConclusionSchema
 from ketluan.core.frontmatter import decode, parse
+from ketluan.core.ids import DocumentKey, disambiguate
 from ketluan.core.model import Document, TypeInfo, build_document
 from ketluan.core.places import check_place
 from ketluan.core.problems import Problem, ProblemsError
@@ -115,7 +115,11 @@ def load_corpus(
     problems.extend(_duplicates(documents))
     if problems:
         raise ProblemsError(problems)
-    _disambiguate_urls(documents)
+    ids = disambiguate(documents)
+    documents = [
+        doc if doc.doc_id == ids[doc.source] else replace(doc, doc_id=ids[doc.source])
+        for doc in documents
+    ]
     documents.sort(key=Document.sort_key)
     return Corpus(documents)
 
@@ -128,7 +132,7 @@ def _relative(path: Path, project: Path) -> str:
 
 
 def _duplicates(documents: list[Document]) -> list[Problem]:
-    seen: dict[tuple[str, ...], Document] = {}
+    seen: dict[DocumentKey, Document] = {}
     problems = []
     for doc in documents:
         first = seen.setdefault(doc.identity, doc)
@@ -144,21 +148,3 @@ def _duplicates(documents: list[Document]) -> list[Problem]:
                 )
             )
     return problems
-
-
-def _disambiguate_urls(documents: list[Document]) -> None:
-    """Distinct documents sharing a URL (a number reused in one year) get their date added,
-    then, if still shared, a counter in file order."""
-    for group in _collisions(documents):
-        for doc in group:
-            doc.url_suffix = f"-{doc.date.iso()}"
-    for group in _collisions(documents):
-        for index, doc in enumerate(sorted(group, key=lambda d: d.source), start=1):
-            doc.url_suffix += f"-{index}"
-
-
-def _collisions(documents: list[Document]) -> list[list[Document]]:
-    by_id: dict[str, list[Document]] = defaultdict(list)
-    for doc in documents:
-        by_id[doc.id].append(doc)
-    return [group for group in by_id.values() if len(group) > 1]

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ketluan.core.dates import DocDate
-from ketluan.core.text import fold, slugify
+from ketluan.core.ids import DocumentId, DocumentKey, leaf
+from ketluan.core.text import fold
 
 if TYPE_CHECKING:
     from ketluan.core.places import Location
@@ -32,9 +32,6 @@ BUILTIN_TYPES: dict[str, TypeInfo] = {
         TypeInfo("tin-bai", "Tin bài", "tin", news=True),
     )
 }
-
-NEWS_SLUG_WORDS = 6
-"""Words of a news title kept in its URL, after the date."""
 
 
 @dataclass(frozen=True)
@@ -66,49 +63,29 @@ class Document:
     recipients: list[str] = field(default_factory=list)
     references: list[Any] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
-    url_suffix: str = ""
+    doc_id: DocumentId = field(default_factory=lambda: DocumentId("", "", 0, ""))
+    """Where the document lives (``ketluan.core.ids``); set by ``build_document``, made
+    unique across the corpus by ``corpus``."""
     location: Location | None = None
     """Province (and district) of the document's date in the gazetteer (ketluan.places)."""
 
     @property
-    def identity(self) -> tuple[str, ...]:
-        """Issuer + type + number + date (+ title for news): numbers alone repeat."""
-        # The province keeps apart committees of the same name in two provinces.
-        key = (
-            fold(self.province),
-            fold(self.issuer),
-            self.type.slug,
-            fold(self.number or ""),
-            self.date.iso(),
+    def identity(self) -> DocumentKey:
+        """Issuer + type + number + date (+ title for news), within the province."""
+        return DocumentKey.of(
+            province=self.province,
+            issuer=self.issuer,
+            type_slug=self.type.slug,
+            number=self.number,
+            date=self.date,
+            title=self.title,
+            news=self.type.news,
         )
-        return (*key, fold(self.title)) if self.type.news else key
-
-    @property
-    def leaf(self) -> str:
-        """Last URL segment: the number, or the date (and title words for news)."""
-        if self.type.news:
-            words = slugify(self.title).split("-")[:NEWS_SLUG_WORDS]
-            return "-".join([self.date.iso(), *words])
-        if self.number:
-            return slugify(self.number)
-        return f"{self.type.abbr}-{self.date.iso()}"
-
-    @cached_property
-    def base_id(self) -> str:
-        """province/issuer/year/leaf, before any suffix that tells reused numbers apart
-        (computed once: lists and links ask for it thousands of times)."""
-        parts = [slugify(self.province), slugify(self.issuer), str(self.date.year), self.leaf]
-        return "/".join(parts)
 
     @property
     def id(self) -> str:
         """Stable id: province/issuer/year/leaf, as in the URL."""
-        return self.base_id + self.url_suffix
-
-    @property
-    def url(self) -> str:
-        """Site-relative URL of the document page, with a trailing slash."""
-        return f"van-ban/{self.id}/"
+        return self.doc_id.path
 
     @property
     def current_province(self) -> str | None:
@@ -153,10 +130,11 @@ def build_document(
 ) -> Document:
     """Make a Document from front matter that passed validation."""
     signer = cleaned.get("signer")
+    info = types[cleaned["type"]]
     return Document(
         source=source,
         title=cleaned["title"],
-        type=types[cleaned["type"]],
+        type=info,
         number=cleaned.get("number"),
         date=cleaned["date"],
         issuer=cleaned["issuer"],
@@ -171,4 +149,16 @@ def build_document(
         references=cleaned.get("references", []),
         tags=cleaned.get("tags", []),
         location=cleaned.get("location"),
+        doc_id=DocumentId.of(
+            province=cleaned["province"],
+            issuer=cleaned["issuer"],
+            date=cleaned["date"],
+            leaf=leaf(
+                number=cleaned.get("number"),
+                date=cleaned["date"],
+                title=cleaned["title"],
+                abbr=info.abbr,
+                news=info.news,
+            ),
+        ),
     )

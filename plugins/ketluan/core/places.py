@@ -28,10 +28,6 @@ from ketluan.core.text import fold
 MERGER = DocDate(2025, 7, 1)
 """First day of the 34-province map; the district level ended the day before."""
 
-PLACES_URL = "dia-ban/"
-CURRENT_URL = PLACES_URL + "tu-2025/"
-"""Provinces since 1 July 2025 share names with former ones, so their pages live apart."""
-
 _PROVINCE_PREFIX = re.compile(r"^(tinh|thanh pho|t\.?p)(\.\s*|\s+)")
 _DISTRICT_PREFIX = re.compile(r"^(huyen|quan|thi xa|thanh pho|t\.?x|t\.?p|h|q)(\.\s*|\s+)")
 
@@ -67,22 +63,6 @@ class Province:
         """Name with its type inside a sentence: "tỉnh Bắc Giang"."""
         return f"{self.kind.lower()} {self.name}"
 
-    @property
-    def url(self) -> str:
-        """Site-relative URL of the province's page."""
-        return f"{CURRENT_URL if self.current else PLACES_URL}{self.slug}/"
-
-    @property
-    def history(self) -> str | None:
-        """What a former province is now part of: "đến 30/6/2025; nay thuộc tỉnh Bắc Ninh"."""
-        if self.successor is None:
-            return None
-        if self.unchanged:
-            return "đến 30/6/2025; không thay đổi từ 1/7/2025"
-        if fold(self.successor.name) == fold(self.name):
-            return f"đến 30/6/2025; nay thuộc {self.successor.label} mới"
-        return f"đến 30/6/2025; nay thuộc {self.successor.label}"
-
 
 @dataclass(frozen=True)
 class District:
@@ -110,17 +90,6 @@ class District:
     def short(self) -> str:
         """Name written alone, as in front matter: "Sơn Động", but "Quận 1" for numbers."""
         return self.title if self.name.isdigit() else self.name
-
-    @property
-    def url(self) -> str:
-        """Site-relative URL of the district's page, under its province's."""
-        return f"{self.province.url}{self.slug}/"
-
-    @property
-    def history(self) -> str:
-        """What it is now part of, e.g. "đến 30/6/2025; nay thuộc tỉnh Bắc Ninh"."""
-        assert self.province.successor is not None
-        return f"đến 30/6/2025; nay thuộc {self.province.successor.label}"
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from ketluan.citations.matchers import KINDS, parse_symbol
 from ketluan.core.dates import DateError, DocDate, parse_doc_date
 from ketluan.core.frontmatter import FrontMatter
 from ketluan.core.problems import Problem
+from ketluan.core.symbols import KINDS, parse_symbol
 
 
 @dataclass

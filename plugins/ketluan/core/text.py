@@ -26,6 +26,24 @@ OLD_TONE = re.compile(
 "hoặc" is not one: its vowel has a breve besides the dot below)."""
 
 
+def _letters(predicate: str) -> str:
+    """Regex-escaped letters up to U+1EFF (Vietnamese included) for which ``predicate``
+    holds, to build character classes."""
+    chars = [chr(c) for c in range(0x41, 0x1EFF)]
+    return "".join(re.escape(c) for c in chars if getattr(c, predicate)())
+
+
+UPPER_CHARS = _letters("isupper")
+"""Upper-case letters, Vietnamese included (Đ, Ấ, Ứ…), for use inside a character class."""
+UPPER = f"[{UPPER_CHARS}]"
+"""Regex class of an upper-case letter."""
+LOWER = f"[{_letters('islower')}]"
+"""Regex class of a lower-case letter."""
+DASHES = "\\-\u2010\u2011\u2013"
+DASH = f"[{DASHES}]"
+"""Hyphen, and the dashes word processors put in its place (en dash, non-breaking hyphen)."""
+
+
 def nfc(value: str) -> str:
     """Return ``value`` in Unicode NFC, the only form the core stores."""
     return unicodedata.normalize("NFC", value)

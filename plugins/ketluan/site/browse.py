@@ -1,41 +1,30 @@
 """Browse pages: places (/dia-ban/) and lookups by year, type, issuer and signer (/danh-muc/).
 
-Adds pages to the SitePlan from the groupings of ``ketluan.indexes``. Only the two overview
-pages are in the navigation; every list is paginated (issuers and signers too), so no page
-grows with the corpus. Every province of both maps has a page, so everything /dia-ban/
-lists is a link; former districts have a page only when they have documents.
+Only the two overview pages are in the navigation; every list is paginated (issuers and
+signers too), so no page grows with the corpus. Every province of both maps has a page, so
+everything /dia-ban/ lists is a link; former districts have a page only when they have
+documents.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
-from ketluan.core.corpus import Corpus
-from ketluan.site.feeds import Feed
-from ketluan.site.indexes import (
-    Group,
-    PlaceIndex,
-    by_issuer,
-    by_place,
-    by_signer,
-    by_type,
-    by_year,
-    sort_label,
-    type_key,
-)
-from ketluan.site.listing import paginate
 from ketluan.core.model import Document
-from ketluan.site.plan import GeneratedPage, SitePlan
-from ketluan.core.places import PLACES_URL, District, Gazetteer, Province, gazetteer
-
-BROWSE_URL = "danh-muc/"
-YEARS_URL = BROWSE_URL + "nam/"
-TYPES_URL = BROWSE_URL + "loai/"
-ISSUERS_URL = BROWSE_URL + "co-quan/"
-SIGNERS_URL = BROWSE_URL + "nguoi-ky/"
-ALL_URL = "tat-ca/"
-"""Under a former province's URL: all its documents, its districts' included."""
+from ketluan.core.places import District, Gazetteer, Province
+from ketluan.site import labels, urls
+from ketluan.site.feeds import Feed
+from ketluan.site.indexes import Group, PlaceIndex, SiteIndexes, sort_label
+from ketluan.site.listing import ListPage, paginate
+from ketluan.site.pages import (
+    BrowsePage,
+    GroupsPage,
+    LookupListPage,
+    Page,
+    PlacePage,
+    PlacesPage,
+)
 
 
 @dataclass
@@ -51,91 +40,116 @@ class Entry:
     """Id of the line on its page, so other pages can link to it."""
 
 
-def plan_browse(plan: SitePlan, corpus: Corpus, page_size: int, feed_size: int) -> None:
-    """Add place pages (with a feed per district) and lookup pages for ``corpus``."""
-    plan.shared["places_url"] = PLACES_URL
-    plan.shared["browse_url"] = BROWSE_URL
-    _plan_places(plan, corpus.documents, page_size, gazetteer(), feed_size)
-    _plan_lookups(plan, corpus.documents, page_size)
-
-
-def _plan_places(
-    plan: SitePlan, docs: list[Document], size: int, g: Gazetteer, feed_size: int
-) -> None:
+def plan_places(
+    indexes: SiteIndexes, documents: list[Document], g: Gazetteer, size: int, feed_size: int
+) -> tuple[list[Page], list[Feed]]:
     """/dia-ban/, a page per province of both maps (97, however many documents), and a page
-    per former district that has documents (696 mostly empty pages would be noise)."""
-    index = by_place(docs)
+    per former district that has documents (696 mostly empty pages would be noise), with
+    an Atom feed per district."""
+    index = indexes.places
+    pages: list[Page] = []
     regions = []
     for current in sorted(g.current.values(), key=lambda p: sort_label(p.name)):
         since = index.current.get(current.code, [])
         former = [
-            Entry(p.title, index.former_totals[p.code], p.url, "đến 30/6/2025")
+            Entry(p.title, index.former_totals[p.code], urls.province(p), labels.UNTIL_MERGER)
             for p in g.absorbed(current)
         ]
-        context = {"place": current, "place_note": "từ 1/7/2025", "parts": former}
-        _list_pages(plan, since, size, current.url, current.title, "place.html", context)
-        regions.append(
-            Entry(current.title, len(since), current.url, "từ 1/7/2025", former, current.slug)
+        pages += _place_pages(
+            since, size, current, current.title, place_note=labels.SINCE_MERGER, parts=former
         )
-    plan.add(
-        PLACES_URL,
-        GeneratedPage(
-            "places.html",
-            "Địa bàn",
-            {"regions": regions, "place_total": len(docs)},
-            description="Văn bản theo tỉnh, thành phố và huyện, trước và sau ngày 1/7/2025",
+        url = urls.province(current)
+        regions.append(
+            Entry(current.title, len(since), url, labels.SINCE_MERGER, former, current.slug)
+        )
+    pages.append(
+        PlacesPage(
+            url=urls.PLACES,
+            title=labels.PLACES,
+            regions=regions,
+            place_total=len(documents),
+            description=labels.PLACES_DESCRIPTION,
             in_nav=True,
-        ),
+        )
     )
-    by_province = _former_documents(docs)
+    pages += _former_provinces(index, documents, g, size)
+    feeds = []
+    for district in g.districts.values():
+        if found := index.districts.get(district.code):
+            title = f"{district.title}, {district.province.label}"
+            feed = Feed(urls.place_feed(district), title, urls.district(district), found[:feed_size])
+            feeds.append(feed)
+            pages += _place_pages(
+                found,
+                size,
+                district,
+                title,
+                page_feed=feed,
+                place_note=labels.history(district),
+                now=_now(district.province, index),
+            )
+    return pages, feeds
+
+
+def _former_provinces(
+    index: PlaceIndex, documents: list[Document], g: Gazetteer, size: int
+) -> Iterator[Page]:
+    """The page of each former province, and of all its documents when it has any."""
+    by_province = _former_documents(documents)
     for province in g.former.values():
         total = index.former_totals[province.code]
         own = index.former.get(province.code, [])
         every = by_province.get(province.code, [])
-        all_url = f"{province.url}{ALL_URL}"
+        note = labels.history(province)
         if every:
-            _list_pages(
-                plan,
+            yield from _place_pages(
                 every,
                 size,
-                all_url,
-                f"{province.title}: tất cả văn bản",
-                "place.html",
-                {"place": province, "place_note": province.history, "parent": province},
+                province,
+                labels.all_of_province(province.title),
+                url=urls.all_of_province(province),
+                place_note=note,
+                parent=province,
             )
         districts = [
             Entry(d.title, len(index.districts.get(d.code, [])), _url_if(d, index.districts))
             for d in g.districts_of(province)
         ]
-        context = {
-            "place": province,
-            "place_note": province.history,
-            "districts": districts,
-            "totals": {"all": total, "province": len(own), "districts": total - len(own)},
-            "all_url": all_url if every else None,
-            "now": _now(province, index),
-        }
-        _list_pages(plan, own, size, province.url, province.title, "place.html", context)
-    for district in g.districts.values():
-        found = index.districts.get(district.code)
-        if found:
-            title = f"{district.title}, {district.province.label}"
-            feed = Feed(f"{district.url}atom.xml", title, district.url, found[:feed_size])
-            plan.feeds.append(feed)
-            _list_pages(
-                plan,
-                found,
-                size,
-                district.url,
-                title,
-                "place.html",
-                {
-                    "page_feed": feed,
-                    "place": district,
-                    "place_note": district.history,
-                    "now": _now(district.province, index),
-                },
-            )
+        yield from _place_pages(
+            own,
+            size,
+            province,
+            province.title,
+            place_note=note,
+            districts=districts,
+            totals={"all": total, "province": len(own), "districts": total - len(own)},
+            all_url=urls.all_of_province(province) if every else None,
+            now=_now(province, index),
+        )
+
+
+def _place_pages(
+    docs: list[Document],
+    size: int,
+    place: Province | District,
+    title: str,
+    url: str | None = None,
+    **extra: object,
+) -> list[Page]:
+    """The paginated list of a place's ``docs`` (at the place's own URL unless ``url``)."""
+    base = url or urls.of(place)
+    note = extra.get("place_note")
+    return [
+        PlacePage(
+            url=listing.url,
+            title=listing.heading,
+            description=labels.place_description(title, note if isinstance(note, str) else None),
+            listing=listing,
+            place=place,
+            **extra,  # type: ignore[arg-type]
+        )
+        for listing in paginate(docs, size, base, title)
+    ]
 
 
 def _former_documents(docs: list[Document]) -> dict[str, list[Document]]:
@@ -152,113 +166,84 @@ def _now(province: Province, index: PlaceIndex) -> Entry | None:
     now = province.successor
     if now is None:
         return None
-    return Entry(now.label, len(index.current.get(now.code, [])), now.url)
+    return Entry(now.label, len(index.current.get(now.code, [])), urls.province(now))
 
 
 def _url_if(district: District, found: dict[str, list[Document]]) -> str | None:
-    return district.url if found.get(district.code) else None
+    return urls.district(district) if found.get(district.code) else None
 
 
-def _plan_lookups(plan: SitePlan, docs: list[Document], size: int) -> None:
-    years = by_year(docs)
-    types = by_type(docs)
-    issuers = by_issuer(docs)
-    signers = by_signer(docs)
-    for year in years:
-        base = f"{YEARS_URL}{year.key}/"
-        months = [Entry(m.label, m.count, f"{base}{m.key}/") for m in year.months]
-        _list_pages(
-            plan, year.documents, size, base, year.label, "browse-list.html", {"links": months}
-        )
-        trail = {"trail": [(year.label, base)]}
+def plan_lookups(indexes: SiteIndexes, size: int) -> list[Page]:
+    """The lists of every year (and its months), type, issuer and signer, the paginated
+    lists of issuers and signers, and /danh-muc/."""
+    pages: list[Page] = []
+    for year in indexes.years:
+        base = urls.year(year.key)
+        months = [Entry(m.label, m.count, urls.month(year.key, m.key)) for m in year.months]
+        pages += _lookup_pages(year.documents, size, base, year.label, links=months)
+        trail = [(year.label, base)]
         for month in year.months:
-            url = f"{base}{month.key}/"
-            _list_pages(plan, month.documents, size, url, month.label, extra=trail)
-    for kind in types:
-        _list_pages(plan, kind.documents, size, f"{TYPES_URL}{kind.key}/", kind.label)
-    for groups, base, title in (
-        (issuers, ISSUERS_URL, "Cơ quan ban hành"),
-        (signers, SIGNERS_URL, "Người ký"),
+            url = urls.month(year.key, month.key)
+            pages += _lookup_pages(month.documents, size, url, month.label, trail=trail)
+    for kind in indexes.types:
+        pages += _lookup_pages(kind.documents, size, urls.doc_type(kind.key), kind.label)
+    for groups, url, base, title in (
+        (indexes.issuers, urls.issuer, urls.ISSUERS, labels.ISSUERS),
+        (indexes.signers, urls.signer, urls.SIGNERS, labels.SIGNERS),
     ):
-        trail = {"trail": [(title, base)]}
-        for group in groups:
-            url = f"{base}{group.key}/"
-            _list_pages(plan, group.documents, size, url, _title(group), extra=trail)
-        entries = [Entry(g.label, g.count, f"{base}{g.key}/", g.detail) for g in groups]
-        for listing in paginate(entries, size, base, title):
-            plan.add(
-                listing.url,
-                GeneratedPage("browse-groups.html", listing.heading, {"listing": listing}),
-            )
-    overview = {
-        "years": [Entry(y.label, y.count, f"{YEARS_URL}{y.key}/") for y in years],
-        "types": [Entry(t.label, t.count, f"{TYPES_URL}{t.key}/") for t in types],
-        "issuer_count": len(issuers),
-        "signer_count": len(signers),
-        "issuers_url": ISSUERS_URL,
-        "signers_url": SIGNERS_URL,
-    }
-    plan.add(
-        BROWSE_URL,
-        GeneratedPage(
-            "browse.html",
-            "Danh mục văn bản",
-            overview,
-            description="Văn bản theo năm, loại văn bản, cơ quan ban hành và người ký",
+        pages += _group_pages(groups, url, base, title, size)
+    pages.append(
+        BrowsePage(
+            url=urls.BROWSE,
+            title=labels.BROWSE,
+            years=[Entry(y.label, y.count, urls.year(y.key)) for y in indexes.years],
+            types=[Entry(t.label, t.count, urls.doc_type(t.key)) for t in indexes.types],
+            issuer_count=len(indexes.issuers),
+            signer_count=len(indexes.signers),
+            issuers_url=urls.ISSUERS,
+            signers_url=urls.SIGNERS,
+            description=labels.BROWSE_DESCRIPTION,
             in_nav=True,
-        ),
+        )
     )
-    issuer_of = _urls_by_doc(issuers, ISSUERS_URL)
-    signer_of = _urls_by_doc(signers, SIGNERS_URL)
-    for doc in docs:
-        planned = plan.pages.get(doc.url + "index.md")
-        if planned is not None:
-            planned.context["doc_links"] = _doc_links(doc, issuer_of, signer_of)
+    return pages
+
+
+def _group_pages(
+    groups: list[Group], url: Callable[[str], str], base: str, title: str, size: int
+) -> list[Page]:
+    """A list page per issuer (or signer), then the paginated list of them all."""
+    pages: list[Page] = []
+    trail = [(title, base)]
+    for group in groups:
+        pages += _lookup_pages(group.documents, size, url(group.key), _title(group), trail=trail)
+    entries = [Entry(g.label, g.count, url(g.key), g.detail) for g in groups]
+    listings: list[ListPage[Entry]] = paginate(entries, size, base, title)
+    pages += [GroupsPage(url=li.url, title=li.heading, listing=li) for li in listings]
+    return pages
 
 
 def _title(group: Group) -> str:
     return f"{group.label} ({group.detail})" if group.detail else group.label
 
 
-def _urls_by_doc(groups: list[Group], base: str) -> dict[str, str]:
-    """Document id -> URL of the group page it is listed on."""
-    return {doc.id: f"{base}{group.key}/" for group in groups for doc in group.documents}
-
-
-def _doc_links(
-    doc: Document, issuer_of: dict[str, str], signer_of: dict[str, str]
-) -> dict[str, str]:
-    """Where the breadcrumbs and metadata values of a document page link to."""
-    links = {
-        "year": f"{YEARS_URL}{doc.date.year}/",
-        "type": f"{TYPES_URL}{type_key(doc)}/",
-        "issuer": issuer_of.get(doc.id, ""),
-        "signer": signer_of.get(doc.id, ""),
-    }
-    if doc.location:
-        links["province"] = doc.location.province.url
-        if doc.location.district:
-            links["district"] = doc.location.district.url
-    return {k: v for k, v in links.items() if v}
-
-
-def _list_pages(
-    plan: SitePlan,
+def _lookup_pages(
     docs: list[Document],
     size: int,
     base: str,
     title: str,
-    template: str = "browse-list.html",
-    extra: dict[str, Any] | None = None,
-) -> None:
-    """A paginated list of ``docs`` at ``base``; ``extra`` context goes on every page."""
-    for listing in paginate(docs, size, base, title):
-        context = {"listing": listing, **(extra or {})}
-        note = (extra or {}).get("place_note")
-        if "place" in (extra or {}):
-            description = f"Văn bản của {title}" + (f" ({note})" if note else "")
-        else:
-            description = f"Danh sách văn bản: {title}"
-        plan.add(
-            listing.url, GeneratedPage(template, listing.heading, context, description=description)
+    links: list[Entry] | None = None,
+    trail: list[tuple[str, str]] | None = None,
+) -> list[Page]:
+    """A paginated lookup list of ``docs`` at ``base``."""
+    return [
+        LookupListPage(
+            url=listing.url,
+            title=listing.heading,
+            description=labels.list_description(title),
+            listing=listing,
+            links=links,
+            trail=trail,
         )
+        for listing in paginate(docs, size, base, title)
+    ]

@@ -1,81 +1,65 @@
-"""Pages of cited documents: one per cited document and a directory, added to the plan."""
+"""Cited documents on the site: their URLs, their pages and directory, what a document page
+shows of what it cites and of who cites it, and the links of its body."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from ketluan.citations.index import CITED_URL, RANKED_URL, CitationIndex, Link, grouped
-from ketluan.core.corpus import Corpus
+from ketluan.citations.index import CitationIndex, grouped
+from ketluan.core.symbols import Kind
+from ketluan.citations.resolve import CitedDocument, Key, Mention, Scope
 from ketluan.core.dates import DocDate
-from ketluan.site.jsonld import document_jsonld, script_json
-from ketluan.site.listing import paginate
 from ketluan.core.model import Document
-from ketluan.citations.resolve import CitedDocument, Mention
-
-if TYPE_CHECKING:
-    from ketluan.site.plan import SitePlan
+from ketluan.core.text import slugify
+from ketluan.site import labels, urls
+from ketluan.site.listing import paginate
+from ketluan.site.pages import CitedListPage, CitedPage, Page
 
 CITED_BY_SHOWN = 10
 """Citing documents listed on a document page; the rest are on its cited-document page."""
-CITED_TITLE = "Văn bản được trích dẫn"
-RANKED_TITLE = "Văn bản được trích dẫn nhiều nhất"
 
 
-def plan_citations(
-    plan: SitePlan, corpus: Corpus, page_size: int, base_url: str = "/"
-) -> CitationIndex:
-    """Resolve every citation of ``corpus`` and plan the page of each cited document and the
-    directory (grouped by issuer and type, and ranked by how many documents cite each);
-    document pages get what they cite in their JSON-LD (schema.org ``citation``)."""
-    from ketluan.site.plan import GeneratedPage  # pages imports this module to call plan_citations
+class CitedUrls:
+    """The page of every cited document: ``trich-dan/<scope>/<kind>/<year>/<number>/``;
+    documents sharing one get their date, then (if still shared) a counter, so no two cited
+    documents ever share a page."""
 
-    index = CitationIndex(corpus.documents)
-    for planned in plan.pages.values():
-        doc = planned.context.get("doc")
-        if planned.template == "conclusion.html" and "jsonld" in planned.context:
-            cites = index.cites(doc)
-            cited = [_jsonld_citation(c, base_url) for c in cites]
-            if cited:
-                data = document_jsonld(doc, base_url + doc.url)
-                planned.context["jsonld"] = script_json({**data, "citation": cited})
-            planned.context.update(_document_citations(index, doc, cites))
-    plan.citations = index
-    plan.shared["cited_url"] = CITED_URL
-    plan.shared["ranked_url"] = RANKED_URL
-    for cited in index.cited:
-        # The citing documents paginate: a much-cited resolution must not make a huge page.
-        for listing in paginate(cited.citing, page_size, cited.url, cited.title):  # type: ignore[arg-type]
-            plan.add(
-                listing.url,
-                GeneratedPage(
-                    "resolution.html",
-                    listing.heading,
-                    {
-                        "cited": cited,
-                        "listing": listing,
-                        "candidates": [index.candidate(key) for key in cited.candidates],
-                    },
-                    description=f"{cited.title}: {cited.count} văn bản trích dẫn",
-                    updated=max(m.doc.date.first_day() for m in cited.mentions),
-                ),
-            )
-    views = (
-        (index.cited, CITED_URL, CITED_TITLE, "group"),
-        (index.ranked, RANKED_URL, RANKED_TITLE, "rank"),
-    )
-    for items, base, title, view in views:
-        for listing in paginate(items, page_size, base, title):  # type: ignore[arg-type]
-            plan.add(
-                listing.url,
-                GeneratedPage(
-                    "resolution-list.html",
-                    listing.heading,
-                    {"listing": listing, "view": view, "groups": grouped(listing.items)},  # type: ignore[arg-type]
-                    in_nav=listing.number == 1 and view == "group",
-                ),
-            )
-    return index
+    def __init__(self, index: CitationIndex) -> None:
+        by_url: dict[str, list[CitedDocument]] = defaultdict(list)
+        for item in index.by_key.values():
+            year = str(item.year) if item.year else "khong-ro-nam"
+            base = urls.cited(item.key.scope.path, item.key.kind, year, slugify(item.number))
+            by_url[base].append(item)
+        self._urls: dict[Key, str] = {}
+        taken: set[str] = set()
+        for base, group in by_url.items():
+            for item in sorted(group, key=lambda c: c.key.text()):
+                url = base
+                if len(group) > 1:
+                    url += "-" + (item.date.iso() if item.date else "khong-ro-ngay")
+                counter = 1
+                while url in taken:  # same slug, different spelling of a place: a counter
+                    counter += 1
+                    url = f"{base}-{counter}"
+                taken.add(url)
+                self._urls[item.key] = url + "/"
+        self.own = index.own
+
+    def page(self, cited: CitedDocument) -> str:
+        """The cited document's own page."""
+        return self._urls[cited.key]
+
+    def link(self, cited: CitedDocument) -> str:
+        """Where a citation of it links: the full text in the corpus, else its page."""
+        return urls.document(cited.document) if cited.document else self.page(cited)
+
+    def of_key(self, key: Key) -> str:
+        """Where a key links: its document, else its cited page (candidates of ambiguous
+        citations are documents or dated citations; anything else, the directory)."""
+        if key in self.own:
+            return urls.document(self.own[key])
+        return self._urls.get(key, urls.CITED)
 
 
 @dataclass(frozen=True)
@@ -94,52 +78,163 @@ class CiteView:
     count: int
 
 
-def _document_citations(
-    index: CitationIndex, doc: Document, cites: list[CitedDocument]
-) -> dict[str, object]:
-    """Context of a document page's citation sections: what it cites, and the first
-    ``CITED_BY_SHOWN`` documents citing it (the rest are on its cited-document page)."""
+@dataclass(frozen=True)
+class CitedEntry:
+    """A cited document as its own page and the directory show it."""
+
+    url: str
+    kind: Kind
+    number: str
+    ambiguous: bool
+    date: DocDate | None
+    year: int | None
+    group: str
+    issuer: str | None
+    count: int
+    scope: Scope
+    candidate_count: int
+    document_url: str | None
+    document_title: str | None
+    province_note: str | None
+    """What the province of its scope is now part of, when the scope is a former unit."""
+    unit_note: str | None
+    """The same for the district of its scope, else its province."""
+
+
+@dataclass(frozen=True)
+class Link:
+    """What the body of a document links for one citation, in text order."""
+
+    symbol: str
+    """Folded symbol (``27-NQ/HU``): mentions of one symbol are linked in text order."""
+    surface: tuple[str, ...]
+    """The citation's literal spellings in the text (``Mention.surface``)."""
+    url: str | None
+    """Site-relative URL of the target page; None: leave this mention unlinked."""
+    title: str
+    ambiguous: bool
+    in_corpus: bool
+
+
+def entry(cited: CitedDocument, where: CitedUrls) -> CitedEntry:
+    """The view of ``cited`` for its page and the directory."""
+    doc = cited.document
+    place = cited.key.scope.place
+    province_note = labels.history(place.province) if place else None
+    unit_note = labels.history(place.district or place.province) if place else None
+    return CitedEntry(
+        where.page(cited),
+        cited.kind,
+        cited.number,
+        cited.ambiguous,
+        cited.date,
+        cited.year,
+        cited.group,
+        cited.issuer,
+        cited.count,
+        cited.key.scope,
+        len(cited.candidates),
+        urls.document(doc) if doc else None,
+        doc.title if doc else None,
+        province_note,
+        unit_note,
+    )
+
+
+def plan_cited_pages(index: CitationIndex, where: CitedUrls, page_size: int) -> list[Page]:
+    """The page of each cited document (its citing documents paginated: a much-cited
+    resolution must not make a huge page) and the directory, grouped and ranked."""
+    pages: list[Page] = []
+    for cited in index.cited:
+        view = entry(cited, where)
+        candidates = [(where.of_key(k), index.candidate_title(k)) for k in cited.candidates]
+        for listing in paginate(cited.citing, page_size, view.url, cited.title):
+            pages.append(
+                CitedPage(
+                    url=listing.url,
+                    title=listing.heading,
+                    cited=view,
+                    listing=listing,
+                    candidates=candidates,
+                    description=labels.cited_description(cited.title, cited.count),
+                    updated=max(m.doc.date.first_day() for m in cited.mentions),
+                )
+            )
+    entries = {id(c): entry(c, where) for c in index.cited}
+    views = (
+        ([entries[id(c)] for c in index.cited], urls.CITED, labels.CITED_TITLE, "group"),
+        ([entries[id(c)] for c in index.ranked], urls.RANKED, labels.RANKED_TITLE, "rank"),
+    )
+    for items, base, title, view_name in views:
+        for listing in paginate(items, page_size, base, title):
+            pages.append(
+                CitedListPage(
+                    url=listing.url,
+                    title=listing.heading,
+                    listing=listing,
+                    view=view_name,
+                    groups=grouped(listing.items),
+                    in_nav=listing.number == 1 and view_name == "group",
+                )
+            )
+    return pages
+
+
+def document_citations(
+    index: CitationIndex, where: CitedUrls, doc: Document
+) -> tuple[list[CiteView], list[tuple[Document, list[Mention]]], int, str | None]:
+    """What a document page shows: the documents it cites, the first ``CITED_BY_SHOWN``
+    documents citing it, how many cite it, and the page listing them all."""
     views = [
         CiteView(
-            c.link,
+            where.link(c),
             c.kind.label,
             c.number,
             c.ambiguous,
             c.date,
             c.group,
             c.document is not None,
-            c.url,
+            where.page(c),
             c.count,
         )
-        for c in cites
+        for c in index.cites(doc)
     ]
     cited_as = index.cited_as(doc)
-    citing: list[tuple[Document, list[Mention]]] = cited_as.citing if cited_as else []
-    return {
-        "cites": views,
-        "cited_by": citing[:CITED_BY_SHOWN],
-        "cited_by_count": len(citing),
-        "cited_by_url": cited_as.url if cited_as else None,
-    }
+    citing = cited_as.citing if cited_as else []
+    page = where.page(cited_as) if cited_as else None
+    return views, citing[:CITED_BY_SHOWN], len(citing), page
 
 
-def _jsonld_citation(cited: CitedDocument, base_url: str) -> dict[str, str]:
-    data = {
-        "@type": "Legislation",
-        "name": cited.title,
-        "legislationIdentifier": cited.number,
-        "legislationType": cited.kind.label,
-        "url": base_url + cited.link,
-    }
-    if cited.date:
-        data["legislationDate"] = cited.date.iso()
-    return data
+def jsonld_citations(index: CitationIndex, where: CitedUrls, doc: Document, base: str) -> list:
+    """schema.org ``citation`` entries of what ``doc`` cites."""
+    found = []
+    for cited in index.cites(doc):
+        data = {
+            "@type": "Legislation",
+            "name": cited.title,
+            "legislationIdentifier": cited.number,
+            "legislationType": cited.kind.label,
+            "url": base + where.link(cited),
+        }
+        if cited.date:
+            data["legislationDate"] = cited.date.iso()
+        found.append(data)
+    return found
 
 
-def page_links(plan: SitePlan, src_uri: str) -> list[Link] | None:
-    """Citation links for the document page generated from ``src_uri``; None for others."""
-    planned = plan.pages.get(src_uri)
-    index = plan.citations
-    if planned is None or planned.template != "conclusion.html" or index is None:
-        return None
-    return index.links(planned.context["doc"])
+def body_links(index: CitationIndex, where: CitedUrls, doc: Document) -> list[Link]:
+    """Links for the citations in the body of ``doc``, in text order."""
+    return [
+        Link(mention.symbol.key, mention.surface, None, "", False, False)
+        if target is None
+        else Link(
+            mention.symbol.key,
+            mention.surface,
+            where.link(target),
+            target.title,
+            target.ambiguous,
+            target.document is not None,
+        )
+        for mention, target in index.resolved(doc)
+        if mention.citation is not None and not mention.citation.in_link
+    ]

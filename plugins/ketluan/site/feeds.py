@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ketluan.core.model import Document
-
-SITE_FEED = "van-ban/atom.xml"
+from ketluan.site import labels, urls
 
 
 @dataclass(frozen=True)
@@ -61,4 +60,4 @@ def entry_id(doc: Document) -> str:
 
 def site_feed(documents: list[Document], size: int) -> Feed:
     """The feed of the newest documents of the whole portal."""
-    return Feed(SITE_FEED, "Văn bản mới", "van-ban/", documents[:size])
+    return Feed(urls.SITE_FEED, labels.SITE_FEED, urls.DOCUMENTS, documents[:size])

@@ -1,7 +1,9 @@
-"""Browse groupings of the corpus: by place, year and month, type, issuing body and signer.
+"""The index phase of the site: every grouping the pages need, complete before any page is
+planned (by place, year and month, type, issuing body and signer; the citation index and
+the URLs of cited documents; the search data).
 
-Pure data for the browse pages (``ketluan.browse``): every group keeps the corpus order
-(newest first), has a URL-safe key and a count, so pages can paginate and show counts.
+Every group keeps the corpus order (newest first), has a URL-safe key and a count, so
+pages can paginate and show counts.
 """
 
 from __future__ import annotations
@@ -10,8 +12,12 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ketluan.citations.index import CitationIndex
 from ketluan.core.model import Document
 from ketluan.core.text import fold, new_tone_placement, slugify
+from ketluan.site import labels, urls
+from ketluan.site.cited import CitedUrls
+from ketluan.site.search import SearchPlan
 
 
 @dataclass
@@ -48,12 +54,12 @@ def by_year(documents: list[Document]) -> list[YearGroup]:
     months: dict[tuple[int, int], Group] = {}
     for doc in documents:
         year, month = doc.date.year, doc.date.month
-        group = years.setdefault(year, YearGroup(str(year), f"Năm {year}"))
+        group = years.setdefault(year, YearGroup(str(year), labels.year(year)))
         group.documents.append(doc)
         if (year, month) not in months:
             months[year, month] = Group(
                 f"thang-{month:02d}" if month else "khong-ro-thang",
-                f"Tháng {month}/{year}" if month else f"Không rõ tháng ({year})",
+                labels.month(month, year),
             )
             group.months.append(months[year, month])
         months[year, month].documents.append(doc)
@@ -141,3 +147,45 @@ def by_place(documents: list[Document]) -> PlaceIndex:
         else:
             index.former[where.province.code].append(doc)
     return index
+
+
+@dataclass
+class SiteIndexes:
+    """Every index of the corpus the planners read; built once, never changed after."""
+
+    years: list[YearGroup]
+    types: list[Group]
+    issuers: list[Group]
+    signers: list[Group]
+    places: PlaceIndex
+    citations: CitationIndex
+    cited_urls: CitedUrls
+    search: SearchPlan | None
+    issuer_page: dict[str, str] = field(default_factory=dict)
+    """Document id -> the issuer page listing it."""
+    signer_page: dict[str, str] = field(default_factory=dict)
+    """Document id -> the signer page listing it."""
+
+
+def build_indexes(
+    documents: list[Document], citations: CitationIndex, search: SearchPlan | None
+) -> SiteIndexes:
+    """Group ``documents`` every way the site browses them."""
+    issuers, signers = by_issuer(documents), by_signer(documents)
+    return SiteIndexes(
+        years=by_year(documents),
+        types=by_type(documents),
+        issuers=issuers,
+        signers=signers,
+        places=by_place(documents),
+        citations=citations,
+        cited_urls=CitedUrls(citations),
+        search=search,
+        issuer_page=_pages_by_doc(issuers, urls.issuer),
+        signer_page=_pages_by_doc(signers, urls.signer),
+    )
+
+
+def _pages_by_doc(groups: list[Group], url: Callable[[str], str]) -> dict[str, str]:
+    """Document id -> URL of the group page it is listed on."""
+    return {doc.id: url(group.key) for group in groups for doc in group.documents}

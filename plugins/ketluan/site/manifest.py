@@ -1,4 +1,5 @@
-"""Open-data manifest ``api/documents.json``: one entry per document, stable and sorted."""
+"""Open-data manifests ``api/documents.json`` and ``api/resolutions.json``: one entry per
+document and per cited document, stable and sorted (documented in docs/du-lieu-mo.md)."""
 
 from __future__ import annotations
 
@@ -7,19 +8,21 @@ from dataclasses import asdict
 from typing import Any
 
 from ketluan.citations.index import CitationIndex
+from ketluan.citations.resolve import CitedDocument
 from ketluan.core.model import Document
+from ketluan.site import urls
+from ketluan.site.cited import CitedUrls
 
 MANIFEST_VERSION = 1
 
 
 def document_entry(
-    doc: Document, base_url: str, citations: CitationIndex | None = None
+    doc: Document, base_url: str, citations: CitationIndex, where: CitedUrls
 ) -> dict[str, Any]:
-    """The manifest entry of one document (documented in docs/du-lieu-mo.md)."""
-    citations = citations or CitationIndex([doc])
+    """The manifest entry of one document."""
     return {
         "id": doc.id,
-        "url": base_url + doc.url,
+        "url": base_url + urls.document(doc),
         "title": doc.title,
         "type": doc.type.slug,
         "type_label": doc.type.label,
@@ -33,7 +36,7 @@ def document_entry(
         "signer": asdict(doc.signer) if doc.signer else None,
         "author": doc.author,
         "recipients": doc.recipients,
-        "references": citations.references(doc, base_url),
+        "references": _references(doc, base_url, citations, where),
         "tags": doc.tags,
         "source": doc.source,
     }
@@ -55,25 +58,61 @@ def _place_codes(doc: Document) -> dict[str, Any]:
     }
 
 
+def _references(
+    doc: Document, base_url: str, citations: CitationIndex, where: CitedUrls
+) -> list[dict[str, Any]]:
+    """What ``doc`` cites, each marked when front matter declares it."""
+    resolved = citations.resolved(doc)
+    return [
+        {
+            **_summary(cited, base_url, where),
+            "declared": any(m.declared for m, target in resolved if target is cited),
+        }
+        for cited in citations.cites(doc)
+    ]
+
+
+def _summary(cited: CitedDocument, base_url: str, where: CitedUrls) -> dict[str, Any]:
+    return {
+        "key": cited.key.text(),
+        "url": base_url + where.page(cited),
+        "number": cited.number,
+        "type": cited.kind.slug,
+        "type_label": cited.kind.label,
+        "date": cited.date.iso() if cited.date else None,
+        "issuer": cited.group,
+        "ambiguous": cited.ambiguous,
+        "document": cited.document.id if cited.document else None,
+    }
+
+
 def documents_manifest(
-    documents: list[Document], base_url: str, citations: CitationIndex | None = None
+    documents: list[Document], base_url: str, citations: CitationIndex, where: CitedUrls
 ) -> str:
-    """The whole manifest as JSON text (UTF-8, not ASCII-escaped, byte-stable)."""
-    citations = citations or CitationIndex(documents)
+    """The whole documents manifest as JSON text (UTF-8, not ASCII-escaped, byte-stable)."""
     data = {
         "version": MANIFEST_VERSION,
         "count": len(documents),
-        "documents": [document_entry(doc, base_url, citations) for doc in documents],
+        "documents": [document_entry(doc, base_url, citations, where) for doc in documents],
     }
     return _dump(data)
 
 
-def resolutions_manifest(
-    documents: list[Document], base_url: str, citations: CitationIndex | None = None
-) -> str:
+def resolutions_manifest(base_url: str, citations: CitationIndex, where: CitedUrls) -> str:
     """``api/resolutions.json``: every cited document with its key, URL and citing ids."""
-    citations = citations or CitationIndex(documents)
-    entries = citations.resolutions(base_url)
+    entries = [
+        {
+            **_summary(cited, base_url, where),
+            "issuer_text": cited.issuer,
+            "scope": {
+                "province": cited.key.scope.province,
+                "district": cited.key.scope.district,
+            },
+            "candidates": [k.text() for k in cited.candidates],
+            "cited_by": [doc.id for doc, _ in cited.citing],
+        }
+        for cited in citations.cited
+    ]
     data = {"version": MANIFEST_VERSION, "count": len(entries), "resolutions": entries}
     return _dump(data)
 

@@ -18,26 +18,32 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
-from ketluan.build.fingerprint import Fingerprinter
 from ketluan.core.model import Document
+from ketluan.site import urls
 from ketluan.core.text import OLD_TONE, fold, new_tone_placement, nfc, slugify
 
-PAGEFIND_DIR = "pagefind"
-"""The primary index (and the only one of a small site), with pagefind.js and the wasm."""
-SHARDS_DIR = "pagefind-shards"
-"""Further shards, merged in the browser; each holds only its index files."""
-PLACES_DIR = "pagefind-places"
-"""Per shard, a tiny Pagefind index holding only the place tokens of each document: a query
-that is only a place name is answered from it, never touching the full-text postings."""
 PLACE_RECORD_TEMPLATE = "kl-place-record.html"
 """The page of one document in a places index (rendered by the plugin with the theme)."""
 PLACES_FILE = "ketluan-places.json"
 """Shard URLs, and for each folded place name the shards of the documents naming it: the
 browser searches a place token only in those shards (see ``place_token``)."""
+
+
+
+class Memo(Protocol):
+    """Results of an earlier build, recalled by what they were computed from (the build
+    cache implements it: ``ketluan.build.cache``)."""
+
+    def recall(
+        self, context: object, doc: Document, compute: Callable[[], tuple[list[str], str]]
+    ) -> tuple[list[str], str]:
+        """``compute()``'s result for ``doc`` in ``context``, from the memo when known."""
+        ...
+
 
 _WORD = re.compile(r"[\w/.-]+")
 
@@ -57,15 +63,14 @@ class Shard:
     @property
     def path(self) -> str:
         """Output folder relative to the site: the first shard is the primary index."""
-        return PAGEFIND_DIR if self.name == "0" else f"{SHARDS_DIR}/{self.name}"
+        return urls.PAGEFIND if self.name == "0" else f"{urls.SEARCH_SHARDS}/{self.name}"
 
     def glob(self) -> str:
         """Pagefind ``--glob`` selecting exactly this shard's document pages."""
         years: dict[str, list[int]] = {}
         for province, year in self.groups:
             years.setdefault(province, []).append(year)
-        parts = [f"van-ban/{p}/*/{{{','.join(map(str, ys))}}}/*" for p, ys in years.items()]
-        return (parts[0] if len(parts) == 1 else "{" + ",".join(parts) + "}") + "/index.html"
+        return urls.document_glob(years)
 
 
 PLACE_PREFIX = "\u2c65"
@@ -118,24 +123,20 @@ class SearchPlan:
     @property
     def links(self) -> SearchLinks:
         """The URLs every page's search box needs."""
-        return SearchLinks(self.page_url, f"{PAGEFIND_DIR}/" if self.shards else None)
+        return SearchLinks(self.page_url, f"{urls.PAGEFIND}/" if self.shards else None)
 
-    def index(
-        self, documents: Iterable[Document], known: dict[str, Any] | None = None
-    ) -> dict[str, Any]:
+    def index(self, documents: Iterable[Document], memo: Memo | None = None) -> None:
         """Find the places each document names and its extra terms, once, before any page
-        renders. ``known`` holds the results of an earlier build by fingerprint of the
-        document and the corpus's place names; returns this build's, to keep for the next."""
-        known = known or {}
-        fp = Fingerprinter()
-        places = fp.digest(self.places)
-        found: dict[str, Any] = {}
+        renders; ``memo`` recalls the results of an earlier build (they depend on the
+        document and on the corpus's place names)."""
         for doc in documents:
-            key = fp.hexdigest(places, doc)
-            named, terms = known.get(key) or (sorted(self.named_places(doc)), extra_terms(doc))
-            self.named[doc.source], self._extra[doc.source] = named, terms
-            found[key] = (named, terms)
-        return found
+
+            def analyse(doc: Document = doc) -> tuple[list[str], str]:
+                return sorted(self.named_places(doc)), extra_terms(doc)
+
+            found = memo.recall(self.places, doc, analyse) if memo else analyse()
+            named, terms = found
+            self.named[doc.source], self._extra[doc.source] = list(named), terms
 
     def terms(self, doc: Document) -> str:
         """Hidden searchable terms of ``doc`` (see ``extra_terms``) and the tokens of the
@@ -165,7 +166,7 @@ class SearchPlan:
             shard = self._shard_of[(slugify(doc.province), doc.date.year)]
             records.setdefault(shard, []).append(
                 PlaceRecord(
-                    url=f"/{doc.url}",
+                    url=f"/{urls.document(doc)}",
                     content=" ".join(sorted(map(place_token, self.named[doc.source]))),
                     meta={key: value for key, value in meta.items() if value},
                     filters=facets(doc),
@@ -185,7 +186,9 @@ class SearchPlan:
                 spellings.setdefault(fold(name), set()).add(name)
         return {
             "shards": [f"{shard.path}/" for shard in self.shards],
-            "place_shards": [f"{PLACES_DIR}/{index}/" for index in range(len(self.shards))],
+            "place_shards": [
+                f"{urls.SEARCH_PLACES}/{index}/" for index in range(len(self.shards))
+            ],
             "places": {name: sorted(place_shards[name]) for name in sorted(place_shards)},
             "spellings": {name: sorted(spellings[name]) for name in sorted(spellings)},
         }

@@ -31,7 +31,7 @@ def code_salt() -> str:
     that runs is the code that was loaded."""
     h = hashlib.blake2b(digest_size=20)
     h.update(sys.version.encode())
-    folder = Path(__file__).parent.parent  # the whole ketluan package
+    folder = Path(__file__).parents[2]  # the whole ketluan package
     for path in sorted(folder.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
             h.update(path.relative_to(folder).as_posix().encode())

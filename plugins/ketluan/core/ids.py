@@ -1,0 +1,162 @@
+"""Identities of documents: one owner for "which document is this" and "where does it live".
+
+Like Laws.Africa's ``FrbrUri``, one value object parses and formats each identifier, so the
+corpus, the importer and the pages never spell a key twice:
+
+- ``DocumentKey``: province + issuer + type + number + date (+ title for news), folded. Party
+  numbers restart each term and every committee reuses them, and committees of one name exist
+  in several provinces (Huyện ủy Châu Thành), so the number alone never identifies a document.
+- ``DocumentId``: ``province/issuer/year/leaf`` (+ a suffix telling apart two documents that
+  would share it), the stable id in URLs and open data.
+- ``file_name``: the name ``ketluan import`` gives a document's file.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from ketluan.core.dates import DocDate
+from ketluan.core.text import fold, slugify
+
+NEWS_SLUG_WORDS = 6
+"""Words of a news title kept in its URL, after the date."""
+NEWS_FILE_WORDS = 5
+"""Words of a news title kept in the name of an imported file."""
+
+
+@dataclass(frozen=True, order=True)
+class DocumentKey:
+    """What makes two files the same document; every part folded (case, accents, đ)."""
+
+    province: str
+    issuer: str
+    type: str
+    number: str
+    date: str
+    title: str = ""
+    """Only for news, which has no number: the title tells two reports of a day apart."""
+
+    @classmethod
+    def of(
+        cls,
+        *,
+        province: str,
+        issuer: str,
+        type_slug: str,
+        number: str | None,
+        date: DocDate,
+        title: str,
+        news: bool,
+    ) -> DocumentKey:
+        """The key of a document from its fields as written."""
+        return cls(
+            fold(province),
+            fold(issuer),
+            type_slug,
+            fold(number or ""),
+            date.iso(),
+            fold(title) if news else "",
+        )
+
+
+def leaf(*, number: str | None, date: DocDate, title: str, abbr: str, news: bool) -> str:
+    """Last segment of a document id: the number, else the type and date (and the first
+    title words for news)."""
+    if news:
+        words = slugify(title).split("-")[:NEWS_SLUG_WORDS]
+        return "-".join([date.iso(), *words])
+    if number:
+        return slugify(number)
+    return f"{abbr}-{date.iso()}"
+
+
+@dataclass(frozen=True)
+class DocumentId:
+    """``province/issuer/year/leaf`` and the suffix that tells reused numbers apart."""
+
+    province: str
+    issuer: str
+    year: int
+    leaf: str
+    suffix: str = ""
+
+    @classmethod
+    def of(cls, *, province: str, issuer: str, date: DocDate, leaf: str) -> DocumentId:
+        """The id of a document from its fields as written (slugged here)."""
+        return cls(slugify(province), slugify(issuer), date.year, leaf)
+
+    @property
+    def base(self) -> str:
+        """The id before any suffix."""
+        return f"{self.province}/{self.issuer}/{self.year}/{self.leaf}"
+
+    @property
+    def path(self) -> str:
+        """The id as written in URLs and open data."""
+        return self.base + self.suffix
+
+    def with_suffix(self, suffix: str) -> DocumentId:
+        """The same id with ``suffix`` appended."""
+        return DocumentId(self.province, self.issuer, self.year, self.leaf, suffix)
+
+    def empty_parts(self) -> list[str]:
+        """Names of the parts whose slug is empty (``★★★`` as an issuer): such an id
+        cannot be a URL."""
+        parts = {"province": self.province, "issuer": self.issuer, "number": self.leaf}
+        return [name for name, value in parts.items() if not value]
+
+
+class Identified(Protocol):
+    """What disambiguation needs of a document."""
+
+    source: str
+    date: DocDate
+    doc_id: DocumentId
+
+
+def disambiguate(documents: Sequence[Identified]) -> dict[str, DocumentId]:
+    """Ids for ``documents`` (by source path) such that no two share one: documents sharing
+    an id (a number reused in one year) get their date appended, then, if still shared, a
+    counter in file order that skips every id already taken (``604-KL/HU`` and ``604 KL HU``
+    of one day must not land on a third document numbered ``604-KL/HU-2024-03-27-1``)."""
+    ids = {doc.source: doc.doc_id for doc in documents}
+    for group in _collisions(documents, ids):
+        for doc in group:
+            ids[doc.source] = doc.doc_id.with_suffix(f"-{doc.date.iso()}")
+    while groups := _collisions(documents, ids):
+        taken = {found.path for found in ids.values()}
+        for group in groups:
+            counter = 0
+            for doc in sorted(group, key=lambda d: d.source):
+                counter += 1
+                while f"{ids[doc.source].path}-{counter}" in taken:
+                    counter += 1
+                ids[doc.source] = ids[doc.source].with_suffix(f"{ids[doc.source].suffix}-{counter}")
+                taken.add(ids[doc.source].path)
+    return ids
+
+
+def _collisions(
+    documents: Sequence[Identified], ids: dict[str, DocumentId]
+) -> list[list[Identified]]:
+    by_path: dict[str, list[Identified]] = defaultdict(list)
+    for doc in documents:
+        by_path[ids[doc.source].path].append(doc)
+    return [group for group in by_path.values() if len(group) > 1]
+
+
+def file_name(
+    *, number: str | None, type_slug: str | None, date: str | None, title: str | None, news: bool
+) -> str:
+    """Name of an imported document's file: ``604-kl-hu.md``, ``2021-07-23-thong-bao-ket-
+    luan.md`` without a number, ``<date>-tin-bai-<title words>.md`` for news."""
+    iso = date or "khong-ro-ngay"
+    if number:
+        return slugify(number) + ".md"
+    if news:
+        words = slugify(title or "").split("-")[:NEWS_FILE_WORDS]
+        return "-".join([iso, type_slug or "tin-bai", *words]).strip("-") + ".md"
+    return f"{iso}-{type_slug or 'van-ban'}.md"

@@ -1,0 +1,208 @@
+"""Số ký hiệu: the numbers of Party and State documents, and the kinds they name.
+
+One matcher class per form of number (Party ``04-NQ/TU``, State ``45/2018/QĐ-UBND`` and
+``03/CT-UBND``). The core owns them because a number is part of a document's identity:
+front matter ``references:`` are checked with them, and the citation extractor
+(``ketluan.citations``) finds them in prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import ClassVar
+
+from ketluan.core.text import DASH, DASHES, UPPER, UPPER_CHARS, fold, slugify
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A type of cited document: slug (used in URLs and front matter) and Vietnamese label."""
+
+    slug: str
+    label: str
+
+
+KINDS: dict[str, Kind] = {
+    slugify(label): Kind(slugify(label), label)
+    for label in (
+        *("Nghị quyết", "Chỉ thị", "Kết luận", "Quy định", "Quyết định", "Đề án", "Kế hoạch"),
+        *("Thông báo", "Hướng dẫn", "Chương trình", "Công văn", "Thông tư", "Thông tư liên tịch"),
+        *("Nghị định", "Luật", "Báo cáo", "Tờ trình", "Quy chế", "Công điện", "Thông tri"),
+        "Văn bản",
+    )
+}
+"""Kinds of cited documents by slug (``nghi-quyet``): what ``type:`` in references takes."""
+
+# Type code in a symbol (folded, upper case) -> kind slug. QĐ is Quyết định unless the word
+# before the number says Quy định; QĐi is always Quy định.
+_CODES = {
+    "NQ": "nghi-quyet",
+    "CT": "chi-thi",
+    "KL": "ket-luan",
+    "QD": "quyet-dinh",
+    "QDI": "quy-dinh",
+    "DA": "de-an",
+    "KH": "ke-hoach",
+    "TB": "thong-bao",
+    "HD": "huong-dan",
+    "CTR": "chuong-trinh",
+    "CV": "cong-van",
+    "TT": "thong-tu",
+    "TTLT": "thong-tu-lien-tich",
+    "ND": "nghi-dinh",
+    "BC": "bao-cao",
+    "TTR": "to-trinh",
+    "QC": "quy-che",
+    "CD": "cong-dien",
+    "TTRI": "thong-tri",
+}
+MORE_WORDS = {"Thông báo kết luận": "thong-bao", "Chương trình hành động": "chuong-trinh"}
+_WORDS = {fold(k.label): k.slug for k in KINDS.values()} | {
+    fold(w): k for w, k in MORE_WORDS.items()
+}
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """A số ký hiệu found in text: its normalised spelling and the codes it is made of."""
+
+    text: str
+    """Spelling with stray spaces removed: ``TT- BXD`` -> ``TT-BXD``."""
+    form: str
+    """Name of the matcher class that found it."""
+    type_code: str | None
+    """Folded upper-case type code (``NQ``, ``QD``), None when the symbol has none."""
+    issuer_code: str
+    """Folded upper-case issuer code: ``TU``, ``HU``, ``TW``, ``UBND``, ``BXD``..."""
+    year: int | None = None
+    """Year part of a State number (``45/2018/QĐ-UBND`` -> 2018)."""
+
+    @cached_property
+    def key(self) -> str:
+        """Comparable form: folded, upper case, no spaces (``96-QĐ/TW`` -> ``96-QD/TW``)."""
+        return fold(self.text).upper().replace(" ", "")
+
+    @property
+    def party(self) -> bool:
+        """True for Party symbols (number-TYPE/COMMITTEE)."""
+        return self.form == PartySymbol.__name__
+
+
+def _squeeze(value: str) -> str:
+    """Stray spaces out, every dash spelt "-": ``TT– BXD`` -> ``TT-BXD``."""
+    return re.sub(DASH, "-", re.sub(r"\s+", "", value))
+
+
+def _code(value: str) -> str:
+    return fold(value).upper()
+
+
+class SymbolForm:
+    """A form of số ký hiệu; subclasses give a regex (named groups prefixed by ``tag``)."""
+
+    tag: ClassVar[str]
+    pattern: ClassVar[str]
+
+    @classmethod
+    def symbol(cls, match: re.Match[str]) -> Symbol:
+        raise NotImplementedError
+
+
+class PartySymbol(SymbolForm):
+    """Party documents: number-TYPE/COMMITTEE.
+
+    ``04-NQ/TU``, ``96-QĐ/TW``, ``16-ĐA/TU``, ``65-KH/TU``, ``120-KL/TU``, ``08-QĐi/TW``,
+    ``27 - NQ/HU``, ``01-NQ/TƯ`` (TƯ is TW). Not: ``Covid-19``, ``2021 - 2025``, ``T/M``.
+    """
+
+    tag = "p"
+    pattern = (
+        rf"(?P<p_n>\d{{1,4}}[a-z]?)\s{{0,2}}{DASH}\s{{0,2}}"
+        rf"(?P<p_t>[A-ZĐ]{{1,3}}(?:i|r|ri)?)\s{{0,2}}/\s{{0,2}}(?P<p_i>{UPPER}{{2,8}}\d{{0,2}})"
+    )
+
+    @classmethod
+    def symbol(cls, match: re.Match[str]) -> Symbol:
+        issuer = re.sub("TƯ$", "TW", match["p_i"])  # Trung ương is spelt both ways
+        text = f"{match['p_n']}-{match['p_t']}/{issuer}"
+        return Symbol(text, cls.__name__, _code(match["p_t"]), _code(issuer))
+
+
+_STATE_PART = rf"{UPPER}{{1,8}}[a-zđ]?[{UPPER_CHARS}0-9]{{0,6}}"
+
+
+class StateYearSymbol(SymbolForm):
+    """State documents with the year in the number: number/year/TYPE-ISSUER.
+
+    ``45/2018/QĐ-UBND``, ``04/2022/TT-BXD``, ``04/2022/TT- BXD``, ``05/2019/NQ-HĐND``,
+    ``66.7/2025/NQ-CP``, ``76/2025/UBTVQH15``, ``59/2020/QH14``.
+    Not: ``21/4/2024`` (a date), ``12/17 chỉ tiêu``.
+    """
+
+    tag = "y"
+    pattern = (
+        r"(?P<y_n>\d{1,5}(?:\.\d{1,3})?)\s?/\s?(?P<y_y>(?:19|20)\d\d)\s?/\s?"
+        rf"(?P<y_c>{_STATE_PART}(?:\s?{DASH}\s?{_STATE_PART}){{0,2}})"
+    )
+
+    @classmethod
+    def symbol(cls, match: re.Match[str]) -> Symbol:
+        parts = [_code(p) for p in _squeeze(match["y_c"]).split("-")]
+        type_code = parts[0] if len(parts) > 1 and parts[0] in _CODES else None
+        issuer = "-".join(parts[1:] if type_code else parts)
+        text = f"{match['y_n']}/{match['y_y']}/{_squeeze(match['y_c'])}"
+        return Symbol(text, cls.__name__, type_code, issuer, int(match["y_y"]))
+
+
+class StateSymbol(SymbolForm):
+    """State documents without a year: number/TYPE-ISSUER, or number/ISSUER-UNIT (công văn).
+
+    ``03/CT-UBND``, ``1360/UBND-NN``, ``123/QĐ-TTg``, ``45/TB-VPCP``.
+    Not: ``37/84 hộ``, ``6/2023``, ``13/16``, ``15/TB`` (no issuer part).
+    """
+
+    tag = "s"
+    pattern = (
+        rf"(?P<s_n>\d{{1,5}})\s?/\s?(?P<s_c>{_STATE_PART}(?:\s?{DASH}\s?{_STATE_PART}){{1,2}})"
+    )
+
+    @classmethod
+    def symbol(cls, match: re.Match[str]) -> Symbol:
+        parts = [_code(p) for p in _squeeze(match["s_c"]).split("-")]
+        type_code = parts[0] if parts[0] in _CODES else None
+        issuer = "-".join(parts[1:] if type_code else parts)
+        text = f"{match['s_n']}/{_squeeze(match['s_c'])}"
+        return Symbol(text, cls.__name__, type_code, issuer)
+
+
+FORMS: tuple[type[SymbolForm], ...] = (PartySymbol, StateYearSymbol, StateSymbol)
+SYMBOLS = re.compile(
+    rf"(?<![\w./{DASHES}])(?:"
+    + "|".join(f"(?P<{f.tag}>{f.pattern})" for f in FORMS)
+    + rf")(?![\w/]|{DASH}\w)"
+)
+
+
+def kind_of(word: str | None, symbol: Symbol) -> str:
+    """The kind of a cited document: the symbol's type code decides, except that the word
+    before the number tells Quyết định from Quy định (both QĐ); no code: the word decides."""
+    from_word = _WORDS.get(fold(word)) if word else None
+    from_code = _CODES.get(symbol.type_code or "")
+    if from_code == "quyet-dinh" and from_word == "quy-dinh":
+        return from_word
+    if from_code:
+        return from_code
+    if from_word and from_word != "van-ban":
+        return from_word
+    return "cong-van" if symbol.form == StateSymbol.__name__ else "van-ban"
+
+
+def parse_symbol(value: str) -> Symbol | None:
+    """The symbol when ``value`` is exactly one (``"04-NQ/TU"``), else None."""
+    match = SYMBOLS.fullmatch(value.strip())
+    if match is None:
+        return None
+    form = next(f for f in FORMS if match[f.tag] is not None)
+    return form.symbol(match)
