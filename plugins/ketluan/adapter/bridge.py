@@ -3,8 +3,10 @@ page metadata and Markdown, and their template context."""
 
 from __future__ import annotations
 
+from importlib import resources
 from typing import Any
 
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel
@@ -64,3 +66,15 @@ def page_context(plan: SitePlan, page: Page, context: dict[str, Any]) -> dict[st
     context.update(DEFAULTS)
     context.update(plan.handwritten if planned is None else planned.context())
     return context
+
+
+THEME_PREFIX = "material"
+"""Templates can reach Material's own files as ``material/partials/nav.html``, to wrap them
+instead of copying them."""
+
+
+def theme_loader(env: Environment) -> None:
+    """Let templates include Material's files under ``THEME_PREFIX``."""
+    material = FileSystemLoader(str(resources.files("material") / "templates"))
+    assert env.loader is not None
+    env.loader = ChoiceLoader([env.loader, PrefixLoader({THEME_PREFIX: material})])

@@ -85,15 +85,15 @@ def mkdocs_sitemap(files: Files) -> list[sitemap.Entry]:
 def write_sitemap_parts(
     plan: SitePlan, env: Environment, config: MkDocsConfig, mkdocs_pages: list[sitemap.Entry]
 ) -> None:
-    """The parts of a sitemap index (``site.sitemap``), with templates/kl-sitemap.html."""
-    template = env.get_template("kl-sitemap.html")
+    """The parts of a sitemap index (``site.sitemap``), with templates/fragments/sitemap-part.html."""
+    template = env.get_template("fragments/sitemap-part.html")
     for path, entries in sitemap.parts(plan, config.site_url or "/", mkdocs_pages):
         _write(config, path, template.render(entries=entries).strip() + "\n")
 
 
 def write_feeds(plan: SitePlan, env: Environment, config: MkDocsConfig) -> None:
-    """Render every planned Atom feed with ``templates/atom.html`` into the site."""
-    template = env.get_template("atom.html")
+    """Render every planned Atom feed with ``templates/fragments/atom.html`` into the site."""
+    template = env.get_template("fragments/atom.html")
     for feed in plan.feeds:
         text = template.render(feed=feed, config=config, entry_id=entry_id, atom_time=atom_time)
         _write(config, feed.path, text.strip() + "\n")

@@ -17,7 +17,13 @@ from tqdm import tqdm
 
 from ketluan import pipeline
 from ketluan.adapter import outputs
-from ketluan.adapter.bridge import generated_files, is_untrusted, page_context, page_markdown
+from ketluan.adapter.bridge import (
+    generated_files,
+    is_untrusted,
+    page_context,
+    page_markdown,
+    theme_loader,
+)
 from ketluan.adapter.config import KetluanConfig
 from ketluan.build.cache.keys import AnalysisMemo
 from ketluan.build.cache.store import PageCache
@@ -103,6 +109,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         self.env, self.files = env, files
         env.filters["kl_url"] = urls.of
+        theme_loader(env)
         return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -1,4 +1,4 @@
-"""Atom feeds: what each feed lists, as data; ``templates/atom.html`` writes the XML."""
+"""Atom feeds: what each feed lists, as data; ``templates/fragments/atom.html`` writes the XML."""
 
 from __future__ import annotations
 

@@ -26,7 +26,7 @@ from ketluan.core.model import Document
 from ketluan.site import urls
 from ketluan.core.text import OLD_TONE, fold, new_tone_placement, nfc, slugify
 
-PLACE_RECORD_TEMPLATE = "kl-place-record.html"
+PLACE_RECORD_TEMPLATE = "fragments/place-record.html"
 """The page of one document in a places index (rendered by the plugin with the theme)."""
 PLACES_FILE = "ketluan-places.json"
 """Shard URLs, and for each folded place name the shards of the documents naming it: the
