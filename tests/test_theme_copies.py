@@ -23,11 +23,13 @@ MATERIAL_SEARCH = """    {% if "material/search" in config.plugins %}
       {% endif %}
     {% endif %}
 """
-OUR_SEARCH = """    {#- ketluan: Pagefind search instead of Material's lunr search (plugin stays off). -#}
-    {% if kl_search %}
+OUR_SEARCH = (
+    ("    {#- ketluan: Pagefind search instead of Material's lunr search (plugin stays off). -#}\n")
+    + """    {% if kl_search %}
       {% include "partials/search.html" %}
     {% endif %}
 """
+)
 
 
 def test_header_is_materials_but_for_the_search_block() -> None:

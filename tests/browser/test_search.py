@@ -17,7 +17,8 @@ import pytest
 
 from conftest import Site, conclusion
 from ketluan.core.text import new_tone_placement, nfc
-from ketluan.site.search import PAGEFIND_DIR, SHARDS_DIR
+from ketluan.site.urls import PAGEFIND as PAGEFIND_DIR
+from ketluan.site.urls import SEARCH_SHARDS as SHARDS_DIR
 
 REPO = Path(__file__).resolve().parents[2]
 SON_DONG = "/van-ban/bac-giang/huyen-uy-son-dong/2024/604-kl-hu/"

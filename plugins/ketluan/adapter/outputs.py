@@ -85,7 +85,7 @@ def mkdocs_sitemap(files: Files) -> list[sitemap.Entry]:
 def write_sitemap_parts(
     plan: SitePlan, env: Environment, config: MkDocsConfig, mkdocs_pages: list[sitemap.Entry]
 ) -> None:
-    """The parts of a sitemap index (``site.sitemap``), with templates/fragments/sitemap-part.html."""
+    """The parts of a sitemap index (``site.sitemap``), with fragments/sitemap-part.html."""
     template = env.get_template("fragments/sitemap-part.html")
     for path, entries in sitemap.parts(plan, config.site_url or "/", mkdocs_pages):
         _write(config, path, template.render(entries=entries).strip() + "\n")
