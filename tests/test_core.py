@@ -26,6 +26,7 @@ CORE = [
     "document_schema",
     "model",
     "corpus",
+    "sources",
     "listing",
     "manifest",
     "sanitize",

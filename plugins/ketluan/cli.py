@@ -39,7 +39,8 @@ def _types_from_config(config_file: Path) -> tuple[dict[str, TypeInfo], str]:
 
 
 def check(args: argparse.Namespace) -> int:
-    """Validate every conclusion; print problems as path:line: ... and return 1 if any."""
+    """Validate every conclusion; print problems as path:line: ... and return 1 if any;
+    warnings (a date after today) and notes are printed after the count and fail nothing."""
     config_file = Path(args.config_file)
     types, conclusions_dir = _types_from_config(config_file)
     project = config_file.parent
@@ -49,6 +50,8 @@ def check(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 1
     print(f"{len(corpus.documents)} documents OK in {args.dir or conclusions_dir}")
+    for warning in corpus.notes:
+        print(warning)
     for note in CitationIndex(corpus.documents).ambiguous_notes():
         print(note)
     return 0

@@ -36,6 +36,10 @@ BUILTIN_TYPES: dict[str, TypeInfo] = {
 NEWS_SLUG_WORDS = 6
 """Words of a news title kept in its URL, after the date."""
 
+MAX_SLUG = 200
+"""Longest URL part made from one field: each part is a folder of the built site, folder
+names stop at 255 bytes, and a suffix (-2024-03-27-2) or a counter may follow."""
+
 
 @dataclass(frozen=True)
 class Signer:
@@ -69,6 +73,8 @@ class Document:
     url_suffix: str = ""
     location: Location | None = None
     """Province (and district) of the document's date in the gazetteer (ketluan.places)."""
+    lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    """Line of each front matter field in ``source``, for problems found across files."""
 
     @property
     def identity(self) -> tuple[str, ...]:
@@ -87,11 +93,36 @@ class Document:
     def leaf(self) -> str:
         """Last URL segment: the number, or the date (and title words for news)."""
         if self.type.news:
-            words = slugify(self.title).split("-")[:NEWS_SLUG_WORDS]
-            return "-".join([self.date.iso(), *words])
+            return f"{self.date.iso()}-{self._title_words()}"
         if self.number:
             return slugify(self.number)
         return f"{self.type.abbr}-{self.date.iso()}"
+
+    def url_problems(self) -> list[tuple[str, str, str]]:
+        """(field, what, fix) for each field whose URL part would be empty or too long:
+        an empty part merges the page into its parent's URL, a long one is no folder name."""
+        # (field, its value, the value's slug, the URL part made from it)
+        parts = [("issuer", self.issuer, slugify(self.issuer), slugify(self.issuer))]
+        if self.type.news:
+            parts.append(("title", self.title, self._title_words(), self.leaf))
+        elif self.number:
+            parts.append(("number", self.number, slugify(self.number), self.leaf))
+        if self.signer:  # the signer's page: danh-muc/nguoi-ky/<name and province>/
+            name = slugify(self.signer.name)
+            parts.append(("signer.name", self.signer.name, name, name))
+        found = []
+        for field_name, value, slug, part in parts:
+            if not slug:
+                shown = repr(value) if len(value) <= 60 else repr(value[:57]) + "..."
+                what = f"{shown} has no letter or digit to make the web address from"
+                found.append((field_name, what, "Write it as printed, with its letters and digits"))
+            elif len(part) > MAX_SLUG:
+                what = f"makes a web address part of {len(part)} characters, over {MAX_SLUG}"
+                found.append((field_name, what, "Shorten it"))
+        return found
+
+    def _title_words(self) -> str:
+        return "-".join(slugify(self.title).split("-")[:NEWS_SLUG_WORDS])
 
     @cached_property
     def base_id(self) -> str:
@@ -149,9 +180,14 @@ def _negate(date: DocDate) -> tuple[int, int, int]:
 
 
 def build_document(
-    source: str, cleaned: dict[str, Any], types: dict[str, TypeInfo], body: str, body_line: int
+    source: str,
+    cleaned: dict[str, Any],
+    types: dict[str, TypeInfo],
+    body: str,
+    body_line: int,
+    lines: dict[str, int] | None = None,
 ) -> Document:
-    """Make a Document from front matter that passed validation."""
+    """Make a Document from front matter that passed validation (``lines``: of its fields)."""
     signer = cleaned.get("signer")
     return Document(
         source=source,
@@ -171,4 +207,5 @@ def build_document(
         references=cleaned.get("references", []),
         tags=cleaned.get("tags", []),
         location=cleaned.get("location"),
+        lines=lines or {},
     )
