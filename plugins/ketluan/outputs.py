@@ -18,6 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from tqdm import tqdm
 
+from .collisions import Claim
 from .corpus import Corpus
 from .feeds import atom_time, entry_id
 from .fingerprint import Fingerprinter
@@ -35,7 +36,7 @@ from .render import (
     salt,
     template_digests,
 )
-from .search import PLACE_RECORD_TEMPLATE, PLACES_DIR, SearchPlan
+from .search import PAGEFIND_DIR, PLACE_RECORD_TEMPLATE, PLACES_DIR, SHARDS_DIR, SearchPlan
 from .search_build import Reuse, SearchIndexError, build_index
 
 
@@ -178,17 +179,21 @@ def write_feeds(plan: SitePlan, env: Environment, config: MkDocsConfig) -> None:
         target.write_text(text.strip() + "\n", encoding="utf-8")
 
 
+DOCUMENTS_MANIFEST = "api/documents.json"
+RESOLUTIONS_MANIFEST = "api/resolutions.json"
+
+
 def write_manifests(plan: SitePlan, corpus: Corpus, config: MkDocsConfig) -> None:
     """``api/documents.json`` and ``api/resolutions.json`` (docs/du-lieu-mo.md)."""
     base_url = config.site_url or "/"
-    folder = Path(config.site_dir) / "api"
-    folder.mkdir(parents=True, exist_ok=True)
+    site = Path(config.site_dir)
+    (site / DOCUMENTS_MANIFEST).parent.mkdir(parents=True, exist_ok=True)
     citations = plan.citations
     documents = corpus.documents
-    (folder / "documents.json").write_text(
+    (site / DOCUMENTS_MANIFEST).write_text(
         documents_manifest(documents, base_url, citations), encoding="utf-8"
     )
-    (folder / "resolutions.json").write_text(
+    (site / RESOLUTIONS_MANIFEST).write_text(
         resolutions_manifest(documents, base_url, citations), encoding="utf-8"
     )
 
@@ -224,3 +229,53 @@ def build_search_index(
         )
     except SearchIndexError as exc:
         raise PluginError(f"ketluan: {exc}") from None
+
+
+def output_claims(plan: SitePlan, mkdocs_pages: int) -> list[Claim]:
+    """Every path this build writes besides MkDocs' files (``collisions``): the planned
+    pages, feeds, manifests, sitemap parts and search index folders. ``mkdocs_pages``: the
+    pages MkDocs renders (the sitemap index counts them too)."""
+    claims = [Claim(src.removesuffix(".md") + ".html", p.origin()) for src, p in plan.pages.items()]
+    claims += [Claim(feed.path, f"the Atom feed '{feed.title}'") for feed in plan.feeds]
+    claims.append(Claim(DOCUMENTS_MANIFEST, "the open-data manifest of the documents"))
+    claims.append(Claim(RESOLUTIONS_MANIFEST, "the open-data manifest of cited documents"))
+    total = mkdocs_pages + sum(1 for page in plan.pages.values() if not page.in_nav)
+    if total > SITEMAP_LIMIT:
+        parts = range(1, -(-total // SITEMAP_LIMIT) + 1)
+        claims += [Claim(SITEMAP_PARTS.format(n), "a part of the sitemap index") for n in parts]
+    if plan.search is not None:
+        for folder in (PAGEFIND_DIR, SHARDS_DIR, PLACES_DIR):
+            claims.append(Claim(folder, "the search index (rebuilt whole)", tree=True))
+    return claims
+
+
+def mkdocs_claims(files: Files, project: Path) -> list[Claim]:
+    """The outputs of the files MkDocs writes (hand-written pages, assets, theme files),
+    each named by its file relative to the project."""
+    claims = []
+    for file in files:
+        if not file.inclusion.is_included():
+            continue
+        if file.generated_by:
+            source, handwritten = f"a file added by {file.generated_by}", False
+        else:
+            source, handwritten = _shown(Path(file.abs_src_path or file.src_uri), project), True
+        claims.append(Claim(file.dest_uri, source, handwritten=handwritten))
+    return claims
+
+
+def _shown(path: Path, project: Path) -> str:
+    """``path`` relative to the project when inside it (``docs/a.md``), else absolute."""
+    return path.relative_to(project).as_posix() if path.is_relative_to(project) else str(path)
+
+
+def unwritten(plan: SitePlan, files: Files, site_dir: Path) -> list[str]:
+    """Site-relative paths this build wrote and that are missing from ``site_dir`` now: a
+    site missing any of them is never published."""
+    expected = [file.dest_uri for file in files if file.inclusion.is_included()]
+    expected += [src.removesuffix(".md") + ".html" for src in plan.pages]
+    expected += [feed.path for feed in plan.feeds]
+    expected += [DOCUMENTS_MANIFEST, RESOLUTIONS_MANIFEST]
+    if plan.search is not None:
+        expected += [f"{shard.path}/pagefind-entry.json" for shard in plan.search.shards]
+    return [path for path in expected if not (site_dir / path).is_file()]

@@ -69,6 +69,16 @@ class GeneratedPage:
         """The page's Markdown."""
         return escape_raw_html(self.body_of.body) if self.body_of else self.markdown
 
+    def origin(self) -> str:
+        """Where the page comes from, for messages: its document's file, else its title."""
+        if self.body_of:
+            return f"the page of {self.body_of.source}"
+        return f"the generated page '{self.title}'"
+
+
+class PageConflict(ValueError):
+    """Two generated pages at one URL; the message names both sources and what to do."""
+
 
 @dataclass
 class SitePlan:
@@ -94,8 +104,16 @@ class SitePlan:
     def add(self, url: str, page: GeneratedPage) -> None:
         """Plan ``page`` at site-relative ``url`` (``van-ban/``); a URL is planned once."""
         src = url + "index.md"
-        if src in self.pages:
-            raise ValueError(f"two generated pages at /{url}")
+        first = self.pages.get(src)
+        if first is not None:
+            both = f"{first.origin()} and {page.origin()}"
+            fix = (
+                "Their fields give the same address: correct the number (the title for "
+                "news) of one of them, or remove one file"
+                if first.body_of and page.body_of
+                else "Change one of them so that their addresses differ"
+            )
+            raise PageConflict(f"two pages would be generated at /{url}: {both}. {fix}.")
         self.pages[src] = page
 
 

@@ -16,21 +16,28 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from tqdm import tqdm
 
-from .atomic import AtomicOutput
+from .atomic import AtomicOutput, OutputError
+from .collisions import CollisionError, check_collisions
 from .corpus import Corpus, load_corpus
+from .folders import Folder, cache_folder, misplaced, project_folders, site_folder
+from .localcode import local_code_digest
 from .model import BUILTIN_TYPES, TypeInfo
 from .outputs import (
     build_search_index,
+    mkdocs_claims,
     mkdocs_sitemap,
+    output_claims,
     quiet,
     render_pages,
     sitemap_context,
+    unwritten,
     write_feeds,
     write_manifests,
     write_sitemap_parts,
 )
-from .pagecache import PageCache, code_salt
+from .pagecache import CacheFolderError, PageCache, code_salt
 from .pages import (
+    PageConflict,
     SiteOptions,
     SitePlan,
     generated_files,
@@ -79,7 +86,9 @@ class KetluanConfig(base.Config):
     """Keep rendered pages, bodies, search shards and search data between builds and reuse
     those whose inputs are unchanged (see README, "Build cache")."""
     cache_dir = c.Type(str, default=".cache/ketluan")
-    """Folder of the build cache, relative to mkdocs.yml."""
+    """Folder of the build cache, relative to mkdocs.yml: a folder of its own (the build
+    deletes old entries in it), never the project folder, docs_dir, conclusions_dir, the
+    theme's custom_dir, site_dir or a folder holding one of them."""
     jobs = c.Type(int, default=0)
     """Processes rendering pages; 0: one per core this build may use."""
 
@@ -92,6 +101,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         self.corpus = Corpus([])
         self.command: str | None = None
         self.output: AtomicOutput | None = None
+        self.cache: PageCache | None = None
         self.complete = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -113,12 +123,53 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         for slug, extra in self.config.extra_types.items():
             self.types[slug] = TypeInfo(slug, extra.label, extra.abbr, extra.news)
         self.project = Path(config.config_file_path).parent
-        self.cache = PageCache(self.project / self.config.cache_dir) if self.config.cache else None
-        if self.command == "build":  # serve writes to its own temp dir; gh-deploy pushes it
-            self.output = AtomicOutput.begin(Path(config.site_dir))
-            config.site_dir = str(self.output.staging)
+        self._finish()  # `serve --clean` starts a build before the last one shut down
+        self._check_folders(config)
+        self.cache = None
+        try:
+            if self.command == "build":  # serve writes to its own temp dir; gh-deploy pushes it
+                self.output = AtomicOutput.begin(Path(config.site_dir), log.info)
+                config.site_dir = str(self.output.staging)
+            if self.config.cache:
+                self.cache = PageCache.claim(self.project / self.config.cache_dir)
+                self.cache.lock.acquire(log.info)
+                # Read extension and hook code now, as close as can be to when MkDocs loaded
+                # it: the cache key must describe the code that runs (``localcode``).
+                local_code_digest(config, self.project)
+        except OutputError as exc:
+            raise PluginError(f"ketluan: {exc}") from None
+        except CacheFolderError as exc:
+            raise PluginError(
+                f"ketluan: cache_dir: {exc}. The build deletes old entries in its cache folder, "
+                "so it uses only a folder of its own: write e.g. 'cache_dir: .cache/ketluan' "
+                "in mkdocs.yml (or 'cache: false')."
+            ) from None
+        except OSError as exc:
+            raise PluginError(
+                f"ketluan: cache_dir: cannot write the build cache: {exc.strerror}: "
+                f"{exc.filename}. Make it writable by this user, set cache_dir to a folder you "
+                "can write, or write 'cache: false' in mkdocs.yml."
+            ) from None
         self.complete = False
         return config
+
+    def _check_folders(self, config: MkDocsConfig) -> None:
+        """Refuse a site_dir or cache_dir that is, holds or lies in the project's sources."""
+        custom = config.theme.custom_dir
+        folders = project_folders(
+            self.project,
+            Path(config.docs_dir),
+            self.project / self.config.conclusions_dir,
+            Path(custom) if custom else None,
+        )
+        site = Path(config.site_dir)
+        shown = site.relative_to(self.project) if site.is_relative_to(self.project) else site
+        problems = misplaced(site_folder(shown.as_posix(), site), folders)
+        if self.config.cache:
+            cache = cache_folder(self.config.cache_dir, self.project / self.config.cache_dir)
+            problems += misplaced(cache, [*folders, Folder(site, "site_dir (the built site)")])
+        if problems:
+            raise PluginError("ketluan: " + "\nketluan: ".join(problems))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         try:
@@ -134,17 +185,25 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
             raise PluginError(str(exc)) from None
         log.info("%d documents read from %s", len(corpus.documents), self.config.conclusions_dir)
         self.corpus = corpus
-        self.plan = plan_site(
-            corpus,
-            SiteOptions(
-                page_size=self.config.page_size,
-                home_recent=self.config.home_recent,
-                base_url=config.site_url or "/",
-                feed_size=self.config.feed_size,
-                search_shard_size=self.config.search_shard_size if self.config.search else None,
-                known=self.cache.load("analysis", code_salt()) if self.cache else None,
-            ),
+        options = SiteOptions(
+            page_size=self.config.page_size,
+            home_recent=self.config.home_recent,
+            base_url=config.site_url or "/",
+            feed_size=self.config.feed_size,
+            search_shard_size=self.config.search_shard_size if self.config.search else None,
+            known=self.cache.load("analysis", code_salt()) if self.cache else None,
         )
+        try:
+            self.plan = plan_site(corpus, options)
+        except PageConflict as exc:
+            raise PluginError(f"ketluan: {exc}") from None
+        mkdocs_pages = sum(1 for f in files.documentation_pages() if f.inclusion.is_included())
+        try:
+            check_collisions(
+                [*mkdocs_claims(files, self.project), *output_claims(self.plan, mkdocs_pages)]
+            )
+        except CollisionError as exc:
+            raise PluginError(f"ketluan: {exc}") from None
         for file in generated_files(self.plan, config):
             files.append(file)
         return files
@@ -184,16 +243,41 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         if state:
             state.cache.save("analysis", code_salt(), self.plan.known)
             state.sweep()
+        if self.cache:
+            self.cache.lock.release()
+        missing = unwritten(self.plan, self.files, Path(config.site_dir))
+        if missing:
+            raise PluginError(
+                f"ketluan: {len(missing)} file(s) this build wrote are missing from "
+                f"{config.site_dir} (/{', /'.join(missing[:5])}); the site was not published. "
+                "Another program deleted them while the build ran: build again."
+            )
         self.complete = True
 
     def on_build_error(self, *, error: Exception) -> None:
         self.complete = False
-        if self.output:
-            self.output.discard()
+        self._finish()
 
     def on_shutdown(self) -> None:
         # Strict-mode warnings abort the build after on_post_build, so publish only here,
         # once MkDocs has finished without error.
-        if self.output and self.complete:
-            self.output.publish()
-        self.output = None
+        try:
+            self._finish()
+        except OutputError as exc:
+            raise PluginError(f"ketluan: {exc}") from None
+
+    def _finish(self) -> None:
+        """Publish the staging folder of a complete build (else drop it) and let the next
+        build in."""
+        output, self.output = self.output, None
+        try:
+            if output and self.complete:
+                output.publish()
+            elif output:
+                output.discard()
+        finally:
+            self.complete = False
+            if output:
+                output.lock.release()
+            if self.cache:
+                self.cache.lock.release()
