@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from buildrun import assert_fails_clearly, mkdocs_build
 from mkdocs.exceptions import Abort
 
 from conftest import Site, conclusion
@@ -26,7 +27,8 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 
 def leftovers(site: Site) -> list[str]:
-    return sorted(p.name for p in site.root.iterdir() if p.name.startswith(".site."))
+    """Staging folders and replaced sites beside site/ (the lock file stays: it is reused)."""
+    return sorted(p.name for p in site.root.iterdir() if p.name.startswith(".site.") and p.is_dir())
 
 
 def test_successful_build_replaces_the_site(site: Site) -> None:
@@ -84,3 +86,29 @@ def test_killed_build_leaves_the_previous_site(site: Site) -> None:
     site.build()
     assert leftovers(site) == [], "the next build clears what the killed one left"
     assert len(list((site.root / "site/van-ban").rglob("index.html"))) >= 1500
+
+
+def test_incomplete_build_is_not_published(site: Site) -> None:
+    """A file the build wrote goes missing before the end (here a hook deletes the home
+    page): the build fails and the previous site stays."""
+    site.add("a.md", conclusion(number="1-KL/HU"))
+    site.build()
+    before = snapshot(site.root / "site")
+    (site.root / "xoa.py").write_text(
+        "import os\n"
+        "from mkdocs.plugins import event_priority\n\n\n"
+        "@event_priority(100)  # before ketluan's\n"
+        "def on_post_build(config):\n"
+        "    os.remove(os.path.join(config.site_dir, 'index.html'))\n",
+        encoding="utf-8",
+    )
+    site.extra_config = "hooks:\n  - xoa.py\n"
+    site.options["cache"] = "false"
+    result = mkdocs_build(site)
+    assert_fails_clearly(
+        result,
+        "ketluan: 1 file(s) this build wrote are missing from ",
+        "(/index.html); the site was not published.",
+    )
+    assert snapshot(site.root / "site") == before
+    assert leftovers(site) == []

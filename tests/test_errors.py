@@ -128,6 +128,13 @@ CASES = {
         conclusion(body="Nội\x00 dung"),
         [f"{P}:15: file contains a NUL byte. Remove it; the file may be binary or corrupted."],
     ),
+    "front matter closed by an indented line": (
+        "---\ntitle: a\n  ---\n\nText\n",
+        [
+            f"{P}:3: front matter is not closed: this '---' is indented, so it belongs to the "
+            "field above. Start the closing '---' at the beginning of its line."
+        ],
+    ),
     "front matter only": (
         conclusion(body=""),
         [

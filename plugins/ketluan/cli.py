@@ -20,7 +20,8 @@ def _config(args: argparse.Namespace) -> KetluanConfig:
 
 
 def check(args: argparse.Namespace) -> int:
-    """Validate every conclusion; print problems as path:line: ... and return 1 if any."""
+    """Validate every conclusion; print problems as path:line: ... and return 1 if any;
+    warnings (a date after today) and notes are printed after the count and fail nothing."""
     try:
         options = _config(args)
     except ConfigProblem as exc:
@@ -34,6 +35,8 @@ def check(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 1
     print(f"{len(corpus.documents)} documents OK in {folder}")
+    for warning in corpus.notes:
+        print(warning)
     for note in pipeline.analyse(corpus).citations.ambiguous_notes():
         print(note)
     return 0

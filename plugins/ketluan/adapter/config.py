@@ -69,7 +69,9 @@ class KetluanConfig(base.Config):
     """Keep rendered pages, bodies, search shards and search data between builds and reuse
     those whose inputs are unchanged (see README, "Build cache")."""
     cache_dir = c.Type(str, default=".cache/ketluan")
-    """Folder of the build cache, relative to mkdocs.yml."""
+    """Folder of the build cache, relative to mkdocs.yml: a folder of its own (the build
+    deletes old entries in it), never the project folder, docs_dir, conclusions_dir, the
+    theme's custom_dir, site_dir or a folder holding one of them."""
     jobs = Count(minimum=0, default=0, example=2)
     """Processes rendering pages; 0: one per core this build may use."""
 

@@ -24,15 +24,19 @@ from ketluan.adapter.bridge import (
     page_markdown,
     theme_loader,
 )
+from ketluan.adapter.claims import mkdocs_claims, output_claims, unwritten
 from ketluan.adapter.config import KetluanConfig
 from ketluan.build.cache.keys import AnalysisMemo
-from ketluan.build.cache.store import PageCache
-from ketluan.build.publish import AtomicOutput
+from ketluan.build.cache.localcode import local_code_digest
+from ketluan.build.cache.store import CacheFolderError, PageCache
+from ketluan.build.collisions import CollisionError, check_collisions
+from ketluan.build.folders import Folder, cache_folder, misplaced, project_folders, site_folder
+from ketluan.build.publish import AtomicOutput, OutputError
 from ketluan.build.sanitize import clean_body
 from ketluan.core.problems import ProblemsError
 from ketluan.site import sitemap, urls
 from ketluan.site.indexes import SiteIndexes
-from ketluan.site.pages import SitePlan
+from ketluan.site.pages import PageConflict, SitePlan
 from ketluan.site.plan import SiteOptions
 
 log = get_plugin_logger(__name__)
@@ -44,6 +48,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
     def __init__(self) -> None:
         self.command: str | None = None
         self.output: AtomicOutput | None = None
+        self.cache: PageCache | None = None
         self.complete = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -52,12 +57,58 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.types = self.config.types()
         self.project = Path(config.config_file_path).parent
-        self.cache = PageCache(self.project / self.config.cache_dir) if self.config.cache else None
-        if self.command == "build":  # serve writes to its own temp dir; gh-deploy pushes it
-            self.output = AtomicOutput.begin(Path(config.site_dir))
-            config.site_dir = str(self.output.staging)
+        self._finish()  # `serve --clean` starts a build before the last one shut down
+        self._check_folders(config)
+        self.cache = None
+        try:
+            self._begin(config)
+        except OutputError as exc:
+            raise PluginError(f"ketluan: {exc}") from None
+        except CacheFolderError as exc:
+            raise PluginError(
+                f"ketluan: cache_dir: {exc}. The build deletes old entries in its cache folder, "
+                "so it uses only a folder of its own: write e.g. 'cache_dir: .cache/ketluan' "
+                "in mkdocs.yml (or 'cache: false')."
+            ) from None
+        except OSError as exc:
+            raise PluginError(
+                f"ketluan: cache_dir: cannot write the build cache: {exc.strerror}: "
+                f"{exc.filename}. Make it writable by this user, set cache_dir to a folder you "
+                "can write, or write 'cache: false' in mkdocs.yml."
+            ) from None
         self.complete = False
         return config
+
+    def _begin(self, config: MkDocsConfig) -> None:
+        """Lock and stage the output (``build``; serve writes to its own temp dir), and lock
+        the cache."""
+        if self.command == "build":
+            self.output = AtomicOutput.begin(Path(config.site_dir), log.info)
+            config.site_dir = str(self.output.staging)
+        if self.config.cache:
+            self.cache = PageCache.claim(self.project / self.config.cache_dir)
+            self.cache.lock.acquire(log.info)
+            # Read extension and hook code now, as close as can be to when MkDocs loaded
+            # it: the cache key must describe the code that runs (``localcode``).
+            local_code_digest(config, self.project)
+
+    def _check_folders(self, config: MkDocsConfig) -> None:
+        """Refuse a site_dir or cache_dir that is, holds or lies in the project's sources."""
+        custom = config.theme.custom_dir
+        folders = project_folders(
+            self.project,
+            Path(config.docs_dir),
+            self.project / self.config.conclusions_dir,
+            Path(custom) if custom else None,
+        )
+        site = Path(config.site_dir)
+        shown = site.relative_to(self.project) if site.is_relative_to(self.project) else site
+        problems = misplaced(site_folder(shown.as_posix(), site), folders)
+        if self.config.cache:
+            cache = cache_folder(self.config.cache_dir, self.project / self.config.cache_dir)
+            problems += misplaced(cache, [*folders, Folder(site, "site_dir (the built site)")])
+        if problems:
+            raise PluginError("ketluan: " + "\nketluan: ".join(problems))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """The read, validate, model, cite, index and plan phases."""
@@ -79,7 +130,17 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
             base_url=config.site_url or "/",
             feed_size=self.config.feed_size,
         )
-        self.plan: SitePlan = pipeline.plan(self.analysis, self.indexes, options)
+        try:
+            self.plan: SitePlan = pipeline.plan(self.analysis, self.indexes, options)
+        except PageConflict as exc:
+            raise PluginError(f"ketluan: {exc}") from None
+        mkdocs_pages = sum(1 for f in files.documentation_pages() if f.inclusion.is_included())
+        try:
+            check_collisions(
+                [*mkdocs_claims(files, self.project), *output_claims(self.plan, mkdocs_pages)]
+            )
+        except CollisionError as exc:
+            raise PluginError(f"ketluan: {exc}") from None
         for file in generated_files(self.plan, config):
             files.append(file)
         return files
@@ -124,16 +185,41 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         if state:
             self.memo.save()
             state.sweep()
+        if self.cache:
+            self.cache.lock.release()
+        missing = unwritten(self.plan, self.files, Path(config.site_dir))
+        if missing:
+            raise PluginError(
+                f"ketluan: {len(missing)} file(s) this build wrote are missing from "
+                f"{config.site_dir} (/{', /'.join(missing[:5])}); the site was not published. "
+                "Another program deleted them while the build ran: build again."
+            )
         self.complete = True
 
     def on_build_error(self, *, error: Exception) -> None:
         self.complete = False
-        if self.output:
-            self.output.discard()
+        self._finish()
 
     def on_shutdown(self) -> None:
         # Strict-mode warnings abort the build after on_post_build, so publish only here,
         # once MkDocs has finished without error.
-        if self.output and self.complete:
-            self.output.publish()
-        self.output = None
+        try:
+            self._finish()
+        except OutputError as exc:
+            raise PluginError(f"ketluan: {exc}") from None
+
+    def _finish(self) -> None:
+        """Publish the staging folder of a complete build (else drop it) and let the next
+        build in."""
+        output, self.output = self.output, None
+        try:
+            if output and self.complete:
+                output.publish()
+            elif output:
+                output.discard()
+        finally:
+            self.complete = False
+            if output:
+                output.lock.release()
+            if self.cache:
+                self.cache.lock.release()

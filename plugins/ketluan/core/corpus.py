@@ -2,54 +2,54 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ketluan.core.document_schema import ConclusionSchema
-from ketluan.core.frontmatter import decode, parse
+from ketluan.core.frontmatter import control_characters, decode, parse
 from ketluan.core.ids import DocumentKey, disambiguate
 from ketluan.core.model import Document, TypeInfo, build_document
 from ketluan.core.places import check_place
 from ketluan.core.problems import Problem, ProblemsError
 from ketluan.core.schema import Context
+from ketluan.core.sources import find_sources, read_source, relative
+from ketluan.core.text import is_blank
 
 Progress = Callable[[list[Path]], Iterable[Path]]
+
+log = logging.getLogger("mkdocs.plugins.ketluan.corpus")
+"""Notes go to the build log as information (MkDocs and ProperDocs show records of loggers
+under ``mkdocs``; ``--strict`` fails on warnings only); ``ketluan check`` prints them itself."""
 
 
 @dataclass
 class Corpus:
-    """All documents, newest first, and a lookup by id."""
+    """All documents, newest first, a lookup by id, and warnings that fail nothing."""
 
     documents: list[Document]
+    notes: list[Problem] = field(default_factory=list)
+    """Warnings (a date after the build date): ``ketluan check`` prints them, the build logs
+    them as information, so ``mkdocs build --strict`` still passes."""
 
     def __post_init__(self) -> None:
         self.by_id = {doc.id: doc for doc in self.documents}
-
-
-def find_sources(root: Path) -> list[Path]:
-    """Markdown files under ``root`` in a stable order (README files are documentation)."""
-    return sorted(p for p in root.rglob("*.md") if p.name.lower() != "readme.md")
 
 
 def read_document(
     path: Path, rel: str, types: dict[str, TypeInfo]
 ) -> tuple[Document | None, list[Problem]]:
     """Read and validate one file; returns the document or the problems found in it."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [
-            Problem(
-                rel,
-                0,
-                "",
-                f"cannot read file ({exc.strerror})",
-                "Check that it exists and is readable",
-            )
-        ]
+    raw, problems = read_source(path, rel)
+    if raw is None:
+        return None, problems
     text, problems = decode(raw, rel)
     if text is None:
+        return None, problems
+    if problems := control_characters(text, rel):
         return None, problems
     source = parse(text, rel)
     if source.problems:
@@ -57,7 +57,7 @@ def read_document(
     ctx = Context(rel, source, types)
     cleaned = ConclusionSchema.validate(source.values, ctx)
     check_place(cleaned, ctx)
-    if not source.body.strip():
+    if is_blank(source.body):
         ctx.problems.append(
             Problem(
                 rel,
@@ -69,7 +69,10 @@ def read_document(
         )
     if ctx.problems:
         return None, ctx.problems
-    return build_document(rel, cleaned, types, source.body, source.body_line), []
+    document = build_document(rel, cleaned, types, source.body, source.body_line, source.lines)
+    for name, message, fix in document.url_problems():
+        ctx.report(name, message, fix)
+    return (None, ctx.problems) if ctx.problems else (document, [])
 
 
 def load_corpus(
@@ -77,8 +80,10 @@ def load_corpus(
     conclusions_dir: str,
     types: dict[str, TypeInfo],
     progress: Progress = lambda paths: paths,
+    today: dt.date | None = None,
 ) -> Corpus:
-    """Read all conclusions; raise ProblemsError listing every problem in every file."""
+    """Read all conclusions; raise ProblemsError listing every problem in every file.
+    Dates after ``today`` (default: the build date) are warnings: see ``Corpus.notes``."""
     project = project.resolve()
     root = (project / conclusions_dir).resolve()
     if not root.is_dir():
@@ -94,21 +99,10 @@ def load_corpus(
             ]
         )
     documents: list[Document] = []
-    problems: list[Problem] = []
-    for path in progress(find_sources(root)):
-        rel = _relative(path, project)
-        if not path.resolve().is_relative_to(root):
-            problems.append(
-                Problem(
-                    rel,
-                    0,
-                    "",
-                    "links to a file outside the conclusions folder",
-                    "Copy the file into the folder instead of linking it",
-                )
-            )
-            continue
-        document, found = read_document(path, rel, types)
+    sources = find_sources(root, project)
+    problems = list(sources.problems)
+    for path in progress(sources.paths):
+        document, found = read_document(path, relative(path, project), types)
         problems.extend(found)
         if document is not None:
             documents.append(document)
@@ -120,15 +114,13 @@ def load_corpus(
         doc if doc.doc_id == ids[doc.source] else replace(doc, doc_id=ids[doc.source])
         for doc in documents
     ]
+    if problems := _same_urls(documents):
+        raise ProblemsError(problems)
     documents.sort(key=Document.sort_key)
-    return Corpus(documents)
-
-
-def _relative(path: Path, project: Path) -> str:
-    try:
-        return path.relative_to(project).as_posix()
-    except ValueError:
-        return path.as_posix()
+    notes = _future_dates(documents, today or dt.date.today())
+    for note in notes:
+        log.info("ketluan: %s", note)
+    return Corpus(documents, notes)
 
 
 def _duplicates(documents: list[Document]) -> list[Problem]:
@@ -148,3 +140,46 @@ def _duplicates(documents: list[Document]) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _collisions(documents: list[Document]) -> list[list[Document]]:
+    by_id: dict[str, list[Document]] = defaultdict(list)
+    for doc in documents:
+        by_id[doc.id].append(doc)
+    return [group for group in by_id.values() if len(group) > 1]
+
+
+def _same_urls(documents: list[Document]) -> list[Problem]:
+    """Documents that still share a URL once reused numbers got their date and counter:
+    a number that spells another's suffixed URL (604-KL/HU-2024-03-27-1)."""
+    problems = []
+    for group in _collisions(documents):
+        first, *others = sorted(group, key=lambda d: d.source)
+        for doc in others:
+            where = "title" if doc.type.news else "number" if doc.number else "date"
+            problems.append(
+                Problem(
+                    doc.source,
+                    doc.lines.get(where, 1),
+                    where,
+                    f"gets the same web address as {first.source} ({doc.id})",
+                    f"Correct the {where} as printed; if both files hold the same document, "
+                    "remove one",
+                )
+            )
+    return problems
+
+
+def _future_dates(documents: list[Document], today: dt.date) -> list[Problem]:
+    """A date after the build date is most often a typo in the year: worth a warning."""
+    return [
+        Problem(
+            doc.source,
+            doc.lines.get("date", 1),
+            "date",
+            f"warning: {doc.date.iso()} is after today ({today.isoformat()})",
+            "Check the year; the document is published with this date",
+        )
+        for doc in sorted(documents, key=lambda d: d.source)
+        if doc.date.after(today)
+    ]

@@ -35,6 +35,11 @@ class DocDate:
         """Full ISO date of the first day of the known period (for sitemaps): 2024-01-01."""
         return f"{self.year:04d}-{self.month or 1:02d}-{self.day or 1:02d}"
 
+    def after(self, day: dt.date) -> bool:
+        """True when the whole known period lies after ``day`` (2024-03 is after 2024-02-29,
+        not after 2024-03-05)."""
+        return self.first_day() > day.isoformat()
+
     def vietnamese(self) -> str:
         """The date as written in Vietnamese documents: "ngày 27 tháng 3 năm 2024"."""
         if self.day:
@@ -74,15 +79,24 @@ def parse_doc_date(value: object) -> DocDate:
     text = value.strip()
     if match := _ISO.match(text):
         year, month, day = (int(g) if g else 0 for g in match.groups())
+        _zero_part(text, match.group(2), match.group(3))
         _check(year, month, day)
         return DocDate(year, month, day)
     if match := _DMY.match(text):
         day, month, year = (int(g) for g in match.groups())
         hint = None
-        if _valid(year, month, day):
+        if month and day and _valid(year, month, day):
             hint = DocDate(year, month, day).iso()
         raise DateError("expected YYYY-MM-DD", hint)
     raise DateError("expected YYYY-MM-DD")
+
+
+def _zero_part(text: str, month: str | None, day: str | None) -> None:
+    """Month or day written as 00: no such date (an unknown day is left out, not zeroed)."""
+    if month == "00":
+        raise DateError("no such date (month 00)", f"{text[:4]} if the month is not known")
+    if day == "00":
+        raise DateError("no such date (day 00)", f"{text[:7]} if the day is not known")
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -93,6 +107,15 @@ def _valid(year: int, month: int, day: int) -> bool:
     return True
 
 
+FIRST_YEAR = 1930
+"""The Communist Party of Vietnam was founded in 1930: no document of it is older."""
+LAST_YEAR = 2099
+"""Latest year accepted: later ones are typos (2204 for 2024), and past 2106 the sitemap's
+gzip timestamp no longer fits in its 32 bits. Dates after the build date are warnings."""
+
+
 def _check(year: int, month: int, day: int) -> None:
-    if year < 1930 or not _valid(year, month, day):
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise DateError(f"no such date (the year must be {FIRST_YEAR} to {LAST_YEAR})")
+    if not _valid(year, month, day):
         raise DateError("no such date")

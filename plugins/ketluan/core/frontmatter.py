@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from ketluan.core.problems import Problem
-from ketluan.core.text import nfc
+from ketluan.core.text import CONTROL, nfc
 
 MAX_BYTES = 2_000_000
 """Largest accepted source file; a conclusion is rarely above 100 KB."""
@@ -76,18 +76,21 @@ def _shape_problem(root: yaml.Node) -> tuple[int, str, str] | None:
     return None
 
 
+def oversize(path: str, size: int) -> Problem:
+    """The problem of a file over MAX_BYTES (told from its size before reading it, or after)."""
+    return Problem(
+        path,
+        0,
+        "",
+        f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit",
+        "Split it or remove embedded data",
+    )
+
+
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     """Decode UTF-8 (BOM allowed), refuse NUL bytes and oversize files, normalise to NFC."""
     if len(raw) > MAX_BYTES:
-        return None, [
-            Problem(
-                path,
-                0,
-                "",
-                f"file is {len(raw):,} bytes, over the {MAX_BYTES:,}-byte limit",
-                "Split it or remove embedded data",
-            )
-        ]
+        return None, [oversize(path, len(raw))]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -115,6 +118,50 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     return nfc(text.replace("\r\n", "\n").replace("\r", "\n")), []
 
 
+MAX_CONTROL_LINES = 10
+"""Lines with a control character reported one by one; past them, one problem says how many
+more there are (a binary file would otherwise give thousands)."""
+
+
+def control_characters(text: str, path: str) -> list[Problem]:
+    """One problem per line of decoded ``text`` holding a control character (tab and line
+    feed are fine): a conclusion file must not hold any. (The importer reads its inputs
+    with ``decode`` alone: a page break in a .txt is no reason to refuse it.)"""
+    problems: list[Problem] = []
+    lines: set[int] = set()
+    line, counted = 1, 0
+    for match in CONTROL.finditer(text):
+        start = match.start()
+        line += text.count("\n", counted, start)  # from the last match on: linear time
+        counted = start
+        if line in lines:
+            continue
+        lines.add(line)
+        if len(lines) > MAX_CONTROL_LINES:
+            continue
+        column = start - text.rfind("\n", 0, start)
+        problems.append(
+            Problem(
+                path,
+                line,
+                "",
+                f"file contains the control character U+{ord(match.group()):04X} (column {column})",
+                "Delete it: it is invisible, and may come from copying out of another program",
+            )
+        )
+    if len(lines) > MAX_CONTROL_LINES:
+        problems.append(
+            Problem(
+                path,
+                max(lines),
+                "",
+                f"control characters on {len(lines) - MAX_CONTROL_LINES} more line(s)",
+                "Delete them too; the file may be binary or corrupted",
+            )
+        )
+    return problems
+
+
 def parse(text: str, path: str) -> FrontMatter:
     """Split ``text`` into front matter and body; problems are collected, not raised."""
     lines = text.split("\n")
@@ -125,11 +172,11 @@ def parse(text: str, path: str) -> FrontMatter:
             "missing front matter",
             "Start the file with a line '---', the fields, then another '---'",
         )
-    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    # As in YAML, only a marker at the start of a line ends the document: an indented
+    # '---' is text of a block scalar (meeting: |) or of a quoted value.
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if end is None:
-        return _failed(
-            path, 1, "front matter is not closed", "Add a line '---' after the last field"
-        )
+        return _not_closed(lines, path)
     source = "\n".join(lines[1:end]) + "\n"
     body = "\n".join(lines[end + 1 :]).strip("\n") + "\n"
     try:
@@ -167,6 +214,18 @@ def parse(text: str, path: str) -> FrontMatter:
         return result
     result.values = _mapping(node, "", result, path)
     return result
+
+
+def _not_closed(lines: list[str], path: str) -> FrontMatter:
+    indented = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+    if indented is not None:
+        return _failed(
+            path,
+            indented + 1,
+            "front matter is not closed: this '---' is indented, so it belongs to the field above",
+            "Start the closing '---' at the beginning of its line",
+        )
+    return _failed(path, 1, "front matter is not closed", "Add a line '---' after the last field")
 
 
 def _failed(path: str, line: int, message: str, fix: str) -> FrontMatter:

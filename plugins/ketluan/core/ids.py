@@ -25,6 +25,9 @@ NEWS_SLUG_WORDS = 6
 """Words of a news title kept in its URL, after the date."""
 NEWS_FILE_WORDS = 5
 """Words of a news title kept in the name of an imported file."""
+MAX_SLUG = 200
+"""Longest URL part made from one field: each part is a folder of the built site, folder
+names stop at 255 bytes, and a suffix (-2024-03-27-2) or a counter may follow."""
 
 
 @dataclass(frozen=True, order=True)
@@ -102,12 +105,6 @@ class DocumentId:
         """The same id with ``suffix`` appended."""
         return DocumentId(self.province, self.issuer, self.year, self.leaf, suffix)
 
-    def empty_parts(self) -> list[str]:
-        """Names of the parts whose slug is empty (``★★★`` as an issuer): such an id
-        cannot be a URL."""
-        parts = {"province": self.province, "issuer": self.issuer, "number": self.leaf}
-        return [name for name, value in parts.items() if not value]
-
 
 class Identified(Protocol):
     """What disambiguation needs of a document."""
@@ -118,24 +115,16 @@ class Identified(Protocol):
 
 
 def disambiguate(documents: Sequence[Identified]) -> dict[str, DocumentId]:
-    """Ids for ``documents`` (by source path) such that no two share one: documents sharing
-    an id (a number reused in one year) get their date appended, then, if still shared, a
-    counter in file order that skips every id already taken (``604-KL/HU`` and ``604 KL HU``
-    of one day must not land on a third document numbered ``604-KL/HU-2024-03-27-1``)."""
+    """Ids for ``documents`` (by source path): documents sharing an id (a number reused in
+    one year) get their date appended, then, if still shared, a counter in file order.
+    Callers check the result: a number may spell another's suffixed id."""
     ids = {doc.source: doc.doc_id for doc in documents}
     for group in _collisions(documents, ids):
         for doc in group:
             ids[doc.source] = doc.doc_id.with_suffix(f"-{doc.date.iso()}")
-    while groups := _collisions(documents, ids):
-        taken = {found.path for found in ids.values()}
-        for group in groups:
-            counter = 0
-            for doc in sorted(group, key=lambda d: d.source):
-                counter += 1
-                while f"{ids[doc.source].path}-{counter}" in taken:
-                    counter += 1
-                ids[doc.source] = ids[doc.source].with_suffix(f"{ids[doc.source].suffix}-{counter}")
-                taken.add(ids[doc.source].path)
+    for group in _collisions(documents, ids):
+        for index, doc in enumerate(sorted(group, key=lambda d: d.source), start=1):
+            ids[doc.source] = ids[doc.source].with_suffix(f"{ids[doc.source].suffix}-{index}")
     return ids
 
 
@@ -160,3 +149,36 @@ def file_name(
         words = slugify(title or "").split("-")[:NEWS_FILE_WORDS]
         return "-".join([iso, type_slug or "tin-bai", *words]).strip("-") + ".md"
     return f"{iso}-{type_slug or 'van-ban'}.md"
+
+
+def url_problems(
+    *,
+    issuer: str,
+    number: str | None,
+    title: str,
+    leaf: str,
+    news: bool,
+    signer: str | None,
+) -> list[tuple[str, str, str]]:
+    """(field, what, fix) for each field whose URL part would be empty or too long: an
+    empty part merges the page into its parent's URL, a long one is no folder name. The
+    signer's name makes the URL of the signer's lookup page."""
+    # (field, its value, the value's slug, the URL part made from it)
+    parts = [("issuer", issuer, slugify(issuer), slugify(issuer))]
+    if news:
+        words = "-".join(slugify(title).split("-")[:NEWS_SLUG_WORDS])
+        parts.append(("title", title, words, leaf))
+    elif number:
+        parts.append(("number", number, slugify(number), leaf))
+    if signer:
+        parts.append(("signer.name", signer, slugify(signer), slugify(signer)))
+    found = []
+    for field_name, value, slug, part in parts:
+        if not slug:
+            shown = repr(value) if len(value) <= 60 else repr(value[:57]) + "..."
+            what = f"{shown} has no letter or digit to make the web address from"
+            found.append((field_name, what, "Write it as printed, with its letters and digits"))
+        elif len(part) > MAX_SLUG:
+            what = f"makes a web address part of {len(part)} characters, over {MAX_SLUG}"
+            found.append((field_name, what, "Shorten it"))
+    return found

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ketluan.core.dates import DocDate
-from ketluan.core.ids import DocumentId, DocumentKey, leaf
+from ketluan.core.ids import DocumentId, DocumentKey, leaf, url_problems
 from ketluan.core.text import fold
 
 if TYPE_CHECKING:
@@ -68,6 +68,8 @@ class Document:
     unique across the corpus by ``corpus``."""
     location: Location | None = None
     """Province (and district) of the document's date in the gazetteer (ketluan.places)."""
+    lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    """Line of each front matter field in ``source``, for problems found across files."""
 
     @property
     def identity(self) -> DocumentKey:
@@ -80,6 +82,17 @@ class Document:
             date=self.date,
             title=self.title,
             news=self.type.news,
+        )
+
+    def url_problems(self) -> list[tuple[str, str, str]]:
+        """(field, what, fix) for each field whose URL part would be empty or too long."""
+        return url_problems(
+            issuer=self.issuer,
+            number=self.number,
+            title=self.title,
+            leaf=self.doc_id.leaf,
+            news=self.type.news,
+            signer=self.signer.name if self.signer else None,
         )
 
     @property
@@ -126,9 +139,14 @@ def _negate(date: DocDate) -> tuple[int, int, int]:
 
 
 def build_document(
-    source: str, cleaned: dict[str, Any], types: dict[str, TypeInfo], body: str, body_line: int
+    source: str,
+    cleaned: dict[str, Any],
+    types: dict[str, TypeInfo],
+    body: str,
+    body_line: int,
+    lines: dict[str, int] | None = None,
 ) -> Document:
-    """Make a Document from front matter that passed validation."""
+    """Make a Document from front matter that passed validation (``lines``: of its fields)."""
     signer = cleaned.get("signer")
     info = types[cleaned["type"]]
     return Document(
@@ -161,4 +179,5 @@ def build_document(
                 news=info.news,
             ),
         ),
+        lines=lines or {},
     )

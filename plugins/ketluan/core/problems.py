@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+"""Control characters (they would drive the terminal) and lone surrogates (a file name
+that is not UTF-8, decoded with surrogateescape: printing it raises)."""
 
 
 @dataclass(frozen=True, order=True)
@@ -19,7 +24,14 @@ class Problem:
         where = f"{self.path}:{self.line}" if self.line else self.path
         field = f" {self.field}:" if self.field else ""
         text = f"{where}:{field} {_sentence(self.message)}"
-        return f"{text} {_sentence(self.fix)}" if self.fix else text
+        text = f"{text} {_sentence(self.fix)}" if self.fix else text
+        return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    """``\\x1b`` for a control character; ``\\xff`` for the byte a surrogate stands for."""
+    code = ord(match.group())
+    return f"\\x{code - 0xDC00 if 0xDC80 <= code <= 0xDCFF else code:02x}"
 
 
 def _sentence(text: str) -> str:

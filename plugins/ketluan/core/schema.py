@@ -15,6 +15,7 @@ from ketluan.core.dates import DateError, DocDate, parse_doc_date
 from ketluan.core.frontmatter import FrontMatter
 from ketluan.core.problems import Problem
 from ketluan.core.symbols import KINDS, parse_symbol
+from ketluan.core.text import control_character, is_blank
 
 
 @dataclass
@@ -60,8 +61,20 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _check_controls(value: str) -> None:
+    """Refuse control characters, written raw or as YAML escapes ("\\e", "\\x01")."""
+    if (code := control_character(value)) is not None:
+        raise Invalid(
+            f"contains the control character {code}",
+            "Remove it: it is invisible and breaks the feed and pages "
+            "(in quotes it may be written as an escape such as \\x1b or \\e)",
+        )
+
+
 class Text(Field):
-    """A non-empty line of text (numbers and dates are refused: quote them)."""
+    """A non-empty line of text (numbers and dates are refused: quote them). Tabs and line
+    breaks are spaces; other control characters are refused; text of only invisible
+    characters (zero-width spaces...) is empty."""
 
     def __init__(self, *, example: str, max_length: int = 1000, **kwargs: bool) -> None:
         super().__init__(**kwargs)
@@ -74,9 +87,15 @@ class Text(Field):
                 f"expected text, got {_shown(value)}",
                 f"Write it as text, e.g. {dotted.split('.')[-1]}: {self.example}",
             )
+        _check_controls(value)
         text = " ".join(value.split())
         if not text:
             raise Invalid("is empty", f"Fill it in, e.g. {self.example}")
+        if is_blank(text):
+            raise Invalid(
+                "is empty (it holds only invisible characters)",
+                f"Delete the line's value and type it again, e.g. {self.example}",
+            )
         if len(text) > self.max_length:
             raise Invalid(f"is {len(text)} characters long, over {self.max_length}", "Shorten it")
         return text
@@ -170,7 +189,13 @@ class References(Field):
                     f"{where}.{key}", "unknown field", f"Known fields: {', '.join(self.fields)}"
                 )
         number = " ".join(item["number"].split())
-        if parse_symbol(number) is None:
+        for key in ("number", "issuer"):
+            if isinstance(item.get(key), str):
+                try:
+                    _check_controls(item[key])
+                except Invalid as exc:
+                    ctx.report(f"{where}.{key}", str(exc), exc.fix)
+        if parse_symbol(number) is None and control_character(number) is None:
             ctx.report(
                 f"{where}.number",
                 f"{_shown(number)} is not a document number",

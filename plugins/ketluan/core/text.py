@@ -79,3 +79,27 @@ def slugify(value: str) -> str:
 def heading_slug(value: str, separator: str = "-") -> str:
     """Python-Markdown ``toc`` slug function that folds đ to d ("Ba Đình" -> "ba-dinh")."""
     return _slugify(fold(value), separator=separator)
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""A control character other than tab and line feed (C0, DEL, C1): invisible, never typed on
+purpose, and invalid in XML 1.0 (the Atom feed) and in HTML text."""
+
+INVISIBLE = frozenset(
+    "\u00ad\u034f\u115f\u1160\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d"
+    "\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u3164\ufeff\uffa0"
+)
+"""Characters that print nothing: zero-width spaces and joiners, direction marks, the soft
+hyphen, word joiner, byte order mark and Hangul fillers."""
+
+
+def control_character(value: str) -> str | None:
+    """The first control character in ``value`` as U+XXXX, or None (tab and LF allowed)."""
+    match = CONTROL.search(value)
+    return f"U+{ord(match.group()):04X}" if match else None
+
+
+def is_blank(value: str) -> bool:
+    """True when ``value`` shows nothing: only whitespace and invisible characters
+    (a title of zero-width spaces is an empty title)."""
+    return all(ch.isspace() or ch in INVISIBLE for ch in value)

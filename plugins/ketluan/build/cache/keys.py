@@ -11,6 +11,7 @@ Markdown, its citation links and the salt; a search shard's the keys of its page
 from __future__ import annotations
 
 import hashlib
+import types
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, meta
 
 from ketluan.build.cache.fingerprint import Fingerprinter
+from ketluan.build.cache.localcode import local_code_digest
 from ketluan.build.cache.store import PageCache, code_salt
 from ketluan.build.pagefind import Reuse
 from ketluan.core.model import Document
@@ -87,11 +89,12 @@ def template_digests(env: Environment, names: set[str]) -> dict[str, str]:
 
 def salt(config: MkDocsConfig, nav: Navigation, page_templates: set[str]) -> str:
     """Fingerprint of everything outside the plan that can change a page: this package's
-    code, the installed versions, the files of the theme folders (templates, overrides
-    and assets) but the page templates (see ``template_digests``), the configuration and
-    the navigation."""
+    code, the installed versions, the code of the project's Markdown extensions and hooks
+    (``localcode``), the files of the theme folders (templates, overrides and assets) but
+    the page templates (see ``template_digests``), the configuration and the navigation."""
     h = hashlib.blake2b(digest_size=20)
     h.update(code_salt().encode())
+    h.update(local_code_digest(config, Path(config.config_file_path).parent).encode())
     for name in VERSIONED:
         try:
             h.update(f"{name}={metadata.version(name)}".encode())
@@ -108,9 +111,9 @@ def salt(config: MkDocsConfig, nav: Navigation, page_templates: set[str]) -> str
     return h.hexdigest()
 
 
-UNRENDERED = ("site_dir", "plugins", "markdown_extensions", "theme", "watch")
-"""Config keys handled apart (the three objects) or that never reach a page (where the site
-is written, which folders ``serve`` watches)."""
+UNRENDERED = ("site_dir", "plugins", "hooks", "markdown_extensions", "theme", "watch")
+"""Config keys handled apart (the objects; hooks are plugins, their code in ``salt``) or
+that never reach a page (where the site is written, which folders ``serve`` watches)."""
 
 
 def config_digest(config: MkDocsConfig) -> str:
@@ -127,8 +130,16 @@ def config_digest(config: MkDocsConfig) -> str:
             [e if isinstance(e, str) else type(e).__qualname__ for e in config.markdown_extensions],
         )
     )
-    parts.append(("plugins", [(n, dict(p.config)) for n, p in config.plugins.items()]))
+    parts.append(("plugins", [(n, _plugin_options(p)) for n, p in config.plugins.items()]))
     return fp.hexdigest(*(_digestible(fp, part) for part in parts))
+
+
+def _plugin_options(plugin: object) -> object:
+    """A plugin's options; a hook (a module among the plugins) has none: its code is in
+    the salt (``localcode``)."""
+    if isinstance(plugin, types.ModuleType):
+        return ("hook", plugin.__name__)
+    return dict(plugin.config)  # type: ignore[attr-defined]
 
 
 def _digestible(fp: Fingerprinter, value: object) -> object:
