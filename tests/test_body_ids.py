@@ -3,6 +3,7 @@ are the renderer's own, and every in-page link still reaches its heading or foot
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from urllib.parse import unquote
 
 import pytest
@@ -62,7 +63,7 @@ def body_of(page: html.HtmlElement) -> html.HtmlElement:
     return body
 
 
-def ids(elements) -> list[str]:
+def ids(elements: Iterable[html.HtmlElement]) -> list[str]:
     return [e.get("id") for e in elements if e.get("id") is not None]
 
 

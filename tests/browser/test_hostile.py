@@ -173,8 +173,8 @@ def tooltips_site(tmp_path_factory: pytest.TempPathFactory, serve) -> tuple[Site
 
 
 def open_document(page, site: Site, base: str, index: int) -> list[str]:
-    """Load document 90<index>-KL/HU with the hooks in place and answer for the other
-    origin; return what fired on load."""
+    """Load document 90<index>-KL/HU with the hooks in place, answering for the other
+    origin; return what fired by then."""
     page.route(
         EVIL_ORIGIN + "/**",
         lambda route: route.fulfill(
@@ -184,18 +184,14 @@ def open_document(page, site: Site, base: str, index: int) -> list[str]:
             body=EVIL_VERSIONS,
         ),
     )
-    fired = visit(page, base + url_of(site, f"{900 + index}-KL/HU"))
+    on_load = visit(page, base + url_of(site, f"{900 + index}-KL/HU"))
     page.wait_for_timeout(200)  # the versions.json round trip
-    return fired + page.evaluate("window.__xss || []")
+    return on_load or fired(page)
 
 
 def fired(page) -> list[str]:
+    """What fired on the page so far."""
     return page.evaluate("window.__xss || []")
-
-
-def body_elements(page):
-    """Every element of the document body."""
-    return page.locator(".kl-document__body *")
 
 
 def assert_theme_intact(page) -> None:
@@ -227,7 +223,7 @@ def test_clobbering_body_on_load(page, clobbering_site, index: int, name: str) -
 def test_clobbering_body_on_hover(page, clobbering_site, index: int, name: str) -> None:
     site, base = clobbering_site
     assert open_document(page, site, base, index) == []
-    elements = body_elements(page)
+    elements = page.locator(".kl-document__body *")
     for n in range(elements.count()):
         if elements.nth(n).is_visible():
             elements.nth(n).hover()
