@@ -137,3 +137,30 @@ def test_clobbering_payloads_keep_no_theme_id_or_class(site: Site, name: str) ->
     body = body_of(built(site, CLOBBERING[name]))
     assert all(i.startswith(BODY_ID_PREFIX) for i in ids(body.iter()))
     assert not body.cssselect("[class*='md-'], [class*='kl-tools'], [class*='kl-search']")
+
+
+def test_a_body_mkdocs_renders_gets_the_same_policy() -> None:
+    """Document pages are rendered by ``render``; should MkDocs render one (a page of the
+    navigation with a document's body), ``on_page_content`` namespaces its ids and its table
+    of contents alike."""
+    from types import SimpleNamespace
+
+    from mkdocs.structure.toc import get_toc
+
+    from ketluan.pages import GeneratedPage
+    from ketluan.plugin import KetluanPlugin
+
+    plugin = KetluanPlugin()
+    plugin.plan.pages["van-ban/x.md"] = GeneratedPage("conclusion.html", "x", untrusted_body=True)
+    heading_b = {"level": 3, "id": "b", "name": "B", "children": []}
+    tokens = [{"level": 2, "id": "a", "name": "A", "children": [heading_b]}]
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="van-ban/x.md"), toc=get_toc(tokens))
+    html = '<h2 id="a">A</h2><h3 id="b" class="md-dialog">B</h3><a href="#b">b</a>'
+    assert plugin.on_page_content(html, page=page) == (
+        '<h2 id="vb-a">A</h2><h3 id="vb-b">B</h3><a href="#vb-b" rel="noopener noreferrer">b</a>'
+    )
+    assert [(link.url, [c.url for c in link.children]) for link in page.toc] == [
+        ("#vb-a", ["#vb-b"])
+    ]
+    page.file.src_uri = "huong-dan/soan-thao.md"
+    assert plugin.on_page_content('<h2 id="a">A</h2>', page=page) == '<h2 id="a">A</h2>'
