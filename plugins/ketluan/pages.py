@@ -22,7 +22,7 @@ from .feeds import Feed, site_feed
 from .jsonld import document_jsonld, script_json
 from .listing import paginate
 from .model import Document
-from .sanitize import escape_raw_html
+from .sanitize import BODY_ID_PREFIX, escape_raw_html
 from .search import SearchPlan, corpus_places, plan_shards
 
 ALL_DOCUMENTS_URL = "van-ban/"
@@ -124,7 +124,7 @@ def plan_site(corpus: Corpus, options: SiteOptions) -> SitePlan:
     newest = max([BEGINNING, *(d.date.first_day() for d in corpus.documents)])
     plan = SitePlan(
         updated=newest,
-        shared={"all_documents_url": ALL_DOCUMENTS_URL},
+        shared={"all_documents_url": ALL_DOCUMENTS_URL, "body_id_prefix": BODY_ID_PREFIX},
         handwritten={"recent_documents": corpus.documents[: options.home_recent]},
     )
     plan.feeds.append(site_feed(corpus.documents, feed_size))

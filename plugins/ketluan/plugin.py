@@ -47,7 +47,7 @@ from .pages import (
     plan_site,
 )
 from .problems import ProblemsError
-from .sanitize import clean_body
+from .sanitize import body_id, clean_body
 
 log = get_plugin_logger(__name__)
 
@@ -217,7 +217,14 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         return markdown if generated is None else generated
 
     def on_page_content(self, html: str, page: Page, **kwargs: Any) -> str:
-        return clean_body(html) if is_untrusted(self.plan, page) else html
+        if not is_untrusted(self.plan, page):
+            return html
+        links = list(page.toc)
+        while links:  # the table of contents follows the body's namespaced ids
+            link = links.pop()
+            link.id = body_id(link.id)
+            links.extend(link.children)
+        return clean_body(html)
 
     def on_template_context(
         self, context: dict[str, Any], template_name: str, config: MkDocsConfig

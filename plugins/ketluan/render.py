@@ -43,7 +43,7 @@ from .linking import CitationLinker
 from .localcode import local_code_digest
 from .pagecache import PageCache, code_salt
 from .pages import SitePlan, page_markdown
-from .sanitize import clean_body
+from .sanitize import body_toc, clean_body
 
 VERSIONED = (
     *("mkdocs", "mkdocs-material", "markdown", "jinja2", "nh3", "pymdown-extensions"),
@@ -135,8 +135,9 @@ class Renderer:
             html = md.reset().convert(page.markdown)
         finally:
             linker.use(None)
-        html = clean_body(html) if planned.untrusted_body else html
         toc = getattr(md, "toc_tokens", [])
+        if planned.untrusted_body:
+            html, toc = clean_body(html), body_toc(toc)
         if self.cache and key:
             self.cache.save("bodies", key, {"html": html, "toc": toc})
         return html, toc
