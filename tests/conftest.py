@@ -55,6 +55,10 @@ class Site:
         """More top-level mkdocs.yml lines, e.g. 'site_url: https://example.org/'."""
         self.templates = REPO / "templates"
         """The theme's custom_dir: copy it into the project before editing a template."""
+        self.features: list[str] = []
+        """Material theme features, e.g. "content.tooltips"."""
+        self.extensions: list[str] = []
+        """Markdown extensions besides footnotes, tables and toc, e.g. "admonition"."""
 
     def add(self, rel: str, text: str | bytes) -> Path:
         """Write a conclusion file at ``conclusions/rel``."""
@@ -68,13 +72,15 @@ class Site:
 
     def write_config(self) -> Path:
         options = "\n".join(f"      {k}: {v}" for k, v in self.options.items())
+        features = f"\n  features: [{', '.join(self.features)}]" if self.features else ""
+        extensions = "".join(f"\n  - {extension}" for extension in self.extensions)
         config = textwrap.dedent(f"""\
             site_name: Thử nghiệm
             theme:
               name: material
               language: vi
               custom_dir: {self.templates}
-              font: false
+              font: false{{features}}
             plugins:
               - ketluan:
             {{options}}
@@ -83,13 +89,15 @@ class Site:
               - tables
               - toc:
                   permalink: true
-                  slugify: !!python/name:ketluan.core.text.heading_slug
+                  slugify: !!python/name:ketluan.core.text.heading_slug{{extensions}}
             nav:
               - Trang chủ: index.md
               - Văn bản: van-ban/index.md
               - Địa bàn: dia-ban/index.md
               - Danh mục: danh-muc/index.md
-            """).replace("{options}", options)
+            """)
+        config = config.replace("{options}", options).replace("{features}", features)
+        config = config.replace("{extensions}", extensions)
         path = self.root / "mkdocs.yml"
         path.write_text(config + self.extra_config, encoding="utf-8")
         return path

@@ -68,3 +68,63 @@ PAYLOADS: list[str] = [
     "</div></div></main><script>alert(1)</script>",
     "<![CDATA[<script>alert(1)</script>]]>",
 ]
+
+EVIL_ORIGIN = "https://evil.example"
+"""Another origin, answered by the browser test itself (Playwright routes, no network)."""
+EVIL_VERSIONS = '[{"version": "1", "title": "<img src=x onerror=alert(1)>", "aliases": []}]'
+"""versions.json served from ``EVIL_ORIGIN``: Material renders version titles as HTML."""
+
+CLOBBERING: dict[str, str] = {
+    # Material reads its configuration from the first #__config of the page: a body element
+    # that comes first replaces it. A version provider makes Material fetch versions.json
+    # from config.base (another origin) and render the titles as HTML, on load.
+    "config-version": (
+        '<span id="__config">{"base": "' + EVIL_ORIGIN + '/v/", "features": [], '
+        '"translations": {}, "search": "", "version": {"provider": "mike"}}</span>'
+    ),
+    # The tooltips feature renders title attributes as HTML, on hover or focus (click).
+    "config-tooltips": (
+        '<span id="__config">{"base": "/", "features": ["content.tooltips", '
+        '"content.footnote.tooltips", "navigation.instant"], "translations": {}, '
+        '"search": ""}</span>\n\n'
+        '<span title="&lt;img src=x onerror=alert(1)&gt;">Di chuột vào đây</span> và '
+        '[bấm vào đây](#ket-luan "&lt;img src=x onerror=alert(2)&gt;")'
+    ),
+    # Every other id, name or class the theme or our scripts use.
+    "theme-ids": (
+        '<span id="__search">a</span> <span id="__drawer">b</span> <span id="__toc">c</span> '
+        '<span id="__consent">d</span> <span id="__palette_0">e</span> '
+        '<span id="kl-search-box">f</span> <span id="kl-search-panel">g</span> '
+        '<span name="__config">h</span> <span id="location">i</span> '
+        '<span class="kl-tools kl-search md-header md-sidebar">j</span>\n\n'
+        "## KL search box\n\n## KL văn bản được trích dẫn\n\n## __config\n\n"
+        "Thực hiện Kết luận số 900-KL/HU ngày 01/3/2024 của Huyện ủy Sơn Động."
+    ),
+    # UI redress: body text styled as the site's own fixed dialog (a fake notice).
+    "redress-dialog": (
+        '<span class="md-dialog md-dialog--active"><span class="md-dialog__inner md-typeset">'
+        "Phiên làm việc đã hết hạn: gọi 0900 000 000 để đăng nhập lại.</span></span>"
+    ),
+    "redress-admonition": (
+        '!!! note md-dialog md-dialog--active "Thông báo"\n'
+        "    Phiên làm việc đã hết hạn: gọi 0900 000 000 để đăng nhập lại."
+    ),
+    # Heading text goes raw into Material's table of contents beside the body.
+    "toc-heading": (
+        '## Mục <img src=x onerror=alert(1)> <span title="&lt;img src=x onerror=alert(2)&gt;">'
+        "hai</span>\n\n## <b onmouseover=alert(3)>Ba</b> &lt;script&gt;alert(4)&lt;/script&gt;"
+    ),
+}
+"""Document bodies that try to replace or imitate the theme's own elements (DOM clobbering
+and UI redress). Each is checked on load, on hover and on click; none may run script, change
+what Material reads from the page or look like the site's own interface."""
+
+TITLES: list[str] = [
+    '<span title="&lt;img src=x onerror=alert(1)&gt;">khoảng</span>',
+    '<abbr title="&lt;img src=x onerror=alert(2)&gt;">HĐND</abbr>',
+    '[liên kết](#ket-luan "&lt;img src=x onerror=alert(3)&gt;")',
+    '<span title="<svg onload=alert(4)>">svg</span>',
+    "<b title='\"><img src=x onerror=alert(5)>'>đậm</b>",
+]
+"""Title attributes in bodies, for a site whose owner turned Material's tooltips on: they
+render a title as HTML, so a title must stay text (shown, never parsed)."""

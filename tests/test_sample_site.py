@@ -84,9 +84,9 @@ def test_recipients_list(sample_site: Site) -> None:
 def test_footnotes_render_as_linked_notes(sample_site: Site) -> None:
     page = sample_site.page(TUYEN_QUANG)
     refs = page.cssselect(".kl-document__body sup a.footnote-ref")
-    assert [a.get("href") for a in refs] == ["#fn:1", "#fn:2", "#fn:3"]
+    assert [a.get("href") for a in refs] == ["#vb-fn:1", "#vb-fn:2", "#vb-fn:3"]
     notes = page.cssselect(".kl-document__body div.footnote li")
-    assert [n.get("id") for n in notes] == ["fn:1", "fn:2", "fn:3"]
+    assert [n.get("id") for n in notes] == ["vb-fn:1", "vb-fn:2", "vb-fn:3"]
     assert text_of(notes[0]).startswith("Điện sản xuất đạt 55,1%")
     assert "¹" not in text_of(page.cssselect(".kl-document__body")[0])
 

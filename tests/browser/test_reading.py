@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from ketluan.site.urls import BODY_ID_PREFIX
+
 DOCUMENT = "van-ban/bac-giang/huyen-uy-son-dong/2024/604-kl-hu/"
 OTHER = "van-ban/tuyen-quang/thuong-truc-tinh-uy-tuyen-quang/2021/tbyk-2021-08-31/"
 PAGE_TYPES = [
@@ -82,3 +84,22 @@ def test_page_loads_without_script_errors(page, served_sample: str, url: str) ->
     assert response is not None and response.ok
     page.wait_for_load_state("load")
     assert errors == []
+
+
+def test_links_without_the_body_id_prefix_still_arrive(page, sample_site, served_sample) -> None:
+    """Body ids are namespaced (#vb-…): a link to a heading or footnote written without the
+    prefix (shared before, or from another document) is sent on to it, on load and when the
+    fragment changes."""
+    (body,) = sample_site.page(OTHER).cssselect(".kl-document__body")
+    heading = body.cssselect("h2")[-1].get("id")
+    footnote = body.cssselect("div.footnote li")[0].get("id")
+    assert heading.startswith(BODY_ID_PREFIX) and footnote.startswith(BODY_ID_PREFIX)
+    page.goto(served_sample + OTHER + "#" + heading.removeprefix(BODY_ID_PREFIX))
+    page.wait_for_function("id => location.hash === '#' + id", arg=heading)
+    assert page.evaluate("document.querySelector(':target').id") == heading
+    assert page.evaluate("window.scrollY") > 0, "scrolled to the heading"
+    page.evaluate("id => { location.hash = id }", footnote.removeprefix(BODY_ID_PREFIX))
+    page.wait_for_function("id => location.hash === '#' + id", arg=footnote)
+    assert page.evaluate("document.querySelector(':target').id") == footnote
+    page.evaluate("location.hash = 'kl-search-box'")
+    assert page.evaluate("location.hash") == "#kl-search-box", "an id of the page itself stays"

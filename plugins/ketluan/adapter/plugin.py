@@ -32,7 +32,7 @@ from ketluan.build.cache.store import CacheFolderError, PageCache
 from ketluan.build.collisions import CollisionError, check_collisions
 from ketluan.build.folders import Folder, cache_folder, misplaced, project_folders, site_folder
 from ketluan.build.publish import AtomicOutput, OutputError
-from ketluan.build.sanitize import clean_body
+from ketluan.build.sanitize import body_id, clean_body
 from ketluan.core.problems import ProblemsError
 from ketluan.site import sitemap, urls
 from ketluan.site.indexes import SiteIndexes
@@ -154,7 +154,14 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         return markdown if generated is None else generated
 
     def on_page_content(self, html: str, page: Page, **kwargs: Any) -> str:
-        return clean_body(html) if is_untrusted(self.plan, page) else html
+        if not is_untrusted(self.plan, page):
+            return html
+        links = list(page.toc)
+        while links:  # the table of contents follows the body's namespaced ids
+            link = links.pop()
+            link.id = body_id(link.id)
+            links.extend(link.children)
+        return clean_body(html)
 
     def on_template_context(
         self, context: dict[str, Any], template_name: str, config: MkDocsConfig

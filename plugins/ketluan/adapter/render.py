@@ -37,7 +37,7 @@ from mkdocs.utils import get_relative_url
 from ketluan.adapter.bridge import page_markdown
 from ketluan.adapter.linking import CitationLinker
 from ketluan.build.cache.store import PageCache
-from ketluan.build.sanitize import clean_body
+from ketluan.build.sanitize import body_toc, clean_body
 from ketluan.site.pages import SitePlan
 
 CHUNK = 200
@@ -126,8 +126,9 @@ class Renderer:
             html = md.reset().convert(page.markdown)
         finally:
             linker.use(None)
-        html = clean_body(html) if planned.body_of is not None else html
         toc = getattr(md, "toc_tokens", [])
+        if planned.body_of is not None:
+            html, toc = clean_body(html), body_toc(toc)
         if self.cache and key:
             self.cache.save("bodies", key, {"html": html, "toc": toc})
         return html, toc

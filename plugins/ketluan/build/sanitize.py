@@ -7,16 +7,27 @@ unclosed ``<details>`` or ``<plaintext>`` cannot swallow the rest of the documen
 Markdown, ``clean_body`` (nh3, an allow-list sanitiser) keeps what Markdown makes — tables,
 footnotes, headings with anchors, inline formatting — and drops event handlers, styles
 other than table alignment, and URLs other than http(s), mailto and relative ones.
+
+A body shares its page with the theme, whose scripts find their elements by id (Material
+reads its whole configuration from the first ``#__config`` of the page) and whose styles
+go by class (``md-dialog``). So no body element may carry an id, name or class of the
+theme: every body id is namespaced (``BODY_ID_PREFIX``, with the in-page links, footnotes
+and table of contents rewritten to match), ``name`` is dropped, and only the classes our
+renderer itself writes are kept. A title stays text: Material's tooltips, when a site turns
+them on, render titles as HTML.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
+from typing import Any
 
 import nh3
 
 from ketluan.citations.prose import code_regions
+from ketluan.site.urls import BODY_ID_PREFIX
 
 RAW_ALLOWED = frozenset(
     [
@@ -112,8 +123,30 @@ _TAGS = {
     "u",
     "ul",
 }
+
+ADMONITION_TYPES = frozenset(
+    {
+        *("note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important"),
+        *("success", "check", "done", "question", "help", "faq", "warning", "caution"),
+        *("attention", "failure", "fail", "missing", "danger", "error", "bug", "example"),
+        *("quote", "cite"),
+    }
+)
+"""Admonition types Material styles (``!!! warning``): Python-Markdown's admonition copies
+every word the author writes after ``!!!`` into the class, so only these are kept."""
+_CLASSES = {
+    "a": {"footnote-ref", "footnote-backref", "headerlink"}
+    | {"kl-cite", "kl-cite--ambiguous", "kl-cite--corpus"},
+    "div": {"footnote", "toc", "admonition"} | ADMONITION_TYPES,
+    "p": {"admonition-title"},
+    "span": {"toctitle"},
+}
+"""The classes our renderer writes in a body, by tag (footnotes, toc permalinks and
+``[TOC]``, admonitions, citation links from ``linking``); any other class is dropped, so
+no body text is styled as the theme's own interface. Classes of Markdown extensions added
+to mkdocs.yml later are dropped too, until listed here."""
 _ATTRIBUTES = {
-    "*": {"id", "class", "title", "lang"},
+    "*": {"id", "title", "lang"},
     "a": {"href"},
     "img": {"src", "alt", "width", "height"},
     "ol": {"start", "type"},
@@ -121,14 +154,65 @@ _ATTRIBUTES = {
     "th": {"colspan", "rowspan", "style", "scope"},
     "abbr": {"title"},
 }
+_ATTRIBUTES.update({tag: _ATTRIBUTES.get(tag, set()) | {"class"} for tag in _CLASSES})
+
+_TOP = "top"
+"""A ``#top`` link goes to the top of the page (HTML's rule): left alone."""
+
+
+def body_id(value: str) -> str:
+    """The id a body element written with id ``value`` gets on the page."""
+    return BODY_ID_PREFIX + value
+
+
+def body_href(href: str) -> str:
+    """``href`` with its fragment namespaced like the ids when it names an element of the
+    same page (``#fn:1`` -> ``#vb-fn:1``); other links, ``#`` and ``#top`` are left alone."""
+    fragment = href[1:]
+    if not href.startswith("#") or not fragment or fragment.lower() == _TOP:
+        return href
+    return "#" + body_id(fragment)
+
+
+def body_title(value: str) -> str:
+    """A title as text that no HTML parser can read a tag in: ``<`` becomes ``‹``."""
+    return value.replace("<", "\u2039")
+
+
+def body_toc(tokens: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Python-Markdown's ``toc_tokens`` with ids namespaced like ``clean_body`` does, for
+    the table of contents Material renders beside the body."""
+    return [
+        {**token, "id": body_id(token["id"]), "children": body_toc(token.get("children", []))}
+        for token in tokens
+    ]
 
 
 def clean_body(html: str) -> str:
-    """Return ``html`` with everything outside the allow-list removed (text is kept)."""
+    """Return ``html`` with everything outside the allow-list removed (text is kept), ids
+    namespaced (each once: a later copy is dropped), in-page links rewritten to match,
+    classes limited to ours and titles made plain text."""
+    seen: set[str] = set()
+
+    def attribute(tag: str, name: str, value: str) -> str | None:
+        if name == "id":
+            if not value or body_id(value) in seen:
+                return None
+            seen.add(body_id(value))
+            return body_id(value)
+        if name == "href":
+            return body_href(value)
+        if name == "title":
+            return body_title(value)
+        if name == "class":
+            return " ".join(c for c in value.split() if c in _CLASSES.get(tag, ())) or None
+        return value
+
     return nh3.clean(
         html,
         tags=_TAGS,
         attributes=_ATTRIBUTES,
+        attribute_filter=attribute,
         url_schemes={"http", "https", "mailto"},
         filter_style_properties={"text-align"},
         link_rel="noopener noreferrer",

@@ -1,4 +1,5 @@
-/* ketluan reading tools: text size (remembered across pages) and print. */
+/* ketluan reading tools: text size (remembered across pages), print, and links to a heading
+   or footnote of a document written before its ids were namespaced. */
 (function () {
   "use strict";
   var STEPS = [0.9, 1, 1.15, 1.3, 1.5];
@@ -26,7 +27,29 @@
 
   apply(stored());
 
+  /* Every id of a document body starts with a prefix (data-kl-ids, sanitize.py), so that no
+     body element can take the place of the theme's own. A link written without it (shared
+     before, or from another document: #ket-luan) is sent on to #vb-ket-luan. */
+  function followOldAnchor() {
+    var body = document.querySelector(".kl-document__body[data-kl-ids]");
+    var hash = window.location.hash.slice(1);
+    var id, prefix, target;
+    if (!body || !hash) return;
+    try {
+      id = decodeURIComponent(hash);
+    } catch (error) {
+      return; /* not a fragment an id can have */
+    }
+    prefix = body.getAttribute("data-kl-ids");
+    target = document.getElementById(prefix + id);
+    if (document.getElementById(id) || !target || !body.contains(target)) return;
+    window.location.replace("#" + prefix + hash);
+  }
+
+  window.addEventListener("hashchange", followOldAnchor);
+
   document.addEventListener("DOMContentLoaded", function () {
+    followOldAnchor();
     var tools = document.querySelectorAll(".kl-tools");
     Array.prototype.forEach.call(tools, function (bar) {
       bar.hidden = false;
