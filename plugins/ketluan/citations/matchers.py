@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, replace
 
 from ketluan.core.dates import DocDate
+from ketluan.core.placenames import PLACE_AFTER_BODY
 from ketluan.core.symbols import FORMS, KINDS, MORE_WORDS, SYMBOLS, Symbol, kind_of
-from ketluan.core.text import LOWER, UPPER
 
 _SP = r"[ \t]"  # inline space only: masked Markdown markup (\x1f) ends a phrase
 
@@ -47,12 +47,7 @@ _LEAD = (
     r"|Ban\s+cán\s+sự\s+đảng|Đảng\s+đoàn|Văn\s+phòng|Ủy\s+ban\s+Kiểm\s+tra|UBKT)"
     r"(?:\s*\([^()\n]{1,12}\))?\s+"
 )
-_NOT_PLACE = r"(?!(?:Quy|Nghị|Chỉ|Kết|Kế|Đề|Thông|Quyết|Về|Ban|Tại|Theo|Trong|Đối|Giao)\b)"
-_PLACE = (
-    rf"(?:{_SP}(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận))?"
-    rf"(?:{_SP}{_NOT_PLACE}{UPPER}{LOWER}*(?:-{UPPER}{LOWER}*)?){{0,3}}"
-)
-ISSUER = rf"(?:{_LEAD})?{_BODY}{_PLACE}"
+ISSUER = rf"(?:{_LEAD})?{_BODY}{PLACE_AFTER_BODY}"
 
 
 class TypePrefix:

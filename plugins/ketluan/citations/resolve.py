@@ -11,7 +11,6 @@ one known document that fits, and is ambiguous when several fit.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -19,14 +18,12 @@ from ketluan.citations.matchers import Citation, extract
 from ketluan.citations.prose import prose
 from ketluan.core.dates import DocDate
 from ketluan.core.model import Document
+from ketluan.core.placenames import DISTRICT_IN_ISSUER, PROVINCE_IN_ISSUER
 from ketluan.core.places import Location
 from ketluan.core.symbols import KINDS, Kind, Symbol, kind_of, parse_symbol
-from ketluan.core.text import UPPER, fold, new_tone_placement, nfc, slugify
+from ketluan.core.text import fold, new_tone_placement, nfc, slugify
 
 UNKNOWN_DISTRICT = "(chưa rõ)"
-_NAME = rf"({UPPER}[^\s,;.()]*(?:[ \t]+{UPPER}[^\s,;.()]*){{0,3}})"
-_PROVINCE = re.compile(rf"(?:[Tt]ỉnh(?:\s+(?:ủy|uỷ))?|Thành\s+(?:ủy|uỷ)|thành\s+phố)\s+{_NAME}")
-_DISTRICT = re.compile(rf"(?:[Hh]uyện(?:\s+(?:ủy|uỷ))?|Quận\s+(?:ủy|uỷ)|quận)\s+{_NAME}")
 _NATIONAL_BODIES = {
     "CP": "Chính phủ",
     "TTG": "Thủ tướng Chính phủ",
@@ -138,8 +135,8 @@ def _scope_of(symbol: Symbol, issuer: str | None, doc: Document) -> Scope:
     """The scope of a cited document, read from its symbol, the issuer the sentence names
     and, for what neither says, the citing document's place at the time it was issued."""
     said = issuer or ""
-    province = _PROVINCE.search(said)
-    district = _DISTRICT.search(said)
+    province = PROVINCE_IN_ISSUER.search(said)
+    district = DISTRICT_IN_ISSUER.search(said)
     province_name = _place(province[1], doc.province) if province else _name(doc.province)
     district_name = (
         _place(district[1], doc.district)

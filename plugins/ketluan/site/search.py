@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from ketluan.core.model import Document
+from ketluan.core.placenames import PlaceMatcher
 from ketluan.site import urls
 from ketluan.core.text import OLD_TONE, fold, new_tone_placement, nfc, slugify
 
@@ -204,48 +205,6 @@ class SearchPlan:
             shard = self.shards[self._shard_of[(slugify(doc.province), doc.date.year)]]
             found[shard.path].append(doc)
         return found
-
-
-class PlaceMatcher:
-    """Finds place names in ``spelling`` text: whole words, longest name first, left to
-    right without overlaps, like one regex alternation of every name sorted longest first,
-    but with the names merged into a trie, so the regex engine follows one branch per
-    letter instead of trying hundreds of alternatives at each position."""
-
-    def __init__(self, names: Iterable[str]) -> None:
-        trie: dict[str, dict] = {}
-        for name in names:
-            if not name[:1].isalnum():
-                raise ValueError(f"a place name must start with a letter: {name!r}")
-            node = trie
-            for char in name:
-                node = node.setdefault(char, {})
-            node[""] = {}
-        first = re.escape("".join(sorted(trie)))
-        # the lookahead first: most positions fail on it, before the slower lookbehind
-        pattern = rf"(?=[{first}])(?<!\w)(?:{_trie_pattern(trie)})(?!\w)"
-        self._regex = re.compile(pattern) if trie else None
-
-    def find(self, text: str) -> set[str]:
-        """Every name occurring in ``text`` as whole words."""
-        return set(self._regex.findall(text)) if self._regex else set()
-
-
-def _trie_pattern(node: dict[str, dict]) -> str:
-    """Regex of the names below ``node``: longer continuations before the name ending here
-    (backtracking then gives the longest name followed by a word boundary)."""
-    branches = [
-        re.escape(char) + _group(_trie_pattern(child))
-        for char, child in sorted(node.items())
-        if char
-    ]
-    if "" in node:
-        branches.append("")
-    return "|".join(branches)
-
-
-def _group(pattern: str) -> str:
-    return f"(?:{pattern})" if "|" in pattern else pattern
 
 
 @dataclass
