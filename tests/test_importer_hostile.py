@@ -48,13 +48,16 @@ def run_import(tmp_path: Path, *args: str | Path) -> tuple[int, list[str], str]:
 
 
 def run_child(tmp_path: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    """The same as a separate process, killed after SLOW seconds."""
+    """The same as a separate process, killed after SLOW seconds; its output is strict
+    UTF-8, as in a terminal of a UTF-8 locale."""
     code = "import sys; from ketluan.cli import main; sys.exit(main(sys.argv[1:]))"
     argv = ["import", "-f", str(tmp_path / "none.yml"), "--out", str(tmp_path / "out")]
     return subprocess.run(
         [sys.executable, "-c", code, *argv, *map(str, args)],
         capture_output=True,
         text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONIOENCODING": "utf-8:strict"},
         timeout=SLOW,
         check=False,
     )
@@ -158,6 +161,26 @@ def test_target_that_is_a_folder_is_reported_and_the_batch_goes_on(tmp_path: Pat
     block = failed_block(lines, GOOD)
     assert f"{GOOD_TARGET.name} is a folder, not a file" in block[1]
     assert lines[-1] == "0 imported, 1 needs attention, 0 skipped, 1 failed"
+
+
+def test_file_where_a_folder_belongs_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "tuyen-quang").write_text("ghi chú", encoding="utf-8")
+    status, lines, _ = run_import(tmp_path, GOOD)
+    assert status == 1
+    assert "tuyen-quang is a file, not a folder" in failed_block(lines, GOOD)[1]
+    assert (tmp_path / "out" / "tuyen-quang").read_text(encoding="utf-8") == "ghi chú"
+
+
+def test_dry_run_reports_a_link_it_would_write_through(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "tuyen-quang").symlink_to(outside)
+    status, lines, _ = run_import(tmp_path, "--dry-run", GOOD)
+    assert status == 1
+    assert "is a symbolic link" in failed_block(lines, GOOD)[1]
+    assert list(outside.iterdir()) == []
 
 
 def test_forced_overwrite_replaces_the_file_so_a_hard_link_elsewhere_keeps_its_text(
@@ -283,6 +306,32 @@ def test_missing_input_is_reported(tmp_path: Path) -> None:
     status, lines, _ = run_import(tmp_path, tmp_path / "khong-co.docx", GOOD)
     assert_batch_went_on(status, lines, tmp_path / "out")
     assert "no such file" in failed_block(lines, tmp_path / "khong-co.docx")[1]
+
+
+def test_file_name_that_is_not_utf8_is_imported_and_reported(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    name = os.fsdecode(b"v\xe0n-b\xe3n.txt")  # Latin-1 bytes from an old archive
+    (inbox / name).write_bytes(GOOD.read_bytes())
+    result = run_child(tmp_path, inbox)
+    assert result.returncode == 0, result.stderr
+    assert "imported: " in result.stdout and "v\ufffdn-b\ufffdn.txt -> " in result.stdout
+    assert (tmp_path / "out" / GOOD_TARGET).is_file()
+
+
+def test_unreadable_configuration_is_one_message(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("plugins:\n  - ketluan:\n      extra_types: [\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "ketluan.cli", "import", "-f", str(config), str(GOOD)],
+        capture_output=True,
+        text=True,
+        timeout=SLOW,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"{config}: cannot read the ketluan settings")
 
 
 # --- sizes ------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ front matter stays in the body; an existing file is never overwritten without ``
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -366,10 +367,20 @@ def report(outcomes: list[Outcome], dry_run: bool = False) -> list[str]:
     """One line per file with its messages indented below, then the summary line."""
     lines = []
     for outcome in outcomes:
-        arrow = f" -> {outcome.target.as_posix()}" if outcome.target else ""
-        lines.append(f"{LABELS[outcome.status]}: {outcome.source.as_posix()}{arrow}")
-        lines += [f"    {message}" for message in outcome.messages]
+        arrow = f" -> {shown(outcome.target)}" if outcome.target else ""
+        lines.append(f"{LABELS[outcome.status]}: {shown(outcome.source)}{arrow}")
+        lines += [f"    {_printable(message)}" for message in outcome.messages]
     counts = {status: sum(o.status == status for o in outcomes) for status in LABELS}
     summary = ", ".join(f"{counts[s]} {label}" for s, label in LABELS.items())
     lines.append(f"{summary}{' (dry run: nothing written)' if dry_run else ''}")
     return lines
+
+
+def shown(path: Path) -> str:
+    """A path as it can be printed: a file name that is not UTF-8 (an old archive's Latin-1
+    or Windows-1258 bytes) with U+FFFD for each byte that is not."""
+    return _printable(path.as_posix())
+
+
+def _printable(text: str) -> str:
+    return os.fsencode(text).decode("utf-8", "replace") if not text.isascii() else text

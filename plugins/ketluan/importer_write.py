@@ -110,6 +110,8 @@ class OutFolder:
             fd = None
         except NotADirectoryError as exc:
             raise WriteError(self._not_folder(self.root)) from exc
+        except OSError as exc:
+            raise WriteError(f"cannot open {self.root}: {exc.strerror}") from exc
         path = self.root
         try:
             for part in parts:
