@@ -89,7 +89,10 @@ class OutFolder:
                 raise WriteError(f"cannot write {target}: {exc.strerror}") from exc
 
     def _parts(self, target: Path) -> tuple[str, ...]:
-        parts = target.relative_to(self.root).parts
+        try:
+            parts = target.relative_to(self.root).parts
+        except ValueError:
+            parts = ()
         if not parts or any(part in ("", ".", "..") for part in parts):
             raise WriteError(f"{target} is not a file inside {self.root}")
         return parts
@@ -104,9 +107,9 @@ class OutFolder:
         a link (created when ``create``); None when it does not exist and not ``create``."""
         try:
             fd: int | None = os.open(self.root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-        except FileNotFoundError:
-            if create:
-                raise
+        except FileNotFoundError as exc:
+            if create:  # removed again since it was made
+                raise WriteError(f"cannot open {self.root}: {exc.strerror}") from exc
             fd = None
         except NotADirectoryError as exc:
             raise WriteError(self._not_folder(self.root)) from exc
