@@ -63,7 +63,22 @@ def import_(args: argparse.Namespace) -> int:
     from .importer_places import Places, default_lookup
 
     config_file = Path(args.config_file)
-    types, conclusions_dir = _types_from_config(config_file)
+    try:
+        types, conclusions_dir = _types_from_config(config_file)
+    except (
+        OSError,
+        UnicodeDecodeError,
+        yaml.YAMLError,
+        KeyError,
+        TypeError,
+        AttributeError,
+    ) as exc:
+        print(
+            f"{config_file}: cannot read the ketluan settings ({type(exc).__name__}: {exc})."
+            " Fix mkdocs.yml, or give -f another configuration file",
+            file=sys.stderr,
+        )
+        return 1
     out = Path(args.out) if args.out else config_file.parent / conclusions_dir
     outcomes = import_files(
         [Path(p) for p in args.paths],

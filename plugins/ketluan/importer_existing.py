@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from .dates import DateError, parse_doc_date
-from .frontmatter import decode, parse
+from .frontmatter import MAX_BYTES, decode, parse
+from .importer_write import OutFolder, WriteError
 from .text import fold
 
 TAG_MIN_COUNT = 3
@@ -43,11 +44,18 @@ class Existing:
 
     @classmethod
     def scan(cls, root: Path) -> Existing:
+        """Read the regular files under ``root``: links, FIFOs and the like are never opened
+        (the build and ``ketluan check`` report them), nor is a file over the size limit."""
         existing = cls()
         if not root.is_dir():
             return existing
+        folder = OutFolder(root)
         for path in sorted(root.rglob("*.md")):
-            text, _ = decode(path.read_bytes(), str(path))
+            try:
+                data = folder.read(path, MAX_BYTES)
+            except WriteError:
+                continue
+            text, _ = decode(data, str(path)) if data is not None else (None, [])
             values = parse(text, str(path)).values if text else {}
             existing.add(path, values)
         return existing
