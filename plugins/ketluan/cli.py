@@ -11,6 +11,7 @@ from tqdm import tqdm
 
 from ketluan import pipeline
 from ketluan.adapter.config import ConfigProblem, KetluanConfig, load
+from ketluan.core.model import BUILTIN_TYPES
 from ketluan.core.problems import ProblemsError
 
 
@@ -47,17 +48,26 @@ def import_(args: argparse.Namespace) -> int:
     from ketluan.importer.convert import import_files, report  # python-docx only when importing
     from ketluan.importer.places import Places, default_lookup
 
-    try:
-        options = _config(args)
-    except ConfigProblem as exc:
-        print(exc, file=sys.stderr)
-        return 1
     config_file = Path(args.config_file)
-    out = Path(args.out) if args.out else config_file.parent / options.conclusions_dir
+    if args.out and not config_file.exists():
+        # Importing into a folder of its own needs no site: say which types are used.
+        print(
+            f"{config_file}: no site configuration: importing with the built-in document types",
+            file=sys.stderr,
+        )
+        types, out = dict(BUILTIN_TYPES), Path(args.out)
+    else:
+        try:
+            options = _config(args)
+        except ConfigProblem as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        types = options.types()
+        out = Path(args.out) if args.out else config_file.parent / options.conclusions_dir
     outcomes = import_files(
         [Path(p) for p in args.paths],
         out,
-        options.types(),
+        types,
         dry_run=args.dry_run,
         force=args.force,
         lookup=default_lookup(),

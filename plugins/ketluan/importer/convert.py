@@ -9,6 +9,7 @@ front matter stays in the body; an existing file is never overwritten without ``
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,8 +25,8 @@ from ketluan.core.text import slugify
 from ketluan.importer import fields as F
 from ketluan.importer import tail as T
 from ketluan.importer.casing import Casing
-from ketluan.importer.docx import docx_text
 from ketluan.importer.existing import Existing, identity
+from ketluan.importer.inputs import SUFFIXES, WORD_LOCK, InputError, expand, read_source
 from ketluan.importer.places import (
     NO_PLACES,
     PlaceLookup,
@@ -43,8 +44,10 @@ from ketluan.importer.text import (
     render_body,
     strip_chrome,
 )
+from ketluan.importer.write import OutFolder, WriteError
 
-SUFFIXES = (".txt", ".docx")
+__all__ = ["convert", "expand", "import_files", "read_source", "render", "report"]
+
 NEWS_FILE_WORDS = 5
 """Title words in the file name of a news report, after its date."""
 
@@ -231,38 +234,6 @@ def problems_of(text: str, rel: str, types: dict[str, TypeInfo]) -> list[tuple[s
     return [(p.field, str(p)) for p in source.problems + ctx.problems]
 
 
-def read_source(path: Path) -> str:
-    """Text of a .docx, or of a .txt in UTF-8, UTF-16 with BOM (Notepad's "Unicode") or
-    Windows-1258 (older Vietnamese Windows)."""
-    if path.suffix.lower() == ".docx":
-        return docx_text(path)
-    raw = path.read_bytes()
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) and len(raw) <= 2 * MAX_BYTES:
-        return raw.decode("utf-16")
-    text, problems = decode(raw, str(path))
-    if text is None and b"\x00" not in raw and len(raw) <= MAX_BYTES:
-        try:
-            return raw.decode("cp1258")
-        except UnicodeDecodeError:
-            pass
-    if text is None:
-        raise ValueError("; ".join(p.message for p in problems))
-    return text
-
-
-def expand(paths: list[Path]) -> list[Path]:
-    """Files to import: the files given, and .txt/.docx files under folders given."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found += sorted(
-                p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
-            )
-        else:
-            found.append(path)
-    return found
-
-
 @dataclass
 class Outcome:
     """What happened to one input file."""
@@ -285,85 +256,103 @@ def import_files(
     progress: Progress = lambda paths: paths,
 ) -> list[Outcome]:
     """Import every file; nothing is written when ``dry_run``, nothing overwritten unless
-    ``force``; an unchanged target, or a document already in ``out`` under another name, is
-    left alone and reported as skipped."""
+    ``force``, nothing written outside ``out`` or through a link; an unchanged target, or a
+    document already in ``out`` under another name, is left alone and reported as skipped.
+    A file that cannot be read or written is reported as failed and the others go on."""
+    run = _Run(OutFolder(out), types, Existing.scan(out), dry_run=dry_run, force=force)
     outcomes = []
-    claimed: set[Path] = set()
-    existing = Existing.scan(out)
     for path in progress(expand(paths)):
-        if path.suffix.lower() not in SUFFIXES:
-            outcomes.append(Outcome(path, "failed", None, ["only .txt and .docx can be imported"]))
-            continue
-        try:
-            conversion = convert(read_source(path), types, lookup, hints)
-        except (OSError, ValueError, KeyError) as exc:
-            outcomes.append(Outcome(path, "failed", None, [f"cannot read: {exc}"]))
-            continue
-        conversion.suggested_tags = existing.suggest_tags(conversion.body)
-        target = _target(out / conversion.relative_path, claimed, conversion.values)
-        claimed.add(target)
-        if duplicate := existing.same_document(conversion.values, target):
-            why = (
-                f"same document as {duplicate.as_posix()} "
-                "(same province, issuer, type, number and date)"
-            )
-            outcomes.append(Outcome(path, "skipped", target, [why]))
-            continue
-        outcome = _write(path, target, conversion, types, dry_run=dry_run, force=force)
-        if outcome.status != "skipped":
-            existing.add(target, conversion.values)
-        outcomes.append(outcome)
+        if path.name.startswith(WORD_LOCK):
+            why = "Word's lock file of a document open in Word, not a document"
+            outcomes.append(Outcome(path, "skipped", None, [why]))
+        elif path.suffix.lower() not in SUFFIXES:
+            why = "only .txt and .docx can be imported (save .doc and PDF files as .docx)"
+            outcomes.append(Outcome(path, "failed", None, [why]))
+        else:
+            outcomes.append(run.one(path, lookup, hints))
     return outcomes
 
 
-def _write(
-    source: Path,
-    target: Path,
-    conversion: Conversion,
-    types: dict[str, TypeInfo],
-    *,
-    dry_run: bool,
-    force: bool,
-) -> Outcome:
-    text = render(conversion)
-    if target.exists():
-        same = target.read_text(encoding="utf-8") == text
-        if same or not force:
-            reason = "unchanged" if same else "exists; use --force to overwrite"
+@dataclass
+class _Run:
+    """One ``import_files`` call: where it writes, what is there, what it has claimed."""
+
+    folder: OutFolder
+    types: dict[str, TypeInfo]
+    existing: Existing
+    dry_run: bool
+    force: bool
+    claimed: set[Path] = field(default_factory=set)
+
+    def one(self, path: Path, lookup: PlaceLookup, hints: Places | None) -> Outcome:
+        try:
+            conversion = convert(read_source(path), self.types, lookup, hints)
+        except InputError as exc:
+            return Outcome(path, "failed", None, [str(exc)])
+        except (OSError, ValueError, KeyError) as exc:
+            return Outcome(path, "failed", None, [f"cannot read: {exc}"])
+        conversion.suggested_tags = self.existing.suggest_tags(conversion.body)
+        target = self.folder.root / conversion.relative_path
+        try:
+            target = self._target(target, conversion.values)
+            self.claimed.add(target)
+            if duplicate := self.existing.same_document(conversion.values, target):
+                why = (
+                    f"same document as {duplicate.as_posix()} "
+                    "(same province, issuer, type, number and date)"
+                )
+                return Outcome(path, "skipped", target, [why])
+            outcome = self._write(path, target, conversion)
+        except WriteError as exc:
+            return Outcome(path, "failed", target, [str(exc)])
+        if outcome.status != "skipped":
+            self.existing.add(target, conversion.values)
+        return outcome
+
+    def _write(self, source: Path, target: Path, conversion: Conversion) -> Outcome:
+        text = render(conversion)
+        data = text.encode("utf-8")
+        if len(data) > MAX_BYTES:
+            why = f"would be {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit of a file"
+            return Outcome(source, "failed", target, [f"{why}: split the document"])
+        present = self.folder.read(target, MAX_BYTES)
+        if present is not None and (present == data or not self.force):
+            reason = "unchanged" if present == data else "exists; use --force to overwrite"
             return Outcome(source, "skipped", target, [reason])
-    messages = [f"{name}: {why}" for name, why in conversion.attention.items()]
-    messages += conversion.notes
-    if conversion.suggested_tags:
-        messages.append(f"suggested tags: {', '.join(conversion.suggested_tags)}")
-    messages += [
-        problem
-        for field_name, problem in problems_of(text, target.as_posix(), types)
-        if field_name.split(".")[0] not in conversion.attention
-    ]
-    if not dry_run:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    status = "attention" if conversion.attention else "imported"
-    return Outcome(source, status, target, messages)
+        messages = [f"{name}: {why}" for name, why in conversion.attention.items()]
+        messages += conversion.notes
+        if conversion.suggested_tags:
+            messages.append(f"suggested tags: {', '.join(conversion.suggested_tags)}")
+        messages += [
+            problem
+            for field_name, problem in problems_of(text, target.as_posix(), self.types)
+            if field_name.split(".")[0] not in conversion.attention
+        ]
+        if self.dry_run:
+            self.folder.check(target)
+        else:
+            self.folder.write(target, data)
+        status = "attention" if conversion.attention else "imported"
+        return Outcome(source, status, target, messages)
 
+    def _target(self, target: Path, values: dict[str, Any]) -> Path:
+        """The file to write: ``-2``, ``-3``... when another input of this run took the
+        name or the file there holds a different document (two committees' notices of one
+        day)."""
+        candidate, n = target, 1
+        while candidate in self.claimed or self._other_document(candidate, values):
+            n += 1
+            candidate = target.with_name(f"{target.stem}-{n}{target.suffix}")
+        return candidate
 
-def _target(target: Path, claimed: set[Path], values: dict[str, Any]) -> Path:
-    """The file to write: ``-2``, ``-3``... when another input of this run took the name or
-    the file there holds a different document (two committees' notices of one day)."""
-    candidate, n = target, 1
-    while candidate in claimed or _other_document(candidate, values):
-        n += 1
-        candidate = target.with_name(f"{target.stem}-{n}{target.suffix}")
-    return candidate
-
-
-def _other_document(path: Path, values: dict[str, Any]) -> bool:
-    if not path.is_file():
-        return False
-    text, _ = decode(path.read_bytes(), str(path))
-    theirs = identity(parse(text, str(path)).values) if text else None
-    ours = identity(values)
-    return theirs is not None and ours is not None and theirs != ours
+    def _other_document(self, path: Path, values: dict[str, Any]) -> bool:
+        data = self.folder.read(path, MAX_BYTES)
+        if data is None:
+            return False
+        text, _ = decode(data, str(path))
+        theirs = identity(parse(text, str(path)).values) if text else None
+        ours = identity(values)
+        return theirs is not None and ours is not None and theirs != ours
 
 
 LABELS = {
@@ -378,10 +367,20 @@ def report(outcomes: list[Outcome], dry_run: bool = False) -> list[str]:
     """One line per file with its messages indented below, then the summary line."""
     lines = []
     for outcome in outcomes:
-        arrow = f" -> {outcome.target.as_posix()}" if outcome.target else ""
-        lines.append(f"{LABELS[outcome.status]}: {outcome.source.as_posix()}{arrow}")
-        lines += [f"    {message}" for message in outcome.messages]
+        arrow = f" -> {shown(outcome.target)}" if outcome.target else ""
+        lines.append(f"{LABELS[outcome.status]}: {shown(outcome.source)}{arrow}")
+        lines += [f"    {_printable(message)}" for message in outcome.messages]
     counts = {status: sum(o.status == status for o in outcomes) for status in LABELS}
     summary = ", ".join(f"{counts[s]} {label}" for s, label in LABELS.items())
     lines.append(f"{summary}{' (dry run: nothing written)' if dry_run else ''}")
     return lines
+
+
+def shown(path: Path) -> str:
+    """A path as it can be printed: a file name that is not UTF-8 (an old archive's Latin-1
+    or Windows-1258 bytes) with U+FFFD for each byte that is not."""
+    return _printable(path.as_posix())
+
+
+def _printable(text: str) -> str:
+    return os.fsencode(text).decode("utf-8", "replace") if not text.isascii() else text

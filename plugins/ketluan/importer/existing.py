@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from ketluan.core.dates import DateError, parse_doc_date
-from ketluan.core.frontmatter import decode, parse
+from ketluan.core.frontmatter import MAX_BYTES, decode, parse
 from ketluan.core.text import fold
+from ketluan.importer.write import OutFolder, WriteError
 
 TAG_MIN_COUNT = 3
 """Times a tag's words must occur in a text before it is suggested."""
@@ -43,11 +44,18 @@ class Existing:
 
     @classmethod
     def scan(cls, root: Path) -> Existing:
+        """Read the regular files under ``root``: links, FIFOs and the like are never opened
+        (the build and ``ketluan check`` report them), nor is a file over the size limit."""
         existing = cls()
         if not root.is_dir():
             return existing
+        folder = OutFolder(root)
         for path in sorted(root.rglob("*.md")):
-            text, _ = decode(path.read_bytes(), str(path))
+            try:
+                data = folder.read(path, MAX_BYTES)
+            except WriteError:
+                continue
+            text, _ = decode(data, str(path)) if data is not None else (None, [])
             values = parse(text, str(path)).values if text else {}
             existing.add(path, values)
         return existing

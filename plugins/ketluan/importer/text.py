@@ -70,7 +70,8 @@ def strip_chrome(text: str) -> Cleaned:
     while lines and (not lines[-1].strip() or RELATED_LINK.search(lines[-1])):
         line = lines.pop()
         if line.strip():
-            links.insert(0, f"related-news link {line.strip()!r}")
+            links.append(f"related-news link {line.strip()!r}")
+    links.reverse()
     heading = next(
         (
             i
@@ -83,15 +84,27 @@ def strip_chrome(text: str) -> Cleaned:
         links[:0] = [f"related-news link {x.strip()!r}" for x in lines[heading:] if x.strip()]
         del lines[heading:]
     removed += links
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    return Cleaned(lines, removed)
+    first = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    return Cleaned(lines[first:], removed)
+
+
+_ENDINGS = _TERMINAL + ")”\"'"
 
 
 def ends_sentence(text: str) -> bool:
     """True when ``text`` ends with sentence punctuation (emphasis markers ignored)."""
     stripped = text.rstrip().rstrip("*_").rstrip()
-    return bool(stripped) and stripped[-1] in _TERMINAL + ")”\"'"
+    return bool(stripped) and stripped[-1] in _ENDINGS
+
+
+def _ends_sentence(parts: list[str]) -> bool:
+    """``ends_sentence`` of the stripped ``parts`` joined by spaces, from the last two: a
+    last part of only ``*``/``_`` is stripped up to the joining space, which ends the
+    stripping, so the previous part's last character decides."""
+    last = parts[-1].rstrip().rstrip("*_").rstrip()
+    if last:
+        return last[-1] in _ENDINGS
+    return len(parts) > 1 and bool(parts[-2]) and parts[-2][-1] in _ENDINGS
 
 
 def _starts_lower(text: str) -> bool:
@@ -109,26 +122,30 @@ def paragraphs(lines: list[str]) -> list[str]:
             continue
         if block and all(item.startswith("|") for item in block):  # a Markdown table
             result.append("\n".join(block))
-            block = []
-            continue
-        current = ""
-        for item in block:
-            if current and _continues(current, item):
-                current = f"{current} {item}"
-            else:
-                if current:
-                    result.append(current)
-                current = item
-        if current:
-            result.append(current)
+        else:
+            result += _unwrap(block)
         block = []
     return result
 
 
-def _continues(previous: str, line: str) -> bool:
-    if previous.count("**") % 2 == 1:  # inside a bold run that spans lines
-        return True
-    return not ends_sentence(previous) and _starts_lower(line)
+def _unwrap(block: list[str]) -> list[str]:
+    """Paragraphs of a block of stripped lines; a line continues the paragraph when it
+    is inside a bold run that spans lines, or when the paragraph stops mid-sentence and
+    the line starts in lowercase. Linear: the paragraph is joined once, at its end."""
+    result: list[str] = []
+    parts: list[str] = []
+    bold = False  # an odd number of ``**`` so far in the paragraph
+    for item in block:
+        if parts and (bold or (not _ends_sentence(parts) and _starts_lower(item))):
+            parts.append(item)
+        else:
+            if parts:
+                result.append(" ".join(parts))
+            parts, bold = [item], False
+        bold ^= item.count("**") % 2 == 1
+    if parts:
+        result.append(" ".join(parts))
+    return result
 
 
 def extract_footnotes(paras: list[str]) -> tuple[list[str], dict[int, str]]:
@@ -157,35 +174,70 @@ def is_structural(para: str) -> bool:
 
 def rejoin(paras: list[str]) -> list[str]:
     """Join paragraphs cut by a page break: the first stops mid-sentence and the second
-    continues it in lowercase, or the first is a page-long paragraph stopping mid-sentence."""
-    result: list[str] = []
+    continues it in lowercase, or the first is a page-long paragraph stopping mid-sentence.
+    Linear: what the rules ask of the paragraph being joined is kept up to date piece by
+    piece (a chain of thousands of pieces is one paragraph, not thousands of copies)."""
+    result: list[_Joined] = []
     for para in paras:
         if result and _page_break(result[-1], para):
-            previous, para = _move_emphasis(result.pop(), para)
-            para = f"{previous} {para}"
-        result.append(para)
-    return result
+            result[-1].add(para)
+        else:
+            result.append(_Joined(para))
+    return [" ".join(joined.parts) for joined in result]
 
 
-def _page_break(previous: str, para: str) -> bool:
-    if ends_sentence(previous) or is_structural(para) or previous.startswith(("#", "|")):
+_PUNCTUATION = re.compile(r"[.:;] ")
+
+
+class _Joined:
+    """A paragraph joined from pieces, with what the page-break rules look at."""
+
+    def __init__(self, first: str) -> None:
+        self.parts = [first]
+        self.length = len(first)
+        self.upper = first.upper() == first
+        self.punctuation = bool(_PUNCTUATION.search(first))
+
+    def add(self, para: str) -> None:
+        """Append the next piece, moving an italic aside's closing ``*`` to its ``)``."""
+        before = len(self.parts[-1])
+        self.parts[-1], para = _move_emphasis(self.parts[-1], para)
+        self.length += len(self.parts[-1]) - before + 1 + len(para)
+        self.punctuation = (
+            self.punctuation
+            or self.parts[-1][-1:] in (".", ":", ";")
+            or bool(_PUNCTUATION.search(para))
+        )
+        self.upper = self.upper and para.upper() == para
+        self.parts.append(para)
+
+    def short_text(self) -> str | None:
+        """The whole text when it is short enough to be a heading, else None (pieces are
+        stripped paragraphs, so the length is that of the stripped text)."""
+        return " ".join(self.parts) if self.length <= HEADING_MAX else None
+
+
+def _page_break(previous: _Joined, para: str) -> bool:
+    first = previous.parts[0]
+    if _ends_sentence(previous.parts) or is_structural(para) or first.startswith(("#", "|")):
         return False
-    if heading_level(previous):
+    short = previous.short_text()
+    if short is not None and heading_level(short):
         return False
     return _starts_lower(para) or _prose(previous)
 
 
-def _prose(text: str) -> bool:
+def _prose(text: _Joined) -> bool:
     """Running text rather than a title or caption: long, or with sentence punctuation inside
     (an ALL-CAPS line is a title whatever its punctuation)."""
-    if text.upper() == text:
+    if text.upper:
         return False
-    return len(text) >= PAGE_LENGTH or bool(re.search(r"[.:;] ", text))
+    return text.length >= PAGE_LENGTH or text.punctuation
 
 
 def _move_emphasis(previous: str, para: str) -> tuple[str, str]:
     """An italic aside ``(*...*`` closed at the page end continues to its ``)``."""
-    if re.search(r"\(\*[^)*]*\*$", previous) and ")" in para:
+    if previous.endswith("*") and re.search(r"\(\*[^)*]*\*$", previous) and ")" in para:
         cut = para.index(")")
         return previous[:-1], para[:cut] + "*" + para[cut:]
     return previous, para
