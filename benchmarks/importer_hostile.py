@@ -25,7 +25,7 @@ SEEDS = REPO / "tests" / "data" / "seeds"
 CHILD = """
 import sys, time
 from pathlib import Path
-from ketluan.importer.convert import import_files
+from ketluan.importer.batch import import_files
 from ketluan.core.model import BUILTIN_TYPES
 start = time.perf_counter()
 (outcome,) = import_files([Path(sys.argv[1])], Path(sys.argv[2]), BUILTIN_TYPES)

@@ -18,7 +18,8 @@ from ketluan.core.corpus import load_corpus
 from ketluan.core.frontmatter import parse
 from ketluan.core.model import BUILTIN_TYPES
 from ketluan.core.text import fold, new_tone_placement
-from ketluan.importer.convert import convert, import_files, render
+from ketluan.importer.batch import import_files
+from ketluan.importer.convert import convert, render
 from ketluan.importer.places import DictPlaces, Places, default_lookup
 
 SEEDS = REPO / "tests" / "data" / "seeds"
@@ -373,3 +374,54 @@ def test_field_accuracy_with_the_project_gazetteer() -> None:
         ("002_4a0f8a664aab7658.txt", "district"),
         ("002_4a0f8a664aab7658.txt", "issuer"),
     }
+
+
+def chau_thanh(province: str) -> str:
+    """Kết luận 15-KL/HU of the Huyện ủy Châu Thành of ``province``: a district name ten
+    provinces share, and a number every district committee reuses."""
+    return f"""ĐẢNG BỘ TỈNH {province.upper()}
+HUYỆN ỦY CHÂU THÀNH
+*
+Số 15-KL/HU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Châu Thành, ngày 10 tháng 5 năm 2024
+
+KẾT LUẬN
+CỦA BAN THƯỜNG VỤ HUYỆN ỦY VỀ CÔNG TÁC CHUYỂN ĐỔI SỐ NĂM 2024
+
+Ngày 8/5/2024, Ban Thường vụ Huyện ủy Châu Thành, tỉnh {province} họp nghe báo cáo tình hình
+chuyển đổi số trên địa bàn huyện. Ban Thường vụ Huyện ủy kết luận như sau:
+
+1. Giao Ủy ban nhân dân huyện hoàn thành kế hoạch trước ngày 30/9/2024.
+
+Nơi nhận:
+- Ban Thường vụ Tỉnh ủy (báo cáo),
+- Lưu Văn phòng Huyện ủy.
+
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+
+Nguyễn Văn An
+"""
+
+
+def test_same_committee_name_and_number_in_two_provinces_are_two_documents(site: Site) -> None:
+    """Identity includes the province (``ketluan.core.ids``): the Châu Thành committees of
+    Tiền Giang and An Giang both issue a 15-KL/HU on one day, and both are imported, one
+    after the other; the same text again is the same document, and is skipped."""
+    inbox = site.root / "inbox"
+    inbox.mkdir()
+    for name, province in (("tg.txt", "Tiền Giang"), ("ag.txt", "An Giang")):
+        (inbox / name).write_text(chau_thanh(province), encoding="utf-8")
+    lookup = default_lookup()
+    first = import_files([inbox / "tg.txt"], site.conclusions, BUILTIN_TYPES, lookup=lookup)
+    second = import_files([inbox / "ag.txt"], site.conclusions, BUILTIN_TYPES, lookup=lookup)
+    assert [(o.status, o.target) for o in first + second] == [
+        ("imported", site.conclusions / "tien-giang/chau-thanh/15-kl-hu.md"),
+        ("imported", site.conclusions / "an-giang/chau-thanh/15-kl-hu.md"),
+    ]
+    (inbox / "copy.txt").write_text(chau_thanh("An Giang"), encoding="utf-8")
+    (again,) = import_files([inbox / "copy.txt"], site.conclusions, BUILTIN_TYPES, lookup=lookup)
+    assert again.status == "skipped"
+    corpus = load_corpus(site.root, "conclusions", BUILTIN_TYPES)
+    assert sorted(d.province for d in corpus.documents) == ["An Giang", "Tiền Giang"]

@@ -18,7 +18,9 @@ from conftest import Site
 from ketluan.core.corpus import load_corpus
 from ketluan.core.frontmatter import parse
 from ketluan.core.model import BUILTIN_TYPES
-from ketluan.importer.convert import convert, import_files, read_source
+from ketluan.importer.batch import import_files
+from ketluan.importer.convert import convert
+from ketluan.importer.inputs import read_source
 
 
 def make_docx(path: Path) -> Path:

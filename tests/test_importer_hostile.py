@@ -22,7 +22,7 @@ import pytest
 
 from ketluan.cli import main
 from ketluan.core.model import BUILTIN_TYPES
-from ketluan.importer.convert import import_files
+from ketluan.importer.batch import import_files
 
 REPO = Path(__file__).resolve().parent.parent
 GOOD = REPO / "tests" / "data" / "seeds" / "004_64c1d638b1643213.txt"

@@ -12,7 +12,8 @@ import pytest
 from ketluan.core.frontmatter import parse
 from ketluan.core.model import BUILTIN_TYPES
 from ketluan.importer.casing import Casing
-from ketluan.importer.convert import convert, read_source, render
+from ketluan.importer.convert import convert, render
+from ketluan.importer.inputs import read_source
 from ketluan.importer.places import (
     DictPlaces,
     GazetteerPlaces,

@@ -45,7 +45,7 @@ def check(args: argparse.Namespace) -> int:
 
 def import_(args: argparse.Namespace) -> int:
     """Import files; print one line per file and a summary; 1 if a file could not be read."""
-    from ketluan.importer.convert import import_files, report  # python-docx only when importing
+    from ketluan.importer.batch import import_files, report  # python-docx only when importing
     from ketluan.importer.places import Places, default_lookup
 
     config_file = Path(args.config_file)

@@ -1,7 +1,7 @@
 """What the output folder already holds: document identities and the tags in use.
 
 An import must not add a second file for a document that is already there under another
-name (identity is province + issuer + type + number + date, as in ``model.Document.identity``), and
+name (identity is ``ketluan.core.ids.DocumentKey``, as for the corpus), and
 can suggest the tags editors already use when a tag's words recur in the new text.
 """
 
@@ -15,6 +15,8 @@ from typing import Any
 
 from ketluan.core.dates import DateError, parse_doc_date
 from ketluan.core.frontmatter import MAX_BYTES, decode, parse
+from ketluan.core.ids import DocumentKey
+from ketluan.core.model import TypeInfo
 from ketluan.core.text import fold
 from ketluan.importer.write import OutFolder, WriteError
 
@@ -22,31 +24,41 @@ TAG_MIN_COUNT = 3
 """Times a tag's words must occur in a text before it is suggested."""
 
 
-def identity(values: dict[str, Any]) -> tuple[str, ...] | None:
-    """Issuer + type + number + date (+ title for news), or None while one is unknown."""
+def identity(values: dict[str, Any], types: dict[str, TypeInfo]) -> DocumentKey | None:
+    """The document's key (``ketluan.core.ids``: province + issuer + type + number + date,
+    + title for news), or None while the issuer, type or date is unknown."""
     issuer, doc_type, date = values.get("issuer"), values.get("type"), values.get("date")
     if not isinstance(issuer, str) or not isinstance(doc_type, str) or date is None:
         return None
     try:
-        iso = parse_doc_date(date).iso()
+        when = parse_doc_date(date)
     except DateError:
         return None
-    key = (fold(issuer), doc_type, fold(str(values.get("number") or "")), iso)
-    return (*key, fold(str(values.get("title") or ""))) if doc_type == "tin-bai" else key
+    info = types.get(doc_type)
+    return DocumentKey.of(
+        province=str(values.get("province") or ""),
+        issuer=issuer,
+        type_slug=doc_type,
+        number=str(values.get("number") or ""),
+        date=when,
+        title=str(values.get("title") or ""),
+        news=bool(info and info.news),
+    )
 
 
 @dataclass
 class Existing:
     """Identities of the files under the output folder, and the tags they use."""
 
-    identities: dict[tuple[str, ...], Path] = field(default_factory=dict)
+    types: dict[str, TypeInfo]
+    identities: dict[DocumentKey, Path] = field(default_factory=dict)
     tags: Counter[str] = field(default_factory=Counter)
 
     @classmethod
-    def scan(cls, root: Path) -> Existing:
+    def scan(cls, root: Path, types: dict[str, TypeInfo]) -> Existing:
         """Read the regular files under ``root``: links, FIFOs and the like are never opened
         (the build and ``ketluan check`` report them), nor is a file over the size limit."""
-        existing = cls()
+        existing = cls(types)
         if not root.is_dir():
             return existing
         folder = OutFolder(root)
@@ -62,7 +74,7 @@ class Existing:
 
     def add(self, path: Path, values: dict[str, Any]) -> None:
         """Record a file (also each one this run writes)."""
-        if key := identity(values):
+        if key := self.identity(values):
             self.identities.setdefault(key, path)
         tags = values.get("tags")
         if isinstance(tags, list):
@@ -70,9 +82,13 @@ class Existing:
 
     def same_document(self, values: dict[str, Any], target: Path) -> Path | None:
         """The file that already holds this document under another name, if any."""
-        key = identity(values)
+        key = self.identity(values)
         found = self.identities.get(key) if key else None
         return found if found is not None and found != target else None
+
+    def identity(self, values: dict[str, Any]) -> DocumentKey | None:
+        """The key of a document's values (see ``identity``)."""
+        return identity(values, self.types)
 
     def suggest_tags(self, body: str) -> list[str]:
         """Tags in use whose words occur at least TAG_MIN_COUNT times in ``body``."""
