@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ketluan.core.text import LOWER, UPPER
+from ketluan.core.text import LOWER, UPPER, UPPER_CHARS
 
 INLINE_SPACE = r"[ \t]"
 """Inline space only: masked Markdown markup (\\x1f) and line ends end a phrase."""
@@ -40,6 +40,27 @@ PLACE_AFTER_BODY = (
 """The place after an issuing body in a citation, not captured: `` tỉnh Bắc Giang`` in
 ``UBND tỉnh Bắc Giang``, `` Sơn Động`` in ``Huyện ủy Sơn Động``. Stops before the words
 that start the next phrase (``Quyết định``, ``Về``, ``Theo``…)."""
+
+
+NAME_WORD = rf"{UPPER}[^\s,.;:()*”“\"]*"
+"""A capitalised syllable, as place names are written in running text."""
+NAME = rf"({NAME_WORD}(?: {NAME_WORD}){{1,3}})"
+"""A place name in running text, captured: two to four capitalised syllables
+(``Điện Biên``, ``Bắc Giang``; not ``Quảng`` alone)."""
+
+PROVINCE = re.compile(rf"\btỉnh {NAME}")
+"""``tỉnh Điện Biên``, ``tỉnh Bắc Kạn``. Not: ``Tỉnh ủy Điện Biên`` (see below)."""
+PROVINCE_COMMITTEE = re.compile(
+    rf"(?<!thư )\bTỉnh {UY} ({NAME_WORD} {NAME_WORD})(?=\s+[^{UPPER_CHARS}\s]|[,.;:)]|$)"
+)
+"""``Tỉnh ủy Điện Biên làm việc``: two capitalised syllables then lowercase or punctuation.
+Not: ``Bí thư Tỉnh ủy Trần Quốc Cường`` (a person's three syllables, after Bí thư)."""
+DISTRICT = re.compile(rf"(?:\b[hH]uyện|\bthị xã|\bthành phố) {NAME}")
+"""``huyện Tuần Giáo``, ``thị xã Mường Lay``, ``thành phố Điện Biên Phủ``."""
+DISTRICT_COMMITTEE = re.compile(rf"\b(?:Huyện|Thành|Thị) {UY} {NAME}")
+"""``Huyện ủy Sơn Động``, ``Thành ủy Bắc Giang``, ``Thị ủy Mường Lay``."""
+COMMUNE = re.compile(rf"(?:\bxã|\bthị trấn|\bphường) {NAME}")
+"""``xã An Lạc``, ``thị trấn An Châu``, ``phường Mường Thanh``."""
 
 
 class PlaceMatcher:

@@ -14,9 +14,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ketluan.core.model import TypeInfo
+from ketluan.core.placenames import NAME_WORD as CAP
+from ketluan.core.placenames import UY
 from ketluan.core.text import fold
 from ketluan.importer.casing import Casing, is_upper
-from ketluan.importer.places import CAP
 from ketluan.importer.tail import plain
 
 DOC_WORDS = (
@@ -34,11 +35,11 @@ DOC_WORDS = (
 )
 """Words that open the type heading of a Party document."""
 
-_UY = "(?:ủy|uỷ)"
+
 BODY = re.compile(
-    rf"(?:(?P<organ>Ban Thường vụ|BTV|Thường trực) (?P<lvl1>Tỉnh|Huyện|Thành) {_UY}"
+    rf"(?:(?P<organ>Ban Thường vụ|BTV|Thường trực) (?P<lvl1>Tỉnh|Huyện|Thành) {UY}"
     rf"|Ban Chấp hành Đảng bộ (?P<lvl2>tỉnh|huyện|thành phố)"
-    rf"|(?P<lvl3>Tỉnh|Huyện|Thành) {_UY})"
+    rf"|(?P<lvl3>Tỉnh|Huyện|Thành) {UY})"
 )
 """A Party committee: Ban Thường vụ / Thường trực + Tỉnh ủy/Huyện ủy, or the committee."""
 NUMBER = re.compile(r"^Số\s*:?\s*(\d[\w\s./-]{0,30}?)[.,;]?$")
@@ -260,7 +261,7 @@ def meeting(title_text: str | None, paras: list[str], issuer: Body | None) -> st
     return found[:1].upper() + found[1:]
 
 
-_HOST = rf"(?:Ban Thường vụ|Thường trực) (?:Huyện|Thành) {_UY} {CAP}(?: {CAP})*"
+_HOST = rf"(?:Ban Thường vụ|Thường trực) (?:Huyện|Thành) {UY} {CAP}(?: {CAP})*"
 
 
 def _working_session(title_text: str, text: str, issuer: Body | None) -> str | None:

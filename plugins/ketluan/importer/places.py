@@ -4,7 +4,7 @@ The text names places as ``tỉnh Điện Biên``, ``huyện Tuần Giáo``, ``H
 Some documents never name their own province (a provincial portal writes "tỉnh" alone) or
 name two districts equally often; a gazetteer then decides from the districts and communes
 mentioned. The gazetteer is a small protocol (``PlaceLookup``): ``default_lookup`` adapts the
-project's place data (``ketluan.places``, districts only), ``DictPlaces`` takes mappings (also
+project's place data (``ketluan.core.places``, districts only), ``DictPlaces`` takes mappings (also
 communes), and with ``NO_PLACES`` only names written in the text are used.
 """
 
@@ -14,29 +14,19 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Protocol
-from unicodedata import name
 
-from ketluan.core.places import gazetteer
+from ketluan.core.placenames import (
+    COMMUNE,
+    DISTRICT,
+    DISTRICT_COMMITTEE,
+    NAME,
+    PROVINCE,
+    PROVINCE_COMMITTEE,
+    UY,
+)
+from ketluan.core.places import compact, gazetteer
 from ketluan.core.text import fold
 
-UPPER = "".join(
-    c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and "LATIN CAPITAL" in name(c, "")
-)
-"""Every capital Latin letter Vietnamese uses (Đ, Ấ, Ứ, Ỹ, ...), for character classes."""
-CAP = rf"[{UPPER}][^\s,.;:()*”“\"]*"
-"""A capitalised syllable."""
-_NAME = rf"({CAP}(?: {CAP}){{1,3}})"
-"""A place name: two to four capitalised syllables (``Điện Biên``, ``Bà Rịa - Vũng Tàu`` aside)."""
-_UY = "(?:ủy|uỷ)"
-PROVINCE = re.compile(rf"\btỉnh {_NAME}")
-PROVINCE_COMMITTEE = re.compile(
-    rf"(?<!thư )\bTỉnh {_UY} ({CAP} {CAP})(?=\s+[^{UPPER}\s]|[,.;:)]|$)"
-)
-"""``Tỉnh ủy Điện Biên làm việc``: two capitalised syllables then lowercase or punctuation
-(three would be a person: ``Bí thư Tỉnh ủy Trần Quốc Cường``); used when no ``tỉnh X``."""
-DISTRICT = re.compile(rf"(?:\b[hH]uyện|\bthị xã|\bthành phố) {_NAME}")
-DISTRICT_COMMITTEE = re.compile(rf"\b(?:Huyện|Thành|Thị) {_UY} {_NAME}")
-COMMUNE = re.compile(rf"(?:\bxã|\bthị trấn|\bphường) {_NAME}")
 _NOT_NAMES = {"ủy", "uỷ", "Ủy", "Uỷ"}
 
 
@@ -88,42 +78,38 @@ class DictPlaces:
         return None
 
 
-def _compact(value: str) -> str:
-    return re.sub(r"[^0-9a-z]", "", fold(value))
-
-
 class GazetteerPlaces:
-    """PlaceLookup over the project's gazetteer (``ketluan.places``: districts with their
+    """PlaceLookup over the project's gazetteer (``ketluan.core.places``: districts with their
     former province). It has no communes, so ``district_of`` knows nothing."""
 
     def __init__(self, gazetteer: Any) -> None:
         found: dict[str, set[str]] = {}
         for district in gazetteer.districts.values():
-            found.setdefault(_compact(district.name), set()).add(district.province.name)
+            found.setdefault(compact(district.name), set()).add(district.province.name)
         self._province = {key: names.pop() for key, names in found.items() if len(names) == 1}
         self._names = {
             "district": set(found),
             "province": {
                 key
                 for province in gazetteer.former.values()
-                for key in (_compact(province.name), *province.aliases)
+                for key in (compact(province.name), *province.aliases)
             },
         }
 
     def province_of(self, district: str) -> str | None:
         """The province of a district name found in one province only."""
-        return self._province.get(_compact(district))
+        return self._province.get(compact(district))
 
     def district_of(self, commune: str, province: str | None) -> str | None:
         return None
 
     def is_place(self, name: str, level: str) -> bool | None:
         """Whether a former province or a district has this name (tỉnh Quyết định is none)."""
-        return _compact(name) in self._names[level]
+        return compact(name) in self._names[level]
 
 
 def default_lookup() -> PlaceLookup:
-    """The project's gazetteer (``ketluan.places``) as a PlaceLookup."""
+    """The project's gazetteer (``ketluan.core.places``) as a PlaceLookup."""
     return GazetteerPlaces(gazetteer())
 
 
@@ -163,7 +149,7 @@ def _best(counts: Counter[str]) -> tuple[str | None, list[str]]:
     return (tied[0], tied) if len(tied) == 1 else (None, tied)
 
 
-LETTERHEAD = re.compile(rf"^(?:(Tỉnh|Huyện|Thành) {_UY}|Đảng bộ (tỉnh|huyện)) (.+)$")
+LETTERHEAD = re.compile(rf"^(?:(Tỉnh|Huyện|Thành) {UY}|Đảng bộ (tỉnh|huyện)) (.+)$")
 
 
 def letterhead_places(lines: list[str], places: Places, lookup: PlaceLookup) -> Places:
@@ -221,7 +207,7 @@ def find_places(text: str, unit: str | None, lookup: PlaceLookup = NO_PLACES) ->
     if committee in committees:
         result.district = committee
     elif unit:
-        own = re.compile(rf"\b(?:{unit}|{unit.capitalize()}) {_NAME}")
+        own = re.compile(rf"\b(?:{unit}|{unit.capitalize()}) {NAME}")
         district, tied = _best(_names(own, text, lookup, "district"))
         if district is None and len(tied) > 1:
             votes = Counter(
