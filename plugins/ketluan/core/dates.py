@@ -23,13 +23,14 @@ class DocDate:
         """``day``, ``month`` or ``year``: how much of the date is known."""
         return "day" if self.day else "month" if self.month else "year"
 
+    def _spelt(self, day: str, month: str, year: str) -> str:
+        """The date in the form of its precision (``{d}``, ``{m}``, ``{y}`` in the forms)."""
+        form = day if self.day else month if self.month else year
+        return form.format(d=self.day, m=self.month, y=self.year)
+
     def iso(self) -> str:
         """ISO 8601 text at the known precision: 2024-03-27, 2024-03 or 2024."""
-        if self.day:
-            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-        if self.month:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}"
+        return self._spelt("{y:04d}-{m:02d}-{d:02d}", "{y:04d}-{m:02d}", "{y:04d}")
 
     def first_day(self) -> str:
         """Full ISO date of the first day of the known period (for sitemaps): 2024-01-01."""
@@ -42,19 +43,11 @@ class DocDate:
 
     def vietnamese(self) -> str:
         """The date as written in Vietnamese documents: "ngày 27 tháng 3 năm 2024"."""
-        if self.day:
-            return f"ngày {self.day} tháng {self.month} năm {self.year}"
-        if self.month:
-            return f"tháng {self.month} năm {self.year}"
-        return f"năm {self.year}"
+        return self._spelt("ngày {d} tháng {m} năm {y}", "tháng {m} năm {y}", "năm {y}")
 
     def short(self) -> str:
         """Compact Vietnamese form for lists: 27/03/2024, 03/2024 or 2024."""
-        if self.day:
-            return f"{self.day:02d}/{self.month:02d}/{self.year}"
-        if self.month:
-            return f"{self.month:02d}/{self.year}"
-        return str(self.year)
+        return self._spelt("{d:02d}/{m:02d}/{y}", "{m:02d}/{y}", "{y}")
 
 
 class DateError(ValueError):

@@ -31,9 +31,8 @@ class SignerSchema(Schema):
     name = Text(example="Đỗ Văn Cẩm", required=True)
     """Full name of the signer."""
 
-    @classmethod
-    def missing_fix(cls, name: str) -> str:
-        return f"Add '{_EXAMPLES.get(name, name + ':')}' under signer"
+    EXAMPLES = _EXAMPLES
+    NESTED_IN = "signer"
 
 
 class ConclusionSchema(Schema):
@@ -80,9 +79,7 @@ class ConclusionSchema(Schema):
     tags = TextList(example="nông thôn mới")
     """Topic tags, lowercase."""
 
-    @classmethod
-    def missing_fix(cls, name: str) -> str:
-        return f"Add '{_EXAMPLES.get(name, name + ':')}'"
+    EXAMPLES = _EXAMPLES
 
     @classmethod
     def post_validate(

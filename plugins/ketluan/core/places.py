@@ -37,8 +37,25 @@ def compact(value: str) -> str:
     return re.sub(r"[^0-9a-z]", "", fold(value))
 
 
+class _Unit:
+    """A named unit of either map: ``kind`` (Tỉnh, Thành phố, Huyện, Quận…) and ``name``."""
+
+    kind: str
+    name: str
+
+    @property
+    def title(self) -> str:
+        """Name with its type, capitalised for headings: "Tỉnh Bắc Giang", "Huyện Sơn Động"."""
+        return f"{self.kind} {self.name}"
+
+    @property
+    def label(self) -> str:
+        """Name with its type inside a sentence: "tỉnh Bắc Giang", "huyện Sơn Động"."""
+        return f"{self.kind.lower()} {self.name}"
+
+
 @dataclass(frozen=True)
-class Province:
+class Province(_Unit):
     """A province-level unit of one map; ``successor`` is set on the 63 former provinces."""
 
     code: str
@@ -53,19 +70,9 @@ class Province:
     aliases: tuple[str, ...] = field(default=(), repr=False)
     """Extra matching keys: other spellings and earlier names (compact form)."""
 
-    @property
-    def title(self) -> str:
-        """Name with its type, capitalised for headings: "Tỉnh Bắc Giang"."""
-        return f"{self.kind} {self.name}"
-
-    @property
-    def label(self) -> str:
-        """Name with its type inside a sentence: "tỉnh Bắc Giang"."""
-        return f"{self.kind.lower()} {self.name}"
-
 
 @dataclass(frozen=True)
-class District:
+class District(_Unit):
     """A district-level unit (huyện, quận, thị xã, thành phố thuộc tỉnh) before 1 July 2025."""
 
     code: str
@@ -75,16 +82,6 @@ class District:
     province: Province
     aliases: tuple[str, ...] = field(default=(), repr=False)
     """Matching keys of earlier names: districts merged into this one before 2025."""
-
-    @property
-    def title(self) -> str:
-        """Name with its type for headings, e.g. "Huyện Sơn Động"."""
-        return f"{self.kind} {self.name}"
-
-    @property
-    def label(self) -> str:
-        """Name with its type inside a sentence, e.g. "huyện Sơn Động"."""
-        return f"{self.kind.lower()} {self.name}"
 
     @property
     def short(self) -> str:

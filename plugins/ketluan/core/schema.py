@@ -292,10 +292,16 @@ class Schema:
         cls.post_validate(cleaned, values, ctx, prefix)
         return cleaned
 
+    EXAMPLES: ClassVar[dict[str, str]] = {}
+    """What to write for a missing field, by name: ``"date": "date: 2024-03-27"``."""
+    NESTED_IN: ClassVar[str] = ""
+    """The field a nested schema's fields go under (``signer``), for the fix."""
+
     @classmethod
     def missing_fix(cls, name: str) -> str:
-        """What to write when ``name`` is missing; schemas override with examples."""
-        return f"Add '{name}:'"
+        """What to write when ``name`` is missing, from ``EXAMPLES``."""
+        under = f" under {cls.NESTED_IN}" if cls.NESTED_IN else ""
+        return f"Add '{cls.EXAMPLES.get(name, name + ':')}'{under}"
 
     @classmethod
     def post_validate(

@@ -4,7 +4,7 @@ shows of what it cites and of who cites it, and the links of its body."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ketluan.citations.index import CitationIndex, grouped
 from ketluan.core.symbols import Kind
@@ -13,8 +13,7 @@ from ketluan.core.dates import DocDate
 from ketluan.core.model import Document
 from ketluan.core.text import slugify
 from ketluan.site import labels, urls
-from ketluan.site.listing import paginate
-from ketluan.site.pages import CitedListPage, CitedPage, Page
+from ketluan.site.pages import CitedListPage, CitedPage, Page, listed
 
 CITED_BY_SHOWN = 10
 """Citing documents listed on a document page; the rest are on its cited-document page."""
@@ -147,36 +146,31 @@ def plan_cited_pages(index: CitationIndex, where: CitedUrls, page_size: int) -> 
     pages: list[Page] = []
     for cited in index.cited:
         view = entry(cited, where)
-        candidates = [(where.of_key(k), index.candidate_title(k)) for k in cited.candidates]
-        for listing in paginate(cited.citing, page_size, view.url, cited.title):
-            pages.append(
-                CitedPage(
-                    url=listing.url,
-                    title=listing.heading,
-                    cited=view,
-                    listing=listing,
-                    candidates=candidates,
-                    description=labels.cited_description(cited.title, cited.count),
-                    updated=max(m.doc.date.first_day() for m in cited.mentions),
-                )
-            )
+        pages += listed(
+            CitedPage,
+            cited.citing,
+            page_size,
+            view.url,
+            cited.title,
+            cited=view,
+            candidates=[(where.of_key(k), index.candidate_title(k)) for k in cited.candidates],
+            description=labels.cited_description(cited.title, cited.count),
+            updated=max(m.doc.date.first_day() for m in cited.mentions),
+        )
     entries = {id(c): entry(c, where) for c in index.cited}
-    views = (
-        ([entries[id(c)] for c in index.cited], urls.CITED, labels.CITED_TITLE, "group"),
-        ([entries[id(c)] for c in index.ranked], urls.RANKED, labels.RANKED_TITLE, "rank"),
-    )
-    for items, base, title, view_name in views:
-        for listing in paginate(items, page_size, base, title):
-            pages.append(
-                CitedListPage(
-                    url=listing.url,
-                    title=listing.heading,
-                    listing=listing,
-                    view=view_name,
-                    groups=grouped(listing.items),
-                    in_nav=listing.number == 1 and view_name == "group",
-                )
-            )
+    grouped_items = [entries[id(c)] for c in index.cited]
+    pages += [
+        replace(page, groups=grouped(page.listing.items))
+        for page in listed(
+            CitedListPage, grouped_items, page_size, urls.CITED, labels.CITED_TITLE,
+            first_in_nav=True, view="group", groups=[],
+        )
+    ]  # fmt: skip
+    ranked_items = [entries[id(c)] for c in index.ranked]
+    pages += listed(
+        CitedListPage, ranked_items, page_size, urls.RANKED, labels.RANKED_TITLE,
+        view="rank", groups=[],
+    )  # fmt: skip
     return pages
 
 
