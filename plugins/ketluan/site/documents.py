@@ -1,0 +1,52 @@
+"""The page of each document, assembled once from the complete indexes."""
+
+from __future__ import annotations
+
+from ketluan.core.model import Document
+from ketluan.site import labels, urls
+from ketluan.site.cited import body_links, document_citations, jsonld_citations
+from ketluan.site.indexes import SiteIndexes, type_key
+from ketluan.site.jsonld import document_jsonld, script_json
+from ketluan.site.pages import DocumentPage
+
+
+def document_page(doc: Document, indexes: SiteIndexes, base_url: str) -> DocumentPage:
+    """Everything the page of ``doc`` shows: its metadata links, JSON-LD, what it cites and
+    who cites it, and its search data."""
+    citations, where = indexes.citations, indexes.cited_urls
+    data = document_jsonld(doc, base_url + urls.document(doc))
+    if cited := jsonld_citations(citations, where, doc, base_url):
+        data = {**data, "citation": cited}
+    cites, cited_by, cited_by_count, cited_by_url = document_citations(citations, where, doc)
+    search = indexes.search
+    return DocumentPage(
+        url=urls.document(doc),
+        title=labels.short_title(doc),
+        description=labels.describe(doc),
+        updated=doc.date.first_day(),
+        doc=doc,
+        jsonld=script_json(data),
+        doc_links=doc_links(doc, indexes),
+        cites=cites,
+        cited_by=cited_by,
+        cited_by_count=cited_by_count,
+        cited_by_url=cited_by_url,
+        search_terms=search.terms(doc) if search else None,
+        search_facets=search.facets(doc) if search else None,
+        links=body_links(citations, where, doc),
+    )
+
+
+def doc_links(doc: Document, indexes: SiteIndexes) -> dict[str, str]:
+    """Where the breadcrumbs and metadata values of a document page link to."""
+    links = {
+        "year": urls.year(doc.date.year),
+        "type": urls.doc_type(type_key(doc)),
+        "issuer": indexes.issuer_page.get(doc.id, ""),
+        "signer": indexes.signer_page.get(doc.id, ""),
+    }
+    if doc.location:
+        links["province"] = urls.province(doc.location.province)
+        if doc.location.district:
+            links["district"] = urls.district(doc.location.district)
+    return {k: v for k, v in links.items() if v}

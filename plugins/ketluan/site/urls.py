@@ -1,0 +1,131 @@
+"""Every URL of the portal: the one module that knows the site's layout.
+
+URLs are site-relative with a trailing slash (``van-ban/bac-giang/…/604-kl-hu/``); the
+renderer makes them relative to each page. Templates reach these functions through the
+``kl_url`` filter (``{{ doc | kl_url | url }}``), Python through this module: no other
+module writes a prefix.
+"""
+
+from __future__ import annotations
+
+from ketluan.core.model import Document
+from ketluan.core.places import District, Province
+
+HOME = ""
+DOCUMENTS = "van-ban/"
+"""Every document, and the paginated list of all of them."""
+SITE_FEED = DOCUMENTS + "atom.xml"
+PLACES = "dia-ban/"
+CURRENT_PLACES = PLACES + "tu-2025/"
+"""Provinces since 1 July 2025 share names with former ones, so their pages live apart."""
+ALL_OF_PROVINCE = "tat-ca/"
+"""Under a former province's URL: all its documents, its districts' included."""
+BROWSE = "danh-muc/"
+YEARS = BROWSE + "nam/"
+TYPES = BROWSE + "loai/"
+ISSUERS = BROWSE + "co-quan/"
+SIGNERS = BROWSE + "nguoi-ky/"
+CITED = "trich-dan/"
+RANKED = CITED + "nhieu-nhat/"
+SEARCH = "tra-cuu/"
+API = "api/"
+DOCUMENTS_JSON = API + "documents.json"
+RESOLUTIONS_JSON = API + "resolutions.json"
+SITEMAP_PARTS = "sitemaps/{}.xml"
+"""Where the parts of a sitemap index go, numbered from 1."""
+PAGEFIND = "pagefind"
+"""The primary search index (and the only one of a small site), with pagefind.js."""
+SEARCH_SHARDS = "pagefind-shards"
+"""Further search shards, merged in the browser."""
+SEARCH_PLACES = "pagefind-places"
+"""Per shard, the tiny index of place tokens."""
+FEED = "atom.xml"
+"""A place's own feed, under its page."""
+BODY_ID_PREFIX = "vb-"
+"""Prefix of every id in a document body ("văn bản"), so in-page links into a body are
+``#vb-…``: no id of the theme or of our templates starts with it, and with its hyphen no
+body id is a JavaScript identifier (``window.x`` named access)."""
+LIST_PAGE = "trang/{}/"
+"""Page 2, 3… of a paginated list, under its first page."""
+
+
+def source(url: str) -> str:
+    """Path of the generated Markdown source MkDocs knows a page by."""
+    return url + "index.md"
+
+
+def document(doc: Document) -> str:
+    """The page of a document."""
+    return f"{DOCUMENTS}{doc.id}/"
+
+
+def document_glob(provinces: dict[str, list[int]]) -> str:
+    """Pagefind ``--glob`` selecting the document pages of these provinces' years."""
+    parts = [f"{DOCUMENTS}{p}/*/{{{','.join(map(str, ys))}}}/*" for p, ys in provinces.items()]
+    return (parts[0] if len(parts) == 1 else "{" + ",".join(parts) + "}") + "/index.html"
+
+
+def province(unit: Province) -> str:
+    """The page of a province of either map."""
+    return f"{CURRENT_PLACES if unit.current else PLACES}{unit.slug}/"
+
+
+def district(unit: District) -> str:
+    """The page of a former district, under its province's."""
+    return f"{province(unit.province)}{unit.slug}/"
+
+
+def all_of_province(unit: Province) -> str:
+    """Every document of a former province, its districts' included."""
+    return province(unit) + ALL_OF_PROVINCE
+
+
+def place_feed(unit: District) -> str:
+    """The Atom feed of a former district."""
+    return district(unit) + FEED
+
+
+def year(value: int | str) -> str:
+    """Documents of a year."""
+    return f"{YEARS}{value}/"
+
+
+def month(year_value: int | str, key: str) -> str:
+    """Documents of a month of a year (``key``: ``thang-03``)."""
+    return f"{year(year_value)}{key}/"
+
+
+def doc_type(key: str) -> str:
+    """Documents of a type."""
+    return f"{TYPES}{key}/"
+
+
+def issuer(key: str) -> str:
+    """Documents of an issuing body."""
+    return f"{ISSUERS}{key}/"
+
+
+def signer(key: str) -> str:
+    """Documents of a signer."""
+    return f"{SIGNERS}{key}/"
+
+
+def cited(scope: str, kind: str, year_text: str, number: str) -> str:
+    """The page of a cited document, before any suffix that tells two apart (no slash)."""
+    return f"{CITED}{scope}/{kind}/{year_text}/{number}"
+
+
+def list_page(base: str, number: int) -> str:
+    """URL of page ``number`` of the list at ``base``: base/, base/trang/2/, …"""
+    return base if number == 1 else base + LIST_PAGE.format(number)
+
+
+def of(value: object) -> str:
+    """URL of a document or a place, for the ``kl_url`` template filter."""
+    if isinstance(value, Document):
+        return document(value)
+    if isinstance(value, Province):
+        return province(value)
+    if isinstance(value, District):
+        return district(value)
+    raise TypeError(f"no page for a {type(value).__name__}")
