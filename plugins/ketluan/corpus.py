@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .bodylimits import body_problems
 from .document_schema import ConclusionSchema
 from .frontmatter import decode, parse
 from .model import Document, TypeInfo, build_document
@@ -57,6 +58,7 @@ def read_document(
     ctx = Context(rel, source, types)
     cleaned = ConclusionSchema.validate(source.values, ctx)
     check_place(cleaned, ctx)
+    ctx.problems += body_problems(source.body, rel, source.body_line)
     if not source.body.strip():
         ctx.problems.append(
             Problem(
