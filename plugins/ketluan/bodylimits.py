@@ -46,12 +46,12 @@ MAX_BLOCK_READS = 15_000_000
 """Characters read in all by the block processors: each line that ends a block early (an
 ATX heading, a rule or setext underline, a definition, an admonition) counts the length of
 its paragraph plus 3 per line of it. Up to 75 ns each (measured): about a second."""
-MAX_BLOCKS = 50_000
+MAX_BLOCKS = 30_000
 """Paragraphs, headings, list items, rules and table cells of a body (an upper bound: lines
 that are blank or start a block, and every "|"). Python-Markdown spends 15 µs (a table
 cell) to 80 µs (a quoted paragraph) on each (measured) and moves its whole list of blocks
-for each: up to about 4 s at the limit. Real documents have one in 5 characters or more
-(tables): the limit is reached past 250 KB of them, 20 KB being a long one."""
+for each: up to about 2.5 s at the limit. Real documents have one per 50 to 100 characters
+(558 in the largest imported real text, 48 KB)."""
 MARKS = "`\\*_[<&~=^"
 """Characters that start an inline construct: Python-Markdown's (code, escape, emphasis,
 link, tag or autolink, entity) and the common pymdownx ones (~~, ==, ^^)."""
