@@ -4,13 +4,16 @@ Python-Markdown reads some inputs in time quadratic in the length of a paragraph
 between two blank lines), or recurses once per nesting level; a body of a few hundred KB can
 then take minutes, or fail with a traceback (BENCHMARKS.md, "Hostile inputs: bodies"):
 
-- every ``[`` is matched with its ``]``, and every ``](`` with its ``)``, by a Python loop
-  over the characters that follow: to the end of the paragraph when it is never closed;
+- every ``[`` is matched with its ``]``, every ``](`` with its ``)`` and every run of
+  backticks with the next run of its length by a Python loop over the characters that
+  follow: to the end of the paragraph when it is never closed;
 - every inline construct (emphasis, code, entity, tag, escape, line break) rebuilds the text
   of its paragraph, and each unmatched opener is searched for to the paragraph's end;
 - every heading, rule, setext underline, definition or admonition line inside a paragraph
   ends a block early: the block processors then reread the rest of the paragraph;
-- lists, quotes and admonitions nest by recursion, which fails past a few hundred levels.
+- lists, quotes and admonitions nest by recursion, which fails past a few hundred levels;
+- every block (paragraph, heading, list item, table cell) costs tens of microseconds, and
+  Python-Markdown moves its whole list of pending blocks for each one.
 
 ``body_problems`` measures each of these in one linear pass over the body and refuses a body
 past a limit with its line and what to do. The limits are set from measurements so that a
@@ -212,8 +215,8 @@ def body_problems(body: str, path: str, first_line: int) -> list[Problem]:
 
 
 def costs(body: str) -> dict[str, int]:
-    """What each limit measures in ``body`` (``MAX_DEPTH`` and each of ``MEASURES`` by name),
-    computed in full: how far under its limits a body is."""
+    """What each limit measures in ``body`` (``depth``, ``blocks`` and each of ``MEASURES``
+    by name), computed in full: how far under its limits a body is."""
     text = body.replace("\r\n", "\n").replace("\r", "\n")
     totals, _ = _tally(text, list(MEASURES))
     found = {m.name: total for m, total in zip(MEASURES, totals, strict=True)}
