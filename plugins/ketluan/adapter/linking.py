@@ -72,19 +72,18 @@ class _LinkTreeprocessor(Treeprocessor):
     def _walk(self, element: etree.Element) -> None:
         if element.tag in SKIP:
             return
+        children: list[etree.Element] = []
         if element.text:
-            text, made = self._split(element.text)
-            element.text = text
-            for index, new in enumerate(made):
-                element.insert(index, new)
+            element.text, made = self._split(element.text)
+            children += made
         for child in list(element):
             self._walk(child)
+            children.append(child)
             if child.tail:
-                tail, made = self._split(child.tail)
-                child.tail = tail
-                position = list(element).index(child) + 1
-                for offset, new in enumerate(made):
-                    element.insert(position + offset, new)
+                child.tail, made = self._split(child.tail)
+                children += made
+        if len(children) != len(element):
+            element[:] = children  # once: inserting one by one is quadratic in the children
 
     def _split(self, text: str) -> tuple[str, list[etree.Element]]:
         """Text before the first citation, and one ``a`` per citation carrying the rest."""

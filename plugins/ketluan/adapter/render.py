@@ -158,6 +158,11 @@ class Renderer:
                 extensions=[*self.config.markdown_extensions, linker],
                 extension_configs=self.config.mdx_configs or {},
             )
+            # Only document bodies reach this parser, every block-level tag in them escaped
+            # (sanitize.escape_raw_html): the raw-HTML block preprocessor has nothing to keep,
+            # and its html.parser takes time quadratic in unclosed tags (Python 3.11).
+            if "html_block" in md.preprocessors:
+                md.preprocessors.deregister("html_block")
             self._md = (md, linker)
         return self._md
 

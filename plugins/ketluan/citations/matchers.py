@@ -76,10 +76,12 @@ class DatePhrase:
     ``(ngày 07/5/2021``.
     Not: ``năm 2024`` (a year alone), ``ngày 31/02/2024`` (no such day)."""
 
+    # Runs of spaces are read possessively (``\s*+``): never split between two quantifiers,
+    # which would take time quadratic in the length of a long run of blanks.
     pattern = re.compile(
-        r"\s*[,(]?\s*(?:ban\s+hành\s+)?ngày\s*(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*"
-        r"(?P<y>(?:19|20)\d\d)|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*,?\s+năm\s+"
-        r"(?P<y2>(?:19|20)\d\d))(?!\d)"
+        r"\s*+(?:[,(]\s*+)?(?:ban\s++hành\s++)?ngày\s*+(?:(?P<d>\d{1,2})\s*+[/.-]\s*+"
+        r"(?P<m>\d{1,2})\s*+[/.-]\s*+(?P<y>(?:19|20)\d\d)|(?P<d2>\d{1,2})\s++tháng\s++"
+        r"(?P<m2>\d{1,2})(?:\s*+,\s++|\s++)năm\s++(?P<y2>(?:19|20)\d\d))(?!\d)"
     )
 
     @classmethod
@@ -102,7 +104,7 @@ class IssuerPhrase:
     tỉnh``; and the bare level after a State number: ``45/2018/QĐ-UBND tỉnh``.
     Not: ``của người dân``, ``của huyện`` (no issuing body)."""
 
-    pattern = re.compile(rf"\)?\s*,?\s*(?:của|do)\s+(?P<issuer>{ISSUER})")
+    pattern = re.compile(rf"\)?\s*+(?:,\s*+)?(?:của|do)\s++(?P<issuer>{ISSUER})")
     level = re.compile(rf"{_SP}(?P<level>tỉnh|huyện)\b")
 
     @classmethod

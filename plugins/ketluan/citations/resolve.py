@@ -12,7 +12,7 @@ one known document that fits, and is ambiguous when several fit.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ketluan.citations.matchers import Citation, extract
 from ketluan.citations.prose import prose
@@ -100,6 +100,7 @@ class Key:
         return f"{self.scope.path}:{self.kind}:{self.number}:{self.date.iso() if self.date else ''}"
 
 
+@lru_cache(maxsize=4096)
 def _name(value: str) -> str:
     """A place name in one spelling: NFC, new tone placement, each word capitalised
     ("Bắc giang", "Bắc Giang" and "bắc giang" are one scope)."""
@@ -110,7 +111,7 @@ def _name(value: str) -> str:
 def _place(said: str, own: str | None) -> str:
     """A place named in a sentence; the citing document's own place when the sentence names
     it followed by more capitalised words ("tỉnh Điện Biên Sở ...")."""
-    if own and fold(said + " ").startswith(fold(own) + " "):
+    if own and fold(said).startswith(fold(own) + " "):
         return _name(own)
     return _name(said)
 
@@ -131,15 +132,26 @@ def scope_of(symbol: Symbol, issuer: str | None, doc: Document) -> Scope:
     return scope
 
 
+@lru_cache(maxsize=4096)
+def _named_places(said: str) -> tuple[str | None, str | None, bool]:
+    """The province and the district an issuer names, and whether it says "huyện": read
+    once per issuer (a long issuer shared by a list of citations is not reread for each)."""
+    province = PROVINCE_IN_ISSUER.search(said)
+    district = DISTRICT_IN_ISSUER.search(said)
+    return (
+        province[1] if province else None,
+        district[1] if district else None,
+        "huyen" in fold(said),
+    )
+
+
 def _scope_of(symbol: Symbol, issuer: str | None, doc: Document) -> Scope:
     """The scope of a cited document, read from its symbol, the issuer the sentence names
     and, for what neither says, the citing document's place at the time it was issued."""
-    said = issuer or ""
-    province = PROVINCE_IN_ISSUER.search(said)
-    district = DISTRICT_IN_ISSUER.search(said)
-    province_name = _place(province[1], doc.province) if province else _name(doc.province)
+    province, district, says_district = _named_places(issuer or "")
+    province_name = _place(province, doc.province) if province else _name(doc.province)
     district_name = (
-        _place(district[1], doc.district)
+        _place(district, doc.district)
         if district
         else (_name(doc.district) if doc.district else UNKNOWN_DISTRICT)
     )
@@ -154,8 +166,7 @@ def _scope_of(symbol: Symbol, issuer: str | None, doc: Document) -> Scope:
         return Scope(province_name, _name(doc.district) if doc.district else None)
     parts = code.split("-")
     if any(p in ("UBND", "HDND") or (p.startswith("S") and len(p) <= 5) for p in parts):
-        folded = fold(said)
-        if "huyen" in folded or district:
+        if says_district or district:
             return Scope(province_name, district_name)
         return Scope(province_name)
     return Scope()

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ketluan.core.bodylimits import body_problems
 from ketluan.core.document_schema import ConclusionSchema
 from ketluan.core.frontmatter import control_characters, decode, parse
 from ketluan.core.ids import DocumentKey, disambiguate
@@ -57,6 +58,7 @@ def read_document(
     ctx = Context(rel, source, types)
     cleaned = ConclusionSchema.validate(source.values, ctx)
     check_place(cleaned, ctx)
+    ctx.problems += body_problems(source.body, rel, source.body_line)
     if is_blank(source.body):
         ctx.problems.append(
             Problem(

@@ -178,7 +178,10 @@ def parse(text: str, path: str) -> FrontMatter:
     if end is None:
         return _not_closed(lines, path)
     source = "\n".join(lines[1:end]) + "\n"
-    body = "\n".join(lines[end + 1 :]).strip("\n") + "\n"
+    rest = "\n".join(lines[end + 1 :])
+    body = rest.strip("\n") + "\n"
+    # the line where the body's text starts (the line after '---' when it has none)
+    body_line = end + 2 + (len(rest) - len(rest.lstrip("\n")) if rest.strip() else 0)
     try:
         node = yaml.compose(source, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -191,7 +194,7 @@ def parse(text: str, path: str) -> FrontMatter:
         return _failed(
             path, 1, "front matter is nested too deeply", "Use at most a few levels of indentation"
         )
-    result = FrontMatter({}, {}, body, end + 2)
+    result = FrontMatter({}, {}, body, body_line)
     if node is not None and (shape := _shape_problem(node)) is not None:
         return _failed(path, *shape)
     if node is None:

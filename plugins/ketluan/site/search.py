@@ -244,7 +244,10 @@ def extra_terms(doc: Document) -> str:
     text = nfc(text)
     words = set(_WORD.findall(text))
     terms = {fold(word.strip("/.-")) for word in words if "đ" in word or "Đ" in word}
+    end = 0
     for match in OLD_TONE.finditer(text):  # few per document: not every word is examined
+        if match.start() < end:
+            continue  # in the word just added ("hoà/hoà/…" is one word, read once)
         start, end = match.start(), match.end()
         while start and _is_word_char(text[start - 1]):
             start -= 1
