@@ -17,10 +17,11 @@ from functools import cached_property
 from ketluan.citations.matchers import Citation, extract
 from ketluan.citations.prose import prose
 from ketluan.core.dates import DocDate
+from ketluan.core.kinds import KINDS, Kind
 from ketluan.core.model import Document
 from ketluan.core.placenames import DISTRICT_IN_ISSUER, PROVINCE_IN_ISSUER
 from ketluan.core.places import Location
-from ketluan.core.symbols import KINDS, Kind, Symbol, kind_of, parse_symbol
+from ketluan.core.symbols import Symbol, kind_of, parse_symbol
 from ketluan.core.text import fold, new_tone_placement, nfc, slugify
 
 UNKNOWN_DISTRICT = "(chưa rõ)"

@@ -7,31 +7,18 @@ from typing import TYPE_CHECKING, Any
 
 from ketluan.core.dates import DocDate
 from ketluan.core.ids import DocumentId, DocumentKey, leaf, url_problems
+from ketluan.core.kinds import KINDS, Kind
 from ketluan.core.text import fold
 
 if TYPE_CHECKING:
     from ketluan.core.places import Location
 
 
-@dataclass(frozen=True)
-class TypeInfo:
-    """A document type: its slug in front matter, Vietnamese label and URL abbreviation."""
+TypeInfo = Kind
+"""A document's type is a kind of the catalogue (``ketluan.core.kinds``)."""
 
-    slug: str
-    label: str
-    abbr: str
-    news: bool = False
-
-
-BUILTIN_TYPES: dict[str, TypeInfo] = {
-    t.slug: t
-    for t in (
-        TypeInfo("ket-luan", "Kết luận", "kl"),
-        TypeInfo("thong-bao-ket-luan", "Thông báo kết luận", "tbkl"),
-        TypeInfo("thong-bao-y-kien", "Thông báo ý kiến", "tbyk"),
-        TypeInfo("tin-bai", "Tin bài", "tin", news=True),
-    )
-}
+BUILTIN_TYPES: dict[str, Kind] = dict(KINDS)
+"""Every built-in kind a document may have, by slug (``type:`` in front matter)."""
 
 
 @dataclass(frozen=True)

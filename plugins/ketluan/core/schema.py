@@ -13,8 +13,9 @@ from typing import Any, ClassVar
 
 from ketluan.core.dates import DateError, DocDate, parse_doc_date
 from ketluan.core.frontmatter import FrontMatter
+from ketluan.core.kinds import KINDS
 from ketluan.core.problems import Problem
-from ketluan.core.symbols import KINDS, parse_symbol
+from ketluan.core.symbols import parse_symbol
 from ketluan.core.text import control_character, is_blank
 
 
@@ -138,7 +139,8 @@ class Date(Field):
 
 
 class DocType(Field):
-    """A document type slug, one of the configured types."""
+    """A document type slug, one of the configured types (``ketluan.core.kinds`` and
+    ``extra_types``)."""
 
     def check(self, value: Any, dotted: str, ctx: Context) -> str:
         names = sorted(ctx.types)
@@ -148,9 +150,10 @@ class DocType(Field):
         fix = (
             f"Did you mean '{close[0]}'?"
             if close
-            else "Use one of these, or declare a new type under extra_types in mkdocs.yml"
+            else f"Use one of {', '.join(names)}, or declare a new type under extra_types "
+            "in mkdocs.yml"
         )
-        raise Invalid(f"unknown type {_shown(value)}; expected one of {', '.join(names)}", fix)
+        raise Invalid(f"unknown type {_shown(value)}", fix)
 
 
 class References(Field):
@@ -202,12 +205,13 @@ class References(Field):
                 "Write it as printed, e.g. 04-NQ/TU or 45/2018/QĐ-UBND",
             )
         kind = item.get("type")
-        if kind is not None and kind not in KINDS:
-            close = difflib.get_close_matches(str(kind), list(KINDS), n=1)
+        cited = [slug for slug, k in KINDS.items() if not k.news]
+        if kind is not None and kind not in cited:
+            close = difflib.get_close_matches(str(kind), cited, n=1)
             ctx.report(
                 f"{where}.type",
                 f"unknown type {_shown(kind)}",
-                f"Did you mean '{close[0]}'?" if close else f"Use one of {', '.join(KINDS)}",
+                f"Did you mean '{close[0]}'?" if close else f"Use one of {', '.join(cited)}",
             )
         date = None
         if "date" in item:
@@ -223,6 +227,8 @@ class References(Field):
             ctx.report(f"{where}.ignore", f"expected true or false, got {_shown(ignore)}")
         if len(ctx.problems) > count:
             return None
+        # A Thông báo kết luận is cited as the Thông báo its number makes it (ketluan.core.kinds).
+        kind = KINDS[kind].cited_kind if kind else None
         return {"number": number, "type": kind, "date": date, "issuer": issuer, "ignore": ignore}
 
 
