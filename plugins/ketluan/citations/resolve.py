@@ -25,6 +25,9 @@ from ketluan.core.symbols import Symbol, kind_of, parse_symbol
 from ketluan.core.text import fold, new_tone_placement, nfc, slugify
 
 UNKNOWN_DISTRICT = "(chưa rõ)"
+UNKNOWN_PROVINCE = "(chưa rõ)"
+"""The province of a local number (``/TU``, ``UBND``) cited by a central body's document
+whose sentence names none."""
 _NATIONAL_BODIES = {
     "CP": "Chính phủ",
     "TTG": "Thủ tướng Chính phủ",
@@ -138,7 +141,8 @@ def _scope_of(symbol: Symbol, issuer: str | None, doc: Document) -> Scope:
     said = issuer or ""
     province = PROVINCE_IN_ISSUER.search(said)
     district = DISTRICT_IN_ISSUER.search(said)
-    province_name = _place(province[1], doc.province) if province else _name(doc.province)
+    own_province = _name(doc.province) if doc.province is not None else UNKNOWN_PROVINCE
+    province_name = _place(province[1], doc.province) if province else own_province
     district_name = (
         _place(district[1], doc.district)
         if district

@@ -103,26 +103,56 @@ class Text(Field):
 
 
 class TextList(Field):
-    """A list of text lines (``- item`` under the field)."""
+    """A list of text lines (``- item`` under the field); ``single`` names the field to use
+    instead when a list must hold at least two items (``issuers``: else ``issuer``)."""
 
-    def __init__(self, *, example: str, **kwargs: bool) -> None:
+    def __init__(
+        self, *, example: str, single: str = "", max_length: int = 1000, **kwargs: bool
+    ) -> None:
         super().__init__(**kwargs)
-        self.item = Text(example=example)
+        self.item = Text(example=example, max_length=max_length)
+        self.single = single
 
     def check(self, value: Any, dotted: str, ctx: Context) -> list[str]:
-        if not isinstance(value, list):
-            raise Invalid(
-                f"expected a list, got {_shown(value)}",
-                f"Write one item per line starting with '- ', e.g. '- {self.item.example}'",
-            )
+        fix = f"Write one item per line starting with '- ', e.g. '- {self.item.example}'"
         items = []
-        for index, item in enumerate(value):
-            where = f"{dotted}[{index}]"
+        for where, item in _items(value, dotted, self.single, fix):
             try:
                 items.append(self.item.check(item, where, ctx))
             except Invalid as exc:
                 ctx.report(where, str(exc), exc.fix)
         return items
+
+
+def _items(value: Any, dotted: str, single: str, fix: str) -> list[tuple[str, Any]]:
+    """(path, item) of each item of a list value (``signers[1]``); not a list, or one
+    item where a list stands for several (``single`` names the field for one): Invalid."""
+    if not isinstance(value, list):
+        raise Invalid(f"expected a list, got {_shown(value)}", fix)
+    if single and len(value) < 2:
+        raise Invalid(
+            f"lists {len(value)} item(s); it is for joint documents, with two or more",
+            f"Write a single one under '{single}:' instead",
+        )
+    return [(f"{dotted}[{index}]", item) for index, item in enumerate(value)]
+
+
+class Lines(Field):
+    """One line of text, or a list of lines (``- item`` under the field), e.g. an
+    authority chain; the cleaned value is the tuple of lines."""
+
+    def __init__(self, *, example: str, **kwargs: bool) -> None:
+        super().__init__(**kwargs)
+        self.lines = TextList(example=example)
+
+    def check(self, value: Any, dotted: str, ctx: Context) -> tuple[str, ...]:
+        if isinstance(value, list):
+            if not value:
+                raise Invalid(
+                    "is empty", f"Write one line per item, e.g. '- {self.lines.item.example}'"
+                )
+            return tuple(self.lines.check(value, dotted, ctx))
+        return (self.lines.item.check(value, dotted, ctx),)
 
 
 class Date(Field):
@@ -154,6 +184,23 @@ class DocType(Field):
             "in mkdocs.yml"
         )
         raise Invalid(f"unknown type {_shown(value)}", fix)
+
+
+class Choice(Field):
+    """One of a fixed set of slugs (``level: trung-uong``); ``choices`` maps each to what
+    it stands for, which is the cleaned value."""
+
+    def __init__(self, choices: dict[str, Any], **kwargs: bool) -> None:
+        super().__init__(**kwargs)
+        self.choices = choices
+
+    def check(self, value: Any, dotted: str, ctx: Context) -> Any:
+        if isinstance(value, str) and value.strip() in self.choices:
+            return self.choices[value.strip()]
+        names = list(self.choices)
+        close = difflib.get_close_matches(str(value), names, n=1)
+        fix = f"Did you mean '{close[0]}'?" if close else f"Use one of {', '.join(names)}"
+        raise Invalid(f"unknown value {_shown(value)}", fix)
 
 
 class References(Field):
@@ -248,13 +295,41 @@ class Nested(Field):
         return self.schema.validate(value, ctx, dotted + ".")
 
 
+class NestedList(Field):
+    """A list of mappings, each validated by another schema (``signers:``); ``single``
+    names the field for one mapping (see ``TextList``)."""
+
+    def __init__(self, schema: type[Schema], *, single: str = "", **kwargs: bool) -> None:
+        super().__init__(**kwargs)
+        self.schema = schema
+        self.single = single
+
+    def check(self, value: Any, dotted: str, ctx: Context) -> list[dict[str, Any]]:
+        fields = ", ".join(self.schema.fields())
+        fix = f"Start each item with '- ' and indent its fields below it: {fields}"
+        items = []
+        for where, item in _items(value, dotted, self.single, fix):
+            if isinstance(item, dict):
+                items.append(self.schema.validate(item, ctx, where + "."))
+            else:
+                ctx.report(
+                    where, f"expected fields, got {_shown(item)}", f"Write its fields: {fields}"
+                )
+        return items
+
+
 class Schema:
     """Base of declared schemas: validates a mapping field by field, then across fields."""
 
     _fields: ClassVar[dict[str, Field]] = {}
 
     def __init_subclass__(cls) -> None:
-        cls._fields = {k: v for k, v in vars(cls).items() if isinstance(v, Field)}
+        cls._fields = {
+            k: v
+            for klass in reversed(cls.__mro__)
+            for k, v in vars(klass).items()
+            if isinstance(v, Field)
+        }
 
     @classmethod
     def fields(cls) -> list[str]:
