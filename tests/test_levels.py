@@ -298,3 +298,31 @@ def _frontmatter(site: Site):
     from ketluan.core.frontmatter import parse
 
     return parse((site.conclusions / "a.md").read_text("utf-8"), P)
+
+
+GUIDE = REPO / "docs" / "huong-dan" / "soan-thao.md"
+
+
+def test_the_authoring_guide_documents_every_kind_level_and_field() -> None:
+    from ketluan.core.document_schema import ConclusionSchema, SignerSchema
+    from ketluan.core.kinds import CATALOGUE
+    from ketluan.core.levels import LEVELS
+
+    guide = GUIDE.read_text("utf-8")
+    for kind in CATALOGUE:
+        assert f"| `{kind.slug}` | {kind.label}" in guide, kind.slug
+    for level in LEVELS.values():
+        assert f"| `{level.slug}` | {level.label}" in guide, level.slug
+    for name in ConclusionSchema.fields() + SignerSchema.fields():
+        assert f"`{name}`" in guide, name
+
+
+def test_the_front_matter_examples_of_the_guide_are_valid(site: Site) -> None:
+    blocks = GUIDE.read_text("utf-8").split("```yaml\n")[1:]
+    examples = [block.split("```")[0] for block in blocks if block.startswith("---\n")]
+    assert len(examples) >= 3  # central, commune, joint
+    for index, example in enumerate(examples):
+        site.add(f"example-{index}.md", example + "\nNội dung.\n")
+    corpus = load_corpus(site.root, "conclusions", BUILTIN_TYPES)
+    assert {doc.level.slug for doc in corpus.documents} >= {"trung-uong", "xa"}
+    assert any(len(doc.issuers) == 2 and len(doc.signers) == 2 for doc in corpus.documents)
