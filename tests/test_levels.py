@@ -326,3 +326,29 @@ def test_the_front_matter_examples_of_the_guide_are_valid(site: Site) -> None:
     corpus = load_corpus(site.root, "conclusions", BUILTIN_TYPES)
     assert {doc.level.slug for doc in corpus.documents} >= {"trung-uong", "xa"}
     assert any(len(doc.issuers) == 2 and len(doc.signers) == 2 for doc in corpus.documents)
+
+
+def test_a_central_quy_dinh_is_the_document_its_citations_mean(site: Site) -> None:
+    """96-QĐ/TW is a Quy định (QĐ is Quyết định by its code alone): the document's own kind
+    decides its key, as the word before the number decides its citations'."""
+    site.add(
+        "trung-uong/96.md",
+        conclusion(
+            title="Quy định về việc lấy phiếu tín nhiệm",
+            type="quy-dinh",
+            number="96-QĐ/TW",
+            date="2023-02-02",
+            issuer="Bộ Chính trị",
+            level="trung-uong",
+            province=None,
+            district=None,
+        ),
+    )
+    site.add(
+        "bac-giang/son-dong/1.md",
+        conclusion(body="Thực hiện Quy định số 96-QĐ/TW ngày 02/02/2023 của Bộ Chính trị.\n"),
+    )
+    site.build()
+    page = site.page("van-ban/bac-giang/huyen-uy-son-dong/2024/604-kl-hu/")
+    (link,) = page.cssselect(".kl-document__body a.kl-cite")
+    assert link.get("href") == "../../../../trung-uong/bo-chinh-tri/2023/96-qd-tw/"

@@ -306,7 +306,8 @@ def document_key(doc: Document) -> Key | None:
     if symbol is None:
         return None
     scope = scope_of(symbol, doc.issuer, doc)
-    return Key(scope, kind_of(None, symbol), symbol.key, doc.date)
+    # Its own kind reads the code as its citations' word does: 96-QĐ/TW of a Quy định.
+    return Key(scope, kind_of(doc.type.label, symbol), symbol.key, doc.date)
 
 
 def document_mentions(doc: Document) -> list[Mention]:
