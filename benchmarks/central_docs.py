@@ -113,7 +113,7 @@ def _document(ref: cat.Ref, index: int, seed: int, refs: list[cat.Ref]) -> Doc:
     from generate import Doc
 
     rng = random.Random(f"{seed}|central|{index}")
-    issuers = ref.issuers[0].split(", ")
+    issuers = [name.split(" khóa ")[0] for name in ref.issuers[0].split(", ")]  # one body
     body = cm.Committee(
         key=f"central/{ref.number}", name=issuers[0], word=issuers[0], code="TW",
         level="central", province="", district=None, place="Hà Nội", unit="cả nước",

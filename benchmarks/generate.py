@@ -8,7 +8,10 @@ same number recurs across districts and terms), with signer blocks, recipients,
 footnotes, headings and lists as published, 3-25 KB each, and citations in every form the
 citation matcher reads: of central, provincial, district and State documents outside the
 corpus (central ones with a skewed popularity) and of earlier documents of the corpus (by
-number, date and issuer, so that they resolve to them). Same N and seed, same bytes.
+number, date and issuer, so that they resolve to them). Besides them (``variety``,
+``central_docs``): other kinds of the committees, about one central document in a hundred
+(the real ones cited, at their central URLs), signing chains and joint documents. Same N
+and seed, same bytes.
 """
 
 from __future__ import annotations
