@@ -35,8 +35,6 @@ class Level:
     FORBIDDEN."""
     commune: str
     """``commune:`` is REQUIRED or FORBIDDEN."""
-    examples: str
-    """Bodies of the level, for messages and the authoring guide."""
     until: str | None = None
     """Last day the level existed, ISO (districts: 2025-06-30)."""
 
@@ -46,34 +44,22 @@ class Level:
         return self.province == FORBIDDEN
 
 
-CENTRAL = Level(
-    "trung-uong",
-    "Trung ương",
-    FORBIDDEN,
-    FORBIDDEN,
-    FORBIDDEN,
-    "Bộ Chính trị, Ban Bí thư, Ban Chấp hành Trung ương, các ban Trung ương, Đảng đoàn Quốc "
-    "hội, Ban cán sự đảng Chính phủ, Chính phủ, Thủ tướng, các bộ",
-)
-PROVINCE = Level(
-    "tinh", "Cấp tỉnh", REQUIRED, OPTIONAL, FORBIDDEN, "Tỉnh ủy, Thành ủy, UBND, HĐND tỉnh"
-)
-DISTRICT = Level(
-    "huyen",
-    "Cấp huyện",
-    REQUIRED,
-    REQUIRED,
-    FORBIDDEN,
-    "Huyện ủy, Quận ủy, Thị ủy, Thành ủy thuộc tỉnh",
-    until="2025-06-30",
-)
-COMMUNE = Level(
-    "xa", "Cấp xã", REQUIRED, OPTIONAL, REQUIRED, "Đảng ủy xã, phường, đặc khu; UBND xã"
-)
-BLOC = Level("khoi", "Đảng ủy khối", REQUIRED, FORBIDDEN, FORBIDDEN, "Đảng ủy Khối … tỉnh")
+CENTRAL = Level("trung-uong", "Trung ương", FORBIDDEN, FORBIDDEN, FORBIDDEN)
+"""Bộ Chính trị, Ban Bí thư, Ban Chấp hành Trung ương, central boards, Đảng đoàn Quốc hội,
+Ban cán sự đảng Chính phủ, Chính phủ, Thủ tướng, the ministries."""
+PROVINCE = Level("tinh", "Cấp tỉnh", REQUIRED, OPTIONAL, FORBIDDEN)
+"""Tỉnh ủy, Thành ủy of a city under the centre, UBND and HĐND tỉnh; a district the
+document concerns may be named."""
+DISTRICT = Level("huyen", "Cấp huyện", REQUIRED, REQUIRED, FORBIDDEN, until="2025-06-30")
+"""Huyện ủy, Quận ủy, Thị ủy, Thành ủy of a city within a province, until 30 June 2025."""
+COMMUNE = Level("xa", "Cấp xã", REQUIRED, OPTIONAL, REQUIRED)
+"""Đảng ủy xã, phường, đặc khu, UBND xã; before 1 July 2025 a commune of a district."""
+BLOC = Level("khoi", "Đảng ủy khối", REQUIRED, FORBIDDEN, FORBIDDEN)
+"""Đảng ủy Khối các cơ quan tỉnh, Đảng ủy Khối Doanh nghiệp tỉnh."""
 
-LEVELS: dict[str, Level] = {level.slug: level for level in (CENTRAL, PROVINCE, DISTRICT,
-                                                             COMMUNE, BLOC)}  # fmt: skip
+LEVELS: dict[str, Level] = {
+    level.slug: level for level in (CENTRAL, PROVINCE, DISTRICT, COMMUNE, BLOC)
+}
 """Every level by its slug, central first."""
 
 
