@@ -18,7 +18,7 @@ from ketluan.citations.matchers import Citation, extract
 from ketluan.citations.prose import prose
 from ketluan.core.dates import DocDate
 from ketluan.core.kinds import KINDS, Kind
-from ketluan.core.model import Document
+from ketluan.core.model import NATIONWIDE, Document
 from ketluan.core.placenames import DISTRICT_IN_ISSUER, PROVINCE_IN_ISSUER
 from ketluan.core.places import Location
 from ketluan.core.symbols import Symbol, kind_of, parse_symbol
@@ -77,7 +77,7 @@ class Scope:
     def label(self) -> str:
         """Vietnamese place: "toàn quốc", "tỉnh Bắc Giang", "huyện Sơn Động, tỉnh Bắc Giang"."""
         if self.province is None:
-            return "toàn quốc"
+            return NATIONWIDE
         if self.place is not None:
             return self.place.label
         if self.district is None:
