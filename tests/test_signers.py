@@ -116,6 +116,10 @@ def test_the_joint_circular_of_five_bodies_is_laid_out_as_published(levels_site:
         "Cộng hòa xã hội chủ nghĩa Việt Nam",  # a State document: the national motto
         "Độc lập - Tự do - Hạnh phúc",
     ]
+    assert page.cssselect(".kl-letterhead__rule") and not page.cssselect(".kl-letterhead__star")
+    party = levels_site.page(JOINT_URL)  # a Party board's number: the Party's letterhead
+    assert text_of(party.cssselect(".kl-letterhead__motto")[0]) == "Đảng Cộng sản Việt Nam"
+    assert party.cssselect(".kl-letterhead__star") and not party.cssselect(".kl-letterhead__rule")
     assert blocks(page) == [(chain, title, name) for chain, title, name in CIRCULAR_SIGNERS]
     data = json.loads(page.cssselect('script[type="application/ld+json"]')[0].text)
     assert data["legislationPassedBy"] == [
