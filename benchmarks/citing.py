@@ -17,12 +17,16 @@ from typing import TYPE_CHECKING, Any
 
 import catalogue as cat
 import committees as cm
+import variety
+
+from ketluan.core.kinds import KINDS
 
 if TYPE_CHECKING:
     from generate import Doc
 
 WORDS = {"ket-luan": "Kết luận", "thong-bao-ket-luan": "Thông báo kết luận"}
 WORDS["thong-bao-y-kien"] = "Thông báo"
+WORDS |= {kind: KINDS[kind].label for kind in variety.OTHER_KINDS}
 
 
 @dataclass

@@ -8,7 +8,10 @@ same number recurs across districts and terms), with signer blocks, recipients,
 footnotes, headings and lists as published, 3-25 KB each, and citations in every form the
 citation matcher reads: of central, provincial, district and State documents outside the
 corpus (central ones with a skewed popularity) and of earlier documents of the corpus (by
-number, date and issuer, so that they resolve to them). Same N and seed, same bytes.
+number, date and issuer, so that they resolve to them). Besides them (``variety``,
+``central_docs``): other kinds of the committees, about one central document in a hundred
+(the real ones cited, at their central URLs), signing chains and joint documents. Same N
+and seed, same bytes.
 """
 
 from __future__ import annotations
@@ -22,11 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import bodies
 import catalogue as cat
+import central_docs
 import citing
 import committees as cm
 import phrases as ph
+import variety
 
 from ketluan.core.places import gazetteer
 from ketluan.core.text import slugify
@@ -82,6 +86,9 @@ class Doc:
     old_tone: bool = False
     target: int = 8000
     path: str = ""
+    variety: Any = None
+    """What it has beyond v1 front matter (``variety.Variety``): level, joint issuers and
+    signers, signing chain; a central document's whole text."""
 
     @property
     def news(self) -> bool:
@@ -111,7 +118,8 @@ def plan(count: int, seed: int = DEFAULT_SEED) -> list[Doc]:
     first = rng.sample(provinces, len(provinces))  # every former province has documents
     seen: set[tuple[Any, ...]] = set()
     docs = []
-    for index in range(count):
+    central = central_docs.count(count)
+    for index in range(count - central):
         level = rng.choices(("district", "province", "merged"), (0.62, 0.32, 0.06))[0]
         if index < len(first):
             pool = children[first[index].key] if level == "district" else [first[index]]
@@ -119,14 +127,17 @@ def plan(count: int, seed: int = DEFAULT_SEED) -> list[Doc]:
             pool = pools[level]
         committee = rng.choices(pool, [c.weight for c in pool])[0]
         docs.append(_document(rng, seed, index, committee, children, seen))
+        variety.other_kind(docs[-1], seed)
     outside = citing.number(docs, rng, seed)
     samplers = {key: citing.Sampler(refs) for key, refs in outside.items()}
     own = citing.citable(docs)
-    central = citing.Sampler(cat.central(random.Random(seed)))
+    refs = cat.central(random.Random(seed))
+    cited = citing.Sampler(refs)
     states: dict[str, citing.Sampler] = {}
     for doc in docs:
-        citing.cite(doc, rng, central, samplers, own, states, seed)
-        bodies.finish(doc, rng, seed)
+        citing.cite(doc, rng, cited, samplers, own, states, seed)
+        variety.finish(doc, rng, seed)
+    docs += central_docs.documents(refs, central, seed, len(docs))
     _paths(docs)
     return docs
 
@@ -234,7 +245,7 @@ def generate(count: int, target: Path, shard_size: int = 2000, seed: int = DEFAU
     for doc in docs:
         path = target / "conclusions" / doc.path
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(bodies.render(doc, random.Random(f"{seed}/{doc.index}")).encode())
+        path.write_bytes(variety.render(doc, random.Random(f"{seed}/{doc.index}")).encode())
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace(
         "      home_recent: 10\n", f"      home_recent: 10\n      search_shard_size: {shard_size}\n"

@@ -157,6 +157,19 @@ def generated_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     return built
 
 
+@pytest.fixture(scope="session")
+def levels_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """Documents of every issuer level, joint documents and signing chains
+    (tests/corpus_levels.py), built once."""
+    from corpus_levels import FILES
+
+    built = Site(tmp_path_factory.mktemp("levels") / "project")
+    for rel, text in FILES.items():
+        built.add(rel, text)
+    built.build()
+    return built
+
+
 def pagefind_unstable(relative: Path) -> bool:
     """Pagefind files that differ between two runs over the same pages: its filter, meta and
     entry files (upstream: only fragment hashes are stable since Pagefind 1.3, see

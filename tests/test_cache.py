@@ -117,6 +117,31 @@ def test_removed_citation_disappears_from_the_cited_page(warm: Site, caplog, tmp
     assert_same_as_cold(warm, tmp_path)
 
 
+def test_a_central_and_a_joint_document_update_the_pages_listing_them(
+    warm: Site, caplog, tmp_path
+) -> None:
+    central = conclusion(
+        title="Kết luận về sắp xếp tổ chức bộ máy",
+        number="126-KL/TW",
+        date="2025-02-14",
+        issuer="Bộ Chính trị",
+        level="trung-uong",
+        province=None,
+        district=None,
+    )
+    warm.add("trung-uong/126.md", central)
+    joint = "issuers:\n  - Huyện ủy Tuần Giáo\n  - Ủy ban nhân dân huyện Tuần Giáo"
+    warm.add("tuan-giao/12.md", OTHER.replace("issuer: Huyện ủy Tuần Giáo", joint))
+    rebuild(warm, caplog)
+    (line,) = warm.page("dia-ban/").cssselect(".kl-places__central a")
+    assert line.get("href") == "trung-uong/"
+    lookup = warm.page("danh-muc/co-quan/uy-ban-nhan-dan-huyen-tuan-giao/")
+    assert [a.text_content() for a in lookup.cssselect(".kl-item__title")] == [
+        "Kết luận về công tác cán bộ"
+    ]
+    assert_same_as_cold(warm, tmp_path)
+
+
 def test_edited_template_changes_every_page_using_it(warm: Site, caplog, tmp_path) -> None:
     template = warm.templates / "conclusion.html"
     text = template.read_text(encoding="utf-8")

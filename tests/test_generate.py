@@ -48,8 +48,50 @@ def test_same_seed_same_bytes_other_seed_other_corpus(project: Path, tmp_path: P
 
 def test_every_file_passes_the_loader(corpus: Corpus) -> None:
     assert len(corpus.documents) == COUNT  # load_corpus raises on any problem or duplicate
-    assert {d.type.slug for d in corpus.documents} == set(BUILTIN_TYPES)
-    assert len({d.province for d in corpus.documents if d.date.iso() < "2025-07-01"}) == 63
+    kinds = Counter(d.type.slug for d in corpus.documents)
+    assert set(kinds) <= set(BUILTIN_TYPES)
+    conclusions = ("ket-luan", "thong-bao-ket-luan", "thong-bao-y-kien")
+    assert all(kinds[k] for k in (*conclusions, "tin-bai")), kinds
+    assert sum(kinds[k] for k in (*conclusions, "tin-bai")) > 0.8 * COUNT, "conclusions first"
+    assert len(set(kinds) - {*conclusions, "tin-bai"}) >= 5, kinds  # NQ, CT, KH, ĐA... TTLT
+    local = [d for d in corpus.documents if d.province is not None]
+    assert len({d.province for d in local if d.date.iso() < "2025-07-01"}) == 63
+
+
+def test_central_joint_and_chained_documents_occur(corpus: Corpus) -> None:
+    central = {d.number: d for d in corpus.documents if d.level.central}
+    assert set(central) >= {"126-KL/TW", "178/2024/NĐ-CP"}
+    assert all(d.province is None and d.id.startswith("trung-uong/") for d in central.values())
+    assert central["126-KL/TW"].issuers == ["Bộ Chính trị", "Ban Bí thư"]
+    decree = central["178/2024/NĐ-CP"]
+    assert decree.signer and decree.signer.chain == ("TM. Chính phủ", "KT. Thủ tướng")
+    (circular,) = [d for d in corpus.documents if d.type.slug == "thong-tu-lien-tich"]
+    assert len(circular.issuers) == len(circular.signers) == 5
+    chains = Counter(
+        d.signer.authority for d in corpus.documents if d.signer and len(d.signer.chain) > 1
+    )
+    assert (
+        chains["T/M Ban Thường vụ / K/T Bí thư"]
+        and chains["T/L Ban Thường vụ / K/T Chánh Văn phòng"]
+    )
+    v1 = [
+        d for d in corpus.documents if not d.joint and len(d.signer.chain if d.signer else ()) < 2
+    ]
+    assert len(v1) > 0.8 * COUNT, "most files stay in the v1 form"
+
+
+@pytest.fixture(scope="module")
+def larger() -> list[generate.Doc]:
+    """2,000 documents planned (not written)."""
+    return generate.plan(2000, SEED)
+
+
+def test_provincial_joint_plans_occur_in_a_larger_corpus(larger: list[generate.Doc]) -> None:
+    joint = [
+        d for d in larger if d.variety and len(d.variety.signers) == 2 and d.type == "ke-hoach"
+    ]
+    assert joint, "a plan of a Party committee and the people's committee"
+    assert joint[0].variety.issuers[1].startswith("Ủy ban nhân dân")
 
 
 def test_sizes_spread_over_3_to_25_kb(project: Path) -> None:
@@ -70,6 +112,7 @@ def test_every_signer_form_and_footnotes_occur(corpus: Corpus) -> None:
             forms[f"{doc.signer.authority} / {doc.signer.title}"] += 1
     expected = ["T/M Ban Thường vụ / Bí thư", "T/L Ban Thường vụ / Chánh Văn phòng"]
     expected += ["K/T Bí thư / Phó Bí thư", "bare name", "news with an author"]
+    expected += ["T/M Ban Thường vụ / K/T Bí thư / Phó Bí thư"]
     assert all(forms[form] for form in expected), forms
     assert any(form.startswith("T/M Huyện ủy /") for form in forms), forms
     with_notes = [d for d in corpus.documents if "[^1]" in d.body and "\n[^1]: " in d.body]
@@ -77,12 +120,12 @@ def test_every_signer_form_and_footnotes_occur(corpus: Corpus) -> None:
     assert all(d.recipients for d in corpus.documents if not d.type.news)
 
 
-def test_numbers_recur_across_committees_and_terms(corpus: Corpus) -> None:
+def test_numbers_recur_across_committees_and_terms(larger: list[generate.Doc]) -> None:
     issuers_by_number: dict[str, set[str]] = {}
-    for doc in corpus.documents:
+    for doc in larger:  # 2,000 planned: numbers of many kinds recur, not only KL and TB
         if doc.number:
-            issuers_by_number.setdefault(doc.number, set()).add(doc.issuer + doc.date.iso())
-    assert sum(len(found) > 1 for found in issuers_by_number.values()) > 5
+            issuers_by_number.setdefault(doc.number, set()).add(doc.issuer + doc.day.isoformat())
+    assert sum(len(found) > 1 for found in issuers_by_number.values()) > 5 * 2000 // COUNT
 
 
 def test_citations_resolve_inside_and_outside_the_corpus(corpus: Corpus) -> None:

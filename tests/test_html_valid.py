@@ -44,6 +44,11 @@ def test_sample_site_html_is_valid(sample_site: Site) -> None:
     assert vnu_errors(str(sample_site.root / "site")) == []
 
 
+def test_central_and_joint_documents_html_is_valid(levels_site: Site) -> None:
+    """Central documents and their page, joint letterheads and signature blocks, chains."""
+    assert vnu_errors(str(levels_site.root / "site")) == []
+
+
 def test_validator_reports_errors(tmp_path) -> None:
     (tmp_path / "bad.html").write_text(
         "<!doctype html><html lang=vi><title>x</title><p><div></p>", encoding="utf-8"

@@ -127,6 +127,12 @@ def test_manifest_lists_every_document(sample_site: Site) -> None:
     assert data["version"] == 1
     assert data["count"] == 5
     entry = next(d for d in data["documents"] if d["number"] == "604-KL/HU")
+    signer = {
+        "name": "Đỗ Văn Cẩm",
+        "title": "Phó Bí thư",
+        "authority": "T/M Huyện ủy",
+        "chain": ["T/M Huyện ủy"],
+    }
     assert entry == {
         "id": "bac-giang/huyen-uy-son-dong/2024/604-kl-hu",
         "url": "/" + SON_DONG,
@@ -136,14 +142,18 @@ def test_manifest_lists_every_document(sample_site: Site) -> None:
         "number": "604-KL/HU",
         "date": "2024-03-27",
         "issuer": "Huyện ủy Sơn Động",
+        "issuers": ["Huyện ủy Sơn Động"],
+        "level": "huyen",
         "province": "Bắc Giang",
         "district": "Sơn Động",
+        "commune": None,
         "province_code": "24",
         "district_code": "220",
         "current_province": "Bắc Ninh",
         "current_province_code": "24",
         "meeting": entry["meeting"],
-        "signer": {"name": "Đỗ Văn Cẩm", "title": "Phó Bí thư", "authority": "T/M Huyện ủy"},
+        "signer": signer,
+        "signers": [signer],
         "author": None,
         "recipients": entry["recipients"],
         "references": entry["references"],

@@ -74,6 +74,7 @@ def test_facets_give_province_of_the_time_and_of_today(site: Site) -> None:
         "huyen": ["Sơn Động"],
         "nam": ["2024"],
         "loai": ["Kết luận"],
+        "cap": ["Cấp huyện"],
     }
 
 
@@ -95,6 +96,7 @@ def test_document_page_marks_body_metadata_and_filters(sample_site: Site) -> Non
         "huyen": "Sơn Động",
         "nam": "2024",
         "loai": "Kết luận",
+        "cap": "Cấp huyện",
     }
     assert not page.cssselect("nav [data-pagefind-body], header [data-pagefind-meta]")
 

@@ -10,7 +10,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 
-from ketluan.core.model import BUILTIN_TYPES, TypeInfo
+from ketluan.core.kinds import KINDS, Kind, with_extra
 
 PLUGIN = "ketluan"
 
@@ -36,7 +36,7 @@ class Count(c.Type[int]):
 
 
 class TypeConfig(base.Config):
-    """An extra document type declared in mkdocs.yml."""
+    """An extra document type declared in mkdocs.yml (or a built-in one relabelled)."""
 
     label = c.Type(str)
     """Vietnamese name shown on pages, e.g. "Thông báo"."""
@@ -44,6 +44,9 @@ class TypeConfig(base.Config):
     """Short lowercase code used in URLs of unnumbered documents, e.g. "tb"."""
     news = c.Type(bool, default=False)
     """True for news-like types: no number or signer, an optional author."""
+    conclusion = c.Optional(c.Type(bool))
+    """True for a kind of conclusion, listed on the home page and in the site feed; not
+    set: as the built-in type of that slug says, else false."""
 
 
 class KetluanConfig(base.Config):
@@ -75,12 +78,22 @@ class KetluanConfig(base.Config):
     jobs = Count(minimum=0, default=0, example=2)
     """Processes rendering pages; 0: one per core this build may use."""
 
-    def types(self) -> dict[str, TypeInfo]:
-        """The built-in document types and the configured extra ones."""
-        found = dict(BUILTIN_TYPES)
-        for slug, extra in self.extra_types.items():
-            found[slug] = TypeInfo(slug, extra.label, extra.abbr, extra.news)
-        return found
+    def types(self) -> dict[str, Kind]:
+        """The built-in document kinds (``ketluan.core.kinds``) and the configured ones."""
+        return with_extra(
+            {
+                slug: Kind(slug, extra.label, extra.abbr, extra.news, _conclusion(slug, extra))
+                for slug, extra in self.extra_types.items()
+            }
+        )
+
+
+def _conclusion(slug: str, extra: TypeConfig) -> bool:
+    """Whether a configured type is a conclusion: as configured, else as built in."""
+    if extra.conclusion is not None:
+        return bool(extra.conclusion)
+    builtin = KINDS.get(slug)
+    return builtin.conclusion if builtin else False
 
 
 class ConfigProblem(Exception):

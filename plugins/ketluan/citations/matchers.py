@@ -13,16 +13,14 @@ import re
 from dataclasses import dataclass, replace
 
 from ketluan.core.dates import DocDate
+from ketluan.core.kinds import cited_words
 from ketluan.core.placenames import PLACE_AFTER_BODY
-from ketluan.core.symbols import FORMS, KINDS, MORE_WORDS, SYMBOLS, Symbol, kind_of
+from ketluan.core.symbols import FORMS, SYMBOLS, Symbol, kind_of
 
 _SP = r"[ \t]"  # inline space only: masked Markdown markup (\x1f) ends a phrase
 
 _LABELS = sorted(
-    (
-        re.escape(label).replace(r"\ ", r"\s+")
-        for label in [*(k.label for k in KINDS.values() if k.slug != "van-ban"), *MORE_WORDS]
-    ),
+    (re.escape(label).replace(r"\ ", r"\s+") for label in cited_words()),
     key=len,
     reverse=True,
 )

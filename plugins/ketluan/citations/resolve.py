@@ -17,13 +17,17 @@ from functools import cached_property, lru_cache
 from ketluan.citations.matchers import Citation, extract
 from ketluan.citations.prose import prose
 from ketluan.core.dates import DocDate
-from ketluan.core.model import Document
+from ketluan.core.kinds import KINDS, Kind
+from ketluan.core.model import NATIONWIDE, Document
 from ketluan.core.placenames import DISTRICT_IN_ISSUER, PROVINCE_IN_ISSUER
 from ketluan.core.places import Location
-from ketluan.core.symbols import KINDS, Kind, Symbol, kind_of, parse_symbol
+from ketluan.core.symbols import Symbol, kind_of, parse_symbol
 from ketluan.core.text import fold, new_tone_placement, nfc, slugify
 
 UNKNOWN_DISTRICT = "(chưa rõ)"
+UNKNOWN_PROVINCE = "(chưa rõ)"
+"""The province of a local number (``/TU``, ``UBND``) cited by a central body's document
+whose sentence names none."""
 _NATIONAL_BODIES = {
     "CP": "Chính phủ",
     "TTG": "Thủ tướng Chính phủ",
@@ -73,7 +77,7 @@ class Scope:
     def label(self) -> str:
         """Vietnamese place: "toàn quốc", "tỉnh Bắc Giang", "huyện Sơn Động, tỉnh Bắc Giang"."""
         if self.province is None:
-            return "toàn quốc"
+            return NATIONWIDE
         if self.place is not None:
             return self.place.label
         if self.district is None:
@@ -149,7 +153,8 @@ def _scope_of(symbol: Symbol, issuer: str | None, doc: Document) -> Scope:
     """The scope of a cited document, read from its symbol, the issuer the sentence names
     and, for what neither says, the citing document's place at the time it was issued."""
     province, district, says_district = _named_places(issuer or "")
-    province_name = _place(province, doc.province) if province else _name(doc.province)
+    own_province = _name(doc.province) if doc.province is not None else UNKNOWN_PROVINCE
+    province_name = _place(province, doc.province) if province else own_province
     district_name = (
         _place(district, doc.district)
         if district
@@ -312,7 +317,8 @@ def document_key(doc: Document) -> Key | None:
     if symbol is None:
         return None
     scope = scope_of(symbol, doc.issuer, doc)
-    return Key(scope, kind_of(None, symbol), symbol.key, doc.date)
+    # Its own kind reads the code as its citations' word does: 96-QĐ/TW of a Quy định.
+    return Key(scope, kind_of(doc.type.label, symbol), symbol.key, doc.date)
 
 
 def document_mentions(doc: Document) -> list[Mention]:

@@ -14,7 +14,7 @@ from ketluan.core.document_schema import ConclusionSchema
 from ketluan.core.frontmatter import control_characters, decode, parse
 from ketluan.core.ids import DocumentKey, disambiguate
 from ketluan.core.model import Document, TypeInfo, build_document
-from ketluan.core.places import check_place
+from ketluan.core.places import check_place, unchecked_commune
 from ketluan.core.problems import Problem, ProblemsError
 from ketluan.core.schema import Context
 from ketluan.core.sources import find_sources, read_source, relative
@@ -119,7 +119,7 @@ def load_corpus(
     if problems := _same_urls(documents):
         raise ProblemsError(problems)
     documents.sort(key=Document.sort_key)
-    notes = _future_dates(documents, today or dt.date.today())
+    notes = _future_dates(documents, today or dt.date.today()) + _unchecked_communes(documents)
     for note in notes:
         log.info("ketluan: %s", note)
     return Corpus(documents, notes)
@@ -185,3 +185,14 @@ def _future_dates(documents: list[Document], today: dt.date) -> list[Problem]:
         for doc in sorted(documents, key=lambda d: d.source)
         if doc.date.after(today)
     ]
+
+
+def _unchecked_communes(documents: list[Document]) -> list[Problem]:
+    """A commune the gazetteer cannot check (the packaged data has no communes) is published
+    as written: worth a warning, so a misspelt name is looked at."""
+    found = []
+    for doc in sorted(documents, key=lambda d: d.source):
+        if message := unchecked_commune(doc):
+            fix = "Check its spelling against the decision that established it"
+            found.append(Problem(doc.source, doc.lines.get("commune", 1), "commune", message, fix))
+    return found

@@ -33,7 +33,7 @@ class FrontMatter:
         while path:
             if path in self.lines:
                 return self.lines[path]
-            path = path.rpartition(".")[0] if "." in path else path.rpartition("[")[0]
+            path = path[: max(path.rfind("."), path.rfind("["), 0)]
         return 1
 
 

@@ -25,6 +25,9 @@ NEWS_SLUG_WORDS = 6
 """Words of a news title kept in its URL, after the date."""
 NEWS_FILE_WORDS = 5
 """Words of a news title kept in the name of an imported file."""
+CENTRAL = "trung-uong"
+"""Scope of central bodies (Bộ Chính trị, Chính phủ...), which have no province: the
+first part of their ids and keys, where other documents have their province."""
 MAX_SLUG = 200
 """Longest URL part made from one field: each part is a folder of the built site, folder
 names stop at 255 bytes, and a suffix (-2024-03-27-2) or a counter may follow."""
@@ -32,7 +35,8 @@ names stop at 255 bytes, and a suffix (-2024-03-27-2) or a counter may follow.""
 
 @dataclass(frozen=True, order=True)
 class DocumentKey:
-    """What makes two files the same document; every part folded (case, accents, đ)."""
+    """What makes two files the same document; every part folded (case, accents, đ).
+    ``province`` is the scope: the province, or ``CENTRAL`` for central bodies."""
 
     province: str
     issuer: str
@@ -46,7 +50,7 @@ class DocumentKey:
     def of(
         cls,
         *,
-        province: str,
+        province: str | None,
         issuer: str,
         type_slug: str,
         number: str | None,
@@ -54,9 +58,9 @@ class DocumentKey:
         title: str,
         news: bool,
     ) -> DocumentKey:
-        """The key of a document from its fields as written."""
+        """The key of a document from its fields as written (``province`` None: central)."""
         return cls(
-            fold(province),
+            CENTRAL if province is None else fold(province),
             fold(issuer),
             type_slug,
             fold(number or ""),
@@ -78,7 +82,8 @@ def leaf(*, number: str | None, date: DocDate, title: str, abbr: str, news: bool
 
 @dataclass(frozen=True)
 class DocumentId:
-    """``province/issuer/year/leaf`` and the suffix that tells reused numbers apart."""
+    """``province/issuer/year/leaf`` and the suffix that tells reused numbers apart;
+    central bodies have ``trung-uong`` (``CENTRAL``) where others have their province."""
 
     province: str
     issuer: str
@@ -87,9 +92,11 @@ class DocumentId:
     suffix: str = ""
 
     @classmethod
-    def of(cls, *, province: str, issuer: str, date: DocDate, leaf: str) -> DocumentId:
-        """The id of a document from its fields as written (slugged here)."""
-        return cls(slugify(province), slugify(issuer), date.year, leaf)
+    def of(cls, *, province: str | None, issuer: str, date: DocDate, leaf: str) -> DocumentId:
+        """The id of a document from its fields as written (slugged here; ``province``
+        None: a central body's)."""
+        scope = CENTRAL if province is None else slugify(province)
+        return cls(scope, slugify(issuer), date.year, leaf)
 
     @property
     def base(self) -> str:
@@ -153,25 +160,32 @@ def file_name(
 
 def url_problems(
     *,
-    issuer: str,
+    issuers: Sequence[str],
     number: str | None,
     title: str,
     leaf: str,
     news: bool,
-    signer: str | None,
+    signers: Sequence[str],
 ) -> list[tuple[str, str, str]]:
     """(field, what, fix) for each field whose URL part would be empty or too long: an
     empty part merges the page into its parent's URL, a long one is no folder name. The
-    signer's name makes the URL of the signer's lookup page."""
+    first issuer makes the document's URL, and every issuer and signer's name the URL of
+    its lookup page (``issuers``/``signers`` of a joint document: one each otherwise)."""
     # (field, its value, the value's slug, the URL part made from it)
-    parts = [("issuer", issuer, slugify(issuer), slugify(issuer))]
+    joint = len(issuers) > 1
+    parts = [
+        (f"issuers[{i}]" if joint else "issuer", name, slugify(name), slugify(name))
+        for i, name in enumerate(issuers)
+    ]
     if news:
         words = "-".join(slugify(title).split("-")[:NEWS_SLUG_WORDS])
         parts.append(("title", title, words, leaf))
     elif number:
         parts.append(("number", number, slugify(number), leaf))
-    if signer:
-        parts.append(("signer.name", signer, slugify(signer), slugify(signer)))
+    joint = len(signers) > 1
+    for i, name in enumerate(signers):
+        where = f"signers[{i}].name" if joint else "signer.name"
+        parts.append((where, name, slugify(name), slugify(name)))
     found = []
     for field_name, value, slug, part in parts:
         if not slug:

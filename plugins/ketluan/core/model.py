@@ -7,40 +7,45 @@ from typing import TYPE_CHECKING, Any
 
 from ketluan.core.dates import DocDate
 from ketluan.core.ids import DocumentId, DocumentKey, leaf, url_problems
+from ketluan.core.kinds import KINDS, Kind
+from ketluan.core.levels import CENTRAL, PROVINCE, Level, commune_parts, derive
+from ketluan.core.symbols import parse_symbol
 from ketluan.core.text import fold
 
 if TYPE_CHECKING:
     from ketluan.core.places import Location
 
 
-@dataclass(frozen=True)
-class TypeInfo:
-    """A document type: its slug in front matter, Vietnamese label and URL abbreviation."""
+TypeInfo = Kind
+"""A document's type is a kind of the catalogue (``ketluan.core.kinds``)."""
 
-    slug: str
-    label: str
-    abbr: str
-    news: bool = False
+BUILTIN_TYPES: dict[str, Kind] = dict(KINDS)
+"""Every built-in kind a document may have, by slug (``type:`` in front matter)."""
 
-
-BUILTIN_TYPES: dict[str, TypeInfo] = {
-    t.slug: t
-    for t in (
-        TypeInfo("ket-luan", "Kết luận", "kl"),
-        TypeInfo("thong-bao-ket-luan", "Thông báo kết luận", "tbkl"),
-        TypeInfo("thong-bao-y-kien", "Thông báo ý kiến", "tbyk"),
-        TypeInfo("tin-bai", "Tin bài", "tin", news=True),
-    )
-}
+NATIONWIDE = "toàn quốc"
+"""Địa bàn of a central body's document."""
+CAPITAL = "Hà Nội"
+"""Where central bodies sit: the place on their letterhead's date line."""
 
 
 @dataclass(frozen=True)
 class Signer:
-    """Signature block: authority line (T/M Huyện ủy), title (Phó Bí thư), name."""
+    """Signature block: authority lines (T/M Ban Thường vụ, K/T Bí thư), title (Phó Bí
+    thư), name."""
 
     name: str
     title: str | None = None
     authority: str | None = None
+    """The authority lines as one text, outermost first: "T/M Ban Thường vụ / K/T Bí thư"
+    (a v1 file's one line as written)."""
+    chain: tuple[str, ...] = ()
+    """The authority lines, outermost first: ("T/M Ban Thường vụ", "K/T Bí thư")."""
+
+    def __post_init__(self) -> None:
+        if self.authority and not self.chain:
+            object.__setattr__(self, "chain", (self.authority,))
+        elif self.chain and not self.authority:
+            object.__setattr__(self, "authority", " / ".join(self.chain))
 
 
 @dataclass
@@ -53,7 +58,9 @@ class Document:
     number: str | None
     date: DocDate
     issuer: str
-    province: str
+    """The issuing body; of a joint document, the lead one (first of ``issuers``)."""
+    province: str | None
+    """Province of the date's map; None for central bodies."""
     district: str | None
     body: str
     body_line: int = 1
@@ -70,6 +77,35 @@ class Document:
     """Province (and district) of the document's date in the gazetteer (ketluan.places)."""
     lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
     """Line of each front matter field in ``source``, for problems found across files."""
+    level: Level = PROVINCE
+    """Level of the issuer (``ketluan.core.levels``): written, or derived from the issuer."""
+    commune: str | None = None
+    """Commune, ward or special zone of a commune-level body, as written."""
+    issuers: list[str] = field(default_factory=list)
+    """Every issuing body, the lead first; one for most documents (set from ``issuer``)."""
+    signers: list[Signer] = field(default_factory=list)
+    """Every signature block as on paper, left to right; ``signer`` is the first."""
+
+    def __post_init__(self) -> None:
+        if not self.issuers:
+            self.issuers = [self.issuer]
+        if not self.signers and self.signer:
+            self.signers = [self.signer]
+
+    @property
+    def state_issued(self) -> bool:
+        """True for a document of a State body, whose letterhead carries the national
+        motto: its number is a State one (``173/KH-UBND``); without a number, its kind is a
+        State kind only (Luật, Nghị định, Thông tư)."""
+        symbol = parse_symbol(self.number) if self.number else None
+        if symbol is not None:
+            return not symbol.party
+        return self.type.state and not self.type.party
+
+    @property
+    def joint(self) -> bool:
+        """True for a document of several issuers or with several signature blocks."""
+        return len(self.issuers) > 1 or len(self.signers) > 1
 
     @property
     def identity(self) -> DocumentKey:
@@ -87,12 +123,12 @@ class Document:
     def url_problems(self) -> list[tuple[str, str, str]]:
         """(field, what, fix) for each field whose URL part would be empty or too long."""
         return url_problems(
-            issuer=self.issuer,
+            issuers=self.issuers,
             number=self.number,
             title=self.title,
             leaf=self.doc_id.leaf,
             news=self.type.news,
-            signer=self.signer.name if self.signer else None,
+            signers=[signer.name for signer in self.signers],
         )
 
     @property
@@ -109,12 +145,25 @@ class Document:
 
     @property
     def place(self) -> str:
-        """Địa bàn as Vietnamese readers write it: "huyện Sơn Động, tỉnh Bắc Giang"."""
+        """Địa bàn as Vietnamese readers write it: "huyện Sơn Động, tỉnh Bắc Giang",
+        "xã Tân Thịnh, tỉnh Bắc Ninh", "toàn quốc" for central bodies."""
+        if self.province is None:
+            return NATIONWIDE
         if self.location:
-            return self.location.label
-        if self.district:
-            return f"huyện {self.district}, tỉnh {self.province}"
-        return f"tỉnh {self.province}"
+            where = self.location.label
+        elif self.district:
+            where = f"huyện {self.district}, tỉnh {self.province}"
+        else:
+            where = f"tỉnh {self.province}"
+        if self.commune:
+            kind, name = commune_parts(self.commune, self.issuer)
+            return f"{kind} {name}, {where}"
+        return where
+
+    @property
+    def scope_name(self) -> str:
+        """Where the issuer sits, for telling apart namesakes: the province, "Trung ương"."""
+        return self.province if self.province is not None else CENTRAL.label
 
     @property
     def title_names_type(self) -> bool:
@@ -124,7 +173,12 @@ class Document:
 
     @property
     def issuer_place(self) -> str:
-        """Where the issuer sits, for the "Sơn Động, ngày ..." line of the letterhead."""
+        """Where the issuer sits, for the "Sơn Động, ngày ..." line of the letterhead (Hà
+        Nội for central bodies)."""
+        if self.province is None:
+            return CAPITAL
+        if self.commune:
+            return commune_parts(self.commune, self.issuer)[1]
         if self.district and fold(self.district) in fold(self.issuer):
             return self.district
         return self.province
@@ -147,29 +201,35 @@ def build_document(
     lines: dict[str, int] | None = None,
 ) -> Document:
     """Make a Document from front matter that passed validation (``lines``: of its fields)."""
-    signer = cleaned.get("signer")
     info = types[cleaned["type"]]
+    issuers = cleaned.get("issuers") or [cleaned["issuer"]]
+    single = [cleaned["signer"]] if cleaned.get("signer") else []
+    signers = [_signer(block) for block in cleaned.get("signers") or single]
+    province = cleaned.get("province")
+    level = cleaned.get("level") or derive(
+        issuers[0], cleaned.get("district"), cleaned.get("commune")
+    )
     return Document(
         source=source,
         title=cleaned["title"],
         type=info,
         number=cleaned.get("number"),
         date=cleaned["date"],
-        issuer=cleaned["issuer"],
-        province=cleaned["province"],
+        issuer=issuers[0],
+        province=province,
         district=cleaned.get("district"),
         body=body,
         body_line=body_line,
         meeting=cleaned.get("meeting"),
-        signer=Signer(**signer) if signer else None,
+        signer=signers[0] if signers else None,
         author=cleaned.get("author"),
         recipients=cleaned.get("recipients", []),
         references=cleaned.get("references", []),
         tags=cleaned.get("tags", []),
         location=cleaned.get("location"),
         doc_id=DocumentId.of(
-            province=cleaned["province"],
-            issuer=cleaned["issuer"],
+            province=province,
+            issuer=issuers[0],
             date=cleaned["date"],
             leaf=leaf(
                 number=cleaned.get("number"),
@@ -180,4 +240,14 @@ def build_document(
             ),
         ),
         lines=lines or {},
+        level=level,
+        commune=cleaned.get("commune"),
+        issuers=list(issuers),
+        signers=signers,
     )
+
+
+def _signer(block: dict[str, Any]) -> Signer:
+    """A signature block from its cleaned fields (``authority``: the tuple of its lines)."""
+    chain = block.get("authority") or ()
+    return Signer(block["name"], block.get("title"), " / ".join(chain) or None, tuple(chain))

@@ -29,6 +29,7 @@ MERGER = DocDate(2025, 7, 1)
 """First day of the 34-province map; the district level ended the day before."""
 
 _PROVINCE_PREFIX = re.compile(r"^(tinh|thanh pho|t\.?p)(\.\s*|\s+)")
+_COMMUNE_PREFIX = re.compile(r"^(xa|phuong|thi tran|dac khu)(\.\s*|\s+)")
 _DISTRICT_PREFIX = re.compile(r"^(huyen|quan|thi xa|thanh pho|t\.?x|t\.?p|h|q)(\.\s*|\s+)")
 
 
@@ -90,6 +91,17 @@ class District(_Unit):
 
 
 @dataclass(frozen=True)
+class Commune(_Unit):
+    """A commune-level unit (xã, phường, đặc khu) of a province since 1 July 2025."""
+
+    code: str
+    name: str
+    kind: str
+    province: Province
+    aliases: tuple[str, ...] = field(default=(), repr=False)
+
+
+@dataclass(frozen=True)
 class Location:
     """Where a document belongs: the province (and district) of its date."""
 
@@ -126,6 +138,8 @@ class Gazetteer:
     current: dict[str, Province]
     former: dict[str, Province]
     districts: dict[str, District]
+    communes: dict[str, Commune] = field(default_factory=dict)
+    """Communes since 1 July 2025, when the data has them (the packaged data has none)."""
     _districts_of: dict[str, list[District]] = field(default_factory=dict, repr=False)
     _indexes: dict[str, dict[str, list[Any]]] = field(default_factory=dict, repr=False)
 
@@ -137,6 +151,25 @@ class Gazetteer:
         self._indexes["districts"] = _index(self.districts.values())
         for code, members in self._districts_of.items():
             self._indexes[code] = _index(members)
+        by_province: dict[str, list[Commune]] = {}
+        for commune in self.communes.values():
+            by_province.setdefault(commune.province.code, []).append(commune)
+        for code, members in by_province.items():
+            self._indexes["communes:" + code] = _index(members)
+
+    def commune(self, name: str, province: Province) -> Commune:
+        """Commune named ``name`` in current ``province``; an unknown name is an error with
+        the closest names."""
+        found = self._match("communes:" + province.code, name, _COMMUNE_PREFIX)
+        if found:
+            return found[0]
+        names = [c.name for c in self.communes.values() if c.province is province]
+        raise PlaceError(
+            "commune",
+            f"unknown commune {name!r} in {province.label}",
+            _suggest(name, names, _COMMUNE_PREFIX)
+            or f"Write one of the communes, wards or special zones of {province.label}",
+        )
 
     def districts_of(self, province: Province) -> list[District]:
         """Districts of a former province, in GSO code order."""
@@ -304,17 +337,22 @@ def _load(data: dict[str, Any]) -> Gazetteer:
         districts[d["code"]] = District(
             d["code"], d["name"], d["kind"], d["slug"], former[d["province"]], tuple(d["aliases"])
         )
-    return Gazetteer(data["source"], current, former, districts)
+    communes = {
+        c["code"]: Commune(c["code"], c["name"], c["kind"], current[c["province"]])
+        for c in data.get("communes", ())
+    }
+    return Gazetteer(data["source"], current, former, districts, communes)
 
 
-def check_place(cleaned: dict[str, Any], ctx: Context) -> None:
-    """Validate ``province``/``district`` of cleaned front matter against the gazetteer:
-    on success store the Location and the gazetteer's spelling, else report at the field."""
+def check_place(cleaned: dict[str, Any], ctx: Context, g: Gazetteer | None = None) -> None:
+    """Validate ``province``/``district`` (and ``commune``, where the gazetteer has
+    communes) of cleaned front matter against the gazetteer ``g`` (default: the packaged
+    one): on success store the Location and the gazetteer's spelling, else report at the
+    field. A central body's document has no province: nothing to check."""
     if "province" not in cleaned:
         return
-    location, errors = gazetteer().problems(
-        cleaned["province"], cleaned.get("district"), cleaned.get("date")
-    )
+    g = g or gazetteer()
+    location, errors = g.problems(cleaned["province"], cleaned.get("district"), cleaned.get("date"))
     for error in errors:
         ctx.report(error.field, str(error), error.fix)
     if location is None:
@@ -323,3 +361,27 @@ def check_place(cleaned: dict[str, Any], ctx: Context) -> None:
     cleaned["province"] = location.province.name
     if location.district:
         cleaned["district"] = location.district.short
+    if cleaned.get("commune") and checks_communes(g, location):
+        try:
+            found = g.commune(cleaned["commune"], location.province)
+        except PlaceError as exc:
+            ctx.report(exc.field, str(exc), exc.fix)
+        else:
+            cleaned["commune"] = found.label
+
+
+def checks_communes(g: Gazetteer, location: Location) -> bool:
+    """True when ``g`` can check a commune of ``location``: it has the communes of the
+    current map, and the place is on it (before 1 July 2025, communes of districts are not
+    in the data)."""
+    return bool(g.communes) and location.province.current
+
+
+def unchecked_commune(doc: Any) -> str | None:
+    """The warning of a commune-level document whose commune the gazetteer cannot check."""
+    if doc.commune is None or doc.location is None or checks_communes(gazetteer(), doc.location):
+        return None
+    return (
+        f"warning: {doc.commune!r} is not checked: the gazetteer has no communes "
+        f"of {doc.location.label}"
+    )

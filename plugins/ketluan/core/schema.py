@@ -13,8 +13,9 @@ from typing import Any, ClassVar
 
 from ketluan.core.dates import DateError, DocDate, parse_doc_date
 from ketluan.core.frontmatter import FrontMatter
+from ketluan.core.kinds import KINDS
 from ketluan.core.problems import Problem
-from ketluan.core.symbols import KINDS, parse_symbol
+from ketluan.core.symbols import parse_symbol
 from ketluan.core.text import control_character, is_blank
 
 
@@ -102,26 +103,56 @@ class Text(Field):
 
 
 class TextList(Field):
-    """A list of text lines (``- item`` under the field)."""
+    """A list of text lines (``- item`` under the field); ``single`` names the field to use
+    instead when a list must hold at least two items (``issuers``: else ``issuer``)."""
 
-    def __init__(self, *, example: str, **kwargs: bool) -> None:
+    def __init__(
+        self, *, example: str, single: str = "", max_length: int = 1000, **kwargs: bool
+    ) -> None:
         super().__init__(**kwargs)
-        self.item = Text(example=example)
+        self.item = Text(example=example, max_length=max_length)
+        self.single = single
 
     def check(self, value: Any, dotted: str, ctx: Context) -> list[str]:
-        if not isinstance(value, list):
-            raise Invalid(
-                f"expected a list, got {_shown(value)}",
-                f"Write one item per line starting with '- ', e.g. '- {self.item.example}'",
-            )
+        fix = f"Write one item per line starting with '- ', e.g. '- {self.item.example}'"
         items = []
-        for index, item in enumerate(value):
-            where = f"{dotted}[{index}]"
+        for where, item in _items(value, dotted, self.single, fix):
             try:
                 items.append(self.item.check(item, where, ctx))
             except Invalid as exc:
                 ctx.report(where, str(exc), exc.fix)
         return items
+
+
+def _items(value: Any, dotted: str, single: str, fix: str) -> list[tuple[str, Any]]:
+    """(path, item) of each item of a list value (``signers[1]``); not a list, or one
+    item where a list stands for several (``single`` names the field for one): Invalid."""
+    if not isinstance(value, list):
+        raise Invalid(f"expected a list, got {_shown(value)}", fix)
+    if single and len(value) < 2:
+        raise Invalid(
+            f"lists {len(value)} item(s); it is for joint documents, with two or more",
+            f"Write a single one under '{single}:' instead",
+        )
+    return [(f"{dotted}[{index}]", item) for index, item in enumerate(value)]
+
+
+class Lines(Field):
+    """One line of text, or a list of lines (``- item`` under the field), e.g. an
+    authority chain; the cleaned value is the tuple of lines."""
+
+    def __init__(self, *, example: str, **kwargs: bool) -> None:
+        super().__init__(**kwargs)
+        self.lines = TextList(example=example)
+
+    def check(self, value: Any, dotted: str, ctx: Context) -> tuple[str, ...]:
+        if isinstance(value, list):
+            if not value:
+                raise Invalid(
+                    "is empty", f"Write one line per item, e.g. '- {self.lines.item.example}'"
+                )
+            return tuple(self.lines.check(value, dotted, ctx))
+        return (self.lines.item.check(value, dotted, ctx),)
 
 
 class Date(Field):
@@ -138,7 +169,8 @@ class Date(Field):
 
 
 class DocType(Field):
-    """A document type slug, one of the configured types."""
+    """A document type slug, one of the configured types (``ketluan.core.kinds`` and
+    ``extra_types``)."""
 
     def check(self, value: Any, dotted: str, ctx: Context) -> str:
         names = sorted(ctx.types)
@@ -148,9 +180,27 @@ class DocType(Field):
         fix = (
             f"Did you mean '{close[0]}'?"
             if close
-            else "Use one of these, or declare a new type under extra_types in mkdocs.yml"
+            else f"Use one of {', '.join(names)}, or declare a new type under extra_types "
+            "in mkdocs.yml"
         )
-        raise Invalid(f"unknown type {_shown(value)}; expected one of {', '.join(names)}", fix)
+        raise Invalid(f"unknown type {_shown(value)}", fix)
+
+
+class Choice(Field):
+    """One of a fixed set of slugs (``level: trung-uong``); ``choices`` maps each to what
+    it stands for, which is the cleaned value."""
+
+    def __init__(self, choices: dict[str, Any], **kwargs: bool) -> None:
+        super().__init__(**kwargs)
+        self.choices = choices
+
+    def check(self, value: Any, dotted: str, ctx: Context) -> Any:
+        if isinstance(value, str) and value.strip() in self.choices:
+            return self.choices[value.strip()]
+        names = list(self.choices)
+        close = difflib.get_close_matches(str(value), names, n=1)
+        fix = f"Did you mean '{close[0]}'?" if close else f"Use one of {', '.join(names)}"
+        raise Invalid(f"unknown value {_shown(value)}", fix)
 
 
 class References(Field):
@@ -202,12 +252,13 @@ class References(Field):
                 "Write it as printed, e.g. 04-NQ/TU or 45/2018/QĐ-UBND",
             )
         kind = item.get("type")
-        if kind is not None and kind not in KINDS:
-            close = difflib.get_close_matches(str(kind), list(KINDS), n=1)
+        cited = [slug for slug, k in KINDS.items() if not k.news]
+        if kind is not None and kind not in cited:
+            close = difflib.get_close_matches(str(kind), cited, n=1)
             ctx.report(
                 f"{where}.type",
                 f"unknown type {_shown(kind)}",
-                f"Did you mean '{close[0]}'?" if close else f"Use one of {', '.join(KINDS)}",
+                f"Did you mean '{close[0]}'?" if close else f"Use one of {', '.join(cited)}",
             )
         date = None
         if "date" in item:
@@ -223,6 +274,8 @@ class References(Field):
             ctx.report(f"{where}.ignore", f"expected true or false, got {_shown(ignore)}")
         if len(ctx.problems) > count:
             return None
+        # A Thông báo kết luận is cited as the Thông báo its number makes it (ketluan.core.kinds).
+        kind = KINDS[kind].cited_kind if kind else None
         return {"number": number, "type": kind, "date": date, "issuer": issuer, "ignore": ignore}
 
 
@@ -242,13 +295,41 @@ class Nested(Field):
         return self.schema.validate(value, ctx, dotted + ".")
 
 
+class NestedList(Field):
+    """A list of mappings, each validated by another schema (``signers:``); ``single``
+    names the field for one mapping (see ``TextList``)."""
+
+    def __init__(self, schema: type[Schema], *, single: str = "", **kwargs: bool) -> None:
+        super().__init__(**kwargs)
+        self.schema = schema
+        self.single = single
+
+    def check(self, value: Any, dotted: str, ctx: Context) -> list[dict[str, Any]]:
+        fields = ", ".join(self.schema.fields())
+        fix = f"Start each item with '- ' and indent its fields below it: {fields}"
+        items = []
+        for where, item in _items(value, dotted, self.single, fix):
+            if isinstance(item, dict):
+                items.append(self.schema.validate(item, ctx, where + "."))
+            else:
+                ctx.report(
+                    where, f"expected fields, got {_shown(item)}", f"Write its fields: {fields}"
+                )
+        return items
+
+
 class Schema:
     """Base of declared schemas: validates a mapping field by field, then across fields."""
 
     _fields: ClassVar[dict[str, Field]] = {}
 
     def __init_subclass__(cls) -> None:
-        cls._fields = {k: v for k, v in vars(cls).items() if isinstance(v, Field)}
+        cls._fields = {
+            k: v
+            for klass in reversed(cls.__mro__)
+            for k, v in vars(klass).items()
+            if isinstance(v, Field)
+        }
 
     @classmethod
     def fields(cls) -> list[str]:

@@ -1,4 +1,4 @@
-"""Số ký hiệu: the numbers of Party and State documents, and the kinds they name.
+"""Số ký hiệu: the numbers of Party and State documents, and the kind each one names.
 
 One matcher class per form of number (Party ``04-NQ/TU``, State ``45/2018/QĐ-UBND`` and
 ``03/CT-UBND``). The core owns them because a number is part of a document's identity:
@@ -13,55 +13,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar
 
-from ketluan.core.text import DASH, DASHES, UPPER, UPPER_CHARS, fold, slugify
-
-
-@dataclass(frozen=True)
-class Kind:
-    """A type of cited document: slug (used in URLs and front matter) and Vietnamese label."""
-
-    slug: str
-    label: str
-
-
-KINDS: dict[str, Kind] = {
-    slugify(label): Kind(slugify(label), label)
-    for label in (
-        *("Nghị quyết", "Chỉ thị", "Kết luận", "Quy định", "Quyết định", "Đề án", "Kế hoạch"),
-        *("Thông báo", "Hướng dẫn", "Chương trình", "Công văn", "Thông tư", "Thông tư liên tịch"),
-        *("Nghị định", "Luật", "Báo cáo", "Tờ trình", "Quy chế", "Công điện", "Thông tri"),
-        "Văn bản",
-    )
-}
-"""Kinds of cited documents by slug (``nghi-quyet``): what ``type:`` in references takes."""
-
-# Type code in a symbol (folded, upper case) -> kind slug. QĐ is Quyết định unless the word
-# before the number says Quy định; QĐi is always Quy định.
-_CODES = {
-    "NQ": "nghi-quyet",
-    "CT": "chi-thi",
-    "KL": "ket-luan",
-    "QD": "quyet-dinh",
-    "QDI": "quy-dinh",
-    "DA": "de-an",
-    "KH": "ke-hoach",
-    "TB": "thong-bao",
-    "HD": "huong-dan",
-    "CTR": "chuong-trinh",
-    "CV": "cong-van",
-    "TT": "thong-tu",
-    "TTLT": "thong-tu-lien-tich",
-    "ND": "nghi-dinh",
-    "BC": "bao-cao",
-    "TTR": "to-trinh",
-    "QC": "quy-che",
-    "CD": "cong-dien",
-    "TTRI": "thong-tri",
-}
-MORE_WORDS = {"Thông báo kết luận": "thong-bao", "Chương trình hành động": "chuong-trinh"}
-_WORDS = {fold(k.label): k.slug for k in KINDS.values()} | {
-    fold(w): k for w, k in MORE_WORDS.items()
-}
+from ketluan.core import kinds
+from ketluan.core.kinds import KINDS as KINDS  # the catalogue's, re-exported
+from ketluan.core.kinds import Kind as Kind
+from ketluan.core.text import DASH, DASHES, UPPER, UPPER_CHARS, fold
 
 
 @dataclass(frozen=True)
@@ -150,7 +105,7 @@ class StateYearSymbol(SymbolForm):
     @classmethod
     def symbol(cls, match: re.Match[str]) -> Symbol:
         parts = [_code(p) for p in _squeeze(match["y_c"]).split("-")]
-        type_code = parts[0] if len(parts) > 1 and parts[0] in _CODES else None
+        type_code = parts[0] if len(parts) > 1 and kinds.is_state_code(parts[0]) else None
         issuer = "-".join(parts[1:] if type_code else parts)
         text = f"{match['y_n']}/{match['y_y']}/{_squeeze(match['y_c'])}"
         return Symbol(text, cls.__name__, type_code, issuer, int(match["y_y"]))
@@ -171,7 +126,7 @@ class StateSymbol(SymbolForm):
     @classmethod
     def symbol(cls, match: re.Match[str]) -> Symbol:
         parts = [_code(p) for p in _squeeze(match["s_c"]).split("-")]
-        type_code = parts[0] if parts[0] in _CODES else None
+        type_code = parts[0] if kinds.is_state_code(parts[0]) else None
         issuer = "-".join(parts[1:] if type_code else parts)
         text = f"{match['s_n']}/{_squeeze(match['s_c'])}"
         return Symbol(text, cls.__name__, type_code, issuer)
@@ -186,17 +141,19 @@ SYMBOLS = re.compile(
 
 
 def kind_of(word: str | None, symbol: Symbol) -> str:
-    """The kind of a cited document: the symbol's type code decides, except that the word
-    before the number tells Quyết định from Quy định (both QĐ); no code: the word decides."""
-    from_word = _WORDS.get(fold(word)) if word else None
-    from_code = _CODES.get(symbol.type_code or "")
+    """The kind of a cited document: the symbol's type code decides (read in its system:
+    ``TT`` is Thông tri in ``05-TT/TW``, Thông tư in ``04/2022/TT-BXD``), except that the
+    word before the number tells Quyết định from Quy định (both QĐ); no code: the word
+    decides."""
+    from_word = kinds.by_word(word)
+    from_code = kinds.by_code(symbol.type_code, symbol.party)
     if from_code == "quyet-dinh" and from_word == "quy-dinh":
         return from_word
     if from_code:
         return from_code
-    if from_word and from_word != "van-ban":
+    if from_word and from_word != kinds.GENERIC:
         return from_word
-    return "cong-van" if symbol.form == StateSymbol.__name__ else "van-ban"
+    return "cong-van" if symbol.form == StateSymbol.__name__ else kinds.GENERIC
 
 
 def parse_symbol(value: str) -> Symbol | None:

@@ -16,6 +16,7 @@ from typing import Any
 from ketluan.core.dates import DateError, parse_doc_date
 from ketluan.core.frontmatter import MAX_BYTES, decode, parse
 from ketluan.core.ids import DocumentKey
+from ketluan.core.levels import CENTRAL
 from ketluan.core.model import TypeInfo
 from ketluan.core.text import fold
 from ketluan.importer.write import OutFolder, WriteError
@@ -28,6 +29,9 @@ def identity(values: dict[str, Any], types: dict[str, TypeInfo]) -> DocumentKey 
     """The document's key (``ketluan.core.ids``: province + issuer + type + number + date,
     + title for news), or None while the issuer, type or date is unknown."""
     issuer, doc_type, date = values.get("issuer"), values.get("type"), values.get("date")
+    joint = values.get("issuers")
+    if issuer is None and isinstance(joint, list) and joint:  # a joint document: the lead
+        issuer = joint[0]
     if not isinstance(issuer, str) or not isinstance(doc_type, str) or date is None:
         return None
     try:
@@ -36,7 +40,7 @@ def identity(values: dict[str, Any], types: dict[str, TypeInfo]) -> DocumentKey 
         return None
     info = types.get(doc_type)
     return DocumentKey.of(
-        province=str(values.get("province") or ""),
+        province=None if values.get("level") == CENTRAL.slug else str(values.get("province") or ""),
         issuer=issuer,
         type_slug=doc_type,
         number=str(values.get("number") or ""),

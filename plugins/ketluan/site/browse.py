@@ -19,6 +19,7 @@ from ketluan.site.indexes import Group, PlaceIndex, SiteIndexes, sort_label
 from ketluan.site.listing import ListPage, paginate
 from ketluan.site.pages import (
     BrowsePage,
+    CentralPage,
     GroupsPage,
     LookupListPage,
     Page,
@@ -62,6 +63,8 @@ def plan_places(
         regions.append(
             Entry(current.title, len(since), url, labels.SINCE_MERGER, former, current.slug)
         )
+    central, feeds = _central(indexes, documents, size, feed_size)
+    pages += central
     pages.append(
         PlacesPage(
             url=urls.PLACES,
@@ -70,10 +73,14 @@ def plan_places(
             place_total=len(documents),
             description=labels.PLACES_DESCRIPTION,
             in_nav=True,
+            central=(
+                Entry(labels.CENTRAL, central[0].listing.total_items, urls.CENTRAL)
+                if central
+                else None
+            ),
         )
     )
     pages += _former_provinces(index, documents, g, size)
-    feeds = []
     for district in g.districts.values():
         if found := index.districts.get(district.code):
             title = f"{district.title}, {district.province.label}"
@@ -91,6 +98,33 @@ def plan_places(
                 now=_now(district.province, index),
             )
     return pages, feeds
+
+
+def _central(
+    indexes: SiteIndexes, documents: list[Document], size: int, feed_size: int
+) -> tuple[list[CentralPage], list[Feed]]:
+    """The paginated list of central bodies' documents with their feed, and the bodies
+    with counts; nothing when the corpus has no central document."""
+    docs = [doc for doc in documents if doc.level.central]
+    if not docs:
+        return [], []
+    feed = Feed(urls.CENTRAL + urls.FEED, labels.CENTRAL, urls.CENTRAL, docs[:feed_size])
+    issuers = []
+    for group in indexes.issuers:
+        if count := sum(doc.level.central for doc in group.documents):
+            issuers.append(Entry(group.label, count, urls.issuer(group.key)))
+    pages = [
+        CentralPage(
+            url=listing.url,
+            title=listing.heading,
+            description=labels.CENTRAL_DESCRIPTION,
+            listing=listing,
+            issuers=issuers,
+            page_feed=feed,
+        )
+        for listing in paginate(docs, size, urls.CENTRAL, labels.CENTRAL)
+    ]
+    return pages, [feed]
 
 
 def _former_provinces(

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from ketluan.citations.index import CitationIndex, grouped
 from ketluan.citations.resolve import CitedDocument, Key, Mention, Scope
 from ketluan.core.dates import DocDate
+from ketluan.core.kinds import Kind
 from ketluan.core.model import Document
 from ketluan.core.symbols import Kind
 from ketluan.core.text import slugify

@@ -27,6 +27,11 @@ def document_page(doc: Document, indexes: SiteIndexes, base_url: str) -> Documen
         doc=doc,
         jsonld=script_json(data),
         doc_links=doc_links(doc, indexes),
+        issuer_links=list(zip(doc.issuers, indexes.issuer_pages[doc.id], strict=True)),
+        signer_links=[
+            (signer, url)
+            for signer, url in zip(doc.signers, indexes.signer_pages[doc.id], strict=True)
+        ],
         cites=cites,
         cited_by=cited_by,
         cited_by_count=cited_by_count,
@@ -39,12 +44,15 @@ def document_page(doc: Document, indexes: SiteIndexes, base_url: str) -> Documen
 
 def doc_links(doc: Document, indexes: SiteIndexes) -> dict[str, str]:
     """Where the breadcrumbs and metadata values of a document page link to."""
+    issuers, signers = indexes.issuer_pages[doc.id], indexes.signer_pages[doc.id]
     links = {
         "year": urls.year(doc.date.year),
         "type": urls.doc_type(type_key(doc)),
-        "issuer": indexes.issuer_page.get(doc.id, ""),
-        "signer": indexes.signer_page.get(doc.id, ""),
+        "issuer": issuers[0] if issuers else "",
+        "signer": signers[0] if signers else "",
     }
+    if doc.level.central:
+        links["central"] = urls.CENTRAL
     if doc.location:
         links["province"] = urls.province(doc.location.province)
         if doc.location.district:

@@ -58,6 +58,15 @@ def entry_id(doc: Document) -> str:
     return f"urn:ketluan:doc:{doc.id}"
 
 
+def featured(doc: Document) -> bool:
+    """The portal's focus: conclusions (Kết luận, Thông báo kết luận, Thông báo ý kiến and
+    configured kinds marked ``conclusion``) and news reports of the meetings that adopt
+    them. The home page lists them first and the site feed lists only them, so a province
+    publishing every plan and report does not bury its conclusions."""
+    return doc.type.conclusion or doc.type.news
+
+
 def site_feed(documents: list[Document], size: int) -> Feed:
-    """The feed of the newest documents of the whole portal."""
-    return Feed(urls.SITE_FEED, labels.SITE_FEED, urls.DOCUMENTS, documents[:size])
+    """The feed of the newest featured documents of the whole portal (see ``featured``)."""
+    found = [doc for doc in documents if featured(doc)]
+    return Feed(urls.SITE_FEED, labels.SITE_FEED, urls.DOCUMENTS, found[:size])

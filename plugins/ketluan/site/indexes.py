@@ -29,6 +29,8 @@ class Group:
     documents: list[Document] = field(default_factory=list)
     detail: str = ""
     """Extra words shown after the label, e.g. the province of a signer."""
+    folded: str = ""
+    """What its members share, folded: the name (and scope) every spelling of it folds to."""
 
     @property
     def count(self) -> int:
@@ -86,30 +88,55 @@ def type_key(doc: Document) -> str:
 
 def by_issuer(documents: list[Document]) -> list[Group]:
     """Issuing bodies, alphabetically; spellings differing only in tone placement, case or
-    Unicode form are one body, shown in its most frequent spelling."""
-    return _grouped(documents, lambda d: d.issuer, lambda d: "")
+    Unicode form are one body, shown in its most frequent spelling. A joint document is
+    listed under each of its issuers."""
+    return _grouped(documents, _issuers, _nowhere)
 
 
 def by_signer(documents: list[Document]) -> list[Group]:
     """Signers, alphabetically. Vietnamese names repeat, so a signer is a name within a
-    province: two Nguyễn Văn Dũng of two provinces are two entries."""
-    signed = [d for d in documents if d.signer]
-    return _grouped(signed, lambda d: d.signer.name if d.signer else "", lambda d: d.province)
+    province (central bodies: "Trung ương"): two Nguyễn Văn Dũng of two provinces are two
+    entries. A document with several signature blocks is listed under each signer."""
+    return _grouped(documents, _signers, _scope_name)
+
+
+def _issuers(doc: Document) -> list[str]:
+    return doc.issuers
+
+
+def _signers(doc: Document) -> list[str]:
+    return [signer.name for signer in doc.signers]
+
+
+def _nowhere(doc: Document) -> str:
+    return ""
+
+
+def _scope_name(doc: Document) -> str:
+    return doc.scope_name
+
+
+def _folded(value: str, scope: str) -> str:
+    return f"{fold(value)}|{fold(scope)}"
 
 
 def _grouped(
     documents: list[Document],
-    value: Callable[[Document], str],
+    values: Callable[[Document], list[str]],
     scope: Callable[[Document], str],
 ) -> list[Group]:
-    members: dict[tuple[str, str], list[Document]] = defaultdict(list)
+    members: dict[str, list[Document]] = defaultdict(list)
+    spellings: dict[str, list[str]] = defaultdict(list)
     for doc in documents:
-        members[fold(value(doc)), fold(scope(doc))].append(doc)
+        for value in values(doc):
+            key = _folded(value, scope(doc))
+            if not members[key] or members[key][-1] is not doc:  # a name twice: once
+                members[key].append(doc)
+                spellings[key].append(value)
     groups = []
-    for docs in members.values():
-        spelling = Counter(new_tone_placement(value(d)) for d in docs).most_common(1)[0][0]
-        detail = scope(docs[0])
-        groups.append(Group("", spelling, docs, detail))
+    for key, docs in members.items():
+        spelling = Counter(map(new_tone_placement, spellings[key])).most_common(1)[0][0]
+        groups.append(Group("", spelling, docs, scope(docs[0]), key))
     groups.sort(key=lambda g: (sort_label(g.label), sort_label(g.detail)))
     taken: Counter[str] = Counter()
     for group in groups:
@@ -117,6 +144,20 @@ def _grouped(
         taken[key] += 1
         group.key = key if taken[key] == 1 else f"{key}-{taken[key]}"
     return groups
+
+
+def pages_of(
+    groups: list[Group],
+    documents: list[Document],
+    values: Callable[[Document], list[str]],
+    scope: Callable[[Document], str],
+    url: Callable[[str], str],
+) -> dict[str, list[str]]:
+    """Document id -> the URL of the group page of each of its ``values``, in order."""
+    found = {group.folded: url(group.key) for group in groups}
+    return {
+        doc.id: [found[_folded(value, scope(doc))] for value in values(doc)] for doc in documents
+    }
 
 
 @dataclass
@@ -161,10 +202,10 @@ class SiteIndexes:
     citations: CitationIndex
     cited_urls: CitedUrls
     search: SearchPlan | None
-    issuer_page: dict[str, str] = field(default_factory=dict)
-    """Document id -> the issuer page listing it."""
-    signer_page: dict[str, str] = field(default_factory=dict)
-    """Document id -> the signer page listing it."""
+    issuer_pages: dict[str, list[str]] = field(default_factory=dict)
+    """Document id -> the page of each of its issuers, in order."""
+    signer_pages: dict[str, list[str]] = field(default_factory=dict)
+    """Document id -> the page of each of its signers, in order."""
 
 
 def build_indexes(
@@ -181,11 +222,6 @@ def build_indexes(
         citations=citations,
         cited_urls=CitedUrls(citations),
         search=search,
-        issuer_page=_pages_by_doc(issuers, urls.issuer),
-        signer_page=_pages_by_doc(signers, urls.signer),
+        issuer_pages=pages_of(issuers, documents, _issuers, _nowhere, urls.issuer),
+        signer_pages=pages_of(signers, documents, _signers, _scope_name, urls.signer),
     )
-
-
-def _pages_by_doc(groups: list[Group], url: Callable[[str], str]) -> dict[str, str]:
-    """Document id -> URL of the group page it is listed on."""
-    return {doc.id: url(group.key) for group in groups for doc in group.documents}

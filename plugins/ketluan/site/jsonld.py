@@ -13,7 +13,8 @@ from ketluan.core.model import Document
 
 
 def document_jsonld(doc: Document, url: str) -> dict[str, Any]:
-    """The JSON-LD object of one document; ``url`` is its absolute or site-relative URL."""
+    """The JSON-LD object of one document; ``url`` is its absolute or site-relative URL.
+    A joint document has a list of issuers (``legislationPassedBy``) and of signers."""
     place = {"@type": "AdministrativeArea", "name": doc.place}
     common: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -24,26 +25,33 @@ def document_jsonld(doc: Document, url: str) -> dict[str, Any]:
     }
     if doc.tags:
         common["keywords"] = ", ".join(doc.tags)
+    issuers = _one_or_list([{"@type": "Organization", "name": name} for name in doc.issuers])
     if doc.type.news:
         data = {"@type": "NewsArticle", "headline": doc.title, **common}
         if doc.author:
             data["author"] = {"@type": "Person", "name": doc.author}
-        data["about"] = {"@type": "Organization", "name": doc.issuer}
+        data["about"] = issuers
         return data
     data = {
         "@type": "Legislation",
         "name": doc.title,
         "legislationType": doc.type.label,
         "legislationDate": doc.date.iso(),
-        "legislationPassedBy": {"@type": "Organization", "name": doc.issuer},
+        "legislationPassedBy": issuers,
         "legislationJurisdiction": place,
         **common,
     }
     if doc.number:
         data["legislationIdentifier"] = doc.number
-    if doc.signer:
-        data["legislationResponsible"] = {"@type": "Person", "name": doc.signer.name}
+    if doc.signers:
+        people = [{"@type": "Person", "name": signer.name} for signer in doc.signers]
+        data["legislationResponsible"] = _one_or_list(people)
     return data
+
+
+def _one_or_list(items: list[dict[str, Any]]) -> dict[str, Any] | list[dict[str, Any]]:
+    """One value alone, several as a list (schema.org takes either)."""
+    return items[0] if len(items) == 1 else items
 
 
 def script_json(data: dict[str, Any]) -> str:

@@ -26,6 +26,10 @@ PLACES = "Địa bàn"
 PLACES_DESCRIPTION = "Văn bản theo tỉnh, thành phố và huyện, trước và sau ngày 1/7/2025"
 BROWSE = "Danh mục văn bản"
 BROWSE_DESCRIPTION = "Văn bản theo năm, loại văn bản, cơ quan ban hành và người ký"
+CENTRAL = "Trung ương"
+CENTRAL_DESCRIPTION = (
+    "Văn bản của Bộ Chính trị, Ban Bí thư, Ban Chấp hành Trung ương và các cơ quan Trung ương"
+)
 ISSUERS = "Cơ quan ban hành"
 SIGNERS = "Người ký"
 UNTIL_MERGER = "đến 30/6/2025"
@@ -70,7 +74,13 @@ def short_title(doc: Document) -> str:
 def describe(doc: Document) -> str:
     """One-sentence description of a document for search engines and link previews."""
     number = f" số {doc.number}" if doc.number else ""
-    return f"{doc.type.label}{number} {doc.date.vietnamese()} của {doc.issuer}: {doc.title}"
+    by = enumerate_names(doc.issuers)
+    return f"{doc.type.label}{number} {doc.date.vietnamese()} của {by}: {doc.title}"
+
+
+def enumerate_names(names: list[str]) -> str:
+    """Names in a sentence: "A", "A và B", "A, B và C"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} và {names[-1]}"
 
 
 def history(unit: Province | District) -> str | None:

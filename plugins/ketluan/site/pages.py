@@ -71,6 +71,10 @@ class DocumentPage(Page):
     jsonld: str
     doc_links: dict[str, str]
     """Where breadcrumbs and metadata values link (year, type, issuer, signer, places)."""
+    issuer_links: list[tuple[str, str]] = field(default_factory=list)
+    """Each issuer and its lookup page (several for a joint document)."""
+    signer_links: list[tuple[Any, str]] = field(default_factory=list)
+    """Each signature block (``Signer``) and its signer's lookup page, as on paper."""
     cites: list[Any] = field(default_factory=list)
     cited_by: list[Any] = field(default_factory=list)
     cited_by_count: int = 0
@@ -144,11 +148,23 @@ class PlacePage(Page):
 
 @dataclass(kw_only=True)
 class PlacesPage(Page):
-    """/dia-ban/: the current provinces, each with the former ones it absorbed."""
+    """/dia-ban/: the central bodies' documents, then the current provinces, each with the
+    former ones it absorbed."""
 
     template: ClassVar[str] = "places.html"
     regions: list[Any]
     place_total: int
+    central: Any = None
+    """The line of the central bodies' page, when the corpus has central documents."""
+
+
+@dataclass(kw_only=True)
+class CentralPage(Page):
+    """/dia-ban/trung-uong/: documents of central bodies, and the bodies with counts."""
+
+    template: ClassVar[str] = "central.html"
+    listing: ListPage[Document]
+    issuers: list[Any]
 
 
 @dataclass(kw_only=True)

@@ -15,7 +15,7 @@ from ketluan.site import labels, urls
 from ketluan.site.browse import plan_lookups, plan_places
 from ketluan.site.cited import plan_cited_pages
 from ketluan.site.documents import document_page
-from ketluan.site.feeds import site_feed
+from ketluan.site.feeds import featured, site_feed
 from ketluan.site.indexes import SiteIndexes
 from ketluan.site.listing import paginate
 from ketluan.site.pages import (
@@ -46,7 +46,12 @@ def plan_site(corpus: Corpus, indexes: SiteIndexes, options: SiteOptions) -> Sit
     search = indexes.search
     plan = SitePlan(
         shared=Shared(site_feed=feed.link, kl_search=search.links if search else None),
-        handwritten={"recent_documents": documents[: options.home_recent]},
+        handwritten={
+            "recent_documents": [d for d in documents if featured(d)][: options.home_recent],
+            "recent_other_documents": [d for d in documents if not featured(d)][
+                : options.home_recent
+            ],
+        },
         updated=max([BEGINNING, *(d.date.first_day() for d in documents)]),
         feeds=[feed],
         search=search,

@@ -24,7 +24,7 @@ from typing import Protocol
 
 from ketluan.core.model import Document
 from ketluan.core.placenames import PlaceMatcher
-from ketluan.core.text import OLD_TONE, fold, new_tone_placement, nfc, slugify
+from ketluan.core.text import OLD_TONE, fold, new_tone_placement, nfc
 from ketluan.site import urls
 
 PLACE_RECORD_TEMPLATE = "fragments/place-record.html"
@@ -147,23 +147,26 @@ class SearchPlan:
     def named_places(self, doc: Document) -> set[str]:
         """Places named in ``doc``, matched with their accents ("diễn biến" is not
         Điện Biên), whatever the case, tone placement or Unicode form."""
-        text = " ".join(filter(None, [doc.title, doc.issuer, doc.place, doc.body]))
+        text = " ".join(filter(None, [doc.title, *doc.issuers, doc.place, doc.body]))
         return self._matcher.find(spelling(text))
 
     def place_records(self, documents: Iterable[Document]) -> dict[int, list[PlaceRecord]]:
         """Records of the places indexes, by shard: each document's place tokens as its only
-        text, and the metadata and filters its page gives the full-text index."""
+        text, and the metadata and filters its page gives the full-text index (documents
+        naming no place have none: no place query finds them)."""
         records: dict[int, list[PlaceRecord]] = {}
         for doc in documents:
+            if not self.named[doc.source]:  # a central body's naming no place: no record
+                continue
             meta = {
                 "title": doc.title,
                 "number": doc.number or "",
                 "date": doc.date.short(),
                 "type": doc.type.label,
-                "issuer": doc.issuer,
+                "issuer": ", ".join(doc.issuers),
                 "place": doc.place,
             }
-            shard = self._shard_of[(slugify(doc.province), doc.date.year)]
+            shard = self._shard_of[(_scope(doc), doc.date.year)]
             records.setdefault(shard, []).append(
                 PlaceRecord(
                     url=f"/{urls.document(doc)}",
@@ -180,7 +183,7 @@ class SearchPlan:
         place_shards: dict[str, set[int]] = {}
         spellings: dict[str, set[str]] = {}
         for doc in documents:
-            shard = self._shard_of[(slugify(doc.province), doc.date.year)]
+            shard = self._shard_of[(_scope(doc), doc.date.year)]
             for name in self.named[doc.source]:
                 place_shards.setdefault(fold(name), set()).add(shard)
                 spellings.setdefault(fold(name), set()).add(name)
@@ -199,7 +202,7 @@ class SearchPlan:
         """Documents of each shard, by the shard's output folder."""
         found: dict[str, list[Document]] = {shard.path: [] for shard in self.shards}
         for doc in documents:
-            shard = self.shards[self._shard_of[(slugify(doc.province), doc.date.year)]]
+            shard = self.shards[self._shard_of[(_scope(doc), doc.date.year)]]
             found[shard.path].append(doc)
         return found
 
@@ -219,7 +222,7 @@ class PlaceRecord:
 def plan_shards(documents: Iterable[Document], shard_size: int) -> list[Shard]:
     """Pack (province, year) groups in order into shards of at most ``shard_size`` pages
     (a bigger single group gets a shard of its own). Deterministic for a given corpus."""
-    counts = Counter((slugify(doc.province), doc.date.year) for doc in documents)
+    counts = Counter((_scope(doc), doc.date.year) for doc in documents)
     shards: list[Shard] = []
     for group in sorted(counts):
         if not shards or shards[-1].documents + counts[group] > shard_size:
@@ -227,6 +230,12 @@ def plan_shards(documents: Iterable[Document], shard_size: int) -> list[Shard]:
         shards[-1].groups.append(group)
         shards[-1].documents += counts[group]
     return shards
+
+
+def _scope(doc: Document) -> str:
+    """The first part of a document's URL (its province, or ``trung-uong``): shards group
+    documents by it, so a shard's pages are selected by a glob."""
+    return doc.doc_id.province
 
 
 def extra_terms(doc: Document) -> str:
@@ -237,9 +246,9 @@ def extra_terms(doc: Document) -> str:
     with đ, and the new tone placement of words written the old way (thuỷ -> thủy) so an
     accented query ranks them as exact matches. Distinct words only, to stay small.
     """
-    signer = [doc.signer.name, doc.signer.title, doc.signer.authority] if doc.signer else []
-    fields = [doc.title, doc.number, doc.issuer, doc.province, doc.district, doc.meeting]
-    fields += [*signer, doc.author, *doc.recipients, *doc.tags, doc.body]
+    signers = [part for s in doc.signers for part in (s.name, s.title, s.authority)]
+    fields = [doc.title, doc.number, *doc.issuers, doc.province, doc.district, doc.commune]
+    fields += [doc.meeting, *signers, doc.author, *doc.recipients, *doc.tags, doc.body]
     text = " ".join(value for value in fields if value)
     text = nfc(text)
     words = set(_WORD.findall(text))
@@ -261,14 +270,16 @@ def facets(doc: Document) -> dict[str, list[str]]:
     """Filter values of a document in the results UI, keyed by Pagefind filter name.
 
     ``tinh`` is the province as written on the document (the map of its date); ``tinh_nay``
-    is the province it belongs to now (from the places gazetteer).
+    is the province it belongs to now (from the places gazetteer); ``cap`` the level of its
+    issuer (Trung ương, Cấp tỉnh...), so central documents can be chosen.
     """
     values = {
-        "tinh": [doc.province],
+        "tinh": [doc.province or ""],
         "tinh_nay": [doc.current_province or ""],
         "huyen": [doc.district or ""],
         "nam": [str(doc.date.year)],
         "loai": [doc.type.label],
+        "cap": [doc.level.label],
     }
     return {key: [v for v in vs if v] for key, vs in values.items() if any(vs)}
 
@@ -280,6 +291,6 @@ def spelling(text: str) -> str:
 
 def corpus_places(documents: Iterable[Document]) -> list[str]:
     """Province and district names of the corpus (``spelling``), each once, sorted."""
-    names = {spelling(doc.province) for doc in documents}
+    names = {spelling(doc.province) for doc in documents if doc.province}
     names |= {spelling(doc.district) for doc in documents if doc.district}
     return sorted(names)
