@@ -77,7 +77,9 @@ def plan_places(
     for district in g.districts.values():
         if found := index.districts.get(district.code):
             title = f"{district.title}, {district.province.label}"
-            feed = Feed(urls.place_feed(district), title, urls.district(district), found[:feed_size])
+            feed = Feed(
+                urls.place_feed(district), title, urls.district(district), found[:feed_size]
+            )
             feeds.append(feed)
             pages += _place_pages(
                 found,

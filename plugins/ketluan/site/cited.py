@@ -7,10 +7,10 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from ketluan.citations.index import CitationIndex, grouped
-from ketluan.core.symbols import Kind
 from ketluan.citations.resolve import CitedDocument, Key, Mention, Scope
 from ketluan.core.dates import DocDate
 from ketluan.core.model import Document
+from ketluan.core.symbols import Kind
 from ketluan.core.text import slugify
 from ketluan.site import labels, urls
 from ketluan.site.pages import CitedListPage, CitedPage, Page, listed

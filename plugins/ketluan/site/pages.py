@@ -8,8 +8,8 @@ whole for the build cache, so a page holds only what it shows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
 from collections.abc import Sequence
+from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar, TypeVar
 
 from ketluan.core.model import Document

@@ -20,19 +20,18 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Protocol
 
 from ketluan.core.model import Document
 from ketluan.core.placenames import PlaceMatcher
-from ketluan.site import urls
 from ketluan.core.text import OLD_TONE, fold, new_tone_placement, nfc, slugify
+from ketluan.site import urls
 
 PLACE_RECORD_TEMPLATE = "fragments/place-record.html"
 """The page of one document in a places index (rendered by the plugin with the theme)."""
 PLACES_FILE = "ketluan-places.json"
 """Shard URLs, and for each folded place name the shards of the documents naming it: the
 browser searches a place token only in those shards (see ``place_token``)."""
-
 
 
 class Memo(Protocol):
@@ -187,9 +186,7 @@ class SearchPlan:
                 spellings.setdefault(fold(name), set()).add(name)
         return {
             "shards": [f"{shard.path}/" for shard in self.shards],
-            "place_shards": [
-                f"{urls.SEARCH_PLACES}/{index}/" for index in range(len(self.shards))
-            ],
+            "place_shards": [f"{urls.SEARCH_PLACES}/{index}/" for index in range(len(self.shards))],
             "places": {name: sorted(place_shards[name]) for name in sorted(place_shards)},
             "spellings": {name: sorted(spellings[name]) for name in sorted(spellings)},
         }
