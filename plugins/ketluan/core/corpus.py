@@ -15,6 +15,7 @@ from ketluan.core.ids import DocumentKey, disambiguate
 from ketluan.core.model import Document, TypeInfo, build_document
 from ketluan.core.places import check_place
 from ketluan.core.problems import Problem, ProblemsError
+from ketluan.core.relations import unknown_targets
 from ketluan.core.schema import Context
 from ketluan.core.sources import find_sources, read_source, relative
 from ketluan.core.text import is_blank
@@ -114,7 +115,7 @@ def load_corpus(
         doc if doc.doc_id == ids[doc.source] else replace(doc, doc_id=ids[doc.source])
         for doc in documents
     ]
-    if problems := _same_urls(documents):
+    if problems := _same_urls(documents) + unknown_targets(documents):
         raise ProblemsError(problems)
     documents.sort(key=Document.sort_key)
     notes = _future_dates(documents, today or dt.date.today())

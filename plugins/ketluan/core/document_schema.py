@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ketluan.core.relations import Relations, Status
 from ketluan.core.schema import Context, Date, DocType, Nested, References, Schema, Text, TextList
 
 _EXAMPLES = {
@@ -79,6 +80,16 @@ class ConclusionSchema(Schema):
     tags = TextList(example="nông thôn mới")
     """Topic tags, lowercase."""
 
+    relations = Relations()
+    """What the document does to other documents (replaces, implements…), stated here when
+    the text does not say it in a form the build recognises, or says it wrongly."""
+
+    status = Status()
+    """Legal force the office knows of (hết hiệu lực…); wins over what relations imply."""
+
+    valid_until = Date()
+    """Last day the document is in force, when it says so itself."""
+
     EXAMPLES = _EXAMPLES
 
     @classmethod
@@ -89,8 +100,9 @@ class ConclusionSchema(Schema):
         info = ctx.types.get(cleaned.get("type", ""))
         if info is None:
             return
+        _check_validity(cleaned, raw, ctx)
         if info.news:
-            for name in ("number", "signer", "recipients"):
+            for name in ("number", "signer", "recipients", "status", "valid_until"):
                 if name in raw:
                     ctx.report(
                         name,
@@ -107,3 +119,14 @@ class ConclusionSchema(Schema):
         for name in ("number", "signer"):
             if name not in raw:
                 ctx.report(name, f"is missing (required for {info.slug})", cls.missing_fix(name))
+
+
+def _check_validity(cleaned: dict[str, Any], raw: dict[str, Any], ctx: Context) -> None:
+    """A document cannot cease to be in force before it was issued."""
+    until, date = cleaned.get("valid_until"), cleaned.get("date")
+    if until is not None and date is not None and until.first_day() < date.first_day():
+        ctx.report(
+            "valid_until",
+            f"{until.iso()} is before the date of issue {date.iso()}",
+            "Write the last day the document is in force, on or after its date",
+        )

@@ -11,6 +11,7 @@ from ketluan.core.text import fold
 
 if TYPE_CHECKING:
     from ketluan.core.places import Location
+    from ketluan.core.relations import DeclaredRelation
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,12 @@ class Document:
     """Province (and district) of the document's date in the gazetteer (ketluan.places)."""
     lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
     """Line of each front matter field in ``source``, for problems found across files."""
+    relations: list[DeclaredRelation] = field(default_factory=list)
+    """Relations stated in front matter (``ketluan.core.relations``)."""
+    status: str | None = None
+    """Legal force stated in front matter (a key of ``relations.DECLARABLE``)."""
+    valid_until: DocDate | None = None
+    """Last day in force, when the document says so."""
 
     @property
     def identity(self) -> DocumentKey:
@@ -180,4 +187,7 @@ def build_document(
             ),
         ),
         lines=lines or {},
+        relations=cleaned.get("relations", []),
+        status=cleaned.get("status"),
+        valid_until=cleaned.get("valid_until"),
     )
