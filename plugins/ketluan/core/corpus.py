@@ -7,6 +7,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from difflib import get_close_matches
 from pathlib import Path
 
 from ketluan.core.document_schema import ConclusionSchema
@@ -15,7 +16,6 @@ from ketluan.core.ids import DocumentKey, disambiguate
 from ketluan.core.model import Document, TypeInfo, build_document
 from ketluan.core.places import check_place
 from ketluan.core.problems import Problem, ProblemsError
-from ketluan.core.relations import unknown_targets
 from ketluan.core.schema import Context
 from ketluan.core.sources import find_sources, read_source, relative
 from ketluan.core.text import is_blank
@@ -184,3 +184,26 @@ def _future_dates(documents: list[Document], today: dt.date) -> list[Problem]:
         for doc in sorted(documents, key=lambda d: d.source)
         if doc.date.after(today)
     ]
+
+
+def unknown_targets(documents: list[Document]) -> list[Problem]:
+    """Relations naming a document id that no document of the corpus has (or its own)."""
+    ids = {doc.id for doc in documents}
+    problems = []
+    for doc in documents:
+        for relation in doc.relations:
+            target = relation.document
+            if target is None or (target in ids and target != doc.id):
+                continue
+            if target == doc.id:
+                what, fix = "names this document itself", "Write the id of the other document"
+            else:
+                close = get_close_matches(target, sorted(ids), n=1)
+                what = f"no document has the id {target!r}"
+                fix = f"Did you mean '{close[0]}'?" if close else (
+                    "Write the id of a document of the portal (the 'id' of api/documents.json), "
+                    "or name it by 'number:'"
+                )  # fmt: skip
+            line = doc.lines.get(relation.where, 1)
+            problems.append(Problem(doc.source, line, f"{relation.where}.document", what, fix))
+    return problems

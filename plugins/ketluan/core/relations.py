@@ -12,14 +12,10 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ketluan.core.dates import DocDate
-from ketluan.core.problems import Problem
 from ketluan.core.schema import Context, Field, Invalid, _shown, check_target
-
-if TYPE_CHECKING:
-    from ketluan.core.model import Document
 
 
 @dataclass(frozen=True)
@@ -254,35 +250,3 @@ class Status(Field):
             fix = "It follows from the relations of the other documents: remove 'status:'"
         known = ", ".join(DECLARABLE)
         raise Invalid(f"unknown status {_shown(value)}; expected one of {known}", fix)
-
-
-def unknown_targets(documents: list[Document]) -> list[Problem]:
-    """Relations naming a document id that no document of the corpus has (or its own)."""
-    ids = {doc.id for doc in documents}
-    problems = []
-    for doc in documents:
-        for relation in doc.relations:
-            target = relation.document
-            if target is None:
-                continue
-            line = doc.lines.get(relation.where, 1)
-            if target == doc.id:
-                problems.append(
-                    Problem(
-                        doc.source, line, f"{relation.where}.document",
-                        "names this document itself", "Write the id of the other document",
-                    )
-                )  # fmt: skip
-            elif target not in ids:
-                close = difflib.get_close_matches(target, sorted(ids), n=1)
-                fix = f"Did you mean '{close[0]}'?" if close else (
-                    "Write the id of a document of the portal (the 'id' of api/documents.json), "
-                    "or name it by 'number:'"
-                )  # fmt: skip
-                problems.append(
-                    Problem(
-                        doc.source, line, f"{relation.where}.document",
-                        f"no document has the id {target!r}", fix,
-                    )
-                )  # fmt: skip
-    return problems
