@@ -167,7 +167,10 @@ class RelationIndex:
             if mention.symbol.key == symbol.key
             and (relation.date is None or relation.date in (mention.date, cited and cited.date))
         ]
-        if not fitting or fitting[0] is None:
+        if not fitting:  # not cited: only a removal can name it (the rest were added)
+            self._note(doc, relation, "removes a relation the text does not state")
+            return None
+        if fitting[0] is None:
             self._note(doc, relation, f"{relation.number} is this document's own number")
             return None
         return fitting[0].document or fitting[0]
