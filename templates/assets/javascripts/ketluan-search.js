@@ -20,6 +20,7 @@ const FILTERS = [
   ["huyen", "Huyện"],
   ["nam", "Năm"],
   ["loai", "Loại văn bản"],
+  ["hieu_luc", "Tình trạng hiệu lực"],
 ];
 
 // Pagefind excerpts are escaped text with <mark> around matches: rebuild them as DOM
