@@ -33,6 +33,7 @@ def test_document_page_shows_every_metadata_field(sample_site: Site) -> None:
         "Người ký": "Đỗ Văn Cẩm (Phó Bí thư)",
         "Hội nghị, cuộc họp": "Kỳ họp thứ 22 Ban Chấp hành Đảng bộ huyện "
         "(khóa XXVI, nhiệm kỳ 2020-2025)",
+        "Tình trạng hiệu lực": "Còn hiệu lực",
     }
     assert page.cssselect("time")[0].get("datetime") == "2024-03-27"
 

@@ -3,9 +3,8 @@ docstring examples."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from test_citations import _examples
 
 from ketluan.citations.matchers import extract
 from ketluan.citations.prose import prose
@@ -115,19 +114,13 @@ def test_relation_read_in_text(text: str, expected: list[Read]) -> None:
     assert read(text) == expected
 
 
-def _examples(doc: str) -> tuple[list[str], list[str]]:
-    yes, _, no = doc.partition("Not:")
-    pick = re.compile(r"``(.+?)``", re.S)
-    return [" ".join(e.split()) for e in pick.findall(yes)], [
-        " ".join(e.split()) for e in pick.findall(no)
-    ]
-
-
 @pytest.mark.parametrize("form", FORMS, ids=lambda f: f.__name__)
 def test_docstring_examples(form: type) -> None:
     """The last citation of each example states the form's relation, or (after "Not:")
     does not."""
-    positives, negatives = _examples(form.__doc__ or "")
+    positives, negatives = (
+        [" ".join(e.split()) for e in found] for found in _examples(form.__doc__ or "")
+    )
     assert len(positives) >= 2 and len(negatives) >= 2
     for example in positives:
         assert (read(example)[-1][1] or "").rstrip("+") == form.kind, example
