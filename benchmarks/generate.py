@@ -8,7 +8,9 @@ same number recurs across districts and terms), with signer blocks, recipients,
 footnotes, headings and lists as published, 3-25 KB each, and citations in every form the
 citation matcher reads: of central, provincial, district and State documents outside the
 corpus (central ones with a skewed popularity) and of earlier documents of the corpus (by
-number, date and issuer, so that they resolve to them). Same N and seed, same bytes.
+number, date and issuer, so that they resolve to them), and relations between them
+(``relating``: chains of replacements, implementing plans, amendments). Same N and seed,
+same bytes.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import catalogue as cat
 import citing
 import committees as cm
 import phrases as ph
+import relating
 
 from ketluan.core.places import gazetteer
 from ketluan.core.text import slugify
@@ -74,6 +77,10 @@ class Doc:
     author: str | None = None
     recipients: list[str] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
+    relations: list[str] = field(default_factory=list)
+    """Items of its ``relations:`` (``relating``)."""
+    stated: list[str] = field(default_factory=list)
+    """Sentences stating its relations, after the opening paragraph (``relating``)."""
     leader: str = ""
     leader_title: str = ""
     place_visited: str | None = None
@@ -127,6 +134,7 @@ def plan(count: int, seed: int = DEFAULT_SEED) -> list[Doc]:
     for doc in docs:
         citing.cite(doc, rng, central, samplers, own, states, seed)
         bodies.finish(doc, rng, seed)
+    relating.relate(docs, seed)
     _paths(docs)
     return docs
 
