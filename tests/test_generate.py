@@ -106,10 +106,16 @@ def test_citations_resolve_inside_and_outside_the_corpus(corpus: Corpus) -> None
         assert planned <= cited, doc.path
 
 
-def test_relations_between_generated_documents(corpus: Corpus) -> None:
+RELATED = 1000
+"""Documents of the corpus checked for relations: enough for every kind in both forms."""
+
+
+def test_relations_between_generated_documents(tmp_path: Path) -> None:
     """Chains of replacements, plans implementing their province's conclusions, amendments
     and bases, written in the text (detected) and in front matter (declared); every one
     planned resolves to the generated document it names."""
+    project = generate.generate(RELATED, tmp_path / "related", seed=SEED).parent
+    corpus = load_corpus(project, "conclusions", BUILTIN_TYPES)
     relations = pipeline.analyse(corpus).relations
     assert not relations.notes
     edges = [e for doc in corpus.documents for e in relations.outgoing(doc)]
@@ -125,7 +131,7 @@ def test_relations_between_generated_documents(corpus: Corpus) -> None:
     implementing = [e for e in edges if e.kind.slug == "thuc-hien" and e.source.district]
     assert any(isinstance(e.target, Document) and not e.target.district for e in implementing)
     by_source = {d.source: d for d in corpus.documents}
-    for doc in generate.plan(COUNT, SEED):
+    for doc in generate.plan(RELATED, SEED):
         stated = {e.target.source for e in relations.outgoing(by_source[f"conclusions/{doc.path}"])
                   if isinstance(e.target, Document)}  # fmt: skip
         assert len(stated) >= len(doc.relations) + len(doc.stated), doc.path
