@@ -7,11 +7,13 @@ data and JSON-LD."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 from lxml import html
+from test_html_valid import vnu_errors
 
 from conftest import Site, conclusion, text_of
 
@@ -365,3 +367,14 @@ def test_diagram_of_a_resolution_cited_by_3000_documents_stays_small(tmp_path: P
         f"Năm {year}" for year in range(2020, 2025)
     ]
     assert len(html.tostring(site.page(HUB_CITED), encoding="utf-8")) < 150_000
+    checked = tmp_path / "checked"
+    for n, url in enumerate((HUB, HUB_CITED, HUB_CITED + "thuc-hien/trang/2/")):
+        (checked / str(n)).mkdir(parents=True)
+        shutil.copy(site.root / "site" / url / "index.html", checked / str(n))
+    assert vnu_errors(str(checked)) == []
+
+
+def test_relation_pages_are_valid_html(related: Site) -> None:
+    """Banner, status row, diagram, timeline, relation lists and badges pass the W3C
+    validator, as the sample site does."""
+    assert vnu_errors(str(related.root / "site")) == []
