@@ -378,3 +378,25 @@ def test_relation_pages_are_valid_html(related: Site) -> None:
     """Banner, status row, diagram, timeline, relation lists and badges pass the W3C
     validator, as the sample site does."""
     assert vnu_errors(str(related.root / "site")) == []
+
+
+def test_sample_states_no_relation(sample_site: Site) -> None:
+    """The sample's documents cite others but state no relation of them (its news report's
+    "(thay thế Quyết định 45/2018/QĐ-UBND tỉnh" is a proposal): its pages gain only the new
+    sections, every document in force, every diagram made of citations."""
+    data = json.loads((sample_site.root / "site" / "api" / "documents.json").read_text("utf-8"))
+    assert {d["id"]: d["relations"] + d["inverse_relations"] for d in data["documents"]} == {
+        d["id"]: [] for d in data["documents"]
+    }
+    statuses = {(d["type"], d["status"] and d["status"]["key"]) for d in data["documents"]}
+    assert statuses == {
+        ("ket-luan", "con-hieu-luc"),
+        ("thong-bao-ket-luan", "con-hieu-luc"),
+        ("thong-bao-y-kien", "con-hieu-luc"),
+        ("tin-bai", None),
+    }
+    for doc in data["documents"]:
+        page = sample_site.page(doc["url"].lstrip("/"))
+        assert not page.cssselect(".kl-status-banner")
+        kinds = {g.get("class").split("--")[-1] for g in page.cssselect(".kl-diagram__group")}
+        assert kinds <= {"trich-dan"}, doc["id"]

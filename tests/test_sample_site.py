@@ -150,6 +150,17 @@ def test_manifest_lists_every_document(sample_site: Site) -> None:
         "references": entry["references"],
         "tags": entry["tags"],
         "source": "conclusions/bac-giang/son-dong/604-kl-hu.md",
+        "status": {
+            "key": "con-hieu-luc",
+            "label": "Còn hiệu lực",
+            "legal_force": "InForce",
+            "declared": False,
+            "since": None,
+            "valid_until": None,
+            "by": [],
+        },
+        "relations": [],
+        "inverse_relations": [],
     }
     assert len(entry["recipients"]) == 8
     assert [r["number"] for r in entry["references"]] == [
