@@ -113,7 +113,7 @@ class RelationIndex:
             for edge in edges:
                 self._in[node_key(edge.target)].append(edge)
         for edges in self._in.values():
-            edges.sort(key=lambda e: e.source.sort_key(), reverse=True)
+            edges.sort(key=lambda e: (e.source.date, e.source.number or "", e.source.id))
         self._status: dict[tuple[str, object], Status | None] = {}
         for doc in documents:
             self.status(doc)
