@@ -201,7 +201,7 @@ def unknown_targets(documents: list[Document]) -> list[Problem]:
                 close = get_close_matches(target, sorted(ids), n=1)
                 what = f"no document has the id {target!r}"
                 fix = f"Did you mean '{close[0]}'?" if close else (
-                    "Write the id of a document of the portal (the 'id' of api/documents.json), "
+                    "Write the id of a document of the portal (its 'id' in the open data), "
                     "or name it by 'number:'"
                 )  # fmt: skip
             line = doc.lines.get(relation.where, 1)
