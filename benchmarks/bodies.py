@@ -58,6 +58,8 @@ def front_matter(doc: Doc) -> str:
         lines += ["recipients:", *(f"  - {scalar(item)}" for item in doc.recipients)]
     if doc.references:
         lines += ["references:", *(f"  - {item}" for item in doc.references)]
+    if doc.relations:
+        lines += ["relations:", *(f"  - {item}" for item in doc.relations)]
     lines += ["tags:", *(f"  - {scalar(tag)}" for tag in doc.tags)]
     return "\n".join([*lines, "---", "", ""])
 
@@ -360,7 +362,9 @@ def render(doc: Doc, rng: random.Random) -> str:
     citations = [w.citation(planned) for planned in doc.cites]
     notes = [w.fill(rng.choice(ph.FOOTNOTES)) for _ in range(doc.footnotes)]
     extra = sum(len(c.encode()) + 1 for c in citations) + sum(len(n.encode()) + 8 for n in notes)
+    extra += sum(len(s.encode()) + 2 for s in doc.stated)
     blocks = grow(doc, w, max(400, doc.target - len(head.encode()) - extra))
+    blocks[1:1] = [("lead", sentence) for sentence in doc.stated]  # after the opening
     slots = [i for i, (kind, _) in enumerate(blocks) if kind in CITABLE and i > 0]
     marked = set()
     for n, sentence in enumerate(citations):

@@ -10,8 +10,9 @@ citation matcher reads: of central, provincial, district and State documents out
 corpus (central ones with a skewed popularity) and of earlier documents of the corpus (by
 number, date and issuer, so that they resolve to them). Besides them (``variety``,
 ``central_docs``): other kinds of the committees, about one central document in a hundred
-(the real ones cited, at their central URLs), signing chains and joint documents. Same N
-and seed, same bytes.
+(the real ones cited, at their central URLs), signing chains and joint documents; and
+relations between them (``relating``: chains of replacements, implementing plans,
+amendments). Same N and seed, same bytes.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import central_docs
 import citing
 import committees as cm
 import phrases as ph
+import relating
 import variety
 
 from ketluan.core.places import gazetteer
@@ -78,6 +80,10 @@ class Doc:
     author: str | None = None
     recipients: list[str] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
+    relations: list[str] = field(default_factory=list)
+    """Items of its ``relations:`` (``relating``)."""
+    stated: list[str] = field(default_factory=list)
+    """Sentences stating its relations, after the opening paragraph (``relating``)."""
     leader: str = ""
     leader_title: str = ""
     place_visited: str | None = None
@@ -137,6 +143,7 @@ def plan(count: int, seed: int = DEFAULT_SEED) -> list[Doc]:
     for doc in docs:
         citing.cite(doc, rng, cited, samplers, own, states, seed)
         variety.finish(doc, rng, seed)
+    relating.relate(docs, seed)
     docs += central_docs.documents(refs, central, seed, len(docs))
     _paths(docs)
     return docs

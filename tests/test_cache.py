@@ -142,6 +142,37 @@ def test_a_central_and_a_joint_document_update_the_pages_listing_them(
     assert_same_as_cold(warm, tmp_path)
 
 
+def test_relation_stated_in_the_text_updates_the_other_end(warm: Site, caplog, tmp_path) -> None:
+    """A replacement written into one document re-renders the replaced document's page
+    (banner), its cited-document page, the lists showing its status and the browse page."""
+    replacing = CITING.replace("Tiếp tục thực hiện Kết luận", "Kết luận này thay thế Kết luận")
+    warm.add("son-dong/610.md", replacing)
+    rebuild(warm, caplog)
+    (banner,) = warm.page(CITED_PAGE).cssselect(".kl-status-banner")
+    assert "được thay thế bởi Kết luận số 610-KL/HU" in banner.text_content()
+    assert warm.page("danh-muc/hieu-luc/bi-thay-the/").cssselect(".kl-item")
+    assert_same_as_cold(warm, tmp_path)
+
+
+def test_relation_declared_and_withdrawn_in_front_matter(warm: Site, caplog, tmp_path) -> None:
+    """A relation declared by document id in another province's document, then removed:
+    each warm build equals a cold one."""
+    amending = OTHER.replace(
+        "signer:",
+        "relations:\n  - kind: sua-doi\n    document: bac-giang/huyen-uy-son-dong/2024/604-kl-hu"
+        "\nsigner:",
+    )
+    warm.add("tuan-giao/12.md", amending)
+    rebuild(warm, caplog)
+    (banner,) = warm.page(CITED_PAGE).cssselect(".kl-status-banner")
+    assert "sửa đổi, bổ sung bởi Kết luận số 12-KL/HU" in banner.text_content()
+    assert_same_as_cold(warm, tmp_path)
+    warm.add("tuan-giao/12.md", OTHER)
+    rebuild(warm, caplog)
+    assert not warm.page(CITED_PAGE).cssselect(".kl-status-banner")
+    assert_same_as_cold(warm, tmp_path)
+
+
 def test_edited_template_changes_every_page_using_it(warm: Site, caplog, tmp_path) -> None:
     template = warm.templates / "conclusion.html"
     text = template.read_text(encoding="utf-8")

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
+from ketluan import pipeline
 from ketluan.citations.index import CitationIndex
 from ketluan.core.corpus import Corpus, load_corpus
-from ketluan.core.model import BUILTIN_TYPES
+from ketluan.core.model import BUILTIN_TYPES, Document
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import generate
@@ -146,3 +147,34 @@ def test_citations_resolve_inside_and_outside_the_corpus(corpus: Corpus) -> None
         }
         planned = {f"conclusions/{p.ref.doc.path}" for p in doc.cites if p.ref.doc is not None}
         assert planned <= cited, doc.path
+
+
+RELATED = 1000
+"""Documents of the corpus checked for relations: enough for every kind in both forms."""
+
+
+def test_relations_between_generated_documents(tmp_path: Path) -> None:
+    """Chains of replacements, plans implementing their province's conclusions, amendments
+    and bases, written in the text (detected) and in front matter (declared); every one
+    planned resolves to the generated document it names."""
+    project = generate.generate(RELATED, tmp_path / "related", seed=SEED).parent
+    corpus = load_corpus(project, "conclusions", BUILTIN_TYPES)
+    relations = pipeline.analyse(corpus).relations
+    assert not relations.notes
+    edges = [e for doc in corpus.documents for e in relations.outgoing(doc)]
+    inside = Counter((e.kind.slug, e.detected) for e in edges if isinstance(e.target, Document))
+    assert {kind for kind, _ in inside} == {"thay-the", "thuc-hien", "sua-doi", "can-cu"}
+    assert inside[("thay-the", True)] and inside[("thay-the", False)]
+
+    def replaced_in_turn(doc: Document) -> int:
+        later = [e.source for e in relations.incoming(doc) if e.kind.slug == "thay-the"]
+        return 1 + (replaced_in_turn(later[0]) if later else 0)
+
+    assert max(map(replaced_in_turn, corpus.documents)) >= 3, "a chain of replacements"
+    implementing = [e for e in edges if e.kind.slug == "thuc-hien" and e.source.district]
+    assert any(isinstance(e.target, Document) and not e.target.district for e in implementing)
+    by_source = {d.source: d for d in corpus.documents}
+    for doc in generate.plan(RELATED, SEED):
+        stated = {e.target.source for e in relations.outgoing(by_source[f"conclusions/{doc.path}"])
+                  if isinstance(e.target, Document)}  # fmt: skip
+        assert len(stated) >= len(doc.relations) + len(doc.stated), doc.path

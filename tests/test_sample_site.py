@@ -33,6 +33,7 @@ def test_document_page_shows_every_metadata_field(sample_site: Site) -> None:
         "Người ký": "Đỗ Văn Cẩm (Phó Bí thư)",
         "Hội nghị, cuộc họp": "Kỳ họp thứ 22 Ban Chấp hành Đảng bộ huyện "
         "(khóa XXVI, nhiệm kỳ 2020-2025)",
+        "Tình trạng hiệu lực": "Còn hiệu lực",
     }
     assert page.cssselect("time")[0].get("datetime") == "2024-03-27"
 
@@ -159,6 +160,17 @@ def test_manifest_lists_every_document(sample_site: Site) -> None:
         "references": entry["references"],
         "tags": entry["tags"],
         "source": "conclusions/bac-giang/son-dong/604-kl-hu.md",
+        "status": {
+            "key": "con-hieu-luc",
+            "label": "Còn hiệu lực",
+            "legal_force": "InForce",
+            "declared": False,
+            "since": None,
+            "valid_until": None,
+            "by": [],
+        },
+        "relations": [],
+        "inverse_relations": [],
     }
     assert len(entry["recipients"]) == 8
     assert [r["number"] for r in entry["references"]] == [

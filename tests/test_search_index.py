@@ -97,6 +97,7 @@ def test_document_page_marks_body_metadata_and_filters(sample_site: Site) -> Non
         "nam": "2024",
         "loai": "Kết luận",
         "cap": "Cấp huyện",
+        "hieu_luc": "Còn hiệu lực",
     }
     assert not page.cssselect("nav [data-pagefind-body], header [data-pagefind-meta]")
 

@@ -22,7 +22,8 @@ def _config(args: argparse.Namespace) -> KetluanConfig:
 
 def check(args: argparse.Namespace) -> int:
     """Validate every conclusion; print problems as path:line: ... and return 1 if any;
-    warnings (a date after today) and notes are printed after the count and fail nothing."""
+    warnings (a date after today) and notes (ambiguous citations, relations that change
+    nothing or contradict a declared status) are printed after the count and fail nothing."""
     try:
         options = _config(args)
     except ConfigProblem as exc:
@@ -38,7 +39,8 @@ def check(args: argparse.Namespace) -> int:
     print(f"{len(corpus.documents)} documents OK in {folder}")
     for warning in corpus.notes:
         print(warning)
-    for note in pipeline.analyse(corpus).citations.ambiguous_notes():
+    analysis = pipeline.analyse(corpus)
+    for note in [*analysis.citations.ambiguous_notes(), *sorted(analysis.relations.notes)]:
         print(note)
     return 0
 

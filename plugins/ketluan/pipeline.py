@@ -7,11 +7,14 @@ publishing phases (``ketluan.adapter``); ``ketluan check`` runs them up to the i
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ketluan.citations.index import CitationIndex
+from ketluan.citations.relations import RelationIndex, relation_mentions
 from ketluan.citations.resolve import Mention, document_mentions
 from ketluan.core.corpus import Corpus, load_corpus
 from ketluan.core.model import Document, TypeInfo
@@ -33,8 +36,13 @@ def read(
 
 
 def cite(corpus: Corpus) -> dict[str, list[Mention]]:
-    """Extract the citations of every document, once per build, by source path."""
-    return {doc.source: document_mentions(doc) for doc in corpus.documents}
+    """Extract the citations of every document, once per build, by source path, with a
+    declared citation for each relation its front matter names and its text does not."""
+    found = {}
+    for doc in corpus.documents:
+        mentions = document_mentions(doc)
+        found[doc.source] = mentions + relation_mentions(doc, mentions, corpus.by_id)
+    return found
 
 
 @dataclass(frozen=True)
@@ -43,23 +51,42 @@ class Analysis:
 
     corpus: Corpus
     citations: CitationIndex
+    relations: RelationIndex
 
 
-def analyse(corpus: Corpus) -> Analysis:
-    """Cite, then resolve every citation against the corpus."""
-    return Analysis(corpus, CitationIndex(corpus.documents, cite(corpus)))
+def build_day() -> dt.date:
+    """The day the site describes (a ``valid_until`` before it has passed): the build's
+    day, or ``SOURCE_DATE_EPOCH``'s when set, so a rebuild of a release is identical."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+def analyse(corpus: Corpus, as_of: dt.date | None = None) -> Analysis:
+    """Cite, then resolve every citation and relation against the corpus; statuses are
+    as of ``as_of`` (default: ``build_day()``)."""
+    citations = CitationIndex(corpus.documents, cite(corpus))
+    relations = RelationIndex(corpus.documents, citations, as_of or build_day())
+    return Analysis(corpus, citations, relations)
 
 
 def index(analysis: Analysis, shard_size: int | None, memo: Memo | None = None) -> SiteIndexes:
     """Every index the site's pages read, complete: groupings, cited URLs and, when search
     is on (``shard_size``), the search shards and each document's search data."""
     documents = analysis.corpus.documents
-    search = _search(documents, shard_size, memo) if shard_size is not None else None
-    return build_indexes(documents, analysis.citations, search)
+    search = None
+    if shard_size is not None:
+        statuses = {source: force.label for source, force in analysis.relations.forces().items()}
+        search = _search(documents, shard_size, memo, statuses)
+    return build_indexes(documents, analysis.citations, search, analysis.relations)
 
 
-def _search(documents: list[Document], shard_size: int, memo: Memo | None) -> SearchPlan:
-    search = SearchPlan(plan_shards(documents, shard_size), urls.SEARCH, corpus_places(documents))
+def _search(
+    documents: list[Document], shard_size: int, memo: Memo | None, statuses: dict[str, str]
+) -> SearchPlan:
+    shards = plan_shards(documents, shard_size)
+    search = SearchPlan(shards, urls.SEARCH, corpus_places(documents), statuses)
     search.index(documents, memo)
     return search
 

@@ -102,10 +102,12 @@ def write_feeds(plan: SitePlan, env: Environment, config: MkDocsConfig) -> None:
 def write_manifests(analysis: Analysis, indexes: SiteIndexes, config: MkDocsConfig) -> None:
     """``api/documents.json`` and ``api/resolutions.json`` (docs/du-lieu-mo.md)."""
     base_url = config.site_url or "/"
-    citations, where = indexes.citations, indexes.cited_urls
+    citations, where, relations = indexes.citations, indexes.cited_urls, indexes.relations
     documents = analysis.corpus.documents
-    _write(config, urls.DOCUMENTS_JSON, documents_manifest(documents, base_url, citations, where))
-    _write(config, urls.RESOLUTIONS_JSON, resolutions_manifest(base_url, citations, where))
+    manifest = documents_manifest(documents, base_url, citations, where, relations)
+    _write(config, urls.DOCUMENTS_JSON, manifest)
+    manifest = resolutions_manifest(base_url, citations, where, relations)
+    _write(config, urls.RESOLUTIONS_JSON, manifest)
 
 
 def _write(config: MkDocsConfig, path: str, text: str) -> None:

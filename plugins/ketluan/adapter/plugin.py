@@ -121,6 +121,8 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
             raise PluginError(str(exc)) from None
         log.info("%d documents read from %s", len(corpus.documents), self.config.conclusions_dir)
         self.analysis = pipeline.analyse(corpus)
+        for note in sorted(self.analysis.relations.notes):
+            log.info("%s", note)
         self.memo = AnalysisMemo(self.cache)
         shards = self.config.search_shard_size if self.config.search else None
         self.indexes: SiteIndexes = pipeline.index(self.analysis, shards, self.memo)

@@ -72,6 +72,11 @@ class Prose:
     def _boundaries(self) -> list[int]:
         return [m.end() for m in _BOUNDARY.finditer(self.text)]
 
+    def sentence_start(self, pos: int) -> int:
+        """Where the sentence holding ``pos`` starts."""
+        index = bisect.bisect_right(self._boundaries, pos) - 1
+        return self._boundaries[index] if index >= 0 else 0
+
     def sentence(self, start: int, end: int, limit: int = 320) -> str:
         """The sentence around ``start..end``, markup removed, shortened around the span."""
         ends = self._boundaries

@@ -16,6 +16,7 @@ from functools import cached_property, lru_cache
 
 from ketluan.citations.matchers import Citation, extract
 from ketluan.citations.prose import prose
+from ketluan.citations.stated import Stated, stated
 from ketluan.core.dates import DocDate
 from ketluan.core.kinds import KINDS, Kind
 from ketluan.core.model import NATIONWIDE, Document
@@ -230,13 +231,15 @@ class Mention:
     """How the citation reads in the rendered text, longest first: the span from the type
     word, and the symbol alone (what remains in one text node when markup splits the
     span). The linker finds these literally instead of extracting citations again."""
+    stated: Stated | None = None
+    """The relation the words around it state (``citations.stated``), None where none."""
 
     def __fingerprint__(self) -> object:
         """What a page showing this mention depends on, for the page cache: the citing
         document (the citation, scope and sentence derive from its text and this package's
         code, both in every key) and what the mention says; where it resolves to is in the
         context of the pages that show it."""
-        said = (self.symbol.key, self.kind, self.date, self.issuer, self.sentence)
+        said = (self.symbol.key, self.kind, self.date, self.issuer, self.sentence, self.stated)
         return (self.doc, said, self.declared)
 
     @property
@@ -333,7 +336,8 @@ def document_mentions(doc: Document) -> list[Mention]:
             declared[symbol.key] = (symbol, ref)
     mentions = []
     seen = set()
-    for citation in extract(body.text):
+    citations = extract(body.text)
+    for citation, relation in zip(citations, stated(body, citations), strict=True):
         symbol = citation.symbol
         seen.add(symbol.key)
         kind, date, issuer = citation.kind, citation.date, citation.issuer
@@ -360,6 +364,7 @@ def document_mentions(doc: Document) -> list[Mention]:
                 sentence,
                 symbol.key in declared,
                 _surface(doc.body, body.text, citation),
+                relation,
             )
         )
     for number, (symbol, ref) in declared.items():

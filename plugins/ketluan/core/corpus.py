@@ -7,6 +7,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from difflib import get_close_matches
 from pathlib import Path
 
 from ketluan.core.bodylimits import body_problems
@@ -116,7 +117,7 @@ def load_corpus(
         doc if doc.doc_id == ids[doc.source] else replace(doc, doc_id=ids[doc.source])
         for doc in documents
     ]
-    if problems := _same_urls(documents):
+    if problems := _same_urls(documents) + unknown_targets(documents):
         raise ProblemsError(problems)
     documents.sort(key=Document.sort_key)
     notes = _future_dates(documents, today or dt.date.today()) + _unchecked_communes(documents)
@@ -196,3 +197,24 @@ def _unchecked_communes(documents: list[Document]) -> list[Problem]:
             fix = "Check its spelling against the decision that established it"
             found.append(Problem(doc.source, doc.lines.get("commune", 1), "commune", message, fix))
     return found
+def unknown_targets(documents: list[Document]) -> list[Problem]:
+    """Relations naming a document id that no document of the corpus has (or its own)."""
+    ids = {doc.id for doc in documents}
+    problems = []
+    for doc in documents:
+        for relation in doc.relations:
+            target = relation.document
+            if target is None or (target in ids and target != doc.id):
+                continue
+            if target == doc.id:
+                what, fix = "names this document itself", "Write the id of the other document"
+            else:
+                close = get_close_matches(target, sorted(ids), n=1)
+                what = f"no document has the id {target!r}"
+                fix = f"Did you mean '{close[0]}'?" if close else (
+                    "Write the id of a document of the portal (its 'id' in the open data), "
+                    "or name it by 'number:'"
+                )  # fmt: skip
+            line = doc.lines.get(relation.where, 1)
+            problems.append(Problem(doc.source, line, f"{relation.where}.document", what, fix))
+    return problems

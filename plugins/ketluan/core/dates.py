@@ -36,6 +36,14 @@ class DocDate:
         """Full ISO date of the first day of the known period (for sitemaps): 2024-01-01."""
         return f"{self.year:04d}-{self.month or 1:02d}-{self.day or 1:02d}"
 
+    def last_day(self) -> str:
+        """Full ISO date of the last day of the known period: 2024-12-31 for 2024."""
+        if self.day:
+            return self.first_day()
+        month = self.month or 12
+        following = dt.date(self.year + month // 12, month % 12 + 1, 1)
+        return (following - dt.timedelta(days=1)).isoformat()
+
     def after(self, day: dt.date) -> bool:
         """True when the whole known period lies after ``day`` (2024-03 is after 2024-02-29,
         not after 2024-03-05)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ketluan.core.levels import COMMUNE, LEVELS, level_problems, looks_central
+from ketluan.core.relations import Relations, Status
 from ketluan.core.schema import (
     Choice,
     Context,
@@ -116,6 +117,16 @@ class ConclusionSchema(Schema):
     tags = TextList(example="nông thôn mới")
     """Topic tags, lowercase."""
 
+    relations = Relations()
+    """What the document does to other documents (replaces, implements…), stated here when
+    the text does not say it in a form the build recognises, or says it wrongly."""
+
+    status = Status()
+    """Legal force the office knows of (hết hiệu lực…); wins over what relations imply."""
+
+    valid_until = Date()
+    """Last day the document is in force, when it says so itself."""
+
     EXAMPLES = _EXAMPLES
 
     @classmethod
@@ -129,8 +140,9 @@ class ConclusionSchema(Schema):
         info = ctx.types.get(cleaned.get("type", ""))
         if info is None:
             return
+        _check_validity(cleaned, raw, ctx)
         if info.news:
-            for name in ("number", "signer", "signers", "recipients"):
+            for name in ("number", "signer", "signers", "recipients", "status", "valid_until"):
                 if name in raw:
                     ctx.report(
                         name,
@@ -186,4 +198,15 @@ def _places(cleaned: dict[str, Any], raw: dict[str, Any], ctx: Context) -> None:
             "province",
             "is missing",
             ConclusionSchema.missing_fix("province") + (hint if central else ""),
+        )
+
+
+def _check_validity(cleaned: dict[str, Any], raw: dict[str, Any], ctx: Context) -> None:
+    """A document cannot cease to be in force before it was issued."""
+    until, date = cleaned.get("valid_until"), cleaned.get("date")
+    if until is not None and date is not None and until.first_day() < date.first_day():
+        ctx.report(
+            "valid_until",
+            f"{until.iso()} is before the date of issue {date.iso()}",
+            "Write the last day the document is in force, on or after its date",
         )

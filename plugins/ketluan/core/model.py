@@ -14,6 +14,7 @@ from ketluan.core.text import fold
 
 if TYPE_CHECKING:
     from ketluan.core.places import Location
+    from ketluan.core.relations import DeclaredRelation
 
 
 TypeInfo = Kind
@@ -106,6 +107,12 @@ class Document:
     def joint(self) -> bool:
         """True for a document of several issuers or with several signature blocks."""
         return len(self.issuers) > 1 or len(self.signers) > 1
+    relations: list[DeclaredRelation] = field(default_factory=list)
+    """Relations stated in front matter (``ketluan.core.relations``)."""
+    status: str | None = None
+    """Legal force stated in front matter (a key of ``relations.DECLARABLE``)."""
+    valid_until: DocDate | None = None
+    """Last day in force, when the document says so."""
 
     @property
     def identity(self) -> DocumentKey:
@@ -244,6 +251,9 @@ def build_document(
         commune=cleaned.get("commune"),
         issuers=list(issuers),
         signers=signers,
+        relations=cleaned.get("relations", []),
+        status=cleaned.get("status"),
+        valid_until=cleaned.get("valid_until"),
     )
 
 

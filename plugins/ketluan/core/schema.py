@@ -238,45 +238,54 @@ class References(Field):
                 ctx.report(
                     f"{where}.{key}", "unknown field", f"Known fields: {', '.join(self.fields)}"
                 )
-        number = " ".join(item["number"].split())
-        for key in ("number", "issuer"):
-            if isinstance(item.get(key), str):
-                try:
-                    _check_controls(item[key])
-                except Invalid as exc:
-                    ctx.report(f"{where}.{key}", str(exc), exc.fix)
-        if parse_symbol(number) is None and control_character(number) is None:
-            ctx.report(
-                f"{where}.number",
-                f"{_shown(number)} is not a document number",
-                "Write it as printed, e.g. 04-NQ/TU or 45/2018/QĐ-UBND",
-            )
-        kind = item.get("type")
-        cited = [slug for slug, k in KINDS.items() if not k.news]
-        if kind is not None and kind not in cited:
-            close = difflib.get_close_matches(str(kind), cited, n=1)
-            ctx.report(
-                f"{where}.type",
-                f"unknown type {_shown(kind)}",
-                f"Did you mean '{close[0]}'?" if close else f"Use one of {', '.join(cited)}",
-            )
-        date = None
-        if "date" in item:
-            try:
-                date = Date().check(item["date"], f"{where}.date", ctx)
-            except Invalid as exc:
-                ctx.report(f"{where}.date", str(exc), exc.fix)
-        issuer = item.get("issuer")
-        if issuer is not None and not isinstance(issuer, str):
-            ctx.report(f"{where}.issuer", f"expected text, got {_shown(issuer)}", "Quote it")
+        target = check_target(item, where, ctx)
         ignore = item.get("ignore", False)
         if not isinstance(ignore, bool):
             ctx.report(f"{where}.ignore", f"expected true or false, got {_shown(ignore)}")
         if len(ctx.problems) > count:
             return None
-        # A Thông báo kết luận is cited as the Thông báo its number makes it (ketluan.core.kinds).
-        kind = KINDS[kind].cited_kind if kind else None
-        return {"number": number, "type": kind, "date": date, "issuer": issuer, "ignore": ignore}
+        return {**target, "ignore": ignore}
+
+
+def check_target(item: dict[str, Any], where: str, ctx: Context) -> dict[str, Any]:
+    """The cited document an item names by ``number`` (required, a text) with optional
+    ``type``, ``date`` and ``issuer``, as ``references:`` and ``relations:`` write it;
+    problems go to ``ctx``. A Thông báo kết luận is named as the Thông báo its number makes
+    it (``ketluan.core.kinds``)."""
+    number = " ".join(item["number"].split())
+    for key in ("number", "issuer"):
+        if isinstance(item.get(key), str):
+            try:
+                _check_controls(item[key])
+            except Invalid as exc:
+                ctx.report(f"{where}.{key}", str(exc), exc.fix)
+    if parse_symbol(number) is None and control_character(number) is None:
+        ctx.report(
+            f"{where}.number",
+            f"{_shown(number)} is not a document number",
+            "Write it as printed, e.g. 04-NQ/TU or 45/2018/QĐ-UBND",
+        )
+    kind = item.get("type")
+    cited = [slug for slug, k in KINDS.items() if not k.news]
+    if kind is not None and kind not in cited:
+        close = difflib.get_close_matches(str(kind), cited, n=1)
+        ctx.report(
+            f"{where}.type",
+            f"unknown type {_shown(kind)}",
+            f"Did you mean '{close[0]}'?" if close else f"Use one of {', '.join(cited)}",
+        )
+        kind = None
+    date = None
+    if "date" in item:
+        try:
+            date = Date().check(item["date"], f"{where}.date", ctx)
+        except Invalid as exc:
+            ctx.report(f"{where}.date", str(exc), exc.fix)
+    issuer = item.get("issuer")
+    if issuer is not None and not isinstance(issuer, str):
+        ctx.report(f"{where}.issuer", f"expected text, got {_shown(issuer)}", "Quote it")
+    kind = KINDS[kind].cited_kind if kind else None
+    return {"number": number, "type": kind, "date": date, "issuer": issuer}
 
 
 class Nested(Field):

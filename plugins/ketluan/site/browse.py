@@ -8,11 +8,13 @@ documents.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 
 from ketluan.core.model import Document
 from ketluan.core.places import District, Gazetteer, Province
+from ketluan.core.relations import Force
 from ketluan.site import labels, urls
 from ketluan.site.feeds import Feed
 from ketluan.site.indexes import Group, PlaceIndex, SiteIndexes, sort_label
@@ -26,6 +28,9 @@ from ketluan.site.pages import (
     PlacePage,
     PlacesPage,
 )
+
+Badges = Mapping[str, Force]
+"""Statuses of documents not simply in force, by id: shown beside them in lists."""
 
 
 @dataclass
@@ -57,8 +62,9 @@ def plan_places(
             for p in g.absorbed(current)
         ]
         pages += _place_pages(
-            since, size, current, current.title, place_note=labels.SINCE_MERGER, parts=former
-        )
+            since, size, current, current.title, badges=indexes.badges,
+            place_note=labels.SINCE_MERGER, parts=former,
+        )  # fmt: skip
         url = urls.province(current)
         regions.append(
             Entry(current.title, len(since), url, labels.SINCE_MERGER, former, current.slug)
@@ -80,7 +86,7 @@ def plan_places(
             ),
         )
     )
-    pages += _former_provinces(index, documents, g, size)
+    pages += _former_provinces(index, documents, g, size, indexes.badges)
     for district in g.districts.values():
         if found := index.districts.get(district.code):
             title = f"{district.title}, {district.province.label}"
@@ -93,6 +99,7 @@ def plan_places(
                 size,
                 district,
                 title,
+                badges=indexes.badges,
                 page_feed=feed,
                 place_note=labels.history(district),
                 now=_now(district.province, index),
@@ -128,7 +135,7 @@ def _central(
 
 
 def _former_provinces(
-    index: PlaceIndex, documents: list[Document], g: Gazetteer, size: int
+    index: PlaceIndex, documents: list[Document], g: Gazetteer, size: int, badges: Badges
 ) -> Iterator[Page]:
     """The page of each former province, and of all its documents when it has any."""
     by_province = _former_documents(documents)
@@ -144,6 +151,7 @@ def _former_provinces(
                 province,
                 labels.all_of_province(province.title),
                 url=urls.all_of_province(province),
+                badges=badges,
                 place_note=note,
                 parent=province,
             )
@@ -156,6 +164,7 @@ def _former_provinces(
             size,
             province,
             province.title,
+            badges=badges,
             place_note=note,
             districts=districts,
             totals={"all": total, "province": len(own), "districts": total - len(own)},
@@ -170,6 +179,7 @@ def _place_pages(
     place: Province | District,
     title: str,
     url: str | None = None,
+    badges: Badges | None = None,
     **extra: object,
 ) -> list[Page]:
     """The paginated list of a place's ``docs`` (at the place's own URL unless ``url``)."""
@@ -184,7 +194,7 @@ def _place_pages(
             place=place,
             **extra,  # type: ignore[arg-type]
         )
-        for listing in paginate(docs, size, base, title)
+        for listing in paginate(docs, size, base, title, badges)
     ]
 
 
@@ -213,27 +223,32 @@ def plan_lookups(indexes: SiteIndexes, size: int) -> list[Page]:
     """The lists of every year (and its months), type, issuer and signer, the paginated
     lists of issuers and signers, and /danh-muc/."""
     pages: list[Page] = []
+    lookup = partial(_lookup_pages, size=size, badges=indexes.badges)
     for year in indexes.years:
         base = urls.year(year.key)
         months = [Entry(m.label, m.count, urls.month(year.key, m.key)) for m in year.months]
-        pages += _lookup_pages(year.documents, size, base, year.label, links=months)
+        pages += lookup(year.documents, base=base, title=year.label, links=months)
         trail = [(year.label, base)]
         for month in year.months:
             url = urls.month(year.key, month.key)
-            pages += _lookup_pages(month.documents, size, url, month.label, trail=trail)
+            pages += lookup(month.documents, base=url, title=month.label, trail=trail)
     for kind in indexes.types:
-        pages += _lookup_pages(kind.documents, size, urls.doc_type(kind.key), kind.label)
+        pages += lookup(kind.documents, base=urls.doc_type(kind.key), title=kind.label)
+    for status in indexes.statuses:
+        title = labels.status_title(status.label)
+        pages += lookup(status.documents, base=urls.status(status.key), title=title)
     for groups, url, base, title in (
         (indexes.issuers, urls.issuer, urls.ISSUERS, labels.ISSUERS),
         (indexes.signers, urls.signer, urls.SIGNERS, labels.SIGNERS),
     ):
-        pages += _group_pages(groups, url, base, title, size)
+        pages += _group_pages(groups, url, base, title, size, indexes.badges)
     pages.append(
         BrowsePage(
             url=urls.BROWSE,
             title=labels.BROWSE,
             years=[Entry(y.label, y.count, urls.year(y.key)) for y in indexes.years],
             types=[Entry(t.label, t.count, urls.doc_type(t.key)) for t in indexes.types],
+            statuses=[Entry(g.label, g.count, urls.status(g.key)) for g in indexes.statuses],
             issuer_count=len(indexes.issuers),
             signer_count=len(indexes.signers),
             issuers_url=urls.ISSUERS,
@@ -246,13 +261,20 @@ def plan_lookups(indexes: SiteIndexes, size: int) -> list[Page]:
 
 
 def _group_pages(
-    groups: list[Group], url: Callable[[str], str], base: str, title: str, size: int
+    groups: list[Group],
+    url: Callable[[str], str],
+    base: str,
+    title: str,
+    size: int,
+    badges: Badges,
 ) -> list[Page]:
     """A list page per issuer (or signer), then the paginated list of them all."""
     pages: list[Page] = []
     trail = [(title, base)]
     for group in groups:
-        pages += _lookup_pages(group.documents, size, url(group.key), _title(group), trail=trail)
+        pages += _lookup_pages(
+            group.documents, size, url(group.key), _title(group), trail=trail, badges=badges
+        )
     entries = [Entry(g.label, g.count, url(g.key), g.detail) for g in groups]
     listings: list[ListPage[Entry]] = paginate(entries, size, base, title)
     pages += [GroupsPage(url=li.url, title=li.heading, listing=li) for li in listings]
@@ -270,8 +292,9 @@ def _lookup_pages(
     title: str,
     links: list[Entry] | None = None,
     trail: list[tuple[str, str]] | None = None,
+    badges: Badges | None = None,
 ) -> list[Page]:
-    """A paginated lookup list of ``docs`` at ``base``."""
+    """A paginated lookup list of ``docs`` at ``base`` (``badges``: statuses by id)."""
     return [
         LookupListPage(
             url=listing.url,
@@ -281,5 +304,5 @@ def _lookup_pages(
             links=links,
             trail=trail,
         )
-        for listing in paginate(docs, size, base, title)
+        for listing in paginate(docs, size, base, title, badges)
     ]

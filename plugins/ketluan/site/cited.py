@@ -4,15 +4,20 @@ shows of what it cites and of who cites it, and the links of its body."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from ketluan.citations.index import CitationIndex, grouped
 from ketluan.citations.resolve import CitedDocument, Key, Mention, Scope
 from ketluan.core.dates import DocDate
 from ketluan.core.kinds import Kind
 from ketluan.core.model import Document
+from ketluan.core.relations import Force
+from ketluan.core.symbols import Kind
 from ketluan.core.text import slugify
 from ketluan.site import labels, urls
+from ketluan.site.listing import ListPage
 from ketluan.site.pages import CitedListPage, CitedPage, Page, listed
 
 CITED_BY_SHOWN = 10
@@ -140,23 +145,34 @@ def entry(cited: CitedDocument, where: CitedUrls) -> CitedEntry:
     )
 
 
-def plan_cited_pages(index: CitationIndex, where: CitedUrls, page_size: int) -> list[Page]:
+def plan_cited_pages(
+    index: CitationIndex,
+    where: CitedUrls,
+    page_size: int,
+    extras: Callable[[CitedDocument, ListPage[Any]], dict[str, Any]] | None = None,
+    badges: Mapping[str, Force] | None = None,
+) -> list[Page]:
     """The page of each cited document (its citing documents paginated: a much-cited
-    resolution must not make a huge page) and the directory, grouped and ranked."""
+    resolution must not make a huge page, ``badges`` beside them) with what ``extras`` adds
+    to each page, and the directory, grouped and ranked."""
     pages: list[Page] = []
     for cited in index.cited:
         view = entry(cited, where)
-        pages += listed(
+        found = listed(
             CitedPage,
             cited.citing,
             page_size,
             view.url,
             cited.title,
+            badges=badges,
             cited=view,
             candidates=[(where.of_key(k), index.candidate_title(k)) for k in cited.candidates],
             description=labels.cited_description(cited.title, cited.count),
             updated=max(m.doc.date.first_day() for m in cited.mentions),
         )
+        if extras is not None:
+            found = [replace(page, **extras(cited, page.listing)) for page in found]
+        pages += found
     entries = {id(c): entry(c, where) for c in index.cited}
     grouped_items = [entries[id(c)] for c in index.cited]
     pages += [

@@ -13,10 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ketluan.citations.index import CitationIndex
+from ketluan.citations.relations import RelationIndex
 from ketluan.core.model import Document
+from ketluan.core.relations import FORCES, Force
 from ketluan.core.text import fold, new_tone_placement, slugify
 from ketluan.site import labels, urls
 from ketluan.site.cited import CitedUrls
+from ketluan.site.relations import RelationViews
 from ketluan.site.search import SearchPlan
 
 
@@ -202,17 +205,38 @@ class SiteIndexes:
     citations: CitationIndex
     cited_urls: CitedUrls
     search: SearchPlan | None
+    relations: RelationIndex
+    views: RelationViews
+    """What pages show of relations and statuses."""
     issuer_pages: dict[str, list[str]] = field(default_factory=dict)
     """Document id -> the page of each of its issuers, in order."""
     signer_pages: dict[str, list[str]] = field(default_factory=dict)
     """Document id -> the page of each of its signers, in order."""
+    statuses: list[Group] = field(default_factory=list)
+    """Documents by status (key: the status key), in the order of ``FORCES``."""
+    badges: dict[str, Force] = field(default_factory=dict)
+    """Document id -> its status, for documents not simply in force (list badges)."""
+
+
+def by_status(documents: list[Document], relations: RelationIndex) -> list[Group]:
+    """Documents with a status (news have none) by status, newest first."""
+    groups = {key: Group(key, force.label) for key, force in FORCES.items()}
+    for doc in documents:
+        if (status := relations.status(doc)) is not None:
+            groups[status.force.key].documents.append(doc)
+    return [group for group in groups.values() if group.documents]
 
 
 def build_indexes(
-    documents: list[Document], citations: CitationIndex, search: SearchPlan | None
+    documents: list[Document],
+    citations: CitationIndex,
+    search: SearchPlan | None,
+    relations: RelationIndex,
 ) -> SiteIndexes:
     """Group ``documents`` every way the site browses them."""
     issuers, signers = by_issuer(documents), by_signer(documents)
+    where = CitedUrls(citations)
+    views = RelationViews(relations, citations, where)
     return SiteIndexes(
         years=by_year(documents),
         types=by_type(documents),
@@ -220,8 +244,12 @@ def build_indexes(
         signers=signers,
         places=by_place(documents),
         citations=citations,
-        cited_urls=CitedUrls(citations),
+        cited_urls=where,
         search=search,
         issuer_pages=pages_of(issuers, documents, _issuers, _nowhere, urls.issuer),
         signer_pages=pages_of(signers, documents, _signers, _scope_name, urls.signer),
+        relations=relations,
+        views=views,
+        statuses=by_status(documents, relations),
+        badges={doc.id: force for doc in documents if (force := views.badge(doc))},
     )

@@ -58,3 +58,44 @@ def script_json(data: dict[str, Any]) -> str:
     """JSON text that cannot close or break out of a <script> element."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+CHANGES = {
+    "can-cu": ("isBasedOn",),
+    "thuc-hien": ("legislationApplies",),
+    "thay-the": ("legislationChanges",),
+    "sua-doi": ("legislationChanges", "legislationAmends"),
+    "bai-bo": ("legislationChanges", "legislationRepeals"),
+    "dinh-chinh": ("legislationChanges", "legislationCorrects"),
+    "hop-nhat": ("legislationConsolidates",),
+}
+"""schema.org properties of each relation, read from the document stating it: based on is
+``isBasedOn`` (CreativeWork); implements is ``legislationApplies`` (eli:implements: an
+informative link to what it carries out); replacing, amending, repealing and correcting
+change the other legislation (``legislationChanges``, with the narrower term where
+schema.org has one); a consolidated text ``legislationConsolidates`` what it merges.
+Guiding has no term: guides appear under ``citation`` only."""
+NEWS_PROPERTIES = {"isBasedOn"}
+"""The only one a NewsArticle (a CreativeWork, not a Legislation) may carry."""
+
+
+def relations_jsonld(
+    news: bool,
+    related: list[tuple[str, dict[str, Any]]],
+    legal_force: str | None,
+    valid_until: str | None,
+) -> dict[str, Any]:
+    """Properties of a document's JSON-LD for its relations (``related``: relation slug and
+    the other document's object, as ``citation`` writes it), its legal force (schema.org
+    ``LegalForceStatus``: InForce, NotInForce, PartiallyInForce) and when it expires."""
+    data: dict[str, list[dict[str, Any]]] = {}
+    for slug, target in related:
+        for name in CHANGES.get(slug, ()):
+            if not news or name in NEWS_PROPERTIES:
+                data.setdefault(name, []).append(target)
+    found: dict[str, Any] = dict(data)
+    if legal_force and not news:
+        found["legislationLegalForce"] = f"https://schema.org/{legal_force}"
+    if valid_until and not news:
+        found["expires"] = valid_until
+    return found

@@ -22,6 +22,10 @@ SEARCH_DESCRIPTION = (
 SITE_FEED = "Văn bản mới"
 CITED_TITLE = "Văn bản được trích dẫn"
 RANKED_TITLE = "Văn bản được trích dẫn nhiều nhất"
+CITING_TITLE = "Văn bản trích dẫn"
+"""The documents citing one, in its relation diagram."""
+CITES = "Trích dẫn"
+CITED_BY = "Được trích dẫn bởi"
 PLACES = "Địa bàn"
 PLACES_DESCRIPTION = "Văn bản theo tỉnh, thành phố và huyện, trước và sau ngày 1/7/2025"
 BROWSE = "Danh mục văn bản"
@@ -64,6 +68,11 @@ def list_description(title: str) -> str:
 def cited_description(title: str, count: int) -> str:
     """Description of a cited document's page."""
     return f"{title}: {count} văn bản trích dẫn"
+
+
+def status_title(label: str) -> str:
+    """A status's lookup: "Văn bản bị thay thế" (``label``: "Bị thay thế")."""
+    return f"Văn bản {label[:1].lower()}{label[1:]}"
 
 
 def short_title(doc: Document) -> str:

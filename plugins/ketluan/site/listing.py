@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Generic, TypeVar
 
 from ketluan.core.model import Document
+from ketluan.core.relations import Force
 
 T = TypeVar("T")
 
@@ -23,6 +25,8 @@ class ListPage(Generic[T]):
     total_items: int
     size: int
     items: list[T]
+    badges: dict[str, Force] = field(default_factory=dict)
+    """The status of the documents of this page that are not simply in force, by id."""
 
     @property
     def url(self) -> str:
@@ -80,12 +84,26 @@ def page_url(base: str, number: int) -> str:
     return base if number == 1 else f"{base}trang/{number}/"
 
 
-def paginate(items: list[T], size: int, base: str, title: str) -> list[ListPage[T]]:
-    """Split ``items`` into pages of ``size``; an empty list still has one (empty) page."""
+def paginate(
+    items: list[T], size: int, base: str, title: str, badges: Mapping[str, Force] | None = None
+) -> list[ListPage[T]]:
+    """Split ``items`` into pages of ``size``; an empty list still has one (empty) page.
+    Each page keeps the ``badges`` (statuses by document id) of its own documents."""
     if size < 1:
         raise ValueError(f"page size must be at least 1, got {size}")
     total = max(1, -(-len(items) // size))
-    return [
-        ListPage(base, title, n, total, len(items), size, items[(n - 1) * size : n * size])
-        for n in range(1, total + 1)
-    ]
+    pages = []
+    for n in range(1, total + 1):
+        part = items[(n - 1) * size : n * size]
+        pages.append(ListPage(base, title, n, total, len(items), size, part, _badges(part, badges)))
+    return pages
+
+
+def _badges(items: list[T], badges: Mapping[str, Force] | None) -> dict[str, Force]:
+    """The badges of ``items``: documents, or (document, …) pairs."""
+    found: dict[str, Force] = {}
+    for item in items if badges else ():
+        doc = item[0] if isinstance(item, tuple) else item
+        if isinstance(doc, Document) and doc.id in badges:  # type: ignore[operator]
+            found[doc.id] = badges[doc.id]  # type: ignore[index]
+    return found

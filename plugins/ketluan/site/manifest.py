@@ -8,6 +8,7 @@ from dataclasses import asdict
 from typing import Any
 
 from ketluan.citations.index import CitationIndex
+from ketluan.citations.relations import Edge, Node, RelationIndex, Status
 from ketluan.citations.resolve import CitedDocument
 from ketluan.core.model import Document
 from ketluan.site import urls
@@ -17,7 +18,11 @@ MANIFEST_VERSION = 1
 
 
 def document_entry(
-    doc: Document, base_url: str, citations: CitationIndex, where: CitedUrls
+    doc: Document,
+    base_url: str,
+    citations: CitationIndex,
+    where: CitedUrls,
+    relations: RelationIndex,
 ) -> dict[str, Any]:
     """The manifest entry of one document."""
     return {
@@ -43,7 +48,60 @@ def document_entry(
         "references": _references(doc, base_url, citations, where),
         "tags": doc.tags,
         "source": doc.source,
+        "status": _status(relations.status(doc)),
+        "relations": [
+            {**_edge(edge, edge.kind.label), **_node(edge.target, base_url, citations, where)}
+            for edge in relations.outgoing(doc)
+        ],
+        "inverse_relations": _inverse(relations, doc),
     }
+
+
+def _status(status: Status | None) -> dict[str, Any] | None:
+    """A status in open data: its key and words, schema.org's LegalForceStatus, what
+    decides it (document ids) and since when."""
+    if status is None:
+        return None
+    force = status.force
+    return {
+        "key": force.key,
+        "label": force.label,
+        "legal_force": force.legal_force,
+        "declared": status.declared,
+        "since": status.since.iso() if status.since else None,
+        "valid_until": status.valid_until.iso() if status.valid_until else None,
+        "by": [edge.source.id for edge in status.by],
+    }
+
+
+def _edge(edge: Edge, label: str) -> dict[str, Any]:
+    return {
+        "kind": edge.kind.slug,
+        "label": label,
+        "detected": edge.detected,
+        "partial": edge.partial,
+    }
+
+
+def _node(node: Node, base_url: str, citations: CitationIndex, where: CitedUrls) -> dict[str, Any]:
+    """The other end of a relation: its document id (when in the portal), its key as a
+    cited document (when one cites it) and its page."""
+    doc = node if isinstance(node, Document) else node.document
+    cited = citations.cited_as(node) if isinstance(node, Document) else node
+    url = urls.document(doc) if doc else where.page(cited) if cited else None
+    return {
+        "document": doc.id if doc else None,
+        "key": cited.key.text() if cited else None,
+        "url": base_url + url if url else None,
+    }
+
+
+def _inverse(relations: RelationIndex, node: Node) -> list[dict[str, Any]]:
+    """What other documents state of ``node``, oldest first, by the stating document's id."""
+    return [
+        {**_edge(edge, edge.kind.inverse), "document": edge.source.id}
+        for edge in relations.incoming(node)
+    ]
 
 
 def _place_codes(doc: Document) -> dict[str, Any]:
@@ -91,19 +149,23 @@ def _summary(cited: CitedDocument, base_url: str, where: CitedUrls) -> dict[str,
 
 
 def documents_manifest(
-    documents: list[Document], base_url: str, citations: CitationIndex, where: CitedUrls
+    documents: list[Document],
+    base_url: str,
+    citations: CitationIndex,
+    where: CitedUrls,
+    relations: RelationIndex,
 ) -> str:
     """The whole documents manifest as JSON text (UTF-8, not ASCII-escaped, byte-stable)."""
-    data = {
-        "version": MANIFEST_VERSION,
-        "count": len(documents),
-        "documents": [document_entry(doc, base_url, citations, where) for doc in documents],
-    }
+    entries = [document_entry(doc, base_url, citations, where, relations) for doc in documents]
+    data = {"version": MANIFEST_VERSION, "count": len(documents), "documents": entries}
     return _dump(data)
 
 
-def resolutions_manifest(base_url: str, citations: CitationIndex, where: CitedUrls) -> str:
-    """``api/resolutions.json``: every cited document with its key, URL and citing ids."""
+def resolutions_manifest(
+    base_url: str, citations: CitationIndex, where: CitedUrls, relations: RelationIndex
+) -> str:
+    """``api/resolutions.json``: every cited document with its key, URL, citing ids, status
+    and what the citing documents state of it."""
     entries = [
         {
             **_summary(cited, base_url, where),
@@ -114,6 +176,8 @@ def resolutions_manifest(base_url: str, citations: CitationIndex, where: CitedUr
             },
             "candidates": [k.text() for k in cited.candidates],
             "cited_by": [doc.id for doc, _ in cited.citing],
+            "status": _status(relations.status(cited.document or cited)),
+            "inverse_relations": _inverse(relations, cited.document or cited),
         }
         for cited in citations.cited
     ]

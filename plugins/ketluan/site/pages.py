@@ -8,11 +8,12 @@ whole for the build cache, so a page holds only what it shows.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar, TypeVar
 
 from ketluan.core.model import Document
+from ketluan.core.relations import Force
 from ketluan.site import urls
 from ketluan.site.feeds import Feed, FeedLink
 from ketluan.site.listing import ListPage, paginate
@@ -83,6 +84,10 @@ class DocumentPage(Page):
     search_facets: dict[str, list[str]] | None = None
     links: list[Any] = field(default_factory=list)
     """Citation links of the body, in text order (``ketluan.site.cited.Link``)."""
+    status: Any = None
+    """Its legal force (``site.relations.StatusView``): the banner and the panel's row."""
+    diagram: Any = None
+    """Its relation diagram (``site.relations.Diagram``)."""
 
     @property
     def body_of(self) -> Document:
@@ -124,6 +129,7 @@ class BrowsePage(Page):
     template: ClassVar[str] = "browse.html"
     years: list[Any]
     types: list[Any]
+    statuses: list[Any]
     issuer_count: int
     signer_count: int
     issuers_url: str
@@ -175,6 +181,26 @@ class CitedPage(Page):
     cited: Any
     listing: ListPage[Any]
     candidates: list[tuple[str, str]]
+    status: Any = None
+    """What is known of its legal force (``site.relations.StatusView``), first page only."""
+    diagram: Any = None
+    """Its relation diagram (``site.relations.Diagram``), first page only."""
+    timeline: Any = None
+    """Its citing and related documents year by year (``site.history.Timeline``)."""
+    roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """What each listed document does to it ("Thực hiện"), by id."""
+
+
+@dataclass(kw_only=True)
+class RelationListPage(Page):
+    """Every document stating one relation of a cited document (implementing it…)."""
+
+    template: ClassVar[str] = "relation-list.html"
+    listing: ListPage[Any]
+    """(document, what it says) pairs, newest first."""
+    of_url: str
+    """The cited document's page."""
+    of_label: str
 
 
 @dataclass(kw_only=True)
@@ -221,10 +247,12 @@ def listed(
     title: str,
     *,
     first_in_nav: bool = False,
+    badges: Mapping[str, Force] | None = None,
     **fields: Any,
 ) -> list[P]:
     """The pages of ``kind`` listing ``items``, ``size`` a page, the first at ``base``; each
-    with its ``listing`` and ``fields`` (the first in the navigation if ``first_in_nav``)."""
+    with its ``listing`` (and the ``badges`` of its documents) and ``fields`` (the first in
+    the navigation if ``first_in_nav``)."""
     return [
         kind(
             url=listing.url,
@@ -233,7 +261,7 @@ def listed(
             in_nav=first_in_nav and listing.number == 1,
             **fields,
         )
-        for listing in paginate(list(items), size, base, title)
+        for listing in paginate(list(items), size, base, title, badges)
     ]
 
 

@@ -16,6 +16,7 @@ from ketluan.site.browse import plan_lookups, plan_places
 from ketluan.site.cited import plan_cited_pages
 from ketluan.site.documents import document_page
 from ketluan.site.feeds import featured, site_feed
+from ketluan.site.history import cited_extras, plan_relation_pages
 from ketluan.site.indexes import SiteIndexes
 from ketluan.site.listing import paginate
 from ketluan.site.pages import (
@@ -44,13 +45,16 @@ def plan_site(corpus: Corpus, indexes: SiteIndexes, options: SiteOptions) -> Sit
     size = options.page_size
     feed = site_feed(documents, options.feed_size)
     search = indexes.search
+    recent = [d for d in documents if featured(d)][: options.home_recent]
+    recent_other = [d for d in documents if not featured(d)][: options.home_recent]
     plan = SitePlan(
         shared=Shared(site_feed=feed.link, kl_search=search.links if search else None),
         handwritten={
-            "recent_documents": [d for d in documents if featured(d)][: options.home_recent],
-            "recent_other_documents": [d for d in documents if not featured(d)][
-                : options.home_recent
-            ],
+            "recent_documents": recent,
+            "recent_other_documents": recent_other,
+            "recent_badges": {
+                d.id: indexes.badges[d.id] for d in recent + recent_other if d.id in indexes.badges
+            },
         },
         updated=max([BEGINNING, *(d.date.first_day() for d in documents)]),
         feeds=[feed],
@@ -58,7 +62,7 @@ def plan_site(corpus: Corpus, indexes: SiteIndexes, options: SiteOptions) -> Sit
     )
     for doc in documents:
         plan.add(document_page(doc, indexes, options.base_url))
-    for listing in paginate(documents, size, urls.DOCUMENTS, labels.ALL_DOCUMENTS):
+    for listing in paginate(documents, size, urls.DOCUMENTS, labels.ALL_DOCUMENTS, indexes.badges):
         plan.add(
             DocumentListPage(
                 url=listing.url,
@@ -67,7 +71,11 @@ def plan_site(corpus: Corpus, indexes: SiteIndexes, options: SiteOptions) -> Sit
                 in_nav=listing.number == 1,
             )
         )
-    for page in plan_cited_pages(indexes.citations, indexes.cited_urls, size):
+    citations, where, views = indexes.citations, indexes.cited_urls, indexes.views
+    extras = cited_extras(views, size)
+    for page in plan_cited_pages(citations, where, size, extras, indexes.badges):
+        plan.add(page)
+    for page in plan_relation_pages(citations, views, where, size, indexes.badges):
         plan.add(page)
     pages, feeds = plan_places(indexes, documents, gazetteer(), size, options.feed_size)
     for page in [*pages, *plan_lookups(indexes, size)]:

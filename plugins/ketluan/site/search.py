@@ -110,6 +110,9 @@ class SearchPlan:
     page_url: str
     places: list[str] = field(default_factory=list)
     """Names of every province and district of the corpus, as ``spelling`` gives them."""
+    statuses: dict[str, str] = field(default_factory=dict)
+    """The status of each document with one (news have none), by source path: the
+    ``hieu_luc`` filter."""
 
     def __post_init__(self) -> None:
         self._matcher = PlaceMatcher(self.places)
@@ -172,7 +175,7 @@ class SearchPlan:
                     url=f"/{urls.document(doc)}",
                     content=" ".join(sorted(map(place_token, self.named[doc.source]))),
                     meta={key: value for key, value in meta.items() if value},
-                    filters=facets(doc),
+                    filters=self.facets(doc),
                     sort={"date": doc.date.iso()},
                 )
             )
@@ -196,7 +199,7 @@ class SearchPlan:
 
     def facets(self, doc: Document) -> dict[str, list[str]]:
         """Filter values of ``doc`` (see ``facets``)."""
-        return facets(doc)
+        return facets(doc, self.statuses.get(doc.source))
 
     def shard_documents(self, documents: Iterable[Document]) -> dict[str, list[Document]]:
         """Documents of each shard, by the shard's output folder."""
@@ -266,12 +269,13 @@ def extra_terms(doc: Document) -> str:
     return " ".join(sorted(terms))
 
 
-def facets(doc: Document) -> dict[str, list[str]]:
+def facets(doc: Document, status: str | None = None) -> dict[str, list[str]]:
     """Filter values of a document in the results UI, keyed by Pagefind filter name.
 
     ``tinh`` is the province as written on the document (the map of its date); ``tinh_nay``
     is the province it belongs to now (from the places gazetteer); ``cap`` the level of its
-    issuer (Trung ương, Cấp tỉnh...), so central documents can be chosen.
+    issuer (Trung ương, Cấp tỉnh...), so central documents can be chosen; ``hieu_luc`` its
+    status ("Còn hiệu lực", "Bị thay thế"…; news have none).
     """
     values = {
         "tinh": [doc.province or ""],
@@ -280,6 +284,7 @@ def facets(doc: Document) -> dict[str, list[str]]:
         "nam": [str(doc.date.year)],
         "loai": [doc.type.label],
         "cap": [doc.level.label],
+        "hieu_luc": [status or ""],
     }
     return {key: [v for v in vs if v] for key, vs in values.items() if any(vs)}
 

@@ -28,6 +28,8 @@ YEARS = BROWSE + "nam/"
 TYPES = BROWSE + "loai/"
 ISSUERS = BROWSE + "co-quan/"
 SIGNERS = BROWSE + "nguoi-ky/"
+STATUSES = BROWSE + "hieu-luc/"
+"""Documents by legal force: in force, amended, partly or wholly out of force."""
 CITED = "trich-dan/"
 RANKED = CITED + "nhieu-nhat/"
 SEARCH = "tra-cuu/"
@@ -132,3 +134,13 @@ def of(value: object) -> str:
     if isinstance(value, District):
         return district(value)
     raise TypeError(f"no page for a {type(value).__name__}")
+
+
+def status(key: str) -> str:
+    """Documents of one status (``key``: ``bi-thay-the``)."""
+    return f"{STATUSES}{key}/"
+
+
+def relation_list(page: str, kind: str) -> str:
+    """Every document stating relation ``kind`` of a cited document, under its page."""
+    return f"{page}{kind}/"

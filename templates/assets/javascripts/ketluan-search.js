@@ -21,6 +21,7 @@ const FILTERS = [
   ["nam", "Năm"],
   ["loai", "Loại văn bản"],
   ["cap", "Cấp ban hành"],
+  ["hieu_luc", "Tình trạng hiệu lực"],
 ];
 
 // Pagefind excerpts are escaped text with <mark> around matches: rebuild them as DOM
