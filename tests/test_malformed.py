@@ -149,8 +149,9 @@ MALFORMED: dict[str, tuple[str | bytes, str]] = {
         ":2: title: is empty (it holds only invisible characters).",
     ),
     "body of zero-width spaces": (
+        # the line holding the invisible characters
         GOOD.replace("Nội dung kết luận.", "\u200b\u200b\n\ufeff"),
-        ":14: the document has no text.",
+        ":15: the document has no text.",
     ),
     # Real calendar dates only.
     "month 00": (conclusion(date="2024-00-15"), ":5: date: no such date (month 00)"),
