@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from corpus_levels import CENTRAL_URL, PLAN_URL
 from lxml import html
 from test_html_valid import vnu_errors
 
@@ -400,3 +401,24 @@ def test_sample_states_no_relation(sample_site: Site) -> None:
         assert not page.cssselect(".kl-status-banner")
         kinds = {g.get("class").split("--")[-1] for g in page.cssselect(".kl-diagram__group")}
         assert kinds <= {"trich-dan"}, doc["id"]
+
+
+def test_central_conclusion_in_the_corpus_and_the_plan_implementing_it(levels_site: Site) -> None:
+    """126-KL/TW of the Bộ Chính trị, checked in without a province at its central URL, and
+    the provincial plan whose text says "Thực hiện Kết luận số 126-KL/TW": each end lists
+    the other, in the diagram, the open data and JSON-LD."""
+    plan = levels_site.page(PLAN_URL)
+    assert groups(plan, "above") == {"thuc-hien": ["Kết luận số 126-KL/TW"]}
+    (link,) = plan.cssselect(".kl-diagram__group--thuc-hien .kl-node__link")
+    assert link.get("href") == "../../../../trung-uong/bo-chinh-tri/2025/126-kl-tw/"
+    central = levels_site.page(CENTRAL_URL)
+    assert groups(central, "below") == {"thuc-hien": ["Kế hoạch số 342-KH/TU"]}
+    (back,) = central.cssselect(".kl-diagram__group--thuc-hien .kl-node__link")
+    assert (
+        back.get("href") == "../../../../bac-giang/ban-thuong-vu-tinh-uy-bac-giang/2025/342-kh-tu/"
+    )
+    entries = manifest(levels_site)
+    central_id, plan_id = CENTRAL_URL[len("van-ban/") : -1], PLAN_URL[len("van-ban/") : -1]
+    assert [r["document"] for r in entries[central_id]["inverse_relations"]] == [plan_id]
+    assert [r["document"] for r in entries[plan_id]["relations"]] == [central_id]
+    assert jsonld(plan)["legislationApplies"][0]["url"].endswith(f"/{CENTRAL_URL}")

@@ -21,7 +21,7 @@ from typing import ClassVar
 
 from ketluan.citations.matchers import Citation
 from ketluan.citations.prose import MARK, Prose
-from ketluan.core.symbols import KINDS
+from ketluan.core.kinds import KINDS
 
 
 @dataclass(frozen=True)

@@ -197,6 +197,8 @@ def _unchecked_communes(documents: list[Document]) -> list[Problem]:
             fix = "Check its spelling against the decision that established it"
             found.append(Problem(doc.source, doc.lines.get("commune", 1), "commune", message, fix))
     return found
+
+
 def unknown_targets(documents: list[Document]) -> list[Problem]:
     """Relations naming a document id that no document of the corpus has (or its own)."""
     ids = {doc.id for doc in documents}

@@ -107,6 +107,7 @@ class Document:
     def joint(self) -> bool:
         """True for a document of several issuers or with several signature blocks."""
         return len(self.issuers) > 1 or len(self.signers) > 1
+
     relations: list[DeclaredRelation] = field(default_factory=list)
     """Relations stated in front matter (``ketluan.core.relations``)."""
     status: str | None = None

@@ -14,7 +14,6 @@ from ketluan.core.dates import DocDate
 from ketluan.core.kinds import Kind
 from ketluan.core.model import Document
 from ketluan.core.relations import Force
-from ketluan.core.symbols import Kind
 from ketluan.core.text import slugify
 from ketluan.site import labels, urls
 from ketluan.site.listing import ListPage
