@@ -26,6 +26,7 @@ from ketluan.adapter.bridge import (
 )
 from ketluan.adapter.claims import mkdocs_claims, output_claims, unwritten
 from ketluan.adapter.config import KetluanConfig
+from ketluan.adapter.theme import material_config
 from ketluan.build.cache.keys import AnalysisMemo
 from ketluan.build.cache.localcode import local_code_digest
 from ketluan.build.cache.store import CacheFolderError, PageCache
@@ -181,6 +182,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         self.env, self.files = env, files
         env.filters["kl_url"] = urls.of
+        env.filters["kl_material_config"] = material_config
         theme_loader(env)
         return env
 
