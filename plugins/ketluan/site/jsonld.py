@@ -48,5 +48,5 @@ def document_jsonld(doc: Document, url: str) -> dict[str, Any]:
 
 def script_json(data: dict[str, Any]) -> str:
     """JSON text that cannot close or break out of a <script> element."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -118,4 +118,5 @@ def resolutions_manifest(base_url: str, citations: CitationIndex, where: CitedUr
 
 
 def _dump(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False, default=str) + "\n"
+    """Compact JSON: indentation was a fifth of the files (BENCHMARKS.md, "Output size")."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str) + "\n"
