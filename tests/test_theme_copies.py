@@ -84,3 +84,16 @@ def test_sprite_icons_are_materials_and_every_override_names_one() -> None:
     for override in overrides:
         text = override.read_text(encoding="utf-8")
         assert f"ketluan-icons.svg' | url }}}}#{override.stem}\"" in text, override.name
+
+
+def test_scope_script_is_materials_but_for_where_the_root_is_found() -> None:
+    """assets/javascripts/ketluan-scope.js is Material's first inline script, loaded from one
+    file: only the root it scopes to is found from the file's address, not the page's."""
+    inline = (MATERIAL / "partials/javascripts/base.html").read_text(encoding="utf-8")
+    script = inline.removeprefix(GENERATED).strip().removeprefix("<script>")
+    script = script.removesuffix("</script>")
+    page_root = 'new URL("{{ config.extra.scope | d(base_url) }}",location)'
+    assert page_root in script
+    ours = (REPO / "templates/assets/javascripts/ketluan-scope.js").read_text(encoding="utf-8")
+    code = ours[ours.index("*/\n") + 3 :].strip()
+    assert code == script.replace(page_root, 'new URL("../..",document.currentScript.src)')

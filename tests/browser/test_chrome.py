@@ -63,3 +63,12 @@ def test_icons_from_the_sprite_are_drawn(page, portal: str, url: str) -> None:
     for index in range(icons.count()):
         box = icons.nth(index).evaluate("svg => svg.querySelector('use').getBBox().width")
         assert box > 0, icons.nth(index).evaluate("svg => svg.outerHTML")
+
+
+@pytest.mark.parametrize("url", ["", DOCUMENT, "huong-dan/soan-thao/"])
+def test_materials_storage_is_scoped_to_the_site_root(page, portal: str, url: str) -> None:
+    """Material's helpers come from assets/javascripts/ketluan-scope.js, not the page."""
+    page.goto(portal + url)
+    assert page.evaluate("__md_scope.href") == portal
+    page.evaluate("__md_set('kl-test', 7)")
+    assert page.evaluate("localStorage.getItem('/.kl-test')") == "7"
