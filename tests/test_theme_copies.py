@@ -65,3 +65,35 @@ def test_no_other_template_copies_a_material_file() -> None:
         if len(shared) > 3:
             copies.append(f"{name}: {len(shared)} lines of Material's file")
     assert not copies
+
+
+def test_sprite_icons_are_materials_and_every_override_names_one() -> None:
+    """The icons Material would inline (.icons/material/*.svg, overridden to point into
+    assets/images/ketluan-icons.svg) are drawn from the sprite: each symbol's path equals the
+    installed Material icon of its name, and each override uses a symbol of its own name."""
+    from lxml import etree
+
+    sprite = etree.parse(str(REPO / "templates/assets/images/ketluan-icons.svg")).getroot()
+    svg = "{http://www.w3.org/2000/svg}"
+    symbols = {s.get("id"): s.find(f"{svg}path").get("d") for s in sprite.iter(f"{svg}symbol")}
+    overrides = sorted((REPO / "templates/.icons/material").glob("*.svg"))
+    assert {p.stem for p in overrides} == set(symbols)
+    for name, path in symbols.items():
+        installed = etree.parse(str(MATERIAL / f".icons/material/{name}.svg")).getroot()
+        assert installed.find(f"{svg}path").get("d") == path, name
+    for override in overrides:
+        text = override.read_text(encoding="utf-8")
+        assert f"ketluan-icons.svg' | url }}}}#{override.stem}\"" in text, override.name
+
+
+def test_scope_script_is_materials_but_for_where_the_root_is_found() -> None:
+    """assets/javascripts/ketluan-scope.js is Material's first inline script, loaded from one
+    file: only the root it scopes to is found from the file's address, not the page's."""
+    inline = (MATERIAL / "partials/javascripts/base.html").read_text(encoding="utf-8")
+    script = inline.removeprefix(GENERATED).strip().removeprefix("<script>")
+    script = script.removesuffix("</script>")
+    page_root = 'new URL("{{ config.extra.scope | d(base_url) }}",location)'
+    assert page_root in script
+    ours = (REPO / "templates/assets/javascripts/ketluan-scope.js").read_text(encoding="utf-8")
+    code = ours[ours.index("*/\n") + 3 :].strip()
+    assert code == script.replace(page_root, 'new URL("../..",document.currentScript.src)')

@@ -32,6 +32,9 @@ def body_font_size(page) -> float:
 
 def test_text_size_buttons_change_and_remember_the_size(page, served_sample: str) -> None:
     page.goto(served_sample + DOCUMENT)
+    bar = page.get_by_role("toolbar", name="Công cụ đọc")
+    names = [b.get_attribute("title") for b in bar.get_by_role("button").all()]
+    assert names == ["Giảm cỡ chữ", "Cỡ chữ mặc định", "Tăng cỡ chữ", "In văn bản"]
     default = body_font_size(page)
     page.get_by_role("button", name="Tăng cỡ chữ").click()
     larger = body_font_size(page)
@@ -42,6 +45,13 @@ def test_text_size_buttons_change_and_remember_the_size(page, served_sample: str
     assert body_font_size(page) == pytest.approx(default)
     page.get_by_role("button", name="Giảm cỡ chữ").click()
     assert body_font_size(page) < default
+
+
+def test_print_button_prints(page, served_sample: str) -> None:
+    page.goto(served_sample + DOCUMENT)
+    page.evaluate("window.print = () => { window.klPrinted = true; }")
+    page.get_by_role("button", name="In văn bản").click()
+    assert page.evaluate("window.klPrinted") is True
 
 
 def test_print_shows_the_document_without_site_chrome(page, served_sample: str) -> None:

@@ -26,10 +26,12 @@ from ketluan.adapter.bridge import (
 )
 from ketluan.adapter.claims import mkdocs_claims, output_claims, unwritten
 from ketluan.adapter.config import KetluanConfig
+from ketluan.adapter.theme import material_config
 from ketluan.build.cache.keys import AnalysisMemo
 from ketluan.build.cache.localcode import local_code_digest
 from ketluan.build.cache.store import CacheFolderError, PageCache
 from ketluan.build.collisions import CollisionError, check_collisions
+from ketluan.build.compact import compact_html
 from ketluan.build.folders import Folder, cache_folder, misplaced, project_folders, site_folder
 from ketluan.build.publish import AtomicOutput, OutputError
 from ketluan.build.sanitize import body_id, clean_body
@@ -176,9 +178,13 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
     def on_page_context(self, context: dict[str, Any], page: Page, **kwargs: Any) -> dict[str, Any]:
         return page_context(self.plan, page, context)
 
+    def on_post_page(self, output: str, page: Page, **kwargs: Any) -> str:
+        return compact_html(output)
+
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         self.env, self.files = env, files
         env.filters["kl_url"] = urls.of
+        env.filters["kl_material_config"] = material_config
         theme_loader(env)
         return env
 

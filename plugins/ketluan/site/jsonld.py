@@ -56,7 +56,7 @@ def _one_or_list(items: list[dict[str, Any]]) -> dict[str, Any] | list[dict[str,
 
 def script_json(data: dict[str, Any]) -> str:
     """JSON text that cannot close or break out of a <script> element."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 

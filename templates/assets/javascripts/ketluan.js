@@ -1,5 +1,6 @@
 /* ketluan reading tools: text size (remembered across pages), print, and links to a heading
-   or footnote of a document written before its ids were namespaced. */
+   or footnote of a document written before its ids were namespaced. The tools' buttons are
+   made here: pages carry only their empty bar (templates/partials/kl-reading-tools.html). */
 (function () {
   "use strict";
   var STEPS = [0.9, 1, 1.15, 1.3, 1.5];
@@ -48,10 +49,38 @@
 
   window.addEventListener("hashchange", followOldAnchor);
 
+  /* The reading tools' buttons: [data attribute, its value, what is shown, label]. */
+  var TOOLS = [
+    ["data-kl-font", "-1", "A\u2212", "Giảm cỡ chữ"],
+    ["data-kl-font", "0", "A", "Cỡ chữ mặc định"],
+    ["data-kl-font", "1", "A+", "Tăng cỡ chữ"],
+    ["data-kl-print", "", "In", "In văn bản"]
+  ];
+
+  function span(text, attribute, value) {
+    var element = document.createElement("span");
+    element.setAttribute(attribute, value);
+    element.textContent = text;
+    return element;
+  }
+
+  function fill(bar) {
+    TOOLS.forEach(function (tool) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "kl-tools__button";
+      button.title = tool[3];
+      button.setAttribute(tool[0], tool[1]);
+      button.append(span(tool[2], "aria-hidden", "true"), span(tool[3], "class", "kl-sr"));
+      bar.append(button);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     followOldAnchor();
     var tools = document.querySelectorAll(".kl-tools");
     Array.prototype.forEach.call(tools, function (bar) {
+      fill(bar);
       bar.hidden = false;
       bar.addEventListener("click", function (event) {
         var button = event.target.closest("button");
