@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ketluan.core.text import fold, nfc
+from ketluan.importer.furniture import strip_furniture, unlayout, untab
 
 CHROME = [
     re.compile(r"^\s*PublishingPortal\s*-.*$"),
@@ -53,16 +54,18 @@ class Cleaned:
 
 
 def normalise(raw: str) -> str:
-    """NFC, LF line endings, no BOM, tabs as spaces, no trailing blanks."""
+    """NFC, LF line endings, no BOM, no trailing blanks; rows of tabs as Markdown tables,
+    other tabs as line breaks; pandoc's layout tables as their columns."""
     text = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    text = nfc(text).replace("\t", " ")
-    return "\n".join(line.rstrip() for line in text.split("\n"))
+    lines = unlayout(untab(nfc(text).split("\n")))
+    return "\n".join(line.rstrip() for line in lines)
 
 
 def strip_chrome(text: str) -> Cleaned:
     """Drop portal chrome lines anywhere and the related-links list at the end."""
-    lines, removed, links = [], [], []
-    for line in text.split("\n"):
+    stripped = strip_furniture(text.split("\n"))
+    lines, removed, links = [], stripped.removed, []
+    for line in stripped.lines:
         if any(p.match(line) for p in CHROME):
             removed.append(f"portal chrome {line.strip()!r}")
         else:
