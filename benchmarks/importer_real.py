@@ -132,7 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     for share, s in result["shares"].items():
         pct = 100 * s["right"] / s["fields"]
         print(
-            f"{share}: {s['right']}/{s['fields']} fields right ({pct:.1f}%), {s['lost']} citations lost"
+            f"{share}: {s['right']}/{s['fields']} fields right ({pct:.1f}%),"
+            f" {s['lost']} citations lost"
         )
     return 0
 

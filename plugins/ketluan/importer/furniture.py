@@ -132,11 +132,17 @@ def _table_end(lines: list[str], start: int, kind: re.Pattern[str]) -> int | Non
     for index in range(start + 1, min(len(lines), start + 200)):
         if kind.match(lines[index]):
             last = index
-        elif kind is _SIMPLE_RULE and not lines[index].strip() and last is not None:
-            break
-        elif kind is _GRID_RULE and not lines[index].lstrip().startswith("|"):
+        elif _outside(lines[index], kind, last is not None):
             break
     return last
+
+
+def _outside(line: str, kind: re.Pattern[str], closed: bool) -> bool:
+    """A line that cannot be inside the table: a blank after a simple table's closing
+    rule, anything but a row in a grid table."""
+    if kind is _SIMPLE_RULE:
+        return closed and not line.strip()
+    return not line.lstrip().startswith("|")
 
 
 def _columns(rows: list[str], spans: list[tuple[int, int]]) -> list[str]:
