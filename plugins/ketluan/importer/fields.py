@@ -17,7 +17,7 @@ from ketluan.core.placenames import NAME_WORD as CAP
 from ketluan.core.placenames import UY
 from ketluan.core.text import fold
 from ketluan.importer.casing import Casing, is_upper
-from ketluan.importer.header import Header
+from ketluan.importer.header import DOC_WORDS, Header
 from ketluan.importer.tail import plain
 
 BODY = re.compile(
@@ -45,6 +45,8 @@ def title(head: Header, casing: Casing) -> str | None:
     """Trích yếu: the subtitle under ``THÔNG BÁO``, or type + subtitle (``Kết luận của...``)."""
     if head.type_words:
         heading = head.type_words[0]
+        label = next((w for w in DOC_WORDS if fold(w) == fold(plain(heading))), None)
+        heading = label or heading  # THÔNG TƯ -> Thông tư (TƯ is also an acronym)
         words = heading.split()
         notice = fold(heading).startswith("thong bao") and head.subtitle
         if notice and (len(words) > 2 or _party_notice(head.subtitle)):

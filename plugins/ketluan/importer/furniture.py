@@ -153,7 +153,8 @@ def _columns(rows: list[str], spans: list[tuple[int, int]]) -> list[str]:
     for row in rows:
         for k, (start, stop) in enumerate(bounds):
             cell = row[start:stop].strip().strip("|").strip()
-            cell = re.sub(r"\\(\**)$", r"\1", cell)  # pandoc's hard line break
-            if cell.strip("*\\ "):
+            # bold or italic runs span a cell's lines: the layout's lines are fields, plain
+            cell = re.sub(r"\\$", "", cell.replace("*", "").strip()).strip()
+            if cell:
                 columns[k].append(cell.replace("\\-", "-"))
     return [line for column in columns for line in [*column, ""]]

@@ -105,7 +105,7 @@ def read_header(paras: list[str]) -> Header:
             head.number += text
         elif head.date is None and not head.blank_date and _date_line(head, text):
             pass
-        elif not any(c.isalpha() for c in text):  # rules: ***, -----, ____
+        elif not any(c.isalnum() for c in text):  # rules: ***, -----, ____
             closed = closed or bool(head.type_words and head.subtitle)
         elif closed or PREAMBLE.match(text) or _enacting(head, text):
             head.used = index
@@ -156,7 +156,7 @@ def _date_line(head: Header, text: str) -> bool:
 def _continues_subtitle(subtitle: list[str], text: str) -> bool:
     """A line of the trích yếu: short, not a sentence; an ALL-CAPS trích yếu ends where a
     line in sentence case starts (the text proper)."""
-    if not _subtitle(text) or len(subtitle) >= 6:
+    if not _subtitle(text, TITLE_LENGTH) or len(subtitle) >= 6:
         return False
     if subtitle and is_upper(subtitle[-1]) and not is_upper(text) and text[:1].isupper():
         return False
@@ -177,9 +177,13 @@ def _enacting(head: Header, text: str) -> bool:
     )
 
 
-def _subtitle(text: str) -> bool:
+TITLE_LENGTH = 500
+"""Longest trích yếu under a kind heading (a plan on a conclusion on a directive…)."""
+
+
+def _subtitle(text: str, longest: int = 250) -> bool:
     return (
-        len(text) <= 250
+        len(text) <= longest
         and not text.endswith(".")
         and not OPENING_DATE.match(text)
         and not PREAMBLE.match(text)
