@@ -24,6 +24,7 @@ from typing import Any
 from ketluan.citations.matchers import extract
 from ketluan.citations.prose import prose
 from ketluan.core.model import BUILTIN_TYPES
+from ketluan.core.text import fold
 from ketluan.importer.convert import Conversion, convert
 from ketluan.importer.inputs import read_source
 from ketluan.importer.places import default_lookup
@@ -92,10 +93,23 @@ def _keys(text: str) -> Counter[str]:
 def lost_citations(path: Path) -> list[str]:
     """Citations of the raw text not found in the imported body (the own number aside)."""
     conversion = convert_file(path)
+    values = conversion.values
     before = _keys(path.read_text(encoding="utf-8"))
-    before.subtract(_keys(conversion.values.get("number") or ""))
+    own = [key for key in before if values.get("number") and _own(key, values["number"])]
+    for key in own:  # the document's own number (maybe cut short by the extractor)
+        before[key] -= 1
+    before.subtract(_keys(values.get("title") or ""))  # the trích yếu, now in title:
     after = _keys(prose(conversion.body).text)
-    return sorted((before - after).elements())
+    after.update(fold(r["number"]).upper().replace(" ", "") for r in values.get("references", []))
+    lost = before - after
+    for key in list(lost):  # cut short in the raw text (``02/2017/TTLT-⏎VKSNDTC``), whole now
+        longer = [k for k in after if k.startswith(f"{key}-") and after[k] > before[k]]
+        lost[key] -= sum(after[k] - max(before[k], 0) for k in longer)
+    return sorted(lost.elements())
+
+
+def _own(key: str, number: str) -> bool:
+    return fold(number).upper().replace(" ", "").startswith(key)
 
 
 def measure() -> dict[str, Any]:

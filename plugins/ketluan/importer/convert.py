@@ -25,6 +25,7 @@ from ketluan.importer import header as H
 from ketluan.importer import tail as T
 from ketluan.importer.casing import Casing
 from ketluan.importer.issuers import Issuer, state_issuer
+from ketluan.importer.keep import title_references
 from ketluan.importer.places import (
     NO_PLACES,
     PlaceLookup,
@@ -133,6 +134,9 @@ def convert(
         if read.tail.recipients:
             values["recipients"] = read.tail.recipients
     body = render_body(read.body_paras, read.footnotes, read.news)
+    if references := title_references(title, body):
+        values["references"] = references
+        notes.append(f"{len(references)} citation(s) of the title added to references")
     conversion = Conversion(_ordered(values), body, attention, notes, news=read.news)
     conversion.sources = _sources(read)
     return conversion

@@ -42,6 +42,10 @@ LEVEL1 = re.compile(r"^(\d+)([.-])\s+\S")
 LEVEL2 = re.compile(r"^(\d+)\.(\d+)([.-])\s+\S")
 HEADING_MAX = 150
 """Numbered lines longer than this are paragraphs that start with a number, not headings."""
+CUT_NUMBER = re.compile(r"(?:\d|[A-ZĐ]{2,}|/[A-ZĐ]\w*)-$")
+"""A line ending inside a document number: ``09/2026/NĐ-``, ``số 66-``, ``TTLT-VKSNDTC-``."""
+CODE_START = re.compile(r"^[A-ZĐ][A-ZĐa-z]*[/-]|^[A-ZĐ]{2,}\w*(?:\s|$)")
+"""The rest of such a number on the next line: ``CP``, ``NQ/TW``, ``CTr/BCĐ``."""
 _NUMBERED_DOT = re.compile(r"^(\d+(?:\.\d+)*)\.(\s)")
 
 
@@ -139,7 +143,9 @@ def _unwrap(block: list[str]) -> list[str]:
     parts: list[str] = []
     bold = False  # an odd number of ``**`` so far in the paragraph
     for item in block:
-        if parts and (bold or (not _ends_sentence(parts) and _starts_lower(item))):
+        if parts and CUT_NUMBER.search(parts[-1]) and CODE_START.match(item):
+            parts[-1] += item  # 09/2026/NĐ- / CP: a number cut at its hyphen by a table cell
+        elif parts and (bold or (not _ends_sentence(parts) and _starts_lower(item))):
             parts.append(item)
         else:
             if parts:
