@@ -21,9 +21,9 @@ from ketluan.importer.header import DOC_WORDS, Header
 from ketluan.importer.tail import plain
 
 BODY = re.compile(
-    rf"(?:(?P<organ>Ban Thường vụ|BTV|Thường trực) (?P<lvl1>Tỉnh|Huyện|Thành) {UY}"
-    rf"|Ban Chấp hành Đảng bộ (?P<lvl2>tỉnh|huyện|thành phố)"
-    rf"|(?P<lvl3>Tỉnh|Huyện|Thành) {UY})"
+    rf"(?:(?P<organ>Ban Thường vụ|BTV|Thường trực) (?P<lvl1>Tỉnh|Huyện|Thành|Thị|Quận) {UY}"
+    rf"|Ban Chấp hành Đảng bộ (?P<lvl2>tỉnh|huyện|thành phố|thị xã|quận)"
+    rf"|(?P<lvl3>Tỉnh|Huyện|Thành|Thị|Quận) {UY})"
 )
 """A Party committee: Ban Thường vụ / Thường trực + Tỉnh ủy/Huyện ủy, or the committee."""
 ANY_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
@@ -103,6 +103,9 @@ _COMMITTEES = {
     "huyen": ("Huyện ủy", "huyen", "huyện"),
     "thanh": ("Thành ủy", "huyen", "thành phố"),
     "thanh pho": ("Thành ủy", "huyen", "thành phố"),
+    "thi": ("Thị ủy", "huyen", "thị xã"),
+    "thi xa": ("Thị ủy", "huyen", "thị xã"),
+    "quan": ("Quận ủy", "huyen", "quận"),
 }
 """Committee and level by the word naming it; a city's Thành ủy is filed like a district's."""
 

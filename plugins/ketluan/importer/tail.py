@@ -51,19 +51,37 @@ def read_tail(lines: list[str]) -> Tail:
     if start is None:
         return tail
     tail.used_from = start
-    index = start + 1
+    index, last, gap = start + 1, "", False
     while index < len(lines):
         line = lines[index].strip()
-        if line and line[0] in "-+•":
-            tail.recipients.append(line.lstrip("-+• ").rstrip(",.;").strip())
+        if ITEM.match(line):
+            last, gap = ITEM.sub("", line), False
+            tail.recipients.append(last.rstrip(",.;").strip())
+        elif line and tail.recipients and not gap and _wrapped(last, line):
+            last = f"{last} {line}"  # the item's own commas kept: ``ngang Bộ, cơ quan …``
+            tail.recipients[-1] = last.rstrip(",.;").strip()
         elif line:
             break
+        gap = gap or not line
         index += 1
     rest = lines[index:]
     end = _signature_end(rest)
     tail.signature = [plain(x) for x in rest[:end] if plain(x)]
     tail.after = rest[end:]
     return tail
+
+
+ITEM = re.compile(r"^(?:[-+•]|\*(?=\s))\s*")
+"""A recipient item: ``- Như trên;``, ``• …``, Markdown's ``*   …``."""
+
+
+def _wrapped(previous: str, line: str) -> bool:
+    """A line that continues the recipient above it (``- Ủy ban TW Mặt trận Tổ`` /
+    ``quốc Việt Nam;``): no blank line between, not a signature line, and either in lower
+    case or under an item that did not end with ``;`` or ``.``."""
+    if AUTHORITY.match(plain(line)) or is_upper(line):
+        return False
+    return line[:1].islower() or plain(previous)[-1:] not in (";", ".")
 
 
 def _signature_end(lines: list[str]) -> int:
