@@ -15,7 +15,14 @@ from ketluan.core.model import TypeInfo
 from ketluan.core.schema import Context
 from ketluan.importer.convert import Conversion, convert, render
 from ketluan.importer.existing import Existing
-from ketluan.importer.inputs import SUFFIXES, WORD_LOCK, InputError, expand, read_source
+from ketluan.importer.inputs import (
+    LEGACY,
+    SUFFIXES,
+    WORD_LOCK,
+    InputError,
+    expand,
+    read_source,
+)
 from ketluan.importer.places import NO_PLACES, PlaceLookup, Places
 from ketluan.importer.write import OutFolder, WriteError
 
@@ -61,8 +68,10 @@ def import_files(
         if path.name.startswith(WORD_LOCK):
             why = "Word's lock file of a document open in Word, not a document"
             outcomes.append(Outcome(path, "skipped", None, [why]))
+        elif path.suffix.lower() in LEGACY:
+            outcomes.append(Outcome(path, "failed", None, [LEGACY[path.suffix.lower()]]))
         elif path.suffix.lower() not in SUFFIXES:
-            why = "only .txt and .docx can be imported (save .doc and PDF files as .docx)"
+            why = "only .txt, .docx and .pdf files can be imported (save others as .docx)"
             outcomes.append(Outcome(path, "failed", None, [why]))
         else:
             outcomes.append(run.one(path, lookup, hints))

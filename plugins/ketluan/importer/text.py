@@ -135,6 +135,13 @@ def paragraphs(lines: list[str]) -> list[str]:
     return result
 
 
+def _open(parts: list[str]) -> bool:
+    """A paragraph a lowercase line can continue: not ended, not an ALL-CAPS heading
+    (``KẾT LUẬN`` / ``của Ban Thường vụ …`` are a heading and its subtitle)."""
+    last = parts[-1]
+    return not _ends_sentence(parts) and not (len(parts) == 1 and last.upper() == last)
+
+
 def _unwrap(block: list[str]) -> list[str]:
     """Paragraphs of a block of stripped lines; a line continues the paragraph when it
     is inside a bold run that spans lines, or when the paragraph stops mid-sentence and
@@ -145,7 +152,7 @@ def _unwrap(block: list[str]) -> list[str]:
     for item in block:
         if parts and CUT_NUMBER.search(parts[-1]) and CODE_START.match(item):
             parts[-1] += item  # 09/2026/NĐ- / CP: a number cut at its hyphen by a table cell
-        elif parts and (bold or (not _ends_sentence(parts) and _starts_lower(item))):
+        elif parts and (bold or (_open(parts) and _starts_lower(item))):
             parts.append(item)
         else:
             if parts:
