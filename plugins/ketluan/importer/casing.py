@@ -67,6 +67,8 @@ CASING = [
     "Bộ Công Thương",
     "Bộ Lao động",
     "Thương binh và Xã hội",
+    "Viện kiểm sát nhân dân",
+    "Tòa án nhân dân",
 ]
 """Capitalisation of Party and state bodies and titles (Quy định về thể thức văn bản của
 Đảng), used to write ALL-CAPS headings in sentence case."""

@@ -150,7 +150,7 @@ def _sources(read: _Read) -> dict[str, str]:
         "date": head.date_line,
         "type": head.type_words[0] if head.type_words else head.subject,
         "title": head.subtitle[0] if head.subtitle else head.subject or head.headline,
-        "issuer": head.letterhead[-1] if head.letterhead else None,
+        "issuer": head.letterhead[0] if head.letterhead else None,
         "signer": read.signature[-1] if read.signature else None,
         "recipients": read.tail.recipients[0] if read.tail.recipients else None,
     }

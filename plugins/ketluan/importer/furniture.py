@@ -67,8 +67,9 @@ def strip_furniture(lines: list[str]) -> Stripped:
 
 def untab(lines: list[str]) -> list[str]:
     """Tabs of Word tables: two or more consecutive rows with the same number of cells
-    become a Markdown table; a single tabbed line (a letterhead's two columns,
-    ``Số 17-KL/TU<TAB>ĐẢNG CỘNG SẢN VIỆT NAM``) becomes one line per cell."""
+    become a Markdown table, or their columns one after the other when they are the page's
+    layout (letterhead, signature: ``LAYOUT_WORDS``); a single tabbed line (a letterhead's
+    two columns, ``Số 17-KL/TU<TAB>ĐẢNG CỘNG SẢN VIỆT NAM``) becomes one line per cell."""
     out: list[str] = []
     index = 0
     while index < len(lines):
@@ -77,7 +78,13 @@ def untab(lines: list[str]) -> list[str]:
         while cells and end < len(lines) and len(_cells(lines[end])) == len(cells):
             end += 1
         if len(cells) >= 2 and end - index >= 2:
-            out += _table([_cells(line) for line in lines[index:end]])
+            rows = [_cells(line) for line in lines[index:end]]
+            layout = LAYOUT_WORDS.search("\n".join(lines[index:end]))
+            out += (
+                [x for column in zip(*rows, strict=True) for x in column]
+                if layout
+                else _table(rows)
+            )
             index = end
             continue
         out += cells if len(cells) >= 2 else [lines[index].replace("\t", " ")]
@@ -100,7 +107,9 @@ def _table(rows: list[list[str]]) -> list[str]:
 
 _SIMPLE_RULE = re.compile(r"^\s*-{3,}(?:\s+-{3,})+\s*$")
 _GRID_RULE = re.compile(r"^\s*\+[-:=]+(?:\+[-:=]+)+\+\s*$")
-LAYOUT_WORDS = re.compile(r"Nơi nhận|Số\b|T/M|TM\.|KT\.|Độc lập|CỘNG HÒA|ĐẢNG CỘNG SẢN")
+LAYOUT_WORDS = re.compile(
+    r"Nơi nhận|\bSố:?\s*\d|T/M|TM\.|KT\.|Độc lập|CỘNG H[OÒ][AÀ]|ĐẢNG CỘNG SẢN"
+)
 """A table holding these is the page's layout (letterhead, signature), not data."""
 
 
