@@ -157,3 +157,30 @@ def test_what_cannot_be_read_gets_one_clear_message(
     assert message in failed.messages[0]
     assert imported.status in ("imported", "attention")  # the rest of the batch goes on
     assert imported.target is not None and imported.target.exists()
+
+
+def test_a_pdf_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    big = tmp_path / "big.pdf"
+    with big.open("wb") as handle:  # sparse: no 20 MB written
+        handle.write(b"%PDF-1.7\n")
+        handle.truncate(20_000_001)
+    (outcome,) = import_files([big], tmp_path / "out", dict(BUILTIN_TYPES))
+    assert outcome.status == "failed"
+    assert outcome.messages == [
+        "file is 20,000,001 bytes, over the 20,000,000-byte limit of a PDF file: is it the"
+        " right file? Split it into several documents"
+    ]
+
+
+def test_a_folder_of_pdfs_and_an_old_doc_is_imported_with_one_message_for_the_doc(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _resolution(folder)
+    (folder / "cu.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    outcomes = import_files([folder], tmp_path / "out", dict(BUILTIN_TYPES))
+    assert {o.source.name: o.status for o in outcomes} == {
+        "12-nq-cp.pdf": "imported",
+        "cu.doc": "failed",
+    }

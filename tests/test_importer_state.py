@@ -222,3 +222,13 @@ def test_report_json_gives_value_and_line_of_each_field(tmp_path: Path) -> None:
     assert data["summary"]["fields_needing_attention"] == {"number": 1}
     other = {d["source"]: d for d in data["documents"]}[blank.as_posix()]
     assert other["fields"]["number"]["attention"].startswith("the copy leaves the number blank")
+
+
+def test_a_table_stays_a_table_in_a_news_report_and_in_a_document() -> None:
+    table = "| STT | Nhiệm vụ | Căn cứ |\n|---|---|---|\n| 1 | Thực hiện | Nghị quyết số 66-NQ/TW |"
+    news = f"Huyện Sơn Động tổng kết công tác\n\nNgày 2/5/2024, huyện tổng kết.\n\n{table}\n"
+    document = _resolution(body=f"\n\n{table}\n")
+    for raw in (news, document):
+        body = convert(raw, TYPES).body
+        assert table in body
+        assert "*|" not in body
