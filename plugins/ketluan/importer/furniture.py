@@ -122,9 +122,13 @@ def unlayout(lines: list[str]) -> list[str]:
         rule = lines[index]
         kind = _SIMPLE_RULE if _SIMPLE_RULE.match(rule) else _GRID_RULE
         end = _table_end(lines, index, kind)
-        if end is None or not LAYOUT_WORDS.search("\n".join(lines[index:end])):
+        if end is None:
             out.append(lines[index])
             index += 1
+            continue
+        if not LAYOUT_WORDS.search("\n".join(lines[index:end])):  # a data table: as it is
+            out += lines[index : end + 1]
+            index = end + 1
             continue
         spans = [m.span() for m in re.finditer(r"[-:=]{3,}", rule)]
         body = [x for x in lines[index + 1 : end] if not kind.match(x)]

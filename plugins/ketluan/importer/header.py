@@ -117,7 +117,7 @@ def read_header(paras: list[str]) -> Header:
             head.subtitle.append(text)
         elif not head.type_words and head.number and SUBJECT.match(text) and not head.subject:
             head.subject = text
-        elif not head.type_words and is_upper(text) and len(text) <= 80:
+        elif not head.type_words and is_upper(text) and len(text) <= 80 and _room(head):
             head.letterhead.append(text)
         elif not head.type_words and _subtitle(text) and not head.headline:
             head.headline = text
@@ -125,6 +125,16 @@ def read_header(paras: list[str]) -> Header:
             head.used = index
             break
     return head
+
+
+MAX_LETTERHEAD = 16
+"""Most capitalised lines a letterhead has (a joint one printed twice by a PDF copy has
+about a dozen); more are the text itself, and reading them as bodies would take time
+quadratic in their number."""
+
+
+def _room(head: Header) -> bool:
+    return len(head.letterhead) < MAX_LETTERHEAD
 
 
 def _number(head: Header, found: str, line: str) -> None:
