@@ -232,3 +232,17 @@ def test_a_table_stays_a_table_in_a_news_report_and_in_a_document() -> None:
         body = convert(raw, TYPES).body
         assert table in body
         assert "*|" not in body
+
+
+def test_a_politburo_conclusion_under_the_central_committee_letterhead() -> None:
+    raw = (
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 126-KL/TW\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Hà Nội, ngày 14 tháng 02 năm 2025\nKẾT LUẬN\ncủa Bộ Chính trị, Ban Bí thư về một số"
+        " nội dung\nTại phiên họp ngày 14/02/2025, Bộ Chính trị kết luận như sau.\n"
+        "T/M BỘ CHÍNH TRỊ\n\nTrần Cẩm Tú\n"
+    )
+    values = convert(raw, TYPES, default_lookup()).values
+    assert (values["issuer"], values["level"]) == ("Bộ Chính trị", "trung-uong")
+    assert values["signer"] == {"authority": "T/M Bộ Chính trị", "name": "Trần Cẩm Tú"}
+    plenum = raw.replace("T/M BỘ CHÍNH TRỊ", "T/M BAN CHẤP HÀNH TRUNG ƯƠNG")
+    assert convert(plenum, TYPES).values["issuer"] == "Ban Chấp hành Trung ương"

@@ -24,7 +24,7 @@ from ketluan.importer import fields as F
 from ketluan.importer import header as H
 from ketluan.importer import tail as T
 from ketluan.importer.casing import Casing
-from ketluan.importer.issuers import Issuer, state_issuer
+from ketluan.importer.issuers import Issuer, on_behalf, state_issuer
 from ketluan.importer.keep import title_references
 from ketluan.importer.places import (
     NO_PLACES,
@@ -110,6 +110,7 @@ def convert(
     state = state_issuer(head.letterhead, read.casing, lookup)
     if state is not None:
         issuer_body = None
+        state = on_behalf(state, _first_line(signers[0].get("authority")) if signers else None)
         values.update(_state_fields(state, hints, notes, attention))
     else:
         issuer_body, who = _party_fields(read, title, signers, lookup, hints)

@@ -108,3 +108,16 @@ def _name(body: str, casing: Casing) -> str:
 
 _UNIT = re.compile(r"(?<=\S )(Tỉnh|Thành phố|Huyện|Quận|Thị xã|Xã|Phường)(?= [A-ZĐ])")
 """A unit word before a place name is written in lower case (``thành phố Hà Nội``)."""
+
+
+_ON_BEHALF = re.compile(r"^(?:T/M|TM\.)\s+(Bộ Chính trị|Ban Bí thư)$")
+
+
+def on_behalf(issuer: Issuer, authority: str | None) -> Issuer:
+    """The Politburo and the Secretariat print the Central Committee's letterhead
+    (``BAN CHẤP HÀNH TRUNG ƯƠNG``) and sign ``T/M BỘ CHÍNH TRỊ``: the body signed for is the
+    issuer (Hướng dẫn 36-HD/VPTW)."""
+    match = _ON_BEHALF.match(authority or "")
+    if match and issuer.names == ["Ban Chấp hành Trung ương"]:
+        issuer.names = [match.group(1)]
+    return issuer
