@@ -17,11 +17,12 @@ from ketluan.citations.prose import prose
 def title_references(title: str | None, body: str) -> list[dict[str, Any]]:
     """``references:`` items for the citations of ``title`` missing from ``body``, with the
     date (when complete) and issuer the title gives."""
-    if not title:
+    in_title = extract(title or "")
+    if not in_title:  # the body is read for citations only when the title has some
         return []
     cited = {c.symbol.key for c in extract(prose(body).text)}
     found: list[dict[str, Any]] = []
-    for citation in extract(title):
+    for citation in in_title:
         if citation.symbol.key in cited:
             continue
         cited.add(citation.symbol.key)
