@@ -30,7 +30,17 @@ from ketluan.importer.inputs import read_source
 from ketluan.importer.places import default_lookup
 
 REAL = Path(__file__).resolve().parent.parent / "tests" / "data" / "real"
-FIELDS = ("title", "type", "number", "date", "issuer", "level", "province", "signer")
+FIELDS = (
+    "title",
+    "type",
+    "number",
+    "date",
+    "issuer",
+    "level",
+    "province",
+    "signer",
+    "recipients",
+)
 """Fields labelled per text; ``issuer`` and ``signer`` stand for their joint lists too."""
 
 
@@ -70,6 +80,7 @@ def comparable(values: dict[str, Any]) -> dict[str, Any]:
         "level": values.get("level"),
         "province": values.get("province"),
         "signer": [_signer(s) for s in signers] if signers else _signer(values.get("signer")),
+        "recipients": values.get("recipients"),
     }
 
 
