@@ -246,3 +246,42 @@ def test_a_politburo_conclusion_under_the_central_committee_letterhead() -> None
     assert values["signer"] == {"authority": "T/M Bộ Chính trị", "name": "Trần Cẩm Tú"}
     plenum = raw.replace("T/M BỘ CHÍNH TRỊ", "T/M BAN CHẤP HÀNH TRUNG ƯƠNG")
     assert convert(plenum, TYPES).values["issuer"] == "Ban Chấp hành Trung ương"
+
+
+def test_a_word_file_of_a_ministry_with_layout_tables(tmp_path: Path) -> None:
+    """Letterhead and signature in two-column tables, as Word files are laid out; the
+    circular the trích yếu names, cited nowhere else, is kept in ``references``."""
+    import docx
+
+    from ketluan.importer.inputs import read_source
+
+    document = docx.Document()
+    top = document.add_table(rows=1, cols=2)
+    top.cell(0, 0).text = "BỘ CÔNG THƯƠNG\n\nSố: 21/2026/TT-BCT"
+    top.cell(0, 1).text = (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Hà Nội, ngày 28 tháng 4 năm 2026"
+    )
+    for line in (
+        "THÔNG TƯ",
+        "Bãi bỏ một phần Thông tư số 18/2025/TT-BCT",
+        "Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 19 tháng 2 năm 2025;",
+        "Điều 1. Bãi bỏ cụm từ.",
+    ):
+        document.add_paragraph(line)
+    bottom = document.add_table(rows=1, cols=2)
+    bottom.cell(0, 0).text = "Nơi nhận:\n- Văn phòng Chính phủ;\n- Lưu: VT."
+    bottom.cell(0, 1).text = "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\n\nNguyễn Sinh Nhật Tân"
+    document.save(str(tmp_path / "tt.docx"))
+    values = convert(read_source(tmp_path / "tt.docx"), TYPES).values
+    assert values["title"] == "Thông tư bãi bỏ một phần Thông tư số 18/2025/TT-BCT"
+    assert (values["type"], values["number"]) == ("thong-tu", "21/2026/TT-BCT")
+    assert values["date"] == dt.date(2026, 4, 28)
+    assert (values["issuer"], values["level"]) == ("Bộ Công Thương", "trung-uong")
+    assert values["signer"] == {
+        "authority": "KT. Bộ trưởng",
+        "title": "Thứ trưởng",
+        "name": "Nguyễn Sinh Nhật Tân",
+    }
+    assert values["recipients"] == ["Văn phòng Chính phủ", "Lưu: VT"]
+    assert values["references"] == [{"number": "18/2025/TT-BCT"}]
