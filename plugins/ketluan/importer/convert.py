@@ -186,7 +186,7 @@ def _party_fields(
         who["district"] = places.district
     if "district" in read.attention:  # a district body's document: empty, so check points at it
         who["district"] = None
-    return issuer_body, who  # fmt: skip
+    return issuer_body, who
 
 
 def _state_fields(
