@@ -43,8 +43,10 @@ format: setup
 	$(BIN)/ruff check --fix plugins tests scripts benchmarks
 
 # Debian packages the tests need on a fresh machine (run as root): Java for the W3C
-# validator, Node.js/npm for the test tools in package.json.
+# validator, Node.js/npm for the test tools in package.json, DejaVu fonts (Vietnamese
+# letters) for the PDFs the importer tests write.
 system-deps:
+	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || (apt-get update -qq && apt-get install -y -qq fonts-dejavu-core)
 	@command -v java >/dev/null || (apt-get update -qq && apt-get install -y -qq default-jre-headless)
 	@command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq nodejs npm)
 

@@ -20,7 +20,7 @@ from ketluan.importer.places import (
     default_lookup,
     find_places,
 )
-from ketluan.importer.tail import signer
+from ketluan.importer.tail import signers
 from ketluan.importer.text import heading_level, paragraphs, rejoin, strip_chrome
 
 LONG = "Ban Chấp hành Đảng bộ huyện đánh giá tình hình thực hiện nhiệm vụ. " * 4
@@ -138,7 +138,7 @@ def test_sentence_case_takes_names_from_the_body() -> None:
         ),
         (
             ["TM. HUYỆN ỦY", "BÍ THƯ", "(Đã ký)", "ĐỖ VĂN CẨM"],
-            {"authority": "T/M Huyện ủy", "title": "Bí thư", "name": "Đỗ Văn Cẩm"},
+            {"authority": "TM. Huyện ủy", "title": "Bí thư", "name": "Đỗ Văn Cẩm"},
         ),
         (["Lý Thanh Tiềm"], {"name": "Lý Thanh Tiềm"}),
         (["T/M HUYỆN ỦY", "PHÓ BÍ THƯ"], None),  # no name: a title is not one
@@ -147,7 +147,7 @@ def test_sentence_case_takes_names_from_the_body() -> None:
     ],
 )
 def test_signature_blocks(lines: list[str], expected: dict[str, str] | None) -> None:
-    assert signer(lines, Casing.from_body("")) == expected
+    assert signers(lines, Casing.from_body("")) == ([expected] if expected else [])
 
 
 def test_provincial_document_mentioning_districts_has_no_district() -> None:

@@ -1,5 +1,5 @@
 """``ketluan`` command line: ``ketluan check`` validates conclusions without building;
-``ketluan import`` turns published documents (.txt, .docx) into conclusion files."""
+``ketluan import`` turns published documents (.txt, .docx, .pdf) into conclusion files."""
 
 from __future__ import annotations
 
@@ -47,7 +47,11 @@ def check(args: argparse.Namespace) -> int:
 
 def import_(args: argparse.Namespace) -> int:
     """Import files; print one line per file and a summary; 1 if a file could not be read."""
-    from ketluan.importer.batch import import_files, report  # python-docx only when importing
+    from ketluan.importer.batch import (  # python-docx and pdfminer only when importing
+        import_files,
+        report,
+        report_json,
+    )
     from ketluan.importer.places import Places, default_lookup
 
     config_file = Path(args.config_file)
@@ -77,6 +81,13 @@ def import_(args: argparse.Namespace) -> int:
         progress=lambda paths: tqdm(paths, desc="import", unit="file", disable=len(paths) < 10),
     )
     print("\n".join(report(outcomes, args.dry_run)))
+    if args.report:
+        try:
+            report_json(outcomes, Path(args.report), args.dry_run)
+        except OSError as exc:
+            print(f"{args.report}: cannot write the report: {exc.strerror}", file=sys.stderr)
+            return 1
+        print(f"report: {args.report}")
     return 1 if any(o.status == "failed" for o in outcomes) else 0
 
 
@@ -91,12 +102,19 @@ def main(argv: list[str] | None = None) -> int:
     check_parser.add_argument("dir", nargs="?", help="folder of conclusions (default: from config)")
     check_parser.set_defaults(func=check)
     import_parser = commands.add_parser(
-        "import", help="turn published documents (.txt, .docx) into conclusion files"
+        "import", help="turn published documents (.txt, .docx, .pdf) into conclusion files"
     )
-    import_parser.add_argument("paths", nargs="+", help="files, or folders of .txt/.docx files")
+    import_parser.add_argument(
+        "paths", nargs="+", help="files, or folders of .txt/.docx/.pdf files"
+    )
     import_parser.add_argument("--out", help="folder to write to (default: conclusions_dir)")
     import_parser.add_argument("--dry-run", action="store_true", help="show, write nothing")
     import_parser.add_argument("--force", action="store_true", help="overwrite existing files")
+    import_parser.add_argument(
+        "--report",
+        metavar="FILE.json",
+        help="write per document and field the value and the line it came from",
+    )
     import_parser.add_argument(
         "--province", help="your province, used only where the text names none"
     )

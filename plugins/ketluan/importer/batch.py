@@ -15,8 +15,16 @@ from ketluan.core.model import TypeInfo
 from ketluan.core.schema import Context
 from ketluan.importer.convert import Conversion, convert, render
 from ketluan.importer.existing import Existing
-from ketluan.importer.inputs import SUFFIXES, WORD_LOCK, InputError, expand, read_source
+from ketluan.importer.inputs import (
+    LEGACY,
+    SUFFIXES,
+    WORD_LOCK,
+    InputError,
+    expand,
+    read_source,
+)
 from ketluan.importer.places import NO_PLACES, PlaceLookup, Places
+from ketluan.importer.report import attention_counts, field_report, write_report
 from ketluan.importer.write import OutFolder, WriteError
 
 Progress = Callable[[list[Path]], Iterable[Path]]
@@ -38,6 +46,8 @@ class Outcome:
     status: str  # imported, attention, skipped, failed
     target: Path | None = None
     messages: list[str] = field(default_factory=list)
+    fields: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Per front matter field: value, line read from, why it needs attention (report)."""
 
 
 def import_files(
@@ -61,8 +71,10 @@ def import_files(
         if path.name.startswith(WORD_LOCK):
             why = "Word's lock file of a document open in Word, not a document"
             outcomes.append(Outcome(path, "skipped", None, [why]))
+        elif path.suffix.lower() in LEGACY:
+            outcomes.append(Outcome(path, "failed", None, [LEGACY[path.suffix.lower()]]))
         elif path.suffix.lower() not in SUFFIXES:
-            why = "only .txt and .docx can be imported (save .doc and PDF files as .docx)"
+            why = "only .txt, .docx and .pdf files can be imported (save others as .docx)"
             outcomes.append(Outcome(path, "failed", None, [why]))
         else:
             outcomes.append(run.one(path, lookup, hints))
@@ -82,7 +94,8 @@ class _Run:
 
     def one(self, path: Path, lookup: PlaceLookup, hints: Places | None) -> Outcome:
         try:
-            conversion = convert(read_source(path), self.types, lookup, hints)
+            text = read_source(path)
+            conversion = convert(text, self.types, lookup, hints)
         except InputError as exc:
             return Outcome(path, "failed", None, [str(exc)])
         except (OSError, ValueError, KeyError) as exc:
@@ -103,6 +116,7 @@ class _Run:
             return Outcome(path, "failed", target, [str(exc)])
         if outcome.status != "skipped":
             self.existing.add(target, conversion.values)
+        outcome.fields = field_report(conversion, text)
         return outcome
 
     def _write(self, source: Path, target: Path, conversion: Conversion) -> Outcome:
@@ -166,10 +180,46 @@ def report(outcomes: list[Outcome], dry_run: bool = False) -> list[str]:
         arrow = f" -> {shown(outcome.target)}" if outcome.target else ""
         lines.append(f"{LABELS[outcome.status]}: {shown(outcome.source)}{arrow}")
         lines += [f"    {_printable(message)}" for message in outcome.messages]
+    if fields := _attention(outcomes):
+        ranked = ", ".join(f"{name} {n}" for name, n in sorted(fields.items(), key=_most))
+        lines.append(f"fields needing attention: {ranked}")
     counts = {status: sum(o.status == status for o in outcomes) for status in LABELS}
     summary = ", ".join(f"{counts[s]} {label}" for s, label in LABELS.items())
     lines.append(f"{summary}{' (dry run: nothing written)' if dry_run else ''}")
     return lines
+
+
+def _attention(outcomes: list[Outcome]) -> dict[str, int]:
+    """Per field, how many documents written (or, in a dry run, to be written) need it
+    checked."""
+    return dict(
+        attention_counts([{"fields": o.fields} for o in outcomes if o.status == "attention"])
+    )
+
+
+def _most(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
+
+
+def report_json(outcomes: list[Outcome], path: Path, dry_run: bool = False) -> None:
+    """``--report FILE.json``: every document with its status, target, messages and fields
+    (value, line, attention), and the summary with counts per field needing attention."""
+    documents = [
+        {
+            "source": shown(o.source),
+            "status": o.status,
+            "target": shown(o.target) if o.target else None,
+            "messages": [_printable(m) for m in o.messages],
+            "fields": o.fields,
+        }
+        for o in outcomes
+    ]
+    summary: dict[str, Any] = {
+        status: sum(o.status == status for o in outcomes) for status in LABELS
+    }
+    summary["dry_run"] = dry_run
+    summary["fields_needing_attention"] = _attention(outcomes)
+    write_report(path, documents, summary)
 
 
 def shown(path: Path) -> str:

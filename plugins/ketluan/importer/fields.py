@@ -8,124 +8,33 @@ is. Each detector returns None when the text does not say, and the importer repo
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ketluan.core.model import TypeInfo
 from ketluan.core.placenames import NAME_WORD as CAP
 from ketluan.core.placenames import UY
 from ketluan.core.text import fold
 from ketluan.importer.casing import Casing, is_upper
+from ketluan.importer.header import DOC_WORDS, Header
 from ketluan.importer.tail import plain
 
-DOC_WORDS = (
-    "thông báo",
-    "kết luận",
-    "nghị quyết",
-    "quyết định",
-    "chỉ thị",
-    "báo cáo",
-    "kế hoạch",
-    "quy định",
-    "hướng dẫn",
-    "công văn",
-    "tờ trình",
-)
-"""Words that open the type heading of a Party document."""
-
-
 BODY = re.compile(
-    rf"(?:(?P<organ>Ban Thường vụ|BTV|Thường trực) (?P<lvl1>Tỉnh|Huyện|Thành) {UY}"
-    rf"|Ban Chấp hành Đảng bộ (?P<lvl2>tỉnh|huyện|thành phố)"
-    rf"|(?P<lvl3>Tỉnh|Huyện|Thành) {UY})"
+    rf"(?:(?P<organ>Ban Thường vụ|BTV|Thường trực) (?P<lvl1>Tỉnh|Huyện|Thành|Thị|Quận) {UY}"
+    rf"|Ban Chấp hành Đảng bộ (?P<lvl2>tỉnh|huyện|thành phố|thị xã|quận)"
+    rf"|(?P<lvl3>Tỉnh|Huyện|Thành|Thị|Quận) {UY})"
 )
 """A Party committee: Ban Thường vụ / Thường trực + Tỉnh ủy/Huyện ủy, or the committee."""
-NUMBER = re.compile(r"^Số\s*:?\s*(\d[\w\s./-]{0,30}?)[.,;]?$")
-"""``Số 604-KL/HU``, ``Số: 604 - KL/HU`` (spaces are dropped from the number)."""
-LONG_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
-SHORT_DATE = re.compile(
-    r"^(?:(?:Thứ \w+|Chủ nhật|Cập nhật|Ngày đăng)\s*[,:]?\s*)?(\d{1,2})/(\d{1,2})/(\d{4})"
-    r"(?:\s*[-|,]?\s*\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*\(?GMT[+0-9:]*\)?)?)?$",
-    re.IGNORECASE,
-)
-"""A portal's publication line: ``31/05/2023``, ``Thứ Hai, 12/06/2023 10:30``."""
-OPENING_DATE = re.compile(r"^Ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})\b")
 ANY_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 
 
-@dataclass
-class Header:
-    """What the heading of a document says, and how many paragraphs it took."""
-
-    used: int = 0
-    number: str | None = None
-    date: dt.date | None = None
-    type_words: list[str] = field(default_factory=list)
-    subtitle: list[str] = field(default_factory=list)
-    headline: str | None = None
-    letterhead: list[str] = field(default_factory=list)
-    date_line: str | None = None
-
-
-def _type_heading(para: str) -> list[str] | None:
-    """Segments of a type heading (``THÔNG BÁO**Ý KIẾN ...**``), or None."""
-    segments = [s.strip() for s in re.split(r"\*\*|\n", para) if s.strip()]
-    if not segments or not is_upper(segments[0]) or len(segments[0]) > 40:
-        return None
-    first = fold(segments[0])
-    return segments if any(first.startswith(fold(w)) for w in DOC_WORDS) else None
-
-
-def read_header(paras: list[str]) -> Header:
-    """Consume the heading paragraphs: number, letterhead date, type, subtitle, headline."""
-    head = Header()
-    for index, para in enumerate(paras):
-        text = plain(para)
-        if match := NUMBER.match(text):
-            head.number = re.sub(r"\s+", "", match.group(1))
-        elif match := SHORT_DATE.match(text) or (len(text) < 80 and LONG_DATE.search(text)):
-            day, month, year = (int(g) for g in match.groups())
-            head.date = _date(year, month, day)
-            head.date_line = text
-        elif not any(c.isalpha() for c in text):  # separator lines: ***, -----
-            pass
-        elif not head.type_words and (segments := _type_heading(para)):
-            head.type_words = [segments[0]]
-            head.subtitle = segments[1:]
-        elif head.type_words and _subtitle(text) and len(head.subtitle) < 3:
-            head.subtitle.append(text)
-        elif not head.type_words and is_upper(text) and len(text) <= 80:
-            head.letterhead.append(text)
-        elif not head.type_words and _subtitle(text) and not head.headline:
-            head.headline = text
-        else:
-            head.used = index
-            return head
-    head.used = len(paras)
-    return head
-
-
-def _subtitle(text: str) -> bool:
-    return (
-        len(text) <= 250
-        and not text.endswith(".")
-        and not OPENING_DATE.match(text)
-        and not re.match(r"^(\d+[.-]|[IVX]+[.-]\s|\(\d+\)|-|\+)", text)
-    )
-
-
-def _date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
 def doc_type(head: Header, types: dict[str, TypeInfo]) -> TypeInfo | None:
-    """The type whose label begins the heading (``THÔNG BÁO`` + ``Ý KIẾN...``)."""
+    """The type whose label begins the heading (``THÔNG BÁO`` + ``Ý KIẾN...``); a Công
+    văn, which has no heading, by its ``V/v …`` subject line under the number."""
     combined = fold(" ".join(head.type_words + head.subtitle))
+    if not head.type_words and head.subject:
+        combined = "cong van"
     for info in sorted(types.values(), key=lambda t: -len(t.label)):
         if not info.news and combined.startswith(fold(info.label)):
             return info
@@ -136,11 +45,31 @@ def title(head: Header, casing: Casing) -> str | None:
     """Trích yếu: the subtitle under ``THÔNG BÁO``, or type + subtitle (``Kết luận của...``)."""
     if head.type_words:
         heading = head.type_words[0]
-        if fold(heading).startswith("thong bao") and head.subtitle:
-            heading = heading.split(None, 2)[2] if len(heading.split()) > 2 else ""
-        text = plain(" ".join([heading, *head.subtitle]))
+        label = next((w for w in DOC_WORDS if fold(w) == fold(plain(heading))), None)
+        heading = label or heading  # THÔNG TƯ -> Thông tư (TƯ is also an acronym)
+        words = heading.split()
+        notice = fold(heading).startswith("thong bao") and head.subtitle
+        if notice and (len(words) > 2 or _party_notice(head.subtitle)):
+            heading = " ".join(words[2:])  # THÔNG BÁO KẾT LUẬN / của …: Kết luận của …
+        subtitle = plain(" ".join(head.subtitle))
+        if subtitle and not is_upper(subtitle) and heading:
+            subtitle = _lower_first(subtitle)  # NGHỊ QUYẾT / Về … -> Nghị quyết về …
+        text = " ".join(x for x in (plain(heading), subtitle) if x)
         return casing.sentence_case(text) if text else None
-    return head.headline
+    return head.subject or head.headline
+
+
+def _party_notice(subtitle: list[str]) -> bool:
+    """``THÔNG BÁO`` / ``Kết luận của …`` (or ``Ý kiến …``): a Party notice of conclusions,
+    whose title is its subtitle; a State ``THÔNG BÁO`` / ``Về việc …`` keeps its kind."""
+    return bool(subtitle) and fold(subtitle[0]).startswith(("ket luan", "y kien"))
+
+
+def _lower_first(text: str) -> str:
+    """The first word of a trích yếu in lower case unless it is a name (``Về`` -> ``về``;
+    ``Kế hoạch`` as a name of a plan keeps its capital after the first word only)."""
+    first = text.split(" ", 1)[0]
+    return text if is_upper(first) and len(first) > 1 else text[:1].lower() + text[1:]
 
 
 LETTERHEAD = re.compile(r"^((?:ĐẢNG BỘ|ĐẢNG ỦY|(?:TỈNH|HUYỆN|THÀNH|THỊ) (?:ỦY|UỶ)))\s+(.+)$")
@@ -152,15 +81,6 @@ def letterhead(line: str, casing: Casing) -> str:
         name = " ".join(w.capitalize() for w in match.group(2).split())
         return f"{casing.sentence_case(match.group(1))} {name}"
     return casing.sentence_case(line)
-
-
-def opening_date(paras: list[str]) -> dt.date | None:
-    """``Ngày 27/3/2024, ...`` at the start of the first paragraph."""
-    for para in paras[:2]:
-        if match := OPENING_DATE.match(plain(para)):
-            day, month, year = (int(g) for g in match.groups())
-            return _date(year, month, day)
-    return None
 
 
 def latest_year(text: str) -> int | None:
@@ -183,6 +103,9 @@ _COMMITTEES = {
     "huyen": ("Huyện ủy", "huyen", "huyện"),
     "thanh": ("Thành ủy", "huyen", "thành phố"),
     "thanh pho": ("Thành ủy", "huyen", "thành phố"),
+    "thi": ("Thị ủy", "huyen", "thị xã"),
+    "thi xa": ("Thị ủy", "huyen", "thị xã"),
+    "quan": ("Quận ủy", "huyen", "quận"),
 }
 """Committee and level by the word naming it; a city's Thành ủy is filed like a district's."""
 

@@ -16,8 +16,15 @@ from pathlib import Path
 from ketluan.core.frontmatter import MAX_BYTES, decode
 from ketluan.importer.docx import docx_text
 from ketluan.importer.docxzip import MAX_DOCX_BYTES, MAX_PARAGRAPHS, PackageError
+from ketluan.importer.pdf import MAX_PDF_BYTES, PdfError, pdf_text
 
-SUFFIXES = (".txt", ".docx")
+SUFFIXES = (".txt", ".docx", ".pdf")
+LEGACY = {
+    ".doc": "an old Word document (.doc), which is not read: open it in Word and save it as"
+    " .docx (File > Save As > Word Document), then import the .docx",
+    ".rtf": "a Rich Text file, which is not read: open it in Word and save it as .docx",
+}
+"""Formats an office holds that the importer does not read, with what to do instead."""
 WORD_LOCK = "~$"
 """Word keeps ``~$name.docx`` beside a document while it is open: a lock, not a document."""
 
@@ -27,12 +34,13 @@ class InputError(ValueError):
 
 
 def expand(paths: list[Path]) -> list[Path]:
-    """Files to import: the paths given, and what is named .txt/.docx under folders given
+    """Files to import: the paths given, and what is named .txt/.docx/.pdf (or .doc, to be
+    told what to do with it) under folders given
     (whatever it is: a folder or a FIFO so named is reported when it is read, not skipped)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES)
+            found += sorted(p for p in path.rglob("*") if p.suffix.lower() in (*SUFFIXES, *LEGACY))
         else:
             found.append(path)
     return found
@@ -41,18 +49,17 @@ def expand(paths: list[Path]) -> list[Path]:
 def read_source(path: Path) -> str:
     """Text of a .docx, or of a .txt in UTF-8, UTF-16 with BOM (Notepad's "Unicode") or
     Windows-1258 (older Vietnamese Windows). InputError when it cannot be imported."""
+    if path.suffix.lower() == ".pdf":
+        try:
+            return _fits(pdf_text(_read_regular(path, MAX_PDF_BYTES, PDF_LIMIT)))
+        except PdfError as exc:
+            raise InputError(str(exc)) from exc
     if path.suffix.lower() == ".docx":
         try:
             text = docx_text(_read_regular(path, MAX_DOCX_BYTES, DOCX_LIMIT))
         except PackageError as exc:
             raise InputError(str(exc)) from exc
-        size = len(text.encode("utf-8"))
-        if size > MAX_BYTES:
-            raise InputError(
-                f"text is {size:,} bytes, over the {MAX_BYTES:,}-byte limit of a conclusion"
-                " file: split the document into several"
-            )
-        return text
+        return _fits(text)
     text = _text(_read_regular(path, 2 * MAX_BYTES, TEXT_LIMIT), path)
     lines = sum(1 for line in text.split("\n") if line.strip())
     if lines > MAX_PARAGRAPHS:
@@ -60,6 +67,17 @@ def read_source(path: Path) -> str:
             f"has {lines:,} lines of text, over the {MAX_PARAGRAPHS:,}-line limit of a"
             " document (a conclusion has a few thousand at most): is it the right file?"
             " Split it into several documents"
+        )
+    return text
+
+
+def _fits(text: str) -> str:
+    """The text read from a .docx or PDF, when it fits in a conclusion file."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_BYTES:
+        raise InputError(
+            f"text is {size:,} bytes, over the {MAX_BYTES:,}-byte limit of a conclusion"
+            " file: split the document into several"
         )
     return text
 
@@ -84,6 +102,7 @@ def _text(raw: bytes, path: Path) -> str:
 
 
 DOCX_LIMIT = f"the {MAX_DOCX_BYTES:,}-byte limit of a .docx file"
+PDF_LIMIT = f"the {MAX_PDF_BYTES:,}-byte limit of a PDF file"
 TEXT_LIMIT = (
     f"the {MAX_BYTES:,}-byte limit of a conclusion file ({2 * MAX_BYTES:,} for UTF-16 text)"
 )

@@ -149,7 +149,7 @@ def _best(counts: Counter[str]) -> tuple[str | None, list[str]]:
     return (tied[0], tied) if len(tied) == 1 else (None, tied)
 
 
-LETTERHEAD = re.compile(rf"^(?:(Tỉnh|Huyện|Thành) {UY}|Đảng bộ (tỉnh|huyện)) (.+)$")
+LETTERHEAD = re.compile(rf"^(?:(Tỉnh|Huyện|Thành|Thị|Quận) {UY}|Đảng bộ (tỉnh|huyện)) (.+)$")
 
 
 def letterhead_places(lines: list[str], places: Places, lookup: PlaceLookup) -> Places:

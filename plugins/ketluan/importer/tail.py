@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ketluan.core.text import fold
 from ketluan.importer.casing import Casing, is_upper
@@ -19,9 +20,11 @@ def plain(text: str) -> str:
     return " ".join(text.replace("**", " ").replace("*", "").split())
 
 
-AUTHORITY = re.compile(r"^(T/M|T/L|K/T|TM\.?|TL\.?|KT\.?|Q\.)\s+(.+)$", re.IGNORECASE)
+AUTHORITY = re.compile(r"^(T\s*/\s*M|T/L|K/T|TM\.?|TL\.?|KT\.?|Q\.)\s+(.+)$")
 """Line of authority: on behalf of (T/M), by order of (T/L), deputising (K/T) + the body."""
-TITLE_WORDS = re.compile(r"\b(bi thu|chu tich|chanh|uy vien|truong|pho|thuong truc|ban)\b")
+TITLE_WORDS = re.compile(
+    r"\b(bi thu|chu tich|chanh|uy vien|truong|pho|thuong truc|ban|thu tuong|chu nhiem)\b"
+)
 """Words of a signer's title, which an ALL-CAPS name never contains."""
 PLACEHOLDER = re.compile(r"^\(.*(signature|ký|dấu|sign).*\)$", re.IGNORECASE)
 """Where the handwritten signature was: ``(Đã ký)``, ``(Handwritten signature)``."""
@@ -48,19 +51,37 @@ def read_tail(lines: list[str]) -> Tail:
     if start is None:
         return tail
     tail.used_from = start
-    index = start + 1
+    index, last, gap = start + 1, "", False
     while index < len(lines):
         line = lines[index].strip()
-        if line and line[0] in "-+•":
-            tail.recipients.append(line.lstrip("-+• ").rstrip(",.;").strip())
+        if ITEM.match(line):
+            last, gap = ITEM.sub("", line), False
+            tail.recipients.append(last.rstrip(",.;").strip())
+        elif line and tail.recipients and not gap and _wrapped(last, line):
+            last = f"{last} {line}"  # the item's own commas kept: ``ngang Bộ, cơ quan …``
+            tail.recipients[-1] = last.rstrip(",.;").strip()
         elif line:
             break
+        gap = gap or not line
         index += 1
     rest = lines[index:]
     end = _signature_end(rest)
     tail.signature = [plain(x) for x in rest[:end] if plain(x)]
     tail.after = rest[end:]
     return tail
+
+
+ITEM = re.compile(r"^(?:[-+•]|\*(?=\s))\s*")
+"""A recipient item: ``- Như trên;``, ``• …``, Markdown's ``*   …``."""
+
+
+def _wrapped(previous: str, line: str) -> bool:
+    """A line that continues the recipient above it (``- Ủy ban TW Mặt trận Tổ`` /
+    ``quốc Việt Nam;``): no blank line between, not a signature line, and either in lower
+    case or under an item that did not end with ``;`` or ``.``."""
+    if AUTHORITY.match(plain(line)) or is_upper(line):
+        return False
+    return line[:1].islower() or plain(previous)[-1:] not in (";", ".")
 
 
 def _signature_end(lines: list[str]) -> int:
@@ -105,27 +126,92 @@ def trailing_signature(paras: list[str], byline: bool) -> int:
     return count
 
 
-def signer(lines: list[str], casing: Casing) -> dict[str, str] | None:
-    """Authority (``T/M Huyện ủy``), title (``Phó Bí thư``) and name of a signature block;
-    placeholder lines such as ``(Handwritten signature)`` are dropped."""
-    lines = [line for line in lines if not PLACEHOLDER.match(line)]
-    if not lines or not name_like(lines[-1]):
+RANK = re.compile(r"^(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy|uý)\s+(?=\S)", re.IGNORECASE)
+"""A military or police rank printed before a signer's name: ``Trung tướng Nguyễn Duy Ngọc``."""
+BODY_LINE = re.compile(
+    r"^(?:ỦY BAN|UỶ BAN|BỘ|BAN|VĂN PHÒNG|VIỆN|TÒA ÁN|TOÀ ÁN|CHÍNH PHỦ|QUỐC HỘI|HỘI ĐỒNG"
+    r"|ĐẢNG ĐOÀN|ĐẢNG ỦY|ĐẢNG UỶ|TỈNH|HUYỆN|THÀNH PHỐ|THÀNH ỦY|THÀNH UỶ|THỊ ỦY|THỊ UỶ|SỞ|CỤC)\b"
+)
+"""An ALL-CAPS line under an authority line that continues it (``KT. CHÁNH ÁN`` / ``TÒA ÁN
+NHÂN DÂN TỐI CAO``) rather than giving the signer's title."""
+
+
+def signer_name(line: str) -> str | None:
+    """The name of a name line (rank dropped), or None when the line is no name."""
+    text = RANK.sub("", line)
+    if not name_like(text) or (is_upper(text) and TITLE_WORDS.search(fold(text))):
         return None
-    if is_upper(lines[-1]) and TITLE_WORDS.search(fold(lines[-1])):
-        return None  # the block ends with a title: the name is missing
-    name = lines[-1]
-    if is_upper(name):
-        name = " ".join(w.capitalize() for w in name.split())
-    result: dict[str, str] = {}
-    titles = []
-    for line in lines[:-1]:
+    return " ".join(w.capitalize() for w in text.split()) if is_upper(text) else text
+
+
+def signers(lines: list[str], casing: Casing) -> list[dict[str, Any]]:
+    """Each signature block of ``lines``: authority chain (``TM. Chính phủ`` / ``KT. Thủ
+    tướng``, prefixes as printed), title and name; several blocks for a joint document.
+    Placeholders such as ``(Đã ký)`` are dropped; [] when the lines end without a name."""
+    lines = [line for line in lines if not PLACEHOLDER.match(line)]
+    found: list[dict[str, Any]] = []
+    block: list[str] = []
+    for line in lines:
+        name = signer_name(line)
+        if name is None:
+            block.append(line)
+            continue
+        found.append(_block(block, name, casing))
+        block = []
+    return found if found and not block else []
+
+
+def _block(lines: list[str], name: str, casing: Casing) -> dict[str, Any]:
+    authority: list[str] = []
+    titles: list[str] = []
+    for line in lines:
         if match := AUTHORITY.match(line):
-            prefix = match.group(1).upper().replace(".", "")
-            prefix = prefix if "/" in prefix else f"{prefix[0]}/{prefix[1:]}"
-            result["authority"] = f"{prefix} {casing.sentence_case(match.group(2))}"
+            prefix = re.sub(r"\s+", "", match.group(1)).upper()
+            authority.append(f"{prefix} {_case(match.group(2), casing)}")
+        elif authority and not titles and BODY_LINE.match(line):
+            authority[-1] += " " + _case(line, casing)
         else:
-            titles.append(casing.sentence_case(line))
+            titles.append(_case(line, casing))
+    result: dict[str, Any] = {}
+    if authority:
+        result["authority"] = authority[0] if len(authority) == 1 else authority
     if titles:
         result["title"] = " ".join(titles)
     result["name"] = name
     return result
+
+
+def _case(line: str, casing: Casing) -> str:
+    """Sentence case of each comma-separated part: ``BỘ TRƯỞNG, CHỦ NHIỆM`` -> ``Bộ trưởng,
+    Chủ nhiệm``."""
+    return ", ".join(casing.sentence_case(part) for part in line.split(", "))
+
+
+def signature_span(paras: list[str]) -> tuple[int, int] | None:
+    """Where the last signature block(s) of ``paras`` are (start, end), wherever they stand:
+    at the end, or before an appendix. A name counts only under an authority line or a
+    signer's title in capitals; blocks directly above it are joint signers."""
+    for end in range(len(paras) - 1, -1, -1):
+        if signer_name(plain(paras[end])) and (start := _block_start(paras, end)) is not None:
+            while start > 0 and signer_name(plain(paras[start - 1])):
+                above = _block_start(paras, start - 1)
+                if above is None:
+                    break
+                start = above
+            return start, end + 1
+    return None
+
+
+def _block_start(paras: list[str], name: int) -> int | None:
+    """First paragraph of the block above the name at ``name``, None when none is there."""
+    index, titled = name, False
+    while index > 0 and name - index < 6:
+        line = plain(paras[index - 1])
+        if AUTHORITY.match(line):
+            titled = True
+        elif is_upper(line) and len(line) <= 80 and not PLACEHOLDER.match(line):
+            titled = titled or bool(TITLE_WORDS.search(fold(line)))
+        elif not PLACEHOLDER.match(line):
+            break
+        index -= 1
+    return index if titled else None

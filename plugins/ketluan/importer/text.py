@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ketluan.core.text import fold, nfc
+from ketluan.importer.furniture import strip_furniture, unlayout, untab
 
 CHROME = [
     re.compile(r"^\s*PublishingPortal\s*-.*$"),
@@ -41,6 +42,10 @@ LEVEL1 = re.compile(r"^(\d+)([.-])\s+\S")
 LEVEL2 = re.compile(r"^(\d+)\.(\d+)([.-])\s+\S")
 HEADING_MAX = 150
 """Numbered lines longer than this are paragraphs that start with a number, not headings."""
+CUT_NUMBER = re.compile(r"(?:\d|[A-ZĐ]{2,}|/[A-ZĐ]\w*)-$")
+"""A line ending inside a document number: ``09/2026/NĐ-``, ``số 66-``, ``TTLT-VKSNDTC-``."""
+CODE_START = re.compile(r"^[A-ZĐ][A-ZĐa-z]*[/-]|^[A-ZĐ]{2,}\w*(?:\s|$)")
+"""The rest of such a number on the next line: ``CP``, ``NQ/TW``, ``CTr/BCĐ``."""
 _NUMBERED_DOT = re.compile(r"^(\d+(?:\.\d+)*)\.(\s)")
 
 
@@ -53,16 +58,18 @@ class Cleaned:
 
 
 def normalise(raw: str) -> str:
-    """NFC, LF line endings, no BOM, tabs as spaces, no trailing blanks."""
+    """NFC, LF line endings, no BOM, no trailing blanks; rows of tabs as Markdown tables,
+    other tabs as line breaks; pandoc's layout tables as their columns."""
     text = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    text = nfc(text).replace("\t", " ")
-    return "\n".join(line.rstrip() for line in text.split("\n"))
+    lines = unlayout(untab(nfc(text).split("\n")))
+    return "\n".join(line.rstrip() for line in lines)
 
 
 def strip_chrome(text: str) -> Cleaned:
     """Drop portal chrome lines anywhere and the related-links list at the end."""
-    lines, removed, links = [], [], []
-    for line in text.split("\n"):
+    stripped = strip_furniture(text.split("\n"))
+    lines, removed, links = [], stripped.removed, []
+    for line in stripped.lines:
         if any(p.match(line) for p in CHROME):
             removed.append(f"portal chrome {line.strip()!r}")
         else:
@@ -128,6 +135,13 @@ def paragraphs(lines: list[str]) -> list[str]:
     return result
 
 
+def _open(parts: list[str]) -> bool:
+    """A paragraph a lowercase line can continue: not ended, not an ALL-CAPS heading
+    (``KẾT LUẬN`` / ``của Ban Thường vụ …`` are a heading and its subtitle)."""
+    last = parts[-1]
+    return not _ends_sentence(parts) and not (len(parts) == 1 and last.upper() == last)
+
+
 def _unwrap(block: list[str]) -> list[str]:
     """Paragraphs of a block of stripped lines; a line continues the paragraph when it
     is inside a bold run that spans lines, or when the paragraph stops mid-sentence and
@@ -136,7 +150,9 @@ def _unwrap(block: list[str]) -> list[str]:
     parts: list[str] = []
     bold = False  # an odd number of ``**`` so far in the paragraph
     for item in block:
-        if parts and (bold or (not _ends_sentence(parts) and _starts_lower(item))):
+        if parts and CUT_NUMBER.search(parts[-1]) and CODE_START.match(item):
+            parts[-1] += item  # 09/2026/NĐ- / CP: a number cut at its hyphen by a table cell
+        elif parts and (bold or (_open(parts) and _starts_lower(item))):
             parts.append(item)
         else:
             if parts:
