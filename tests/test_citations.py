@@ -264,7 +264,8 @@ def _examples(doc: str) -> tuple[list[str], list[str]]:
     """``code`` examples of a docstring, before and after "Not:"."""
     yes, _, no = doc.partition("Not:")
     pick = re.compile(r"``(.+?)``", re.S)
-    return pick.findall(yes), pick.findall(no)
+    lines = [[e.replace("⏎", "\n") for e in pick.findall(part)] for part in (yes, no)]
+    return lines[0], lines[1]
 
 
 @pytest.mark.parametrize("form", FORMS, ids=lambda f: f.__name__)
