@@ -23,7 +23,6 @@ import bisect
 import json
 import re
 import sys
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,10 +61,17 @@ class Score:
     wrong: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
-        for name in (
-            "labels found matched issuer_right kind_right date_right "
-            "named_labels named_found named_matched"
-        ).split():
+        for name in [
+            "labels",
+            "found",
+            "matched",
+            "issuer_right",
+            "kind_right",
+            "date_right",
+            "named_labels",
+            "named_found",
+            "named_matched",
+        ]:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses += other.misses
         self.wrong += other.wrong
