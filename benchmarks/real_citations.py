@@ -126,8 +126,7 @@ def score(name: str) -> Score:
         result.found += not named
         said = f"{name}:{where[0]}: {citation.symbol.text} {citation.kind} {citation.issuer!r}"
         if not expected.get(where):
-            if not named:
-                result.wrong.append(said)
+            result.wrong.append(said)
             continue
         label = expected[where].pop(0)
         if named:
@@ -135,14 +134,15 @@ def score(name: str) -> Score:
             continue
         result.matched += 1
         result.kind_right += citation.kind == label["kind"]
+        if citation.kind != label["kind"]:
+            result.wrong.append(f"{said} kind, expected {label['kind']}")
         result.date_right += (citation.date.iso() if citation.date else None) == label["date"]
         if _issuer_key(citation.issuer) == _issuer_key(label["issuer"]):
             result.issuer_right += 1
         else:
             result.wrong.append(f"{said} issuer, expected {label['issuer']!r}")
-    for (where, key), left in expected.items():
-        if not key.startswith("~"):
-            result.misses += [f"{name}:{where}: {label['number']}" for label in left]
+    for (where, _), left in expected.items():
+        result.misses += [f"{name}:{where}: {label['number'] or label['name']}" for label in left]
     return result
 
 

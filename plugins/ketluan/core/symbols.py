@@ -162,7 +162,7 @@ def kind_of(word: str | None, symbol: Symbol) -> str:
     """The kind of a cited document: the symbol's type code decides (read in its system:
     ``TT`` is Thông tri in ``05-TT/TW``, Thông tư in ``04/2022/TT-BXD``), except that the
     word before the number tells Quyết định from Quy định (both QĐ); no code: the word
-    decides."""
+    decides, and a number of the National Assembly without one (``72/2025/QH15``) is a Luật."""
     from_word = kinds.by_word(word)
     from_code = kinds.by_code(symbol.type_code, symbol.party)
     if from_code == "quyet-dinh" and from_word == "quy-dinh":
@@ -171,6 +171,8 @@ def kind_of(word: str | None, symbol: Symbol) -> str:
         return from_code
     if from_word and from_word != kinds.GENERIC:
         return from_word
+    if symbol.year and re.fullmatch(r"QH\d*", symbol.issuer_code):
+        return "luat"  # 72/2025/QH15: the National Assembly's numbers without a code are laws
     return "cong-van" if symbol.form == StateSymbol.__name__ else kinds.GENERIC
 
 
