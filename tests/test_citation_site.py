@@ -22,6 +22,8 @@ BG = "/trich-dan/bac-giang/"
 SAMPLE_LINKS = {
     SON_DONG: [
         ("Chỉ thị số 26-CT/TU", BG + "chi-thi/2023/26-ct-tu/"),
+        # a law cited by name has its page like a number (issue 15)
+        ("Luật Lâm nghiệp", "/trich-dan/toan-quoc/luat/khong-ro-nam/luat-lam-nghiep/"),
         ("Chỉ thị số 19-CT/TU", BG + "chi-thi/2020/19-ct-tu/"),
         ("Chỉ thị 03/CT-UBND", BG + "chi-thi/2024/03-ct-ubnd/"),
         ("Công văn số: 1360/UBND-NN", BG + "cong-van/2024/1360-ubnd-nn/"),
@@ -137,6 +139,7 @@ def test_directory_groups_by_issuer_and_type_and_ranks(sample_site: Site) -> Non
     assert groups == [
         "Trung ương Đảng",
         "Bộ Xây dựng",
+        "Quốc hội",  # Luật Lâm nghiệp, cited by name
         "Tỉnh ủy Bắc Giang",
         "UBND tỉnh Bắc Giang",
         "Huyện ủy Sơn Động",
@@ -146,17 +149,17 @@ def test_directory_groups_by_issuer_and_type_and_ranks(sample_site: Site) -> Non
         "HĐND tỉnh Tuyên Quang",
     ]
     kinds = [text_of(h) for h in page.cssselect("h3.kl-group__kind")]
-    assert kinds[2:4] == ["Chỉ thị", "Kết luận"], "Tỉnh ủy Bắc Giang: by kind"
-    assert len(page.cssselect(".kl-cited")) == 16
+    assert kinds[3:5] == ["Chỉ thị", "Kết luận"], "Tỉnh ủy Bắc Giang: by kind"
+    assert len(page.cssselect(".kl-cited")) == 17
     ranked = sample_site.page("trich-dan/nhieu-nhat/")
     counts = [text_of(c) for c in ranked.cssselect(".kl-cited__count")]
-    assert len(counts) == 16 and all(c == "1 văn bản trích dẫn" for c in counts)
+    assert len(counts) == 17 and all(c == "1 văn bản trích dẫn" for c in counts)
 
 
 def test_open_data(sample_site: Site) -> None:
     api = sample_site.root / "site" / "api"
     data = json.loads((api / "resolutions.json").read_text("utf-8"))
-    assert data["count"] == len(data["resolutions"]) == 16
+    assert data["count"] == len(data["resolutions"]) == 17
     entry = next(r for r in data["resolutions"] if r["number"] == "27-NQ/HU")
     assert entry["key"] == "bac-giang/son-dong:nghi-quyet:27-NQ/HU:2021-02-24"
     assert entry["url"] == "/trich-dan/bac-giang/son-dong/nghi-quyet/2021/27-nq-hu/"
