@@ -115,8 +115,10 @@ class IssuerBefore:
     """An issuer written before the numbers it sent, applying to each of them up to the next
     such issuer or the end of the clause: ``Theo đề nghị của Bộ trưởng Bộ Y tế tại Tờ trình
     số 609/TTr-BYT``, ``Xét đề nghị của Chính phủ tại Tờ trình số 357/TTr-CP và Đề án số
-    358/ĐA-CP``, ``; của Chủ tịch Ủy ban nhân dân thành phố Hà Nội tại Tờ trình số 82``.
-    Not: ``của Bộ Y tế về Tờ trình số 609`` (no "tại"), ``giao Bộ Y tế tại Tờ trình``."""
+    358/ĐA-CP``, ``Theo đề nghị của Bộ Y tế tại Tờ trình số 1/TTr-BYT; của Chủ tịch Ủy ban
+    nhân dân thành phố Hà Nội tại Tờ trình số 82/TTr-UBND`` (the second goes on from the first).
+    Not: ``của Bộ Y tế về Tờ trình số 609`` (no "tại"), ``giao Bộ Y tế tại Tờ trình``,
+    ``Chương trình của Chính phủ tại Nghị quyết số 140/NQ-CP`` (no request: whose program)."""
 
     pattern = re.compile(rf"(?<!\w)của\s++(?P<issuer>{ISSUERS})\s++tại\s")
     request = re.compile(r"(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất|ý\s+kiến)\s+\Z")

@@ -56,8 +56,7 @@ class LawName:
 
 class Constitution:
     """The Constitution: ``Hiến pháp năm 2013``, ``Hiến pháp nước Cộng hòa xã hội chủ nghĩa
-    Việt Nam``, ``Hiến pháp``. Not: ``hiến pháp`` (lower case: the notion), ``Hiến
-    pháp,`` is one, ``hợp hiến``."""
+    Việt Nam``, ``Hiến pháp``. Not: ``hiến pháp`` (lower case: the notion), ``hợp hiến``."""
 
     pattern = re.compile(
         rf"(?<!\w)(?P<word>Hiến{_S}pháp)(?:{_S}nước{_S}Cộng{_S}hòa{_S}xã{_S}hội{_S}chủ{_S}nghĩa"

@@ -114,7 +114,7 @@ def _district_of(name: str, province: str) -> str | None:
     try:
         return g.district(name, g.province(province)).name
     except PlaceError:
-        return None
+        return _name(name)  # every province is in the gazetteer; not every city's district
 
 
 def _place(said: str, own: str | None) -> str:
@@ -158,7 +158,11 @@ def _scope_of(symbol: Symbol, issuer: str | None, doc: Document) -> Scope:
     """The scope of a cited document, read from its symbol, the issuer the sentence names
     and, for what neither says, the citing document's place at the time it was issued."""
     province, district, says_district = _named_places(issuer or "")
-    if province and doc.province and (city := _district_of(province, doc.province)):
+    if (
+        province
+        and doc.province
+        and (city := _district_of(_place(province, doc.province), doc.province))
+    ):
         province, district, says_district = None, city, True
     if not district and _own_city(issuer, doc):
         district = doc.district
