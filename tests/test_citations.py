@@ -280,6 +280,20 @@ CASES: list[tuple[str, list[Found]]] = [
         ],
     ),
     (
+        "Xét đề nghị của Thường trực Hội đồng nhân dân thành phố Đà Nẵng tại Tờ trình số "
+        "10/TTr-HĐND ngày 14/4/2026 và đề nghị của Bộ trưởng Bộ Nội vụ tại Tờ trình số "
+        "252/TTr-BNV ngày 17/4/2026.",
+        [
+            (
+                "Tờ trình số 10/TTr-HĐND",
+                "to-trinh",
+                "2026-04-14",
+                "Thường trực Hội đồng nhân dân thành phố Đà Nẵng",
+            ),
+            ("Tờ trình số 252/TTr-BNV", "to-trinh", "2026-04-17", "Bộ trưởng Bộ Nội vụ"),
+        ],
+    ),
+    (
         "Chương trình hành động của Chính phủ tại Nghị quyết số 140/NQ-CP như sau",
         [("Nghị quyết số 140/NQ-CP", "nghi-quyet", None, None)],
     ),

@@ -120,24 +120,32 @@ class IssuerBefore:
     Not: ``của Bộ Y tế về Tờ trình số 609`` (no "tại"), ``giao Bộ Y tế tại Tờ trình``,
     ``Chương trình của Chính phủ tại Nghị quyết số 140/NQ-CP`` (no request: whose program)."""
 
-    pattern = re.compile(rf"(?<!\w)của\s++(?P<issuer>{ISSUERS})\s++tại\s")
-    request = re.compile(r"(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất|ý\s+kiến)\s+\Z")
+    _SENT = rf"của\s++(?P<issuer>{ISSUERS})\s++tại\s"
+    request = re.compile(  # a letter first: the engine skips to it (see ``named``)
+        rf"(?:đ(?<!\wđ)ề\s+(?:nghị|xuất)|k(?<!\wk)iến\s+nghị|ý(?<!\wý)\s+kiến)\s+{_SENT}"
+    )
+    going_on = re.compile(rf"[\s;,]*+(?:và\s+)?{_SENT}")
     clause_end = re.compile(r";[ \t]*\n|\.(?=\s)")
-    joined = re.compile(r"[\s;,]*(?:và\s+)?")
+    next_sent = re.compile(r"[;,]\s*(?:và\s+)?của\s")
 
     @classmethod
     def spans(cls, text: str) -> list[tuple[int, int, str]]:
         """(start, end, issuer) of every region whose numbers the issuer sent: after a
-        request (``đề nghị của … tại``), or continuing one (``…; của … tại``)."""
-        found = list(cls.pattern.finditer(text))
+        request (``đề nghị của … tại``), and each issuer continuing it (``…; của … tại``).
+        Requests are rare words: the long issuer pattern runs only after one."""
         spans: list[tuple[int, int, str]] = []
-        for index, match in enumerate(found):
-            asked = cls.request.search(text, max(0, match.start() - 20), match.start())
-            going_on = spans and cls.joined.fullmatch(text, spans[-1][1], match.start())
-            if not asked and not going_on:
-                continue
-            end = found[index + 1].start() if index + 1 < len(found) else len(text)
-            if stop := cls.clause_end.search(text, match.end(), end):
-                end = stop.start()
-            spans.append((match.end(), end, clean(match["issuer"])))
+        requests = list(cls.request.finditer(text))
+        for index, asked in enumerate(requests):
+            limit = requests[index + 1].start() if index + 1 < len(requests) else len(text)
+            match: re.Match[str] | None = asked
+            while match is not None:
+                stop = cls.clause_end.search(text, match.end(), limit)
+                end = stop.start() if stop else limit
+                following = None
+                for joint in cls.next_sent.finditer(text, match.end(), end):
+                    if found := cls.going_on.match(text, joint.start()):
+                        following, end = found, joint.start()
+                        break
+                spans.append((match.end(), end, clean(match["issuer"])))
+                match = following
         return spans

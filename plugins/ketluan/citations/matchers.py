@@ -38,17 +38,25 @@ class TypePrefix:
     """
 
     pattern = re.compile(
-        rf"(?:(?:(?<!\w)(?P<by>{ISSUER})\s+(?:đã\s+)?ban\s+hành\s+)?"
-        rf"(?<!\w)(?P<word>(?i:{_TYPE_WORD}))(?:\s+của\s+(?P<issuer>{ISSUER}))?\s+"
+        rf"(?:(?<!\w)(?P<word>(?i:{_TYPE_WORD}))(?:\s+của\s+(?P<issuer>{ISSUER}))?\s+"
         r"(?:(?i:số)\s*:?\s*)?|(?<!\w)(?i:số)\s*:?\s*)\Z"
     )
-    window = 120
+    by = re.compile(rf"(?<!\w)(?P<issuer>{ISSUER})\s+(?:đã\s+)?ban\s+hành\s+\Z")
+    window = 90
 
     @classmethod
     def match(cls, text: str, start: int) -> re.Match[str] | None:
         """The prefix ending right at ``start``, if any."""
         offset = max(0, start - cls.window)
         return cls.pattern.search(text, offset, start)
+
+    @classmethod
+    def issued_by(cls, text: str, word_start: int) -> str | None:
+        """The body that "ban hành" the document, written before its type word."""
+        if "hành" not in text[max(0, word_start - 12) : word_start]:
+            return None  # the long issuer pattern runs only where "ban hành" stands
+        found = cls.by.search(text, max(0, word_start - cls.window), word_start)
+        return clean(found["issuer"]) if found else None
 
 
 class DatePhrase:
@@ -128,8 +136,8 @@ def _numbered(text: str, match: re.Match[str]) -> Citation:
         date, tail = dated
     if not issuer and (after := IssuerPhrase.match(text, tail, symbol)):
         issuer, tail = after
-    if not issuer and prefix and prefix["by"]:
-        issuer = clean(prefix["by"])
+    if not issuer and prefix and prefix["word"]:
+        issuer = TypePrefix.issued_by(text, prefix.start("word"))
     start = prefix.start("word") if prefix and prefix["word"] else match.start()
     kind = kind_of(word, symbol)
     return Citation(

@@ -152,7 +152,9 @@ class StateSymbol(SymbolForm):
 
 FORMS: tuple[type[SymbolForm], ...] = (PartySymbol, StateYearSymbol, StateSymbol)
 SYMBOLS = re.compile(
-    rf"(?:(?<![\w./{DASHES}])|(?<=[Ss][ốỐ]))(?:"  # "số357/TTr-CP": số glued to the number
+    # the lookahead first: most positions fail on it, before the slower lookbehinds;
+    # "số357/TTr-CP": số glued to the number
+    rf"(?=\d)(?:(?<![\w./{DASHES}])|(?<=[Ss][ốỐ]))(?:"
     + "|".join(f"(?P<{f.tag}>{f.pattern})" for f in FORMS)
     + rf")(?:{_FOOTNOTE}|(?![\w/]|{DASH}\w))"
 )
