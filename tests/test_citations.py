@@ -10,7 +10,13 @@ import pytest
 
 from ketluan.citations.issuers import IssuerBefore
 from ketluan.citations.matchers import DatePhrase, IssuerPhrase, TypePrefix, extract
-from ketluan.citations.named import Constitution, LawName, PartyCharter, ShortForm
+from ketluan.citations.named import (
+    CentralResolution,
+    Constitution,
+    LawName,
+    PartyCharter,
+    ShortForm,
+)
 from ketluan.citations.prose import prose
 from ketluan.core.symbols import FORMS, parse_symbol
 
@@ -401,7 +407,14 @@ CASES: list[tuple[str, list[Found]]] = [
     ("T/M Huyện ủy, T/L Ban Thường vụ, K/T Bí thư", []),
     ("Các sở: KH&ĐT, NN&PTNT, GTVT", []),
     ("đường tỉnh ĐT188 và đường 25B", []),
-    ("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII", []),
+    (
+        "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII, Nghị quyết Trung ương 4 khóa XII",
+        [
+            ("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII", "nghi-quyet", None, None),
+            ("Nghị quyết Trung ương 4 khóa XII", "nghi-quyet", None, None),
+        ],
+    ),
+    ("Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII; Nghị quyết Đại hội", []),
     ("3.1- Đối với cấp ủy tỉnh; 1- Về tình hình", []),
     ("đến hết ngày 30/9/2021 giải ngân phải đạt trên 60%", []),
     ("số 15/TB chưa rõ cơ quan", []),
@@ -516,7 +529,9 @@ def test_symbol_keys_fold_spelling() -> None:
     assert parse_symbol("Nghị quyết") is None
 
 
-@pytest.mark.parametrize("form", [LawName, Constitution, PartyCharter], ids=lambda f: f.__name__)
+@pytest.mark.parametrize(
+    "form", [LawName, Constitution, PartyCharter, CentralResolution], ids=lambda f: f.__name__
+)
 def test_named_document_docstring_examples(form: type) -> None:
     positives, negatives = _examples(form.__doc__ or "")
     assert positives and negatives

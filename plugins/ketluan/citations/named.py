@@ -1,9 +1,11 @@
 """Documents cited by name rather than number, and short forms a text defines for a number.
 
 Laws (``Luật Tổ chức chính quyền địa phương``), codes (``Bộ luật Tố tụng hình sự``), the
-Constitution (``Hiến pháp năm 2013``) and the Party Charter (``Điều lệ Đảng``) are cited by
-name; each name stands for one document (with the date when the text gives one), so it is a
-citation with its own cited-document page like a number. The name plays the number's part:
+Constitution (``Hiến pháp năm 2013``), the Party Charter (``Điều lệ Đảng``) and the
+resolutions of the Party's congress and central plenums (``Nghị quyết Đại hội XIII``,
+``Nghị quyết Trung ương 4 khóa XII``) are cited by name; each name stands for one document
+(with the date when the text gives one), so it is a citation with its own cited-document
+page like a number. The name plays the number's part:
 a ``Symbol`` of form ``NamedDocument`` whose text is the name.
 
 A short form (``Thông tư liên tịch số 06/2018``) is defined by the text itself, in
@@ -77,6 +79,32 @@ class PartyCharter:
     )
 
 
+_ROMAN = r"[IVXL]{1,6}"
+
+
+class CentralResolution:
+    """Resolutions of the Party's national congress and central plenums, cited by name:
+    ``Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng``, ``Nghị quyết Đại hội
+    Đảng toàn quốc lần thứ XIV``, ``Nghị quyết Đại hội XIII của Đảng``, ``Nghị quyết Trung
+    ương 4 khóa XII``, ``Nghị quyết Hội nghị Trung ương 8 khoá XIII``.
+    Not: ``Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII`` (a province's congress),
+    ``Nghị quyết Đại hội``, ``nghị quyết trung ương``."""
+
+    pattern = re.compile(
+        rf"(?P<word>N(?<!\wN)ghị{_S}quyết){_S}(?:Đại{_S}hội(?:{_S}đại{_S}biểu)?(?:{_S}Đảng)?"
+        rf"(?:{_S}toàn{_S}quốc{_S}lần{_S}thứ)?{_S}(?P<congress>{_ROMAN})(?:{_S}của{_S}Đảng)?"
+        rf"|(?:Hội{_S}nghị{_S})?Trung{_S}ương{_S}(?P<plenum>\d{{1,2}}){_S}kh(?:óa|oá){_S}"
+        rf"(?P<term>{_ROMAN}))(?!\w)"
+    )
+
+    @staticmethod
+    def name(match: re.Match[str]) -> str:
+        """One name per resolution, however it is spelt."""
+        if match["congress"]:
+            return f"Nghị quyết Đại hội {match['congress']} của Đảng"
+        return f"Nghị quyết Trung ương {match['plenum']} khóa {match['term']}"
+
+
 @dataclass(frozen=True)
 class Named:
     """A document found by its name."""
@@ -105,6 +133,9 @@ def named(text: str) -> Iterator[Named]:
         found.append(Named(match.start(), match.end(), "Hiến pháp", "Hiến pháp", "QH", year))
     for match in PartyCharter.pattern.finditer(text) if "Điều" in text else ():
         found.append(Named(match.start(), match.end(), "Điều lệ Đảng", "Điều lệ", "TW"))
+    for match in CentralResolution.pattern.finditer(text):
+        name = CentralResolution.name(match)
+        found.append(Named(match.start(), match.end(), name, "Nghị quyết", "TW"))
     yield from sorted(found, key=lambda n: n.start)
 
 

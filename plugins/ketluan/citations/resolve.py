@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ketluan.citations.matchers import Citation, extract
+from ketluan.citations.named import FORM as NAMED_FORM
 from ketluan.citations.prose import prose
 from ketluan.citations.scope import (
     UNKNOWN_DISTRICT as UNKNOWN_DISTRICT,
@@ -131,13 +132,23 @@ class CitedDocument:
         return self.key.date.year if self.key.date else self.symbol.year
 
     @property
+    def named(self) -> bool:
+        """True for a document cited by name (a law, the Constitution): no số ký hiệu."""
+        return self.symbol.form == NAMED_FORM
+
+    @property
+    def heading(self) -> str:
+        """What it is called: ``Nghị quyết số 27-NQ/HU``, or its name (``Luật Đất đai``)."""
+        return self.number if self.named else f"{self.kind.label} số {self.number}"
+
+    @property
     def title(self) -> str:
         """How staff would cite it: Nghị quyết số 27-NQ/HU ngày 24/02/2021 (Huyện ủy Sơn Động)."""
         date = self.key.date
         when = (
             "" if date is None else f" ngày {date.short()}" if date.day else f" {date.vietnamese()}"
         )
-        return f"{self.kind.label} số {self.number}{when} ({self.group})"
+        return f"{self.heading}{when} ({self.group})"
 
     @cached_property
     def citing(self) -> list[tuple[Document, list[Mention]]]:

@@ -41,8 +41,11 @@ class Symbol:
 
     @property
     def party(self) -> bool:
-        """True for Party symbols (number-TYPE/COMMITTEE)."""
-        return self.form == PartySymbol.__name__
+        """True for Party symbols (number-TYPE/COMMITTEE) and the Party's documents cited by
+        name (the Charter, congress resolutions: issuer ``TW``, no number)."""
+        return self.form == PartySymbol.__name__ or (
+            self.issuer_code == "TW" and self.type_code is None and self.year is None
+        )
 
 
 def _squeeze(value: str) -> str:
