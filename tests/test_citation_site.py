@@ -19,9 +19,12 @@ DIEN_BIEN_NEWS = (
 )
 
 BG = "/trich-dan/bac-giang/"
+CONGRESS = "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"
 SAMPLE_LINKS = {
     SON_DONG: [
         ("Chỉ thị số 26-CT/TU", BG + "chi-thi/2023/26-ct-tu/"),
+        # a law cited by name has its page like a number (issue 15)
+        ("Luật Lâm nghiệp", "/trich-dan/toan-quoc/luat/khong-ro-nam/luat-lam-nghiep/"),
         ("Chỉ thị số 19-CT/TU", BG + "chi-thi/2020/19-ct-tu/"),
         ("Chỉ thị 03/CT-UBND", BG + "chi-thi/2024/03-ct-ubnd/"),
         ("Công văn số: 1360/UBND-NN", BG + "cong-van/2024/1360-ubnd-nn/"),
@@ -35,6 +38,14 @@ SAMPLE_LINKS = {
         ("Chỉ thị số 26-CT/TU", BG + "chi-thi/2023/26-ct-tu/"),
     ],
     TUYEN_QUANG: [
+        # the national congress's resolution, cited by name six times (issue 15)
+        *[
+            (
+                CONGRESS,
+                "/trich-dan/toan-quoc/nghi-quyet/khong-ro-nam/nghi-quyet-dai-hoi-xiii-cua-dang/",
+            )
+        ]
+        * 6,
         ("Đề án số 16-ĐA/TU", "/trich-dan/tuyen-quang/de-an/2020/16-da-tu/"),
         ("Đề án số 03-ĐA/TU", "/trich-dan/tuyen-quang/de-an/2021/03-da-tu/"),
         ("Quy định số 30-QĐ/TU", "/trich-dan/tuyen-quang/quy-dinh/khong-ro-nam/30-qd-tu/"),
@@ -48,6 +59,10 @@ SAMPLE_LINKS = {
         ),
     ],
     TUAN_GIAO: [
+        (
+            CONGRESS,
+            "/trich-dan/toan-quoc/nghi-quyet/khong-ro-nam/nghi-quyet-dai-hoi-xiii-cua-dang/",
+        ),
         ("Nghị quyết số 04-NQ/TU", "/trich-dan/dien-bien/nghi-quyet/2021/04-nq-tu/"),
         ("Kế hoạch số 65-KH/TU", "/trich-dan/dien-bien/ke-hoach/2019/65-kh-tu/"),
     ],
@@ -93,8 +108,12 @@ def test_document_page_lists_what_it_cites(sample_site: Site) -> None:
     section = page.cssselect(".kl-cites")[0]
     assert text_of(section.cssselect("h2")[0]) == "Văn bản được trích dẫn"
     titles = [text_of(a) for a in section.cssselect(".kl-item__title")]
-    assert titles == ["Nghị quyết số 04-NQ/TU", "Kế hoạch số 65-KH/TU"]
-    assert "Tỉnh ủy Điện Biên" in text_of(section.cssselect(".kl-item__meta")[0])
+    assert titles == [
+        "Nghị quyết Đại hội XIII của Đảng",  # cited by name (issue 15)
+        "Nghị quyết số 04-NQ/TU",
+        "Kế hoạch số 65-KH/TU",
+    ]
+    assert "Tỉnh ủy Điện Biên" in text_of(section.cssselect(".kl-item__meta")[1])
     assert not page.cssselect(".kl-cited-by"), "no sample document is cited by another"
 
 
@@ -137,6 +156,7 @@ def test_directory_groups_by_issuer_and_type_and_ranks(sample_site: Site) -> Non
     assert groups == [
         "Trung ương Đảng",
         "Bộ Xây dựng",
+        "Quốc hội",  # Luật Lâm nghiệp, cited by name
         "Tỉnh ủy Bắc Giang",
         "UBND tỉnh Bắc Giang",
         "Huyện ủy Sơn Động",
@@ -146,17 +166,19 @@ def test_directory_groups_by_issuer_and_type_and_ranks(sample_site: Site) -> Non
         "HĐND tỉnh Tuyên Quang",
     ]
     kinds = [text_of(h) for h in page.cssselect("h3.kl-group__kind")]
-    assert kinds[2:4] == ["Chỉ thị", "Kết luận"], "Tỉnh ủy Bắc Giang: by kind"
-    assert len(page.cssselect(".kl-cited")) == 16
+    assert kinds[4:6] == ["Chỉ thị", "Kết luận"], "Tỉnh ủy Bắc Giang: by kind"
+    assert len(page.cssselect(".kl-cited")) == 18
     ranked = sample_site.page("trich-dan/nhieu-nhat/")
     counts = [text_of(c) for c in ranked.cssselect(".kl-cited__count")]
-    assert len(counts) == 16 and all(c == "1 văn bản trích dẫn" for c in counts)
+    assert len(counts) == 18
+    assert counts[0] == "2 văn bản trích dẫn", "Nghị quyết Đại hội XIII, cited by two samples"
+    assert all(c == "1 văn bản trích dẫn" for c in counts[1:])
 
 
 def test_open_data(sample_site: Site) -> None:
     api = sample_site.root / "site" / "api"
     data = json.loads((api / "resolutions.json").read_text("utf-8"))
-    assert data["count"] == len(data["resolutions"]) == 16
+    assert data["count"] == len(data["resolutions"]) == 18
     entry = next(r for r in data["resolutions"] if r["number"] == "27-NQ/HU")
     assert entry["key"] == "bac-giang/son-dong:nghi-quyet:27-NQ/HU:2021-02-24"
     assert entry["url"] == "/trich-dan/bac-giang/son-dong/nghi-quyet/2021/27-nq-hu/"
@@ -165,6 +187,7 @@ def test_open_data(sample_site: Site) -> None:
     documents = json.loads((api / "documents.json").read_text("utf-8"))["documents"]
     tuan_giao = next(d for d in documents if d["source"].endswith("thong-bao-ket-luan.md"))
     assert [(r["number"], r["date"], r["declared"]) for r in tuan_giao["references"]] == [
+        ("Nghị quyết Đại hội XIII của Đảng", None, False),
         ("04-NQ/TU", "2021-05-07", False),
         ("65-KH/TU", "2019-04-24", False),
     ]
@@ -176,6 +199,12 @@ def test_json_ld_lists_what_a_document_cites(sample_site: Site) -> None:
     data = json.loads(script.text)
     assert data["@type"] == "Legislation"
     assert data["citation"] == [
+        {
+            "@type": "Legislation",
+            "name": "Nghị quyết Đại hội XIII của Đảng (Trung ương Đảng)",
+            "legislationType": "Nghị quyết",
+            "url": "/trich-dan/toan-quoc/nghi-quyet/khong-ro-nam/nghi-quyet-dai-hoi-xiii-cua-dang/",
+        },
         {
             "@type": "Legislation",
             "name": "Nghị quyết số 04-NQ/TU ngày 07/05/2021 (Tỉnh ủy Điện Biên)",

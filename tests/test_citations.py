@@ -224,7 +224,14 @@ CASES: list[tuple[str, list[Found]]] = [
     ("T/M Huyện ủy, T/L Ban Thường vụ, K/T Bí thư", []),
     ("Các sở: KH&ĐT, NN&PTNT, GTVT", []),
     ("đường tỉnh ĐT188 và đường 25B", []),
-    ("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII", []),
+    (
+        "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII, Nghị quyết Trung ương 4 khóa XII",
+        [
+            ("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII", "nghi-quyet", None, None),
+            ("Nghị quyết Trung ương 4 khóa XII", "nghi-quyet", None, None),
+        ],
+    ),
+    ("Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII; Nghị quyết Đại hội", []),
     ("3.1- Đối với cấp ủy tỉnh; 1- Về tình hình", []),
     ("đến hết ngày 30/9/2021 giải ngân phải đạt trên 60%", []),
     ("số 15/TB chưa rõ cơ quan", []),
@@ -264,7 +271,8 @@ def _examples(doc: str) -> tuple[list[str], list[str]]:
     """``code`` examples of a docstring, before and after "Not:"."""
     yes, _, no = doc.partition("Not:")
     pick = re.compile(r"``(.+?)``", re.S)
-    return pick.findall(yes), pick.findall(no)
+    lines = [[e.replace("⏎", "\n") for e in pick.findall(part)] for part in (yes, no)]
+    return lines[0], lines[1]
 
 
 @pytest.mark.parametrize("form", FORMS, ids=lambda f: f.__name__)

@@ -21,6 +21,19 @@ def doc(province: str = "Bắc Giang", district: str | None = "Sơn Động") ->
     )  # fmt: skip
 
 
+def committee(issuer: str, province: str, district: str | None) -> Document:
+    """A document of a city's or town's own committee (issue 15)."""
+    return Document(
+        "x.md", "t", BUILTIN_TYPES["ket-luan"], "1-KL/TU", DocDate(2024), issuer, province,
+        district, "b",
+    )  # fmt: skip
+
+
+QUY_NHON = committee("Ban Thường vụ Thành ủy Quy Nhơn", "Bình Định", "Quy Nhơn")
+MUONG_LAY = committee("Thị ủy Mường Lay", "Điện Biên", "Mường Lay")
+HUE = committee("Tỉnh ủy Thừa Thiên Huế", "Thừa Thiên Huế", None)
+HCM = committee("Thành ủy Thành phố Hồ Chí Minh", "Hồ Chí Minh", None)
+DAK_LAK = committee("Tỉnh ủy Đắk Lắk", "Đắk Lắk", None)
 SON_DONG, LUC_NGAN, DIEN_BIEN = doc(), doc(district="Lục Ngạn"), doc("Điện Biên", None)
 TUAN_GIAO, TUYEN_QUANG, BAC_GIANG = (
     doc("Điện Biên", "Tuần Giáo"),
@@ -48,6 +61,20 @@ TUAN_GIAO, TUYEN_QUANG, BAC_GIANG = (
         ("27-NQ/HU", "Huyện ủy", BAC_GIANG, Scope("Bắc Giang", "(chưa rõ)"), None),
         ("45/2018/QĐ-UBND", "UBND tỉnh Điện Biên Sở", DIEN_BIEN, Scope("Điện Biên"), None),
         ("1-NQ/HU", "Huyện ủy Sơn Động Ban", SON_DONG, Scope("Bắc Giang", "Sơn Động"), None),
+        # /TU inside a district-level Thành ủy or Thị ủy: its own committee when named so
+        ("5-NQ/TU", "Thành ủy", QUY_NHON, Scope("Bình Định", "Quy Nhơn"), "Thành ủy Quy Nhơn"),
+        ("5-NQ/TU", "Thành ủy Quy Nhơn", QUY_NHON, Scope("Bình Định", "Quy Nhơn"), None),
+        ("5-NQ/TU", "Ban Thường vụ Thị ủy", MUONG_LAY, Scope("Điện Biên", "Mường Lay"), None),
+        ("5-NQ/TU", "Tỉnh ủy", QUY_NHON, Scope("Bình Định"), "Tỉnh ủy Bình Định"),
+        ("5-NQ/TU", None, QUY_NHON, Scope("Bình Định"), None),
+        ("5-NQ/TU", "Thành ủy", HCM, Scope("Hồ Chí Minh"), None),
+        # resolver quirks of issue 15
+        ("3-CT/TU", "Thành ủy Thành phố Hồ Chí Minh", SON_DONG, Scope("Hồ Chí Minh"), None),
+        ("4-NQ/QU", "Quận ủy Quận 1", HCM, Scope("Hồ Chí Minh", "1"), None),
+        ("2-NQ/HU", "Huyện ủy Cư M'gar", DAK_LAK, Scope("Đắk Lắk", "Cư M'gar"), None),
+        ("1-NQ/TU", "Tỉnh ủy Thừa Thiên Huế", SON_DONG, Scope("Huế"), None),
+        ("1-NQ/TU", "Thành ủy Huế", SON_DONG, Scope("Huế"), None),
+        ("1-NQ/TU", "Tỉnh ủy", HUE, Scope("Huế"), "Tỉnh ủy Huế"),
     ],
 )  # fmt: skip
 def test_scope_is_read_in_the_citing_documents_context(
@@ -65,6 +92,7 @@ def test_scope_paths() -> None:
     assert Scope("Bắc Giang").path == "bac-giang"
     assert Scope("Bắc Giang", "Sơn Động").label == "huyện Sơn Động, tỉnh Bắc Giang"
     assert Scope("Bắc Giang", "(chưa rõ)").path == "bac-giang/huyen-chua-ro"
+    assert Scope("Hồ Chí Minh", "1").path == "ho-chi-minh/quan-1"
 
 
 def test_old_tone_placement_is_one_scope() -> None:

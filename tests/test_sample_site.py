@@ -175,6 +175,7 @@ def test_manifest_lists_every_document(sample_site: Site) -> None:
     assert len(entry["recipients"]) == 8
     assert [r["number"] for r in entry["references"]] == [
         "26-CT/TU",
+        "Luật Lâm nghiệp",  # cited by name: its name is its number (issue 15)
         "19-CT/TU",
         "03/CT-UBND",
         "1360/UBND-NN",

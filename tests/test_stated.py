@@ -19,7 +19,12 @@ CASES: list[tuple[str, list[Read]]] = [
         "Căn cứ Điều lệ Đảng;\nCăn cứ Quy định số 24-QĐ/TW ngày 30/7/2021 của Ban Chấp hành "
         "Trung ương;\nCăn cứ Nghị quyết số 04-NQ/TU ngày 07/5/2021 của Tỉnh ủy và Kết luận số "
         "12-KL/TU ngày 1/2/2022 của Tỉnh ủy, Ban Thường vụ Huyện ủy kết luận:",
-        [("24-QĐ/TW", "can-cu"), ("04-NQ/TU", "can-cu"), ("12-KL/TU", "can-cu")],
+        [
+            ("Điều lệ Đảng", "can-cu"),  # cited by name (issue 15)
+            ("24-QĐ/TW", "can-cu"),
+            ("04-NQ/TU", "can-cu"),
+            ("12-KL/TU", "can-cu"),
+        ],
     ),
     (
         "a) Căn cứ chức năng, nhiệm vụ, quyền hạn được giao, Kết luận số 213-KL/TW, các bộ "

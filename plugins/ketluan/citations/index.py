@@ -113,7 +113,7 @@ class CitationIndex:
             fits = ", ".join(self.candidate_title(k) for k in cited.candidates)
             for doc, _ in cited.citing:
                 notes.append(
-                    f"{doc.source}: note: {cited.kind.label} số {cited.number} fits "
+                    f"{doc.source}: note: {cited.heading} fits "
                     f"{len(cited.candidates)} documents ({fits}); write its date (or issuer) "
                     "under 'references:' to choose one"
                 )

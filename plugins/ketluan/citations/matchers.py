@@ -12,12 +12,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from ketluan.citations import named as by_name
+from ketluan.citations.issuers import ISSUER, IssuerBefore, IssuerPhrase, clean
 from ketluan.core.dates import DocDate
 from ketluan.core.kinds import cited_words
-from ketluan.core.placenames import PLACE_AFTER_BODY
 from ketluan.core.symbols import FORMS, SYMBOLS, Symbol, kind_of
 
-_SP = r"[ \t]"  # inline space only: masked Markdown markup (\x1f) ends a phrase
+__all__ = ["Citation", "DatePhrase", "IssuerPhrase", "TypePrefix", "extract"]
 
 _LABELS = sorted(
     (re.escape(label).replace(r"\ ", r"\s+") for label in cited_words()),
@@ -25,40 +26,22 @@ _LABELS = sorted(
     reverse=True,
 )
 _TYPE_WORD = "|".join([*_LABELS, r"V[aă]n\s+b[aả]n"])
-_TYPE_WORD_ANY_CASE = "".join(
-    f"[{c}{c.lower()}]" if i == 0 or c.isupper() else c for i, c in enumerate(_TYPE_WORD)
-)
-
-_BODY = (
-    r"(?:[TtHh](?:ỉnh|uyện)\s+(?:ủy|uỷ)|Thành\s+(?:ủy|uỷ)|Thị\s+(?:ủy|uỷ)|Quận\s+(?:ủy|uỷ)"
-    r"|Đảng\s+(?:ủy|uỷ)|Đảng\s+bộ(?:\s+(?:tỉnh|huyện))?|Trung\s+ương(?:\s+Đảng)?|TW|TƯ"
-    r"|UBND|HĐND|(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân"
-    r"|(?:Ủy|Uỷ)\s+ban\s+Thường\s+vụ\s+Quốc\s+hội|Thủ\s+tướng(?:\s+Chính\s+phủ)?"
-    r"|Chính\s+phủ|Quốc\s+hội|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư"
-    r"|Bộ\s+(?:Xây\s+dựng|Tài\s+chính|Nội\s+vụ|Y\s+tế|Công\s+Thương|Tư\s+pháp|Công\s+an"
-    r"|Quốc\s+phòng|Ngoại\s+giao|Giao\s+thông\s+vận\s+tải"
-    r"|(?:Nông\s+nghiệp|Kế\s+hoạch|Tài\s+nguyên|Giáo\s+dục|Thông\s+tin|Khoa\s+học"
-    r"|Dân\s+tộc)\s+và\s+\w+(?:\s+\w+)?))"
-)
-_LEAD = (
-    r"(?:(?:Phó\s+)?Chủ\s+tịch|Thường\s+trực|Ban\s+Thường\s+vụ|BTV|Ban\s+Chấp\s+hành|BCH"
-    r"|Ban\s+cán\s+sự\s+đảng|Đảng\s+đoàn|Văn\s+phòng|Ủy\s+ban\s+Kiểm\s+tra|UBKT)"
-    r"(?:\s*\([^()\n]{1,12}\))?\s+"
-)
-ISSUER = rf"(?:{_LEAD})?{_BODY}{PLACE_AFTER_BODY}"
 
 
 class TypePrefix:
     """What stands before the number: type word, an issuer before "số", "số:".
 
     ``Nghị quyết số ``, ``Chỉ thị ``, ``Công văn số: ``, ``Quyết định của Bộ Chính trị số ``,
-    ``số ``, ``nghị quyết số ``. Not: ``Nghị quyết Đại hội ``, ``tháng ``.
+    ``số ``, ``nghị quyết số ``, ``Nghị Quyết số ``, ``THÔNG TƯ SỐ ``, ``Quyết ⏎định số ``,
+    ``Bộ Chính trị đã ban hành Nghị quyết số `` (the issuer before the word).
+    Not: ``Nghị quyết Đại hội ``, ``tháng ``.
     """
 
     pattern = re.compile(
-        rf"(?:(?<!\w)(?P<word>{_TYPE_WORD_ANY_CASE})(?:\s+của\s+(?P<issuer>{ISSUER}))?\s+"
-        r"(?:số\s*:?\s*)?|\b[Ss]ố\s*:?\s*)\Z"
+        rf"(?:(?<!\w)(?P<word>(?i:{_TYPE_WORD}))(?:\s+của\s+(?P<issuer>{ISSUER}))?\s+"
+        r"(?:(?i:số)\s*:?\s*)?|(?<!\w)(?i:số)\s*:?\s*)\Z"
     )
+    by = re.compile(rf"(?<!\w)(?P<issuer>{ISSUER})\s+(?:đã\s+)?ban\s+hành\s+\Z")
     window = 90
 
     @classmethod
@@ -67,19 +50,28 @@ class TypePrefix:
         offset = max(0, start - cls.window)
         return cls.pattern.search(text, offset, start)
 
+    @classmethod
+    def issued_by(cls, text: str, word_start: int) -> str | None:
+        """The body that "ban hành" the document, written before its type word."""
+        if "hành" not in text[max(0, word_start - 12) : word_start]:
+            return None  # the long issuer pattern runs only where "ban hành" stands
+        found = cls.by.search(text, max(0, word_start - cls.window), word_start)
+        return clean(found["issuer"]) if found else None
+
 
 class DatePhrase:
     """The date after the number: ``, ngày 07/5/2021``, ``ngày 02/6/2023``,
     ``ngày 01-10-1997``, ``ngày 12 tháng 6 năm 2025``, ``ban hành ngày 2.2.2023``,
-    ``(ngày 07/5/2021``.
+    ``(ngày 07/5/2021``, ``ngày 09tháng 5 năm 2025``, ``NGÀY 15 THÁNG 11 NĂM 2024``.
     Not: ``năm 2024`` (a year alone), ``ngày 31/02/2024`` (no such day)."""
 
     # Runs of spaces are read possessively (``\s*+``): never split between two quantifiers,
     # which would take time quadratic in the length of a long run of blanks.
     pattern = re.compile(
         r"\s*+(?:[,(]\s*+)?(?:ban\s++hành\s++)?ngày\s*+(?:(?P<d>\d{1,2})\s*+[/.-]\s*+"
-        r"(?P<m>\d{1,2})\s*+[/.-]\s*+(?P<y>(?:19|20)\d\d)|(?P<d2>\d{1,2})\s++tháng\s++"
-        r"(?P<m2>\d{1,2})(?:\s*+,\s++|\s++)năm\s++(?P<y2>(?:19|20)\d\d))(?!\d)"
+        r"(?P<m>\d{1,2})\s*+[/.-]\s*+(?P<y>(?:19|20)\d\d)|(?P<d2>\d{1,2})\s*+tháng\s++"
+        r"(?P<m2>\d{1,2})(?:\s*+,\s++|\s++)năm\s++(?P<y2>(?:19|20)\d\d))(?!\d)",
+        re.IGNORECASE,
     )
 
     @classmethod
@@ -96,28 +88,7 @@ class DatePhrase:
         return DocDate(year, month, day), found.end()
 
 
-class IssuerPhrase:
-    """The issuer after the number or date: ``của Tỉnh ủy``, ``của Ban Thường vụ (BTV) Tỉnh
-    ủy``, ``của Bộ Chính trị``, ``của Chủ tịch UBND tỉnh Bắc Giang``, ``của Hội đồng nhân dân
-    tỉnh``; and the bare level after a State number: ``45/2018/QĐ-UBND tỉnh``.
-    Not: ``của người dân``, ``của huyện`` (no issuing body)."""
-
-    pattern = re.compile(rf"\)?\s*+(?:,\s*+)?(?:của|do)\s++(?P<issuer>{ISSUER})")
-    level = re.compile(rf"{_SP}(?P<level>tỉnh|huyện)\b")
-
-    @classmethod
-    def match(cls, text: str, pos: int, symbol: Symbol) -> tuple[str, int] | None:
-        """The issuer starting at ``pos`` and where it ends, if any."""
-        if found := cls.pattern.match(text, pos):
-            return " ".join(found["issuer"].split()), found.end()
-        local = {"UBND", "HDND"} & set(symbol.issuer_code.split("-"))
-        if local and (found := cls.level.match(text, pos)):
-            body = "UBND" if "UBND" in local else "HĐND"
-            return f"{body} {found['level']}", found.end()
-        return None
-
-
-_JOINER = re.compile(r"\s*(?:,|;|và|,\s*và)\s*\Z")
+_JOINER = re.compile(r"\s*(?:,|;|và|,\s*và)\s*\Z", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -142,35 +113,84 @@ class Citation:
 
 
 def extract(text: str) -> list[Citation]:
-    """Every citation in ``text`` in order; an issuer after a list applies to all of it."""
-    found: list[Citation] = []
-    for match in SYMBOLS.finditer(text):
-        form = next(f for f in FORMS if match[f.tag] is not None)
-        symbol = form.symbol(match)
-        prefix = TypePrefix.match(text, match.start())
-        word = " ".join(prefix["word"].split()) if prefix and prefix["word"] else None
-        issuer = " ".join(prefix["issuer"].split()) if prefix and prefix["issuer"] else None
-        tail = match.end()
-        date = None
+    """Every citation in ``text`` in order: numbers, short forms the text defines and
+    documents cited by name. An issuer after a list applies to all of it; one written
+    before (``của Bộ Y tế tại Tờ trình số …``) to each number it sent."""
+    found = [_numbered(text, match) for match in SYMBOLS.finditer(text)]
+    found = _share_issuers(text, _issuers_before(text, found))
+    found += _short_forms(text, found)
+    found += _named(text, found)
+    return sorted(found, key=lambda c: c.symbol_start)
+
+
+def _numbered(text: str, match: re.Match[str]) -> Citation:
+    """The citation of the number ``match`` found: type word, date and issuer around it."""
+    form = next(f for f in FORMS if match[f.tag] is not None)
+    symbol = form.symbol(match)
+    prefix = TypePrefix.match(text, match.start())
+    word = clean(prefix["word"]) if prefix and prefix["word"] else None
+    issuer = clean(prefix["issuer"]) if prefix and prefix["issuer"] else None
+    tail = match.end()
+    date = None
+    if dated := DatePhrase.match(text, tail):
+        date, tail = dated
+    if not issuer and (after := IssuerPhrase.match(text, tail, symbol)):
+        issuer, tail = after
+    if not issuer and prefix and prefix["word"]:
+        issuer = TypePrefix.issued_by(text, prefix.start("word"))
+    start = prefix.start("word") if prefix and prefix["word"] else match.start()
+    kind = kind_of(word, symbol)
+    return Citation(
+        start, match.end(), symbol, kind, word, date, issuer, tail, False, match.start()
+    )
+
+
+def _issuers_before(text: str, found: list[Citation]) -> list[Citation]:
+    """Citations without an issuer of their own take the one written before them."""
+    for start, end, issuer in IssuerBefore.spans(text):
+        for index, citation in enumerate(found):
+            if citation.issuer is None and start <= citation.symbol_start < end:
+                found[index] = replace(citation, issuer=issuer)
+    return found
+
+
+def _short_forms(text: str, found: list[Citation]) -> list[Citation]:
+    """Each use of a short form the text defines, as the citation it stands for."""
+    uses: list[Citation] = []
+    for definition in by_name.ShortForm.definition.finditer(text):
+        before = [c for c in found if c.symbol_start < definition.start()]
+        if not before:
+            continue
+        meant = before[-1]
+        for use in by_name.ShortForm.uses(text, definition["short"], definition.start()):
+            at = use.start("short")
+            prefix = TypePrefix.match(text, at)
+            start = prefix.start("word") if prefix and prefix["word"] else use.start()
+            uses.append(replace(meant, start=start, end=use.end(), tail=use.end(), symbol_start=at))
+    return uses
+
+
+_YEAR = re.compile(r"[ \t]*+năm[ \t]++(?P<year>(?:19|20)\d\d)(?!\d)")
+
+
+def _named(text: str, found: list[Citation]) -> list[Citation]:
+    """Documents cited by name, outside the citations of numbers."""
+    taken = [(c.start, c.tail) for c in found]
+    out = []
+    for doc in by_name.named(text):
+        if any(a < doc.end and doc.start < b for a, b in taken):
+            continue
+        symbol = Symbol(doc.name, by_name.FORM, None, doc.issuer_code)
+        date, tail = doc.date, doc.end
         if dated := DatePhrase.match(text, tail):
             date, tail = dated
-        if not issuer and (named := IssuerPhrase.match(text, tail, symbol)):
-            issuer, tail = named
-        start = prefix.start() if prefix and prefix["word"] else match.start()
-        found.append(
-            Citation(
-                start,
-                match.end(),
-                symbol,
-                kind_of(word, symbol),
-                word,
-                date,
-                issuer,
-                tail,
-                symbol_start=match.start(),
-            )
+        elif date is None and (year := _YEAR.match(text, tail)):
+            date, tail = DocDate(int(year["year"])), year.end()
+        kind = kind_of(doc.word, symbol)
+        out.append(
+            Citation(doc.start, doc.end, symbol, kind, doc.word, date, None, tail, False, doc.start)
         )
-    return _share_issuers(text, found)
+    return out
 
 
 def _share_issuers(text: str, found: list[Citation]) -> list[Citation]:

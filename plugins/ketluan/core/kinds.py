@@ -89,7 +89,8 @@ CATALOGUE: tuple[Kind, ...] = (
     Kind("thong-tu", "Thông tư", "tt", state=True, state_codes=("TT",)),
     Kind("thong-tu-lien-tich", "Thông tư liên tịch", "ttlt", state=True, state_codes=("TTLT",)),
     Kind("nghi-dinh", "Nghị định", "nd", state=True, state_codes=("NĐ",)),
-    Kind("luat", "Luật", "luat", state=True),
+    Kind("luat", "Luật", "luat", state=True, words=("Bộ luật",)),
+    Kind("hien-phap", "Hiến pháp", "hp", state=True),
     _both("bao-cao", "Báo cáo", "bc", "BC"),
     _both("to-trinh", "Tờ trình", "ttr", "TTr"),
     _both("quy-che", "Quy chế", "qc", "QC"),
@@ -99,6 +100,7 @@ CATALOGUE: tuple[Kind, ...] = (
     Kind("nghi-quyet-lien-tich", "Nghị quyết liên tịch", "nqlt", state=True,
          state_codes=("NQLT",)),
     _both("phuong-an", "Phương án", "pa", "PA"),
+    Kind("dieu-le", "Điều lệ", "dl", party=True),
     Kind("van-ban", "Văn bản", "vb", party=True, state=True),
 )  # fmt: skip
 """Every built-in kind, the portal's focus first."""

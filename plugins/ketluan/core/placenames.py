@@ -18,28 +18,41 @@ INLINE_SPACE = r"[ \t]"
 UY = "(?:ủy|uỷ)"
 """ủy in both tone placements."""
 
-NAME_IN_ISSUER = rf"({UPPER}[^\s,;.()]*(?:[ \t]+{UPPER}[^\s,;.()]*){{0,3}})"
+NAME_IN_ISSUER = (
+    rf"((?<=[Qq]uận )\d{{1,2}}(?!\d)|{UPPER}[^\s,;.()]*(?:[ \t]+{UPPER}[^\s,;.()]*){{0,3}})"
+)
 """Up to four capitalised words naming a place inside an issuer, captured:
-``Sơn Động`` in ``Huyện ủy Sơn Động``; ``Bắc Giang`` in ``UBND tỉnh Bắc Giang``."""
+``Sơn Động`` in ``Huyện ủy Sơn Động``; ``Bắc Giang`` in ``UBND tỉnh Bắc Giang``; ``Cư
+M'gar``; the number of a numbered district (``1`` in ``Quận 1``, as the gazetteer names it)."""
 
 PROVINCE_IN_ISSUER = re.compile(
-    rf"(?:[Tt]ỉnh(?:\s+{UY})?|Thành\s+{UY}|thành\s+phố)\s+{NAME_IN_ISSUER}"
+    rf"(?:[Tt]ỉnh(?:\s+{UY})?|Thành\s+{UY}(?:\s+[Tt]hành\s+phố)?|[Tt]hành\s+phố)\s+{NAME_IN_ISSUER}"
 )
 """The province an issuer names: ``Tỉnh ủy Bắc Giang``, ``UBND tỉnh Điện Biên``,
-``Thành ủy Hà Nội``, ``HĐND thành phố Hải Phòng``. Not: ``Huyện ủy Sơn Động``."""
+``Thành ủy Hà Nội``, ``HĐND thành phố Hải Phòng``, ``Thành ủy Thành phố Hồ Chí Minh``,
+``Ủy ban nhân dân Thành phố Hà Nội``. Not: ``Huyện ủy Sơn Động``."""
 
-DISTRICT_IN_ISSUER = re.compile(rf"(?:[Hh]uyện(?:\s+{UY})?|Quận\s+{UY}|quận)\s+{NAME_IN_ISSUER}")
+DISTRICT_IN_ISSUER = re.compile(
+    rf"(?:[Hh]uyện(?:\s+{UY})?|Quận\s+{UY}(?:\s+Quận)?|[Qq]uận)\s+{NAME_IN_ISSUER}"
+)
 """The district an issuer names: ``Huyện ủy Sơn Động``, ``UBND huyện Tuần Giáo``,
-``Quận ủy Ba Đình``. Not: ``Tỉnh ủy Bắc Giang``."""
+``Quận ủy Ba Đình``, ``Quận ủy Quận 1`` (district ``1``), ``Huyện ủy Cư M'gar``.
+Not: ``Tỉnh ủy Bắc Giang``."""
 
-_NOT_PLACE = r"(?!(?:Quy|Nghị|Chỉ|Kết|Kế|Đề|Thông|Quyết|Về|Ban|Tại|Theo|Trong|Đối|Giao)\b)"
+_NOT_PLACE = (
+    r"(?!(?:Quy\s+(?:định|chế)|Nghị|Chỉ|Kết|Kế|Đề|Thông|Quyết|Về|Ban|Tại|Theo|Trong|Đối"
+    r"|Giao|Bộ|Sở|Căn|Xét|Điều|Chương|Luật)\b)"
+)
+PLACE_WORD = rf"{UPPER}{LOWER}*(?:['’]{LOWER}+)?(?:-{UPPER}{LOWER}*)?"
+"""One capitalised word of a place name: ``Sơn``, ``M'gar``, ``Ea-Kar``."""
 PLACE_AFTER_BODY = (
-    rf"(?:{INLINE_SPACE}(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận))?"
-    rf"(?:{INLINE_SPACE}{_NOT_PLACE}{UPPER}{LOWER}*(?:-{UPPER}{LOWER}*)?){{0,3}}"
+    rf"(?:{INLINE_SPACE}(?:[Tt]ỉnh|[Hh]uyện|[Tt]hành\s+phố|[Tt]hị\s+xã|[Qq]uận(?:\s+\d{{1,2}}\b)?))?"
+    rf"(?:{INLINE_SPACE}{_NOT_PLACE}{PLACE_WORD}){{0,3}}"
 )
 """The place after an issuing body in a citation, not captured: `` tỉnh Bắc Giang`` in
-``UBND tỉnh Bắc Giang``, `` Sơn Động`` in ``Huyện ủy Sơn Động``. Stops before the words
-that start the next phrase (``Quyết định``, ``Về``, ``Theo``…)."""
+``UBND tỉnh Bắc Giang``, `` Sơn Động`` in ``Huyện ủy Sơn Động``, `` Thành phố Hồ Chí Minh``,
+`` Quận 1``, `` Cư M'gar``, `` Quy Nhơn``. Stops before the words that start the next phrase
+(``Quyết định``, ``Quy định``, ``Về``, ``Theo``…)."""
 
 
 NAME_WORD = rf"{UPPER}[^\s,.;:()*”“\"]*"

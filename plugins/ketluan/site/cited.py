@@ -79,6 +79,8 @@ class CiteView:
     in_corpus: bool
     url: str
     count: int
+    heading: str = ""
+    """``Nghị quyết số 27-NQ/HU``, or the name of a document cited by name."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,10 @@ class CitedEntry:
     """What the province of its scope is now part of, when the scope is a former unit."""
     unit_note: str | None
     """The same for the district of its scope, else its province."""
+    heading: str = ""
+    """``Nghị quyết số 27-NQ/HU``, or the name of a document cited by name."""
+    named: bool = False
+    """Cited by name (a law, the Constitution): it has no số ký hiệu."""
 
 
 @dataclass(frozen=True)
@@ -141,6 +147,8 @@ def entry(cited: CitedDocument, where: CitedUrls) -> CitedEntry:
         doc.title if doc else None,
         province_note,
         unit_note,
+        cited.heading,
+        cited.named,
     )
 
 
@@ -205,6 +213,7 @@ def document_citations(
             c.document is not None,
             where.page(c),
             c.count,
+            c.heading,
         )
         for c in index.cites(doc)
     ]
@@ -218,13 +227,10 @@ def jsonld_citations(index: CitationIndex, where: CitedUrls, doc: Document, base
     """schema.org ``citation`` entries of what ``doc`` cites."""
     found = []
     for cited in index.cites(doc):
-        data = {
-            "@type": "Legislation",
-            "name": cited.title,
-            "legislationIdentifier": cited.number,
-            "legislationType": cited.kind.label,
-            "url": base + where.link(cited),
-        }
+        data = {"@type": "Legislation", "name": cited.title}
+        if not cited.named:  # a law cited by name has no identifier in the text
+            data["legislationIdentifier"] = cited.number
+        data |= {"legislationType": cited.kind.label, "url": base + where.link(cited)}
         if cited.date:
             data["legislationDate"] = cited.date.iso()
         found.append(data)

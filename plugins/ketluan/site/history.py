@@ -101,7 +101,7 @@ def plan_relation_pages(
             if url is None:
                 continue
             pairs = [(e.source, (Said(e.sentence),)) for e in items]
-            title = f"{kind.sources} {cited.kind.label} số {cited.number}"
+            title = f"{kind.sources} {cited.heading}"
             pages += listed(
                 RelationListPage, pairs, size, url, title, badges=badges,
                 of_url=where.page(cited), of_label=cited.title,

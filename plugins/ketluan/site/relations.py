@@ -124,7 +124,7 @@ class RelationViews:
             url = urls.document(doc)
             return NodeView(url, label, doc.number, doc.date, doc.issuer, doc.title, force)
         assert isinstance(node, CitedDocument)
-        label = f"{node.kind.label} số {node.number}"
+        label = node.heading
         url = self.where.link(node)
         return NodeView(url, label, node.number, node.date, node.group, None, force)
 
