@@ -75,13 +75,14 @@ class SubjectForm:
     """Agencies opening a clause, then a word of duty:
     ``UBND huyện và cấp xã cần có giải pháp …``,
     ``Chủ tịch UBND huyện và các xã, thị trấn chịu trách nhiệm trực tiếp …``,
-    ``(UBND huyện hằng tháng tổ chức …)``, ``Các đồng chí Huyện ủy viên cần …``.
+    ``(UBND huyện hằng tháng tổ chức …)``, ``Các đồng chí Huyện ủy viên cần …``,
+    ``(2) UBND xã chủ trì, phối hợp với Công an xã …``.
     Not: ``UBND huyện đã chỉ đạo …``,
     ``Huyện ủy và các cấp ủy trong Đảng bộ huyện đã bám sát …``,
     ``Ban Chấp hành Đảng bộ huyện đánh giá …`` (the issuer reporting)."""
 
     pattern = re.compile(
-        rf"(?:^|(?<=[(;:]))[ \t\x1f\"“]*(?P<bodies>{BODY_LIST.pattern})[ \t\x1f]+"
+        rf"(?:^|(?<=[(;:]))[ \t\x1f\"“]*(?:\(\d+\)-?[ \t]*|-[ \t]+)?(?P<bodies>{BODY_LIST.pattern})[ \t\x1f]+"
         r"(?P<verb>cần|phải|chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|khẩn trương"
         r"|h[ằà]ng (?:tháng|quý|tuần|năm)|thường xuyên|tập trung|tiếp tục|chủ động|tăng cường"
         r"|rà soát|tổ chức|triển khai|quan tâm|tham mưu|theo dõi|hoàn thành|lãnh đạo|chỉ đạo)"
@@ -161,31 +162,44 @@ class _Reader:
     def sentence(
         self, sentence: str, current: tuple[tuple[Agency, ...], str] | None
     ) -> tuple[tuple[Agency, ...], str] | None:
-        """Read one sentence; returns whose tasks the next sentence continues."""
+        """Read one sentence; returns whose tasks the next sentence continues. A directive
+        in parentheses is a task of its own and leaves the sentence around it to the
+        agencies it continues."""
         found = _directives(sentence)
-        if not found:
-            if current and _OPENER.match(fold(sentence)):
-                self.add(current[1], current[0], (), sentence, sentence)
-            return current
-        for verb, bodies, rest in found:
-            leads = self.agencies(bodies)
-            also = _ALSO.match(rest)
-            if also:
-                leads += self.agencies(also["bodies"])
-            partners = tuple(
-                a for m in _PARTNERS.finditer(rest) for a in self.agencies(m["bodies"])
-            )
-            header = sentence.endswith(":")
-            if not (header and len(rest.split()) <= 12):
-                self.add(verb, leads, partners, sentence, rest)
-            for nested in NESTED.pattern.finditer(rest):
-                if NESTED.accept(rest, nested):
-                    after = rest[nested.end() :]
-                    self.add(nested["verb"], self.agencies(nested["bodies"]), (), sentence, after)
-            current = (leads, verb)
-            if header:
-                self.carried = current
+        first = found[0][0] if found else len(sentence)
+        before = sentence[:first]
+        aside = before.count("(") > before.count(")")
+        if (not found or aside) and current and _OPENER.match(fold(sentence)):
+            own = _outside(sentence, before.rfind("(")) if aside else sentence
+            self.add(current[1], current[0], (), sentence, own)
+        for start, verb, bodies, rest in found:
+            task = self.directive(sentence, verb, bodies, rest)
+            head = sentence[:start]
+            if head.count("(") <= head.count(")"):
+                current = task
         return current
+
+    def directive(
+        self, sentence: str, verb: str, bodies: str, rest: str
+    ) -> tuple[tuple[Agency, ...], str]:
+        """The task (and the nested ones) of one directive; a header ("… các nhiệm vụ
+        sau:") hands its agencies on to the points below it, and is a task itself only
+        when it asks for more before them ("… cần …; đồng thời … các nhiệm vụ sau:")."""
+        leads = self.agencies(bodies)
+        also = _ALSO.match(rest)
+        if also:
+            leads += self.agencies(also["bodies"])
+        partners = tuple(a for m in _PARTNERS.finditer(rest) for a in self.agencies(m["bodies"]))
+        header = sentence.endswith(":")
+        if not header or ";" in rest:
+            self.add(verb, leads, partners, sentence, rest)
+        for nested in NESTED.pattern.finditer(rest):
+            if NESTED.accept(rest, nested):
+                after = rest[nested.end() :]
+                self.add(nested["verb"], self.agencies(nested["bodies"]), (), sentence, after)
+        if header:
+            self.carried = (leads, verb)
+        return (leads, verb)
 
     def agencies(self, phrase: str) -> tuple[Agency, ...]:
         found = (resolve(part, self.doc) for part in split_bodies(phrase))
@@ -208,8 +222,8 @@ class _Reader:
         self.tasks.append(Task(number, self.section, verb.lower(), leads, partners, text, deadline))
 
 
-def _directives(sentence: str) -> list[tuple[str, str, str]]:
-    """(verb, agencies, what follows) of each directive in ``sentence``, in text order; the
+def _directives(sentence: str) -> list[tuple[int, str, str, str]]:
+    """(start, verb, agencies, what follows) of each directive in ``sentence``, in text order; the
     text of one runs to the next."""
     matches: list[re.Match[str]] = []
     for form in FORMS:
@@ -223,14 +237,25 @@ def _directives(sentence: str) -> list[tuple[str, str, str]]:
     for index, match in enumerate(kept):
         end = kept[index + 1].start() if index + 1 < len(kept) else len(sentence)
         verb = match["verb"] if match.re is VerbForm.pattern else "giao"
-        found.append((verb, match["bodies"], sentence[match.end("bodies") : end]))
+        head = sentence[: match.start()]
+        if head.count("(") > head.count(")"):
+            close = sentence.find(")", match.end())
+            end = min(end, close) if close >= 0 else end
+        found.append((match.start(), verb, match["bodies"], sentence[match.end("bodies") : end]))
     return found
+
+
+def _outside(sentence: str, opening: int) -> str:
+    """``sentence`` without the parenthesis opening at ``opening``."""
+    close = sentence.find(")", opening)
+    return sentence[:opening] + (sentence[close + 1 :] if close >= 0 else "")
 
 
 def paragraphs(markdown: str) -> list[str]:
     """The body's paragraphs as prose: markup masked and dropped, one line each."""
     text = prose(markdown).text.replace("\x1f", "")
-    return [" ".join(block.split()) for block in re.split(r"\n[ \t]*\n", text) if block.strip()]
+    blocks = re.split(r"\n[ \t]*\n|\n(?=[ \t]*-[ \t])", text)
+    return [" ".join(block.split()) for block in blocks if block.strip()]
 
 
 def extract_tasks(doc: Document) -> list[Task]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ketluan.core.placenames import UY
-from ketluan.core.text import LOWER, UPPER, fold, new_tone_placement, slugify
+from ketluan.core.text import UPPER, fold, new_tone_placement, slugify
 
 if TYPE_CHECKING:
     from ketluan.core.model import Document
@@ -25,11 +25,13 @@ _W = rf"{UPPER}[\w-]*"
 """A capitalised word (a syllable of a name)."""
 _NAME = rf"(?:{_W}(?:[ \t]{_W}){{0,3}})"
 _LOW = (
-    r"(?!(?:huyện|tỉnh|xã|thị|phường|quận|chủ|phối hợp|cần|tiếp|tham|khẩn|để|theo|phải|có"
-    rf"|chịu|tập|thực|triển|rà|tổ|hoàn|đẩy|nghiên|kiểm|và|xây|chỉ|lãnh|thường|hằng)\b){LOWER}+"
+    r"(?:chính|hoạch|nghiệp|triển|thôn|hóa|nguyên|trường|dục|tạo|động|binh|hội|tế|vụ|pháp"
+    r"|dựng|thông|tải|lâm|sự|phối(?! hợp)|ủy|uỷ|lý|mới|nông|tư|dân|trị|nước|số|lượng|vận|hành|cộng|thuế"
+    r"|án|sát|nhân|chức|giáo|tin|nghệ|học|khoa|sinh|tịch|kiểm|tra|đạo)(?![\w-])"
 )
-"""A lowercase syllable inside a unit's name (``nguyên`` in ``Tài nguyên``), not a verb."""
-_UNIT_WORDS = rf"(?: {_W}(?: {_LOW}){{0,2}}| và| xây dựng)*"
+"""A lowercase syllable of a unit's name (``nguyên`` in ``Tài nguyên``): a list, as any
+other lowercase word may be the verb that follows the name."""
+_UNIT_WORDS = rf"(?: {_W}(?: {_LOW}){{0,3}}| và| xây dựng)*"
 
 
 def _name_after(tag: str) -> str:
@@ -79,6 +81,13 @@ GROUPS = {
     "dang uy cac xa, thi tran": "Đảng ủy các xã, thị trấn",
     "cac huyen, thanh pho": "Các huyện, thành phố",
     "cac huyen uy, thanh uy": "Các huyện ủy, thành ủy",
+    "cac doan the chinh tri - xa hoi": "Các đoàn thể chính trị - xã hội",
+    "cac doan the": "Các đoàn thể",
+    "cac chi bo thon": "Các chi bộ thôn",
+    "cac chi bo truc thuoc": "Các chi bộ trực thuộc",
+    "cac chi, dang bo co so": "Các chi, đảng bộ cơ sở",
+    "cac to chuc co so dang": "Các tổ chức cơ sở đảng",
+    "cac thon, to dan pho": "Các thôn, tổ dân phố",
 }
 """Groups of agencies, by folded spelling: their one label."""
 _GROUP = "|".join(
@@ -97,14 +106,23 @@ _GROUP = "|".join(
             r"Đảng ủy các xã, thị trấn",
             r"[Cc]ác huyện, thành phố",
             r"[Cc]ác huyện ủy, thành ủy",
+            r"[Cc]ác đoàn thể chính trị - xã hội",
+            r"[Cc]ác đoàn thể",
+            r"[Cc]ác chi bộ thôn",
+            r"[Cc]ác chi bộ trực thuộc",
+            r"[Cc]ác chi, đảng bộ cơ sở",
+            r"[Cc]ác tổ chức cơ sở đảng",
+            r"[Cc]ác thôn, tổ dân phố",
         },
         key=len,
         reverse=True,
     )
 )
 
+_MANY = rf"(?P<many>(?:Đảng ủy|UBND|Ủy ban nhân dân) các (?:xã|thị trấn|phường) {_NAME}(?:, {_NAME})*(?: và {_NAME})?)"
+
 BODY = re.compile(
-    rf"(?P<group>{_GROUP})"
+    rf"{_MANY}|(?P<group>{_GROUP})"
     rf"|(?:{_ROLE} )?(?:{_ORGAN} )?{_COMMITTEE}{_name_after('1')}"
     rf"|(?:{_ROLE} )?{_STATE}(?: {_level('2')}{_name_after('2')})?"
     rf"|{_UNIT}{_UNIT_WORDS}(?: {_level('3')}{_name_after('3')})?"
@@ -173,17 +191,21 @@ def resolve(phrase: str, doc: Document) -> Agency | None:
     folded = fold(text)
     if match["group"] is not None:
         label = GROUPS.get(folded) or GROUPS.get(folded.removeprefix("cac dong chi "), text)
-        where = doc.district or doc.province or "Trung ương"
+        where = doc.commune or doc.district or doc.province or "Trung ương"
         return Agency(f"{_scope(doc)}/{slugify(label + ' ' + where)}", f"{label} ({where})", True)
     name = text[0].upper() + text[1:]
     for pattern, short in _SHORT:
         name = re.sub(pattern, short, name)
+    if doc.commune and re.search(r"Đảng ủy$", name):
+        name = f"{name} {doc.commune}"
     if match["commune"] is not None:
         name = text[0].lower() + text[1:]
         if doc.district:
             name = f"{name}, huyện {doc.district}"
     elif not any(match[f"name{tag}"] for tag in "123"):
         name = _qualified(name, match, doc)
+        if name.startswith("Phòng ") and match["level3"] is None and doc.district:
+            name = f"{name} huyện {doc.district}"
     return Agency(f"{_scope(doc)}/{slugify(name)}", name)
 
 
@@ -204,9 +226,21 @@ def _qualified(name: str, match: re.Match[str], doc: Document) -> str:
     return name
 
 
+_EACH = re.compile(r"^(?P<head>.+?) các (?P<kind>xã|thị trấn|phường) (?P<names>.+)$")
+
+
 def split_bodies(text: str) -> list[str]:
-    """The agencies of a ``BODY_LIST`` match, one phrase each."""
-    return [m.group() for m in BODY.finditer(text)]
+    """The agencies of a ``BODY_LIST`` match, one phrase each; "Đảng ủy các xã Mường Mùn,
+    Pú Nhung và Quài Tở" is one phrase per commune."""
+    found = []
+    for match in BODY.finditer(text):
+        each = _EACH.match(match.group()) if match["many"] else None
+        if each is None:
+            found.append(match.group())
+            continue
+        for name in re.split(r", | và ", each["names"]):
+            found.append(f"{each['head']} {each['kind']} {name}")
+    return found
 
 
 __all__ = ["BODY", "BODY_LIST", "GROUPS", "Agency", "fold", "resolve", "split_bodies"]
