@@ -82,7 +82,8 @@ class SubjectForm:
     ``Ban Chấp hành Đảng bộ huyện đánh giá …`` (the issuer reporting)."""
 
     pattern = re.compile(
-        rf"(?:^|(?<=[(;:]))[ \t\x1f\"“]*(?:\(\d+\)-?[ \t]*|-[ \t]+)?(?P<bodies>{BODY_LIST.pattern})[ \t\x1f]+"
+        r"(?:^|(?<=[(;:]))[ \t\x1f\"“]*(?:\(\d+\)-?[ \t]*|-[ \t]+)?"
+        rf"(?P<bodies>{BODY_LIST.pattern})[ \t\x1f]+"
         r"(?P<verb>cần|phải|chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|khẩn trương"
         r"|h[ằà]ng (?:tháng|quý|tuần|năm)|thường xuyên|tập trung|tiếp tục|chủ động|tăng cường"
         r"|rà soát|tổ chức|triển khai|quan tâm|tham mưu|theo dõi|hoàn thành|lãnh đạo|chỉ đạo)"

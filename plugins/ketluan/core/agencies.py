@@ -26,7 +26,8 @@ _W = rf"{UPPER}[\w-]*"
 _NAME = rf"(?:{_W}(?:[ \t]{_W}){{0,3}})"
 _LOW = (
     r"(?:chính|hoạch|nghiệp|triển|thôn|hóa|nguyên|trường|dục|tạo|động|binh|hội|tế|vụ|pháp"
-    r"|dựng|thông|tải|lâm|sự|phối(?! hợp)|ủy|uỷ|lý|mới|nông|tư|dân|trị|nước|số|lượng|vận|hành|cộng|thuế"
+    r"|dựng|thông|tải|lâm|sự|phối(?! hợp)|ủy|uỷ|lý|mới|nông|tư|dân|trị|nước|số|lượng|vận"
+    r"|hành|cộng|thuế"
     r"|án|sát|nhân|chức|giáo|tin|nghệ|học|khoa|sinh|tịch|kiểm|tra|đạo)(?![\w-])"
 )
 """A lowercase syllable of a unit's name (``nguyên`` in ``Tài nguyên``): a list, as any
@@ -119,7 +120,11 @@ _GROUP = "|".join(
     )
 )
 
-_MANY = rf"(?P<many>(?:Đảng ủy|UBND|Ủy ban nhân dân) các (?:xã|thị trấn|phường) {_NAME}(?:, {_NAME})*(?: và {_NAME})?)"
+_MANY = (
+    rf"(?P<many>(?:Đảng ủy|UBND|Ủy ban nhân dân) các (?:xã|thị trấn|phường) {_NAME}"
+    rf"(?:, {_NAME})*(?: và {_NAME})?)"
+)
+"""Agencies of several named communes at once: ``Đảng ủy các xã Mường Mùn, Pú Nhung``."""
 
 BODY = re.compile(
     rf"{_MANY}|(?P<group>{_GROUP})"
