@@ -10,14 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ketluan.citations.index import CitationIndex
 from ketluan.citations.relations import RelationIndex, relation_mentions
 from ketluan.citations.resolve import Mention, document_mentions
+from ketluan.citations.task_overrides import document_tasks
+from ketluan.citations.tasks import Task
 from ketluan.core.corpus import Corpus, load_corpus
 from ketluan.core.model import Document, TypeInfo
+from ketluan.core.problems import ProblemsError
 from ketluan.site import urls
 from ketluan.site.indexes import SiteIndexes, build_indexes
 from ketluan.site.pages import SitePlan
@@ -52,6 +55,8 @@ class Analysis:
     corpus: Corpus
     citations: CitationIndex
     relations: RelationIndex
+    tasks: dict[str, list[Task]] = field(default_factory=dict)
+    """The tasks each document assigns, by source path (``citations.tasks``)."""
 
 
 def build_day() -> dt.date:
@@ -63,12 +68,24 @@ def build_day() -> dt.date:
     return dt.date.today()
 
 
+def assign(corpus: Corpus) -> dict[str, list[Task]]:
+    """The tasks of every document, by source path, as front matter corrects them; raises
+    ``ProblemsError`` when a ``tasks:`` item names no task or several."""
+    found, problems = {}, []
+    for doc in corpus.documents:
+        found[doc.source], more = document_tasks(doc)
+        problems += more
+    if problems:
+        raise ProblemsError(problems)
+    return found
+
+
 def analyse(corpus: Corpus, as_of: dt.date | None = None) -> Analysis:
-    """Cite, then resolve every citation and relation against the corpus; statuses are
-    as of ``as_of`` (default: ``build_day()``)."""
+    """Cite, then resolve every citation and relation against the corpus and read the
+    tasks; statuses are as of ``as_of`` (default: ``build_day()``)."""
     citations = CitationIndex(corpus.documents, cite(corpus))
     relations = RelationIndex(corpus.documents, citations, as_of or build_day())
-    return Analysis(corpus, citations, relations)
+    return Analysis(corpus, citations, relations, assign(corpus))
 
 
 def index(analysis: Analysis, shard_size: int | None, memo: Memo | None = None) -> SiteIndexes:

@@ -117,10 +117,12 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         )
         try:
             corpus = pipeline.read(self.project, self.config.conclusions_dir, self.types, progress)
+            log.info(
+                "%d documents read from %s", len(corpus.documents), self.config.conclusions_dir
+            )
+            self.analysis = pipeline.analyse(corpus)
         except ProblemsError as exc:
             raise PluginError(str(exc)) from None
-        log.info("%d documents read from %s", len(corpus.documents), self.config.conclusions_dir)
-        self.analysis = pipeline.analyse(corpus)
         for note in sorted(self.analysis.relations.notes):
             log.info("%s", note)
         self.memo = AnalysisMemo(self.cache)

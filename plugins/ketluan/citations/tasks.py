@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from ketluan.citations.prose import prose
 from ketluan.core.agencies import BODY_LIST, Agency, resolve, split_bodies
+from ketluan.core.dates import DocDate
 from ketluan.core.deadlines import Deadline, find_deadline
 from ketluan.core.model import Document
 from ketluan.core.text import UPPER, fold
@@ -49,8 +50,12 @@ class Task:
     deadline: Deadline | None
     declared: bool = False
     """Added or corrected by front matter ``tasks:``."""
-    progress: tuple[str, ...] = field(default=())
-    """Front matter's progress: (status, done date ISO, reporting document), when given."""
+    status: str | None = None
+    """Progress the office recorded (``core.task_schema.STATUSES``), if any."""
+    done: DocDate | None = None
+    """The day it was done, when recorded."""
+    report: str | None = None
+    """The document that reports it done or in progress, when recorded."""
 
 
 class VerbForm:

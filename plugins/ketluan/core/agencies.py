@@ -27,7 +27,7 @@ _NAME = rf"(?:{_W}(?:[ \t]{_W}){{0,3}})"
 _LOW = (
     r"(?:chính|hoạch|nghiệp|triển|thôn|hóa|nguyên|trường|dục|tạo|động|binh|hội|tế|vụ|pháp"
     r"|dựng|thông|tải|lâm|sự|phối(?! hợp)|ủy|uỷ|lý|mới|nông|tư|dân|trị|nước|số|lượng|vận"
-    r"|hành|cộng|thuế"
+    r"|hành|cộng|thuế|tầng|vực|thị|niên|tộc|giáo"
     r"|án|sát|nhân|chức|giáo|tin|nghệ|học|khoa|sinh|tịch|kiểm|tra|đạo)(?![\w-])"
 )
 """A lowercase syllable of a unit's name (``nguyên`` in ``Tài nguyên``): a list, as any
