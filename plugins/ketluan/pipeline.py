@@ -26,6 +26,7 @@ from ketluan.site.indexes import SiteIndexes, build_indexes
 from ketluan.site.pages import SitePlan
 from ketluan.site.plan import SiteOptions, plan_site
 from ketluan.site.search import Memo, SearchPlan, corpus_places, plan_shards
+from ketluan.site.task_feeds import plan_task_outputs
 
 Progress = Callable[[list[Path]], Iterable[Path]]
 
@@ -57,6 +58,8 @@ class Analysis:
     relations: RelationIndex
     tasks: dict[str, list[Task]] = field(default_factory=dict)
     """The tasks each document assigns, by source path (``citations.tasks``)."""
+    as_of: dt.date = field(default_factory=lambda: build_day())
+    """The day statuses and task states are relative to (``build_day``)."""
 
 
 def build_day() -> dt.date:
@@ -83,9 +86,10 @@ def assign(corpus: Corpus) -> dict[str, list[Task]]:
 def analyse(corpus: Corpus, as_of: dt.date | None = None) -> Analysis:
     """Cite, then resolve every citation and relation against the corpus and read the
     tasks; statuses are as of ``as_of`` (default: ``build_day()``)."""
+    day = as_of or build_day()
     citations = CitationIndex(corpus.documents, cite(corpus))
-    relations = RelationIndex(corpus.documents, citations, as_of or build_day())
-    return Analysis(corpus, citations, relations, assign(corpus))
+    relations = RelationIndex(corpus.documents, citations, day)
+    return Analysis(corpus, citations, relations, assign(corpus), day)
 
 
 def index(analysis: Analysis, shard_size: int | None, memo: Memo | None = None) -> SiteIndexes:
@@ -109,5 +113,8 @@ def _search(
 
 
 def plan(analysis: Analysis, indexes: SiteIndexes, options: SiteOptions) -> SitePlan:
-    """Every generated page, each assembled once."""
-    return plan_site(analysis.corpus, indexes, options)
+    """Every generated page, each assembled once, the task pages and feeds included."""
+    site = plan_site(analysis.corpus, indexes, options)
+    documents = analysis.corpus.documents
+    plan_task_outputs(site, documents, analysis.tasks, analysis.as_of, options)
+    return site

@@ -190,6 +190,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
             self.plan, config, self.env, self.nav, self.cache, self.config.jobs, log.info
         )
         outputs.write_feeds(self.plan, self.env, config)
+        outputs.write_task_outputs(self.plan, self.env, config)
         outputs.write_sitemap_parts(self.plan, self.env, config, outputs.mkdocs_sitemap(self.files))
         outputs.write_manifests(self.analysis, self.indexes, config)
         outputs.build_search_index(self.plan, self.analysis, self.env, config, log.info, state)

@@ -129,7 +129,7 @@ _MANY = (
 BODY = re.compile(
     rf"{_MANY}|(?P<group>{_GROUP})"
     rf"|(?:{_ROLE} )?(?:{_ORGAN} )?{_COMMITTEE}{_name_after('1')}"
-    rf"|(?:{_ROLE} )?{_STATE}(?: {_level('2')}{_name_after('2')})?"
+    rf"|(?:{_ROLE} )?{_STATE}(?: {_level('2')}{_name_after('2')}|(?! {_level('4')}))"
     rf"|{_UNIT}{_UNIT_WORDS}(?: {_level('3')}{_name_after('3')})?"
     rf"|(?P<commune>(?:xã|thị trấn|phường) {_NAME})"
 )
@@ -197,6 +197,8 @@ def resolve(phrase: str, doc: Document) -> Agency | None:
     if match["group"] is not None:
         label = GROUPS.get(folded) or GROUPS.get(folded.removeprefix("cac dong chi "), text)
         where = doc.commune or doc.district or doc.province or "Trung ương"
+        if label.startswith("Các sở"):
+            where = doc.province or "Trung ương"
         return Agency(f"{_scope(doc)}/{slugify(label + ' ' + where)}", f"{label} ({where})", True)
     name = text[0].upper() + text[1:]
     for pattern, short in _SHORT:
@@ -228,6 +230,10 @@ def _qualified(name: str, match: re.Match[str], doc: Document) -> str:
     if level is not None:
         place = _place(level, doc)
         return f"{name} {place}" if place else name
+    if re.search(r"(?:UBND|HĐND|MTTQ)$", name):
+        own = "xã" if doc.commune else "huyện" if doc.district else "tỉnh"
+        place = _place(own, doc)
+        return f"{name} {own} {place}" if place else name
     return name
 
 

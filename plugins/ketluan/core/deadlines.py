@@ -33,6 +33,10 @@ class Deadline:
     period: str
     text: str
 
+    def __fingerprint__(self) -> tuple[str, str]:
+        """What names it for the build cache: ``due`` follows from ``period``."""
+        return (self.period, self.text)
+
     @property
     def kind(self) -> str:
         """date, month, quarter, year, recurring or ongoing."""
