@@ -90,8 +90,8 @@ class DocumentPage(Page):
     """Its relation diagram (``site.relations.Diagram``)."""
     tasks: list[Any] = field(default_factory=list)
     """The tasks it assigns (``site.tasks.TaskView``), in text order."""
-    tasks_as_of: str | None = None
-    """The build date the tasks' states are relative to (dd/mm/yyyy)."""
+    tasks_as_of: Any = None
+    """The build date the tasks' states are relative to (a ``DocDate``)."""
 
     @property
     def body_of(self) -> Document:
@@ -225,8 +225,8 @@ class TaskListPage(Page):
     listing: ListPage[Any]
     counts: list[tuple[str, str, int]]
     """(state key, label, number of tasks) of the whole list."""
-    as_of: str
-    """The build date the states are relative to (dd/mm/yyyy)."""
+    as_of: Any
+    """The build date the states are relative to (a ``DocDate``)."""
     calendar_url: str | None = None
     feed_url: str | None = None
     agencies: list[Any] | None = None
@@ -241,7 +241,7 @@ class TasksIndexPage(Page):
     template: ClassVar[str] = "tasks-index.html"
     listing: ListPage[Any]
     counts: list[tuple[str, str, int]]
-    as_of: str
+    as_of: Any
     places: list[tuple[str, str, int]] = field(default_factory=list)
 
 

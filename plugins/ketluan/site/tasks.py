@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ketluan.citations.tasks import Task
 from ketluan.core.agencies import Agency
+from ketluan.core.dates import DocDate
 from ketluan.core.model import Document
 from ketluan.core.task_schema import STATUSES
 from ketluan.site import labels, urls
@@ -158,7 +159,7 @@ def plan_tasks(
 ) -> list[Assignment]:  # fmt: skip
     """Add the task pages to ``plan`` and each document page's section; returns the
     agencies with their tasks (the feeds need them)."""
-    as_of = today.strftime("%d/%m/%Y")
+    as_of = DocDate(today.year, today.month, today.day)
     for doc in documents:
         page = plan.pages.get(urls.source(urls.document(doc)))
         if isinstance(page, DocumentPage) and tasks.get(doc.source):
@@ -217,8 +218,8 @@ def _plan_places(
         url, title = urls.place_tasks(place_url), f"{labels.TASKS}: {label}"
         pages: list[Page] = listed(
             TaskListPage, views, size, url, title, counts=_counts(views),
-            as_of=today.strftime("%d/%m/%Y"), description=f"{title}: {len(views)} nhiệm vụ",
-            trail=[(label, place_url)],
+            as_of=DocDate(today.year, today.month, today.day),
+            description=f"{title}: {len(views)} nhiệm vụ", trail=[(label, place_url)],
         )  # fmt: skip
         for page in pages:
             if isinstance(page, TaskListPage) and page.listing.number == 1:
