@@ -144,3 +144,22 @@ def test_build_fails_on_a_bad_match(tmp_path: Path, caplog: pytest.LogCaptureFix
         site.build()
     assert "conclusions/bac-giang/1.md:14: tasks[0].match: no task read" in caplog.text
     assert "Traceback" not in caplog.text
+
+
+def test_search_filters_by_agency_and_deadline(tmp_path: Path) -> None:
+    """A document's page gives the search index its tasks' agencies and deadline months
+    as Pagefind filters, as the other facets."""
+    site = Site(tmp_path / "project")
+    site.add("bac-giang/son-dong/650-kl-hu.md", LATER)
+    site.build()
+    page = site.page("van-ban/bac-giang/huyen-uy-son-dong/2024/650-kl-hu/")
+    filters: dict[str, list[str]] = {}
+    for span in page.cssselect("[data-pagefind-filter]"):
+        filters.setdefault(span.get("data-pagefind-filter"), []).append(text_of(span))
+    assert filters["giao_cho"] == [
+        "Ban Tuyên giáo Huyện ủy Sơn Động",
+        "Phòng Tài nguyên và Môi trường huyện Sơn Động",
+        "UBND huyện Sơn Động",
+    ]
+    assert filters["han"] == ["Tháng 05/2024", "Tháng 07/2024", "Tháng 12/2024"]
+    assert (site.root / "site" / "pagefind").is_dir()

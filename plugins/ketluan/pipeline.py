@@ -27,6 +27,7 @@ from ketluan.site.pages import SitePlan
 from ketluan.site.plan import SiteOptions, plan_site
 from ketluan.site.search import Memo, SearchPlan, corpus_places, plan_shards
 from ketluan.site.task_feeds import plan_task_outputs
+from ketluan.site.tasks import task_facets
 
 Progress = Callable[[list[Path]], Iterable[Path]]
 
@@ -100,6 +101,7 @@ def index(analysis: Analysis, shard_size: int | None, memo: Memo | None = None) 
     if shard_size is not None:
         statuses = {source: force.label for source, force in analysis.relations.forces().items()}
         search = _search(documents, shard_size, memo, statuses)
+        search.more_facets = {src: task_facets(found) for src, found in analysis.tasks.items()}
     return build_indexes(documents, analysis.citations, search, analysis.relations)
 
 

@@ -229,4 +229,19 @@ def _plan_places(
     return found
 
 
+def task_facets(tasks: list[Task]) -> dict[str, list[str]]:
+    """Search filters of a document from its tasks: ``giao_cho`` the agencies they are
+    given to, ``han`` the month of each dated deadline ("Tháng 06/2024") or the rhythm."""
+    agencies = sorted({a.name for t in tasks for a in (*t.leads, *t.partners)})
+    months = set()
+    for task in tasks:
+        deadline = task.deadline
+        if deadline is None:
+            continue
+        due = deadline.due
+        months.add(f"Tháng {due.month:02d}/{due.year}" if due else deadline.label.capitalize())
+    found = {"giao_cho": agencies, "han": sorted(months)}
+    return {key: values for key, values in found.items() if values}
+
+
 __all__ = ["ListPage", "TaskView", "plan_tasks", "state_of", "view"]
