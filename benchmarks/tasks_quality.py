@@ -7,14 +7,17 @@ first, each used once). Reported: tasks (matched / extracted, matched / labelled
 (leads and partners of matched tasks, as names) and deadlines (of matched tasks; a
 deadline is correct when its normalised period is the labelled one).
 
-Run: ``.venv/bin/python benchmarks/tasks_quality.py`` (``--misses`` lists the differences).
+Run: ``.venv/bin/python benchmarks/tasks_quality.py`` (``--misses`` lists the differences;
+``--time`` also times ``extract_tasks`` on the body of 604-KL/HU repeated to about 20 KB).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import statistics
 import sys
-from dataclasses import dataclass, field
+import timeit
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -138,6 +141,26 @@ def main(argv: list[str]) -> None:
     )
     if "--misses" in argv:
         print("\n".join(score.misses))
+    if "--time" in argv:
+        timing()
+
+
+def timing() -> None:
+    """Min and median per call of 20 rounds of 20 calls, on a 20 KB body."""
+    path = REPO / "conclusions" / "bac-giang" / "son-dong" / "604-kl-hu.md"
+    doc, _ = read_document(path, "604.md", BUILTIN_TYPES)
+    assert doc is not None
+    body = doc.body
+    while len(body.encode()) < 20_000:
+        body += "\n\n" + doc.body
+    doc = replace(doc, body=body)
+    rounds = timeit.repeat(lambda: extract_tasks(doc), number=20, repeat=20)
+    per_call = sorted(r / 20 * 1000 for r in rounds)
+    found = len(extract_tasks(doc))
+    print(
+        f"extract_tasks on {len(body.encode())} bytes ({found} tasks): "
+        f"min {per_call[0]:.2f} ms, median {statistics.median(per_call):.2f} ms"
+    )
 
 
 if __name__ == "__main__":
