@@ -100,3 +100,13 @@ def test_match_must_name_one_task(tmp_path: Path) -> None:
     assert "no task read in the text contains" in first.message
     assert second.line == lines.index("  - match: huyện") + 1
     assert "is in 2 tasks (1, 2)" in second.message
+
+
+def test_done_before_the_document_is_an_error(tmp_path: Path) -> None:
+    extra = "tasks:\n  - match: đấu giá\n    done: 2024-01-05\n"
+    with pytest.raises(ProblemsError) as caught:
+        tasks_of(tmp_path, extra)
+    (problem,) = caught.value.problems
+    lines = (tmp_path / "conclusions" / "bac-giang" / "1.md").read_text().splitlines()
+    assert problem.line == lines.index("    done: 2024-01-05") + 1
+    assert problem.message == "2024-01-05 is before the date of issue 2024-03-27"

@@ -78,6 +78,12 @@ def document_tasks(doc: Document) -> tuple[list[Task], list[Problem]]:
             removed.add(hit.number)
         else:
             tasks[hit.number - 1] = _corrected(hit, declared, doc)
+    for declared in doc.tasks:
+        if declared.done is not None and declared.done.first_day() < doc.date.first_day():
+            line = doc.lines.get(f"{declared.where}.done", doc.lines.get(declared.where, 1))
+            what = f"{declared.done.iso()} is before the date of issue {doc.date.iso()}"
+            fix = "Write the day the task was done, on or after the document's date"
+            problems.append(Problem(doc.source, line, f"{declared.where}.done", what, fix))
     kept = [t for t in tasks if t.number not in removed]
     for declared in doc.tasks:
         if declared.match is None and declared.text:

@@ -184,7 +184,7 @@ def plan_tasks(
     index.sort(key=lambda a: (-a.total, a.name))
     for page in listed(
         TasksIndexPage, index, size, urls.TASKS, labels.TASKS, counts=_counts(every),
-        as_of=as_of, places=places, description=labels.TASKS_DESCRIPTION,
+        as_of=as_of, places=places, description=labels.TASKS_DESCRIPTION, first_in_nav=True,
     ):  # fmt: skip
         plan.add(page)
     return found
