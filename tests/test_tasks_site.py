@@ -115,6 +115,7 @@ def test_calendar_and_atom_validate(built: Site) -> None:
     events = {e.decoded("dtstart"): str(e["summary"]) for e in calendar.walk("VEVENT")}
     assert events[dt.date(2024, 4, 21)].startswith("Hạn: Hoàn thành tổ chức lấy ý kiến")
     assert dt.date(2024, 5, 10) in events and dt.date(2024, 6, 30) in events
+    assert not [e for e in calendar.walk("VEVENT") if "URL" in e], "no relative URLs"
     feed = etree.parse(str(folder / "atom.xml")).getroot()
     assert feed.tag == f"{ATOM}feed"
     entries = feed.findall(f"{ATOM}entry")

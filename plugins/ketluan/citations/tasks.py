@@ -242,7 +242,7 @@ def _directives(sentence: str) -> list[tuple[int, str, str, str]]:
     found = []
     for index, match in enumerate(kept):
         end = kept[index + 1].start() if index + 1 < len(kept) else len(sentence)
-        verb = match["verb"] if match.re is VerbForm.pattern else "giao"
+        verb = match["verb"]
         head = sentence[: match.start()]
         if head.count("(") > head.count(")"):
             close = sentence.find(")", match.end())

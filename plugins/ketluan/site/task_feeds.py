@@ -66,7 +66,8 @@ def task_feeds(found: list[Assignment], today: dt.date) -> list[TaskFeed]:
 
 def calendar(entry: Assignment, today: dt.date, base_url: str) -> str:
     """The iCalendar text of an agency's deadlines: one all-day event on the last day of
-    each dated task (rhythms and "thường xuyên" have no day and are left out)."""
+    each dated task (rhythms and "thường xuyên" have no day and are left out); its URL
+    only with an absolute ``site_url`` (iCalendar has no relative links)."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -83,7 +84,8 @@ def calendar(entry: Assignment, today: dt.date, base_url: str) -> str:
         event.add("dtend", task.deadline.due + dt.timedelta(days=1))
         event.add("summary", f"Hạn: {_short(task.sentence)}")
         event.add("description", f"{task.sentence}\n\n{shown.doc_label} ({shown.state_label})")
-        event.add("url", f"{base_url}{shown.doc_url}")
+        if base_url.startswith(("http://", "https://")):
+            event.add("url", f"{base_url}{shown.doc_url}")
         event.add("categories", [shown.state_label])
         cal.add_component(event)
     return cal.to_ical().decode("utf-8")
