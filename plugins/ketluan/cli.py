@@ -33,13 +33,13 @@ def check(args: argparse.Namespace) -> int:
     project = Path(args.config_file).parent
     try:
         corpus = pipeline.read(project, folder, options.types(), lambda paths: paths)
+        analysis = pipeline.analyse(corpus)
     except ProblemsError as exc:
         print(exc, file=sys.stderr)
         return 1
     print(f"{len(corpus.documents)} documents OK in {folder}")
     for warning in corpus.notes:
         print(warning)
-    analysis = pipeline.analyse(corpus)
     for note in [*analysis.citations.ambiguous_notes(), *sorted(analysis.relations.notes)]:
         print(note)
     return 0

@@ -10,19 +10,24 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ketluan.citations.index import CitationIndex
 from ketluan.citations.relations import RelationIndex, relation_mentions
 from ketluan.citations.resolve import Mention, document_mentions
+from ketluan.citations.task_overrides import document_tasks
+from ketluan.citations.tasks import Task
 from ketluan.core.corpus import Corpus, load_corpus
 from ketluan.core.model import Document, TypeInfo
+from ketluan.core.problems import ProblemsError
 from ketluan.site import urls
 from ketluan.site.indexes import SiteIndexes, build_indexes
 from ketluan.site.pages import SitePlan
 from ketluan.site.plan import SiteOptions, plan_site
 from ketluan.site.search import Memo, SearchPlan, corpus_places, plan_shards
+from ketluan.site.task_feeds import plan_task_outputs
+from ketluan.site.tasks import task_facets
 
 Progress = Callable[[list[Path]], Iterable[Path]]
 
@@ -52,6 +57,10 @@ class Analysis:
     corpus: Corpus
     citations: CitationIndex
     relations: RelationIndex
+    tasks: dict[str, list[Task]] = field(default_factory=dict)
+    """The tasks each document assigns, by source path (``citations.tasks``)."""
+    as_of: dt.date = field(default_factory=lambda: build_day())
+    """The day statuses and task states are relative to (``build_day``)."""
 
 
 def build_day() -> dt.date:
@@ -63,12 +72,25 @@ def build_day() -> dt.date:
     return dt.date.today()
 
 
+def assign(corpus: Corpus) -> dict[str, list[Task]]:
+    """The tasks of every document, by source path, as front matter corrects them; raises
+    ``ProblemsError`` when a ``tasks:`` item names no task or several."""
+    found, problems = {}, []
+    for doc in corpus.documents:
+        found[doc.source], more = document_tasks(doc)
+        problems += more
+    if problems:
+        raise ProblemsError(problems)
+    return found
+
+
 def analyse(corpus: Corpus, as_of: dt.date | None = None) -> Analysis:
-    """Cite, then resolve every citation and relation against the corpus; statuses are
-    as of ``as_of`` (default: ``build_day()``)."""
+    """Cite, then resolve every citation and relation against the corpus and read the
+    tasks; statuses are as of ``as_of`` (default: ``build_day()``)."""
+    day = as_of or build_day()
     citations = CitationIndex(corpus.documents, cite(corpus))
-    relations = RelationIndex(corpus.documents, citations, as_of or build_day())
-    return Analysis(corpus, citations, relations)
+    relations = RelationIndex(corpus.documents, citations, day)
+    return Analysis(corpus, citations, relations, assign(corpus), day)
 
 
 def index(analysis: Analysis, shard_size: int | None, memo: Memo | None = None) -> SiteIndexes:
@@ -79,6 +101,7 @@ def index(analysis: Analysis, shard_size: int | None, memo: Memo | None = None) 
     if shard_size is not None:
         statuses = {source: force.label for source, force in analysis.relations.forces().items()}
         search = _search(documents, shard_size, memo, statuses)
+        search.more_facets = {src: task_facets(found) for src, found in analysis.tasks.items()}
     return build_indexes(documents, analysis.citations, search, analysis.relations)
 
 
@@ -92,5 +115,8 @@ def _search(
 
 
 def plan(analysis: Analysis, indexes: SiteIndexes, options: SiteOptions) -> SitePlan:
-    """Every generated page, each assembled once."""
-    return plan_site(analysis.corpus, indexes, options)
+    """Every generated page, each assembled once, the task pages and feeds included."""
+    site = plan_site(analysis.corpus, indexes, options)
+    documents = analysis.corpus.documents
+    plan_task_outputs(site, documents, analysis.tasks, analysis.as_of, options)
+    return site

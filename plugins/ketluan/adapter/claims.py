@@ -21,6 +21,8 @@ def output_claims(plan: SitePlan, mkdocs_pages: int) -> list[Claim]:
     claims += [Claim(feed.path, f"the Atom feed '{feed.title}'") for feed in plan.feeds]
     claims.append(Claim(urls.DOCUMENTS_JSON, "the open-data manifest of the documents"))
     claims.append(Claim(urls.RESOLUTIONS_JSON, "the open-data manifest of cited documents"))
+    claims += [Claim(feed.path, f"the Atom feed '{feed.title}'") for feed in plan.task_feeds]
+    claims += [Claim(path, "a calendar or manifest of tasks") for path in plan.files]
     total = mkdocs_pages + sum(1 for page in plan.pages.values() if not page.in_nav)
     if total > SITEMAP_LIMIT:
         parts = range(1, -(-total // SITEMAP_LIMIT) + 1)
@@ -60,6 +62,7 @@ def unwritten(plan: SitePlan, files: Files, site_dir: Path) -> list[str]:
     expected += [page.url + "index.html" for page in plan.pages.values()]
     expected += [feed.path for feed in plan.feeds]
     expected += [urls.DOCUMENTS_JSON, urls.RESOLUTIONS_JSON]
+    expected += [feed.path for feed in plan.task_feeds] + list(plan.files)
     if plan.search is not None:
         expected += [f"{shard.path}/pagefind-entry.json" for shard in plan.search.shards]
     return [path for path in expected if not (site_dir / path).is_file()]

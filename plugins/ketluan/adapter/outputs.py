@@ -99,6 +99,17 @@ def write_feeds(plan: SitePlan, env: Environment, config: MkDocsConfig) -> None:
         _write(config, feed.path, text.strip() + "\n")
 
 
+def write_task_outputs(plan: SitePlan, env: Environment, config: MkDocsConfig) -> None:
+    """The agencies' Atom feeds (``templates/fragments/tasks-atom.html``), their calendars
+    and ``api/tasks.json`` (planned as text by ``site.task_feeds``)."""
+    template = env.get_template("fragments/tasks-atom.html")
+    for feed in plan.task_feeds:
+        text = template.render(feed=feed, config=config, atom_time=atom_time)
+        _write(config, feed.path, text.strip() + "\n")
+    for path, text in plan.files.items():
+        _write(config, path, text)
+
+
 def write_manifests(analysis: Analysis, indexes: SiteIndexes, config: MkDocsConfig) -> None:
     """``api/documents.json`` and ``api/resolutions.json`` (docs/du-lieu-mo.md)."""
     base_url = config.site_url or "/"

@@ -119,10 +119,12 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         )
         try:
             corpus = pipeline.read(self.project, self.config.conclusions_dir, self.types, progress)
+            log.info(
+                "%d documents read from %s", len(corpus.documents), self.config.conclusions_dir
+            )
+            self.analysis = pipeline.analyse(corpus)
         except ProblemsError as exc:
             raise PluginError(str(exc)) from None
-        log.info("%d documents read from %s", len(corpus.documents), self.config.conclusions_dir)
-        self.analysis = pipeline.analyse(corpus)
         for note in sorted(self.analysis.relations.notes):
             log.info("%s", note)
         self.memo = AnalysisMemo(self.cache)
@@ -194,6 +196,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
             self.plan, config, self.env, self.nav, self.cache, self.config.jobs, log.info
         )
         outputs.write_feeds(self.plan, self.env, config)
+        outputs.write_task_outputs(self.plan, self.env, config)
         outputs.write_sitemap_parts(self.plan, self.env, config, outputs.mkdocs_sitemap(self.files))
         outputs.write_manifests(self.analysis, self.indexes, config)
         outputs.build_search_index(self.plan, self.analysis, self.env, config, log.info, state)

@@ -19,6 +19,7 @@ from ketluan.core.schema import (
     Text,
     TextList,
 )
+from ketluan.core.task_schema import Tasks
 
 _EXAMPLES = {
     "title": "title: Kết luận của Ban Chấp hành Đảng bộ huyện tại kỳ họp thứ 22",
@@ -126,6 +127,9 @@ class ConclusionSchema(Schema):
 
     valid_until = Date()
     """Last day the document is in force, when it says so itself."""
+
+    tasks = Tasks()
+    """Tasks the office adds, corrects or removes, and their progress (done, report)."""
 
     EXAMPLES = _EXAMPLES
 

@@ -15,6 +15,7 @@ from ketluan.core.text import fold
 if TYPE_CHECKING:
     from ketluan.core.places import Location
     from ketluan.core.relations import DeclaredRelation
+    from ketluan.core.task_schema import DeclaredTask
 
 
 TypeInfo = Kind
@@ -114,6 +115,8 @@ class Document:
     """Legal force stated in front matter (a key of ``relations.DECLARABLE``)."""
     valid_until: DocDate | None = None
     """Last day in force, when the document says so."""
+    tasks: list[DeclaredTask] = field(default_factory=list)
+    """Tasks stated in front matter (``ketluan.core.task_schema``)."""
 
     @property
     def identity(self) -> DocumentKey:
@@ -255,6 +258,7 @@ def build_document(
         relations=cleaned.get("relations", []),
         status=cleaned.get("status"),
         valid_until=cleaned.get("valid_until"),
+        tasks=cleaned.get("tasks", []),
     )
 
 

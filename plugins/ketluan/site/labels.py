@@ -34,6 +34,16 @@ CENTRAL = "Trung ương"
 CENTRAL_DESCRIPTION = (
     "Văn bản của Bộ Chính trị, Ban Bí thư, Ban Chấp hành Trung ương và các cơ quan Trung ương"
 )
+TASKS = "Nhiệm vụ được giao"
+TASKS_DESCRIPTION = "Nhiệm vụ các kết luận giao cho từng cơ quan, đơn vị, với thời hạn"
+TASK_FEED = "Nhiệm vụ giao cho {}"
+TASK_STATES = {
+    "qua-han": "Quá hạn",
+    "sap-den-han": "Sắp đến hạn",
+    "dang-thuc-hien": "Đang thực hiện",
+    "hoan-thanh": "Đã hoàn thành",
+}
+"""Groups of an agency's tasks, most urgent first, relative to the build date."""
 ISSUERS = "Cơ quan ban hành"
 SIGNERS = "Người ký"
 UNTIL_MERGER = "đến 30/6/2025"

@@ -88,6 +88,10 @@ class DocumentPage(Page):
     """Its legal force (``site.relations.StatusView``): the banner and the panel's row."""
     diagram: Any = None
     """Its relation diagram (``site.relations.Diagram``)."""
+    tasks: list[Any] = field(default_factory=list)
+    """The tasks it assigns (``site.tasks.TaskView``), in text order."""
+    tasks_as_of: Any = None
+    """The build date the tasks' states are relative to (a ``DocDate``)."""
 
     @property
     def body_of(self) -> Document:
@@ -214,6 +218,34 @@ class CitedListPage(Page):
 
 
 @dataclass(kw_only=True)
+class TaskListPage(Page):
+    """The tasks of one agency, or of the documents of one place, most urgent first."""
+
+    template: ClassVar[str] = "tasks-list.html"
+    listing: ListPage[Any]
+    counts: list[tuple[str, str, int]]
+    """(state key, label, number of tasks) of the whole list."""
+    as_of: Any
+    """The build date the states are relative to (a ``DocDate``)."""
+    calendar_url: str | None = None
+    feed_url: str | None = None
+    agencies: list[Any] | None = None
+    """On a place's summary: its agencies with counts."""
+    trail: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class TasksIndexPage(Page):
+    """/nhiem-vu/: every agency with the counts of its tasks, and the places."""
+
+    template: ClassVar[str] = "tasks-index.html"
+    listing: ListPage[Any]
+    counts: list[tuple[str, str, int]]
+    as_of: Any
+    places: list[tuple[str, str, int]] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
 class SearchPage(Page):
     """/tra-cuu/: the search page."""
 
@@ -233,6 +265,7 @@ class Shared:
     browse_url: str = urls.BROWSE
     cited_url: str = urls.CITED
     ranked_url: str = urls.RANKED
+    tasks_url: str = urls.TASKS
 
     def context(self) -> dict[str, Any]:
         """The shared data as template context."""
@@ -283,6 +316,10 @@ class SitePlan:
     pages: dict[str, Page] = field(default_factory=dict)
     feeds: list[Feed] = field(default_factory=list)
     search: SearchPlan | None = None
+    files: dict[str, str] = field(default_factory=dict)
+    """Other outputs as text, by site path: calendars and the tasks manifest."""
+    task_feeds: list[Any] = field(default_factory=list)
+    """Atom feeds of agencies' tasks (``site.task_feeds.TaskFeed``)."""
 
     def add(self, page: Page) -> None:
         """Plan ``page``; a URL is planned once."""

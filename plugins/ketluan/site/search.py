@@ -113,6 +113,9 @@ class SearchPlan:
     statuses: dict[str, str] = field(default_factory=dict)
     """The status of each document with one (news have none), by source path: the
     ``hieu_luc`` filter."""
+    more_facets: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    """Further filter values by source path: the agencies its tasks are given to
+    (``giao_cho``) and their deadlines (``han``), ``site.tasks.task_facets``."""
 
     def __post_init__(self) -> None:
         self._matcher = PlaceMatcher(self.places)
@@ -199,7 +202,7 @@ class SearchPlan:
 
     def facets(self, doc: Document) -> dict[str, list[str]]:
         """Filter values of ``doc`` (see ``facets``)."""
-        return facets(doc, self.statuses.get(doc.source))
+        return facets(doc, self.statuses.get(doc.source)) | self.more_facets.get(doc.source, {})
 
     def shard_documents(self, documents: Iterable[Document]) -> dict[str, list[Document]]:
         """Documents of each shard, by the shard's output folder."""

@@ -36,6 +36,11 @@ SEARCH = "tra-cuu/"
 API = "api/"
 DOCUMENTS_JSON = API + "documents.json"
 RESOLUTIONS_JSON = API + "resolutions.json"
+TASKS = "nhiem-vu/"
+"""Tasks the documents assign: the index of agencies, then one page per agency."""
+TASKS_JSON = API + "tasks.json"
+CALENDAR = "lich.ics"
+"""An agency's deadlines as iCalendar, under its page."""
 SITEMAP_PARTS = "sitemaps/{}.xml"
 """Where the parts of a sitemap index go, numbered from 1."""
 PAGEFIND = "pagefind"
@@ -139,6 +144,26 @@ def of(value: object) -> str:
 def status(key: str) -> str:
     """Documents of one status (``key``: ``bi-thay-the``)."""
     return f"{STATUSES}{key}/"
+
+
+def agency_tasks(key: str) -> str:
+    """Tasks of one agency (``key``: ``bac-giang/ubnd-huyen-son-dong``)."""
+    return f"{TASKS}{key}/"
+
+
+def agency_feed(key: str) -> str:
+    """The Atom feed of an agency's tasks."""
+    return agency_tasks(key) + FEED
+
+
+def agency_calendar(key: str) -> str:
+    """The iCalendar feed of an agency's deadlines."""
+    return agency_tasks(key) + CALENDAR
+
+
+def place_tasks(place_page: str) -> str:
+    """The summary of the tasks of a place's documents, under the place's page."""
+    return place_page + TASKS
 
 
 def relation_list(page: str, kind: str) -> str:

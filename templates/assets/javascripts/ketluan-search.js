@@ -22,6 +22,8 @@ const FILTERS = [
   ["loai", "Loại văn bản"],
   ["cap", "Cấp ban hành"],
   ["hieu_luc", "Tình trạng hiệu lực"],
+  ["giao_cho", "Nhiệm vụ giao cho"],
+  ["han", "Thời hạn nhiệm vụ"],
 ];
 
 // Pagefind excerpts are escaped text with <mark> around matches: rebuild them as DOM
