@@ -92,7 +92,7 @@ class Committee:
         """True when the citation matcher reads its full name whole after "của" (not so
         with an apostrophe, "Cư M'gar"; a word that starts a type word, "Quy Nhơn"; or more
         than three words, "Thành phố Hồ Chí Minh")."""
-        found = IssuerPhrase.pattern.match(f" của {self.name} về")
+        found = IssuerPhrase.patterns[0].match(f" của {self.name} về")
         return found is not None and found["issuer"] == self.name
 
     @property

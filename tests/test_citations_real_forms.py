@@ -229,3 +229,19 @@ def test_short_form_and_issuer_before_docstring_examples() -> None:
         assert all(c.issuer for c in extract(example)), example
     for example in negatives:
         assert not IssuerBefore.spans(example), example
+
+
+def test_several_issuers_only_after_a_joint_number() -> None:
+    """After a joint (liên tịch) number every body listed is the issuer; after any other
+    number a comma ends it, as the next words are the sentence's subject."""
+    joint = (
+        "Thông tư liên tịch số 06/2018/TTLT-BCA-BQP ngày 01/02/2018 của Bộ Công an, Bộ Quốc phòng."
+    )
+    (found,) = extract(joint)
+    assert found.issuer == "Bộ Công an, Bộ Quốc phòng"
+    single = (
+        "Thực hiện Kết luận số 129-KL/TU ngày 14/10/2016 của Ban Thường vụ Tỉnh ủy Bình Dương,"
+        " Ban Thường vụ Thành ủy thống nhất triển khai như sau."
+    )
+    (found,) = extract(single)
+    assert found.issuer == "Ban Thường vụ Tỉnh ủy Bình Dương"

@@ -93,15 +93,21 @@ class IssuerPhrase:
     ``của Ủy ban Pháp luật và Tư pháp``, ``của Ban Chỉ đạo Trung ương``, ``của UBND Thành
     phố``, ``CỦA BỘ TRƯỞNG BỘ CÔNG AN``, ``của Bộ Công an, Bộ Quốc phòng``; and the bare
     level after a State number: ``45/2018/QĐ-UBND tỉnh``.
-    Not: ``của người dân``, ``của huyện`` (no issuing body), ``của Bộ trưởng``."""
+    Not: ``của người dân``, ``của huyện`` (no issuing body), ``của Bộ trưởng``.
+    Several bodies are one issuer only after a joint (liên tịch) number such as
+    06/2018/TTLT-BCA-BQP; after any other, the first body is the issuer and what follows a
+    comma is the sentence's own subject (129-KL/TU của Ban Thường vụ Tỉnh ủy Bình Dương, Ban
+    Thường vụ Thành ủy thống nhất …)."""
 
-    patterns = _compiled(rf"\)?\s*+(?:,\s*+)?(?:của|do)\s++(?P<issuer>{ISSUERS})")
+    patterns = _compiled(rf"\)?\s*+(?:,\s*+)?(?:của|do)\s++(?P<issuer>{ISSUER})")
+    joint = _compiled(rf"\)?\s*+(?:,\s*+)?(?:của|do)\s++(?P<issuer>{ISSUERS})")
     level = re.compile(r"[ \t](?P<level>tỉnh|huyện)\b")
 
     @classmethod
     def match(cls, text: str, pos: int, symbol: Symbol) -> tuple[str, int] | None:
         """The issuer starting at ``pos`` and where it ends, if any."""
-        pattern = cls.patterns[_shouting(text, pos)]
+        several = (symbol.type_code or "").endswith("LT")
+        pattern = (cls.joint if several else cls.patterns)[_shouting(text, pos)]
         if found := pattern.match(text, pos):
             return clean(found["issuer"]), found.end()
         local = {"UBND", "HDND"} & set(symbol.issuer_code.split("-"))

@@ -42,11 +42,14 @@ LEVEL1 = re.compile(r"^(\d+)([.-])\s+\S")
 LEVEL2 = re.compile(r"^(\d+)\.(\d+)([.-])\s+\S")
 HEADING_MAX = 150
 """Numbered lines longer than this are paragraphs that start with a number, not headings."""
-CUT_NUMBER = re.compile(r"(?:\d|[A-ZĐ]{2,}|/[A-ZĐ]\w*)-$")
-"""A line ending inside a document number: ``09/2026/NĐ-``, ``số 66-``, ``TTLT-VKSNDTC-``."""
+CUT_NUMBER = re.compile(r"(?:\d|[A-ZĐ]{2,}|/[A-ZĐ]\w*)-$|\d/\d{4}/$")
+"""A line ending inside a document number: ``09/2026/NĐ-``, ``số 66-``, ``TTLT-VKSNDTC-``,
+``119/2026/`` (its code, ``UBTVQH15``, on the next line)."""
 CODE_START = re.compile(r"^[A-ZĐ][A-ZĐa-z]*[/-]|^[A-ZĐ]{2,}\w*(?:\s|$)")
 """The rest of such a number on the next line: ``CP``, ``NQ/TW``, ``CTr/BCĐ``."""
 _NUMBERED_DOT = re.compile(r"^(\d+(?:\.\d+)*)\.(\s)")
+POINT_START = re.compile(r"^(?:[IVX]+[.-]|\d+(?:\.\d+)*[.)-]|[a-zđ]\)|[-+*•]|Điều \d)")
+"""A line opening a numbered point, a list item or an article: never a wrapped line."""
 
 
 @dataclass
@@ -142,6 +145,29 @@ def _open(parts: list[str]) -> bool:
     return not _ends_sentence(parts) and not (len(parts) == 1 and last.upper() == last)
 
 
+SOFT_WRAP = 60
+"""A line at least this long that ends mid-sentence on a lowercase word was wrapped by the
+layout, whatever case the next line starts with ("… Điều 417 của Bộ luật" / "Tố tụng hình
+sự …")."""
+
+
+def _continues(last: str, item: str) -> bool:
+    """True when ``item`` goes on the open paragraph whose last line is ``last``: it starts
+    in lowercase, or ``last`` is a long line stopping on a lowercase word and ``item`` does
+    not open a numbered point."""
+    if _starts_lower(item):
+        return True
+    words = last.split()
+    return (
+        len(last) >= SOFT_WRAP
+        and item[:1].isalpha()
+        and bool(words)
+        and words[-1][:1].isalpha()
+        and words[-1][:1].islower()
+        and not POINT_START.match(item)
+    )
+
+
 def _unwrap(block: list[str]) -> list[str]:
     """Paragraphs of a block of stripped lines; a line continues the paragraph when it
     is inside a bold run that spans lines, or when the paragraph stops mid-sentence and
@@ -152,7 +178,7 @@ def _unwrap(block: list[str]) -> list[str]:
     for item in block:
         if parts and CUT_NUMBER.search(parts[-1]) and CODE_START.match(item):
             parts[-1] += item  # 09/2026/NĐ- / CP: a number cut at its hyphen by a table cell
-        elif parts and (bold or (_open(parts) and _starts_lower(item))):
+        elif parts and (bold or (_open(parts) and _continues(parts[-1], item))):
             parts.append(item)
         else:
             if parts:
