@@ -164,14 +164,26 @@ _LISTED = re.compile(r"(?:(?:về|v/v|về việc)\b[^;.\n]{0,200}?)?(?:,|;|và|
 _TRIGGER = re.compile(r"căn cứ|thực hiện|triển khai|thay thế|sửa đổi|bãi bỏ|đính chính")
 
 
+LONGEST_CLAUSE = 1000
+"""No form matches a longer clause (every pattern is bounded), so a clause is read back only
+this far: a sentence of thousands of citations stays linear (issue 12, finding 8)."""
+
+
 def clause_before(prose: Prose, citation: Citation) -> str:
     """The words of ``citation``'s clause before it: lower case, spaces squeezed, from the
-    start of its sentence or its last ";" or ":", list markers left out."""
-    start = prose.sentence_start(citation.start)
-    text = prose.text[start : citation.start]
-    cut = max(text.rfind(";"), text.rfind(":"))
-    text = " ".join(text[cut + 1 :].replace(MARK, " ").split()).lower()
-    return _LEAD.sub("", text).strip()
+    start of its sentence or its last ";" or ":", list markers left out; empty when the
+    clause is longer than any form (``LONGEST_CLAUSE``)."""
+    start, end = prose.sentence_start(citation.start), citation.start
+    window = 2 * LONGEST_CLAUSE
+    while True:
+        low = max(start, end - window)
+        cut = max(prose.text.rfind(";", low, end), prose.text.rfind(":", low, end))
+        text = " ".join(prose.text[max(low, cut + 1) : end].replace(MARK, " ").split()).lower()
+        if cut >= 0 or low == start:
+            return _LEAD.sub("", text).strip()
+        if len(text) > LONGEST_CLAUSE:
+            return ""
+        window *= 4  # mostly spaces or markup so far: read further back
 
 
 def stated(prose: Prose, citations: Sequence[Citation]) -> list[Stated | None]:
