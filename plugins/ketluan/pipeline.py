@@ -45,9 +45,11 @@ class Analysis:
     citations: CitationIndex
 
 
-def analyse(corpus: Corpus) -> Analysis:
-    """Cite, then resolve every citation against the corpus."""
-    return Analysis(corpus, CitationIndex(corpus.documents, cite(corpus)))
+def analyse(corpus: Corpus, mentions: dict[str, list[Mention]] | None = None) -> Analysis:
+    """Cite (unless ``mentions`` are each document's, from an earlier cite phase: the build
+    state keeps them), then resolve every citation against the corpus."""
+    found = cite(corpus) if mentions is None else mentions
+    return Analysis(corpus, CitationIndex(corpus.documents, found))
 
 
 def index(analysis: Analysis, shard_size: int | None, memo: Memo | None = None) -> SiteIndexes:

@@ -178,7 +178,7 @@ def parse(text: str, path: str) -> FrontMatter:
     if end is None:
         return _not_closed(lines, path)
     source = "\n".join(lines[1:end]) + "\n"
-    body = "\n".join(lines[end + 1 :]).strip("\n") + "\n"
+    body = _body(lines, end + 1)
     try:
         node = yaml.compose(source, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -214,6 +214,17 @@ def parse(text: str, path: str) -> FrontMatter:
         return result
     result.values = _mapping(node, "", result, path)
     return result
+
+
+def body_at(text: str, body_line: int) -> str:
+    """The body of decoded ``text`` whose body starts at line ``body_line``
+    (``FrontMatter.body_line``): what ``parse`` gave as ``body``, for a reader that kept
+    the line instead of the text (the renderer reads bodies from disk)."""
+    return _body(text.split("\n"), body_line - 1)
+
+
+def _body(lines: list[str], start: int) -> str:
+    return "\n".join(lines[start:]).strip("\n") + "\n"
 
 
 def _not_closed(lines: list[str], path: str) -> FrontMatter:
