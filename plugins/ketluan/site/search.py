@@ -141,8 +141,7 @@ class SearchPlan:
     def terms(self, doc: Document) -> str:
         """Hidden searchable terms of ``doc`` (see ``extra_terms``) and the tokens of the
         places it names (see ``place_token``)."""
-        tokens = sorted(map(place_token, self.named[doc.source]))
-        return " ".join(filter(None, [self._extra[doc.source], *tokens]))
+        return search_terms(self._extra[doc.source], self.named[doc.source])
 
     def named_places(self, doc: Document) -> set[str]:
         """Places named in ``doc``, matched with their accents ("diễn biến" is not
@@ -151,28 +150,11 @@ class SearchPlan:
         return self._matcher.find(spelling(text))
 
     def place_records(self, documents: Iterable[Document]) -> dict[int, list[PlaceRecord]]:
-        """Records of the places indexes, by shard: each document's place tokens as its only
-        text, and the metadata and filters its page gives the full-text index."""
+        """Records of the places indexes, by shard (see ``place_record``)."""
         records: dict[int, list[PlaceRecord]] = {}
         for doc in documents:
-            meta = {
-                "title": doc.title,
-                "number": doc.number or "",
-                "date": doc.date.short(),
-                "type": doc.type.label,
-                "issuer": doc.issuer,
-                "place": doc.place,
-            }
             shard = self._shard_of[(slugify(doc.province), doc.date.year)]
-            records.setdefault(shard, []).append(
-                PlaceRecord(
-                    url=f"/{urls.document(doc)}",
-                    content=" ".join(sorted(map(place_token, self.named[doc.source]))),
-                    meta={key: value for key, value in meta.items() if value},
-                    filters=facets(doc),
-                    sort={"date": doc.date.iso()},
-                )
-            )
+            records.setdefault(shard, []).append(place_record(doc, self.named[doc.source]))
         return records
 
     def places_manifest(self, documents: Iterable[Document]) -> dict[str, object]:
@@ -216,6 +198,26 @@ class PlaceRecord:
     sort: dict[str, str]
 
 
+def place_record(doc: Document, named: Iterable[str]) -> PlaceRecord:
+    """One document in a places index: the tokens of the places it names (``named``) as
+    its only text, and the metadata and filters its page gives the full-text index."""
+    meta = {
+        "title": doc.title,
+        "number": doc.number or "",
+        "date": doc.date.short(),
+        "type": doc.type.label,
+        "issuer": doc.issuer,
+        "place": doc.place,
+    }
+    return PlaceRecord(
+        url=f"/{urls.document(doc)}",
+        content=" ".join(sorted(map(place_token, named))),
+        meta={key: value for key, value in meta.items() if value},
+        filters=facets(doc),
+        sort={"date": doc.date.iso()},
+    )
+
+
 def plan_shards(documents: Iterable[Document], shard_size: int) -> list[Shard]:
     """Pack (province, year) groups in order into shards of at most ``shard_size`` pages
     (a bigger single group gets a shard of its own). Deterministic for a given corpus."""
@@ -252,6 +254,12 @@ def extra_terms(doc: Document) -> str:
             end += 1
         terms.add(new_tone_placement(text[start:end].strip("/.-")).lower())
     return " ".join(sorted(terms))
+
+
+def search_terms(extra: str, named: Iterable[str]) -> str:
+    """A document's hidden searchable terms: its ``extra_terms`` and the tokens of the
+    places it names (``place_token``)."""
+    return " ".join(filter(None, [extra, *sorted(map(place_token, named))]))
 
 
 def facets(doc: Document) -> dict[str, list[str]]:
