@@ -1,0 +1,184 @@
+"""The index phase: the search index of the documents whose pages changed, as a delta
+(``ketluan.build.searchstate``), or whole shards in a cold build or a compaction.
+
+Pagefind reads the pages it indexes from a folder: the staging folder in a cold build;
+otherwise a temporary folder of hard links to the pages of the documents concerned, each
+taken from the staging folder when this build rendered it, else from the published site.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from tqdm import tqdm
+
+from ketluan.adapter.engine import Engine
+from ketluan.adapter.outputs import quiet, write_file
+from ketluan.build.incremental import Mode
+from ketluan.build.pagefind import (
+    SearchIndexError,
+    beside,
+    build_pages,
+    build_places,
+    build_shards,
+    page_ids,
+)
+from ketluan.build.publish import Output
+from ketluan.build.refs import digest, dumps
+from ketluan.build.searchstate import DELTA, Entry, SearchState
+from ketluan.build.treefiles import link_or_copy
+from ketluan.core.model import Document
+from ketluan.site import urls
+from ketluan.site.search import PLACE_RECORD_TEMPLATE, PLACES_FILE, facets, place_record
+
+SEARCH = "search"
+"""State key (per target): the ``SearchState`` of the published index."""
+MANIFEST = f"{urls.PAGEFIND}/{PLACES_FILE}"
+
+
+def build_search(engine: Engine, env: Environment, config: MkDocsConfig, log) -> None:
+    """Index what changed (or everything), write the places manifest when it changed."""
+    published = engine.stored(SEARCH) if engine.mode is not Mode.COLD else None
+    if not engine.options.search:
+        if published is not None:
+            engine.changes.removed |= set(_folders(published)) | {MANIFEST}
+            engine.meta[SEARCH] = None
+        return
+    if engine.mode is Mode.NONE and published is not None:
+        return
+    state: SearchState = published or SearchState()
+    current = _current(engine, state)
+    delta = state.changed(current)
+    site = Path(config.site_dir)
+    template = env.get_template(PLACE_RECORD_TEMPLATE)
+    record_page = lambda record: template.render(record=record)  # noqa: E731
+    threshold = max(1, engine.options.search_shard_size // 4)
+    full = engine.mode is Mode.COLD or not state.shards
+    full = full or (engine.mode is Mode.PLAN and len(delta) > threshold)
+    try:
+        if full and engine.plan is not None and engine.plan.search is not None:
+            state = _rebuild(engine, site, current, state, record_page, log)
+        elif not state.same_delta(delta):
+            state = _delta(engine, site, delta, state, record_page)
+            log(f"search: {len(delta)} documents in the delta index, shards unchanged")
+    except SearchIndexError as exc:
+        raise PluginError(f"ketluan: {exc}") from None
+    engine.meta[SEARCH] = state
+    if not state.shards and not state.delta:  # no document: no index, no manifest
+        if engine.stored_key(MANIFEST) is not None:
+            engine.changes.removed.add(MANIFEST)
+        return
+    text = json.dumps(state.manifest(current), ensure_ascii=False)
+    key = digest(text)
+    if engine.stored_key(MANIFEST) != key:
+        write_file(engine, config, MANIFEST, text.encode("utf-8"), Output(SEARCH, key))
+
+
+def _folders(state: SearchState) -> list[str]:
+    """The index folders a search state publishes."""
+    found = [*state.shards, *(f"{urls.SEARCH_PLACES}/{n}" for n in range(len(state.shards)))]
+    if state.delta:
+        found += [urls.SEARCH_DELTA, urls.SEARCH_PLACES_DELTA]
+    return found
+
+
+def _current(engine: Engine, state: SearchState) -> dict[str, Entry]:
+    """Every document as the index must hold it now."""
+    if engine.mode is Mode.LOCAL:
+        found = {**state.base, **state.delta}
+        for source in engine.sources.changed if engine.sources else ():
+            doc = engine.refs.document(source)
+            url = f"/{urls.document(doc)}"
+            page = urls.document(doc) + "index.html"
+            named = list(filter(None, (engine.sources.current[source][3] or "").split("\n")))
+            found[url] = _entry(engine, doc, named, page)
+        return found
+    assert engine.built is not None
+    found = {}
+    for doc in engine.built.corpus.documents:
+        page = urls.document(doc) + "index.html"
+        found[f"/{urls.document(doc)}"] = _entry(engine, doc, engine.built.named[doc.source], page)
+    return found
+
+
+def _entry(engine: Engine, doc: Document, named: list[str], page: str) -> Entry:
+    record = place_record(doc, named)
+    key = engine.page_digest(page)
+    return Entry(DELTA, key, digest(dumps(record)), facets(doc), sorted(named), page, record)
+
+
+def _links(engine: Engine, site: Path, pages: list[str], folder: Path) -> None:
+    """Hard links in ``folder`` to ``pages``: rendered by this build, else published."""
+    for page in pages:
+        source = site / page
+        if not source.is_file():
+            source = engine.trees.target / page
+        target = folder / page
+        target.parent.mkdir(parents=True, exist_ok=True)
+        link_or_copy(source, target)
+
+
+def _delta(engine: Engine, site: Path, delta: dict[str, Entry], state: SearchState, render):
+    """Index the documents of ``delta`` into the delta index and its places index."""
+    new = SearchState(state.shards, state.base, {})
+    if delta:
+        with tempfile.TemporaryDirectory(dir=site.parent, prefix=".ketluan-search-") as tmp:
+            _links(engine, site, [e.page for e in delta.values()], Path(tmp))
+            records = {urls.SEARCH_PLACES_DELTA: [e.record for e in delta.values()]}
+            output = site / urls.SEARCH_DELTA
+            beside(
+                lambda: build_pages(Path(tmp), output, len(delta), "the search delta"),
+                lambda: build_places(site, records, render),  # type: ignore[arg-type]
+            )
+        ids, place_ids = page_ids(output), page_ids(site / urls.SEARCH_PLACES_DELTA)
+        for url, entry in delta.items():
+            entry.page_id, entry.place_id = ids[url], place_ids[url]
+            new.delta[url] = entry
+        for folder in (urls.SEARCH_DELTA, urls.SEARCH_PLACES_DELTA):
+            key = digest(folder, *sorted(f"{u}={e.key}/{e.places_key}" for u, e in delta.items()))
+            engine.changes.written[folder] = Output(SEARCH, key, key, tree=True)
+    elif state.delta:
+        engine.changes.removed |= {urls.SEARCH_DELTA, urls.SEARCH_PLACES_DELTA}
+    return new
+
+
+def _rebuild(
+    engine: Engine, site: Path, current: dict[str, Entry], state: SearchState, render, log
+):
+    """Every shard and places index anew (a cold build, or the delta compacted)."""
+    plan = engine.plan.search  # type: ignore[union-attr]
+    assert plan is not None and engine.built is not None
+    documents = engine.built.corpus.documents
+    records = {
+        f"{urls.SEARCH_PLACES}/{n}": found for n, found in plan.place_records(documents).items()
+    }
+    bar = lambda shards: tqdm(shards, desc="ketluan: search index", unit=" shard", disable=quiet())  # noqa: E731
+    with tempfile.TemporaryDirectory(dir=site.parent, prefix=".ketluan-search-") as tmp:
+        pages = site
+        if engine.mode is not Mode.COLD:
+            pages = Path(tmp)
+            _links(engine, site, [e.page for e in current.values()], pages)
+        beside(
+            lambda: build_shards(pages, site, plan.shards, bar, log),
+            lambda: build_places(site, records, render, log),
+        )
+    new = SearchState([shard.path for shard in plan.shards])
+    for number, shard in enumerate(plan.shards):
+        ids = page_ids(site / shard.path)
+        place_ids = page_ids(site / urls.SEARCH_PLACES / str(number))
+        for url in ids:
+            entry = current[url]
+            entry.shard, entry.page_id, entry.place_id = number, ids[url], place_ids[url]
+            entry.record = None
+            new.base[url] = entry
+    written = set(_folders(new))
+    for folder in written:
+        key = digest(folder, *sorted(f"{u}={e.key}/{e.places_key}" for u, e in current.items()))
+        engine.changes.written[folder] = Output(SEARCH, key, key, tree=True)
+    engine.changes.removed |= set(_folders(state)) - written
+    return new
