@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -211,6 +211,8 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         self.env, self.files = env, files
         env.filters["kl_url"] = urls.of
         theme_loader(env)
+        if self.cache is not None:  # compiled templates kept between builds (by source)
+            env.bytecode_cache = FileSystemBytecodeCache(str(self.cache.jinja()))
         return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ketluan.build.locks import FolderLock
 
-OWN = ("state.sqlite", "state.sqlite-wal", "state.sqlite-shm", "serve")
+OWN = ("state.sqlite", "state.sqlite-wal", "state.sqlite-shm", "serve", "jinja")
 """What this version keeps in the folder (besides the marker and the lock)."""
 LEGACY = ("pages", "bodies", "search", "analysis")
 """Folders of the content-addressed cache of earlier versions, emptied of their entries."""
@@ -83,6 +83,12 @@ class CacheFolder:
             encoding="utf-8",
         )
         return cls(root)
+
+    def jinja(self) -> Path:
+        """Where Jinja keeps compiled templates (by name, checked against their source)."""
+        folder = self.root / "jinja"
+        folder.mkdir(exist_ok=True)
+        return folder
 
     def sweep_legacy(self) -> int:
         """Delete the entries of an earlier version's content-addressed cache; only names
