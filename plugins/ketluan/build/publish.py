@@ -189,6 +189,7 @@ class SiteTrees:
             return
         lag = {path for (path,) in state.rows("SELECT path FROM lag WHERE target = ?", [name])}
         touched = changed | lag
+        touched |= _inside(state, name, [p for p in touched if (self.staging / p).is_dir()])
         with state.transaction():  # the journal: these paths of the work tree may change
             state.many("INSERT OR IGNORE INTO lag VALUES (?, ?)", ((name, p) for p in touched))
         now = _published(state, name, touched - changed)
@@ -296,6 +297,20 @@ def _published(state: BuildState, name: str, paths: Iterable[str]) -> dict[str, 
             [name, *part],
         )
         found.update(rows)
+    return found
+
+
+def _inside(state: BuildState, name: str, folders: list[str]) -> set[str]:
+    """Published outputs inside ``folders`` (a folder output is placed whole, so what it
+    holds of other outputs is placed again after it: the places manifest in the primary
+    search index)."""
+    found = set()
+    for folder in folders:
+        rows = state.rows(
+            "SELECT path FROM outputs WHERE target = ? AND path > ? AND path < ?",
+            [name, folder + "/", folder + "0"],
+        )
+        found |= {path for (path,) in rows}
     return found
 
 
