@@ -9,7 +9,9 @@ taken from the staging folder when this build rendered it, else from the publish
 from __future__ import annotations
 
 import json
+import shutil
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from jinja2 import Environment
@@ -39,6 +41,9 @@ from ketluan.site.search import PLACE_RECORD_TEMPLATE, PLACES_FILE, facets, plac
 SEARCH = "search"
 """State key (per target): the ``SearchState`` of the published index."""
 MANIFEST = f"{urls.PAGEFIND}/{PLACES_FILE}"
+COMPACT_FLOOR = 8
+"""A delta of at most this many documents never forces a compaction (whatever the shard
+size); beyond it, a planned build compacts when the delta outgrows a quarter of a shard."""
 
 
 def build_search(engine: Engine, env: Environment, config: MkDocsConfig, log) -> None:
@@ -57,7 +62,7 @@ def build_search(engine: Engine, env: Environment, config: MkDocsConfig, log) ->
     site = Path(config.site_dir)
     template = env.get_template(PLACE_RECORD_TEMPLATE)
     record_page = lambda record: template.render(record=record)  # noqa: E731
-    threshold = max(1, engine.options.search_shard_size // 4)
+    threshold = max(COMPACT_FLOOR, engine.options.search_shard_size // 4)
     full = engine.mode is Mode.COLD or not state.shards
     full = full or (engine.mode is Mode.PLAN and len(delta) > threshold)
     try:
@@ -124,27 +129,55 @@ def _links(engine: Engine, site: Path, pages: list[str], folder: Path) -> None:
 
 
 def _delta(engine: Engine, site: Path, delta: dict[str, Entry], state: SearchState, render):
-    """Index the documents of ``delta`` into the delta index and its places index."""
-    new = SearchState(state.shards, state.base, {})
-    if delta:
-        with tempfile.TemporaryDirectory(dir=site.parent, prefix=".ketluan-search-") as tmp:
-            _links(engine, site, [e.page for e in delta.values()], Path(tmp))
-            records = {urls.SEARCH_PLACES_DELTA: [e.record for e in delta.values()]}
-            output = site / urls.SEARCH_DELTA
-            beside(
-                lambda: build_pages(Path(tmp), output, len(delta), "the search delta"),
-                lambda: build_places(site, records, render),  # type: ignore[arg-type]
+    """Index the documents of ``delta`` into the delta index and its places index. A
+    document whose entries come out identical to its shard's (its page changed outside the
+    indexed text: the list of documents citing it) is not in the delta: its shard's entry
+    stays live."""
+    new = SearchState(state.shards, dict(state.base), {})
+    while delta:
+        ids, place_ids = _index_delta(engine, site, delta, render)
+        same = {
+            url
+            for url in delta
+            if url in new.base
+            and (ids[url], place_ids[url]) == (new.base[url].page_id, new.base[url].place_id)
+        }
+        for url in same:
+            new.base[url] = replace(
+                new.base[url], key=delta[url].key, places_key=delta[url].places_key
             )
-        ids, place_ids = page_ids(output), page_ids(site / urls.SEARCH_PLACES_DELTA)
-        for url, entry in delta.items():
-            entry.page_id, entry.place_id = ids[url], place_ids[url]
-            new.delta[url] = entry
-        for folder in (urls.SEARCH_DELTA, urls.SEARCH_PLACES_DELTA):
+        if not same:
+            for url, entry in delta.items():
+                entry.page_id, entry.place_id = ids[url], place_ids[url]
+            new.delta = delta
+            break
+        delta = {url: entry for url, entry in delta.items() if url not in same}
+    folders = (urls.SEARCH_DELTA, urls.SEARCH_PLACES_DELTA)
+    if new.delta:
+        for folder in folders:
             key = digest(folder, *sorted(f"{u}={e.key}/{e.places_key}" for u, e in delta.items()))
             engine.changes.written[folder] = Output(SEARCH, key, key, tree=True)
-    elif state.delta:
-        engine.changes.removed |= {urls.SEARCH_DELTA, urls.SEARCH_PLACES_DELTA}
+    else:
+        for folder in folders:
+            shutil.rmtree(site / folder, ignore_errors=True)
+        if state.delta:
+            engine.changes.removed |= set(folders)
     return new
+
+
+def _index_delta(
+    engine: Engine, site: Path, delta: dict[str, Entry], render
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Run Pagefind on the documents of ``delta``; their page ids in both indexes."""
+    with tempfile.TemporaryDirectory(dir=site.parent, prefix=".ketluan-search-") as tmp:
+        _links(engine, site, [e.page for e in delta.values()], Path(tmp))
+        records = {urls.SEARCH_PLACES_DELTA: [e.record for e in delta.values()]}
+        output = site / urls.SEARCH_DELTA
+        beside(
+            lambda: build_pages(Path(tmp), output, len(delta), "the search delta"),
+            lambda: build_places(site, records, render),  # type: ignore[arg-type]
+        )
+    return page_ids(output), page_ids(site / urls.SEARCH_PLACES_DELTA)
 
 
 def _rebuild(

@@ -8,7 +8,7 @@ one more shard. The shards' entries of those documents (and of documents removed
 them from results and from filter counts (``ketluan-search-engine.js``). A build that plans
 every page compacts the delta into new shards when it outgrows ``compact_at`` documents;
 a cold build always does. Whatever the split, the documents found by a query and what each
-result shows are those of a cold index (``tests/test_search_delta.py``).
+result shows are those of a cold index (``tests/browser/test_search_delta.py``).
 """
 
 from __future__ import annotations
