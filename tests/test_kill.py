@@ -79,7 +79,7 @@ def check_killed(project: Project, before: Path, tmp: Path) -> None:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
-    found = Project(tmp_path / "project", 17)
+    found = Project(tmp_path / "project", 17, documents=24)  # small: every kill is a build
     build(found.root)
     return found
 
