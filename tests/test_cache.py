@@ -156,3 +156,42 @@ def test_rendered_bodies_of_old_builds_are_swept(warm: Site, caplog) -> None:
     rebuild(warm, caplog)
     (after,) = state.rows("SELECT count(*) FROM bodies")[0]
     assert before == after == 3, "one body per document"
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_added_document_renders_only_the_pages_that_change(warm: Site, caplog, tmp_path) -> None:
+    """Pagination shifts (two per page): the pages rendered are exactly the generated pages
+    whose bytes changed or appeared, never an unchanged one."""
+    warm.options["page_size"] = 2
+    warm.build()
+    before = _files(warm.root / "site")
+    warm.add(
+        "son-dong/611.md",
+        conclusion("Văn bản mới.\n", title="Kết luận mới", number="611-KL/HU", date="2024-06-01"),
+    )
+    rendered, cached = rebuild(warm, caplog)
+    after = _files(warm.root / "site")
+    changed = {
+        p
+        for p, data in after.items()
+        if p.endswith("index.html") and before.get(p) != data and not p.startswith("pagefind")
+    }
+    assert "van-ban/bac-giang/huyen-uy-son-dong/2024/611-kl-hu/index.html" in changed
+    grown = "danh-muc/co-quan/huyen-uy-son-dong/trang/2/index.html"
+    assert grown in changed and grown not in before, "its committee's list grew a page"
+    assert 0 < rendered <= len(changed) and cached > 0
+    assert_same_as_cold(warm, tmp_path)
+
+
+def test_deleted_document_leaves_no_trace(warm: Site, caplog, tmp_path) -> None:
+    """Its page, and its entries in lists, feeds, sitemap, manifests and search, are gone."""
+    (warm.conclusions / "tuan-giao/12.md").unlink()
+    rebuild(warm, caplog)
+    assert not (warm.root / "site" / OTHER_PAGE).exists()
+    for path, data in _files(warm.root / "site").items():
+        if not path.startswith(("pagefind", "assets")):
+            assert OTHER_PAGE.encode() not in data, f"{path} still names the deleted document"
+    assert_same_as_cold(warm, tmp_path)
