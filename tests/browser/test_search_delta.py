@@ -17,9 +17,10 @@ REMOVED = "dien-bien/tuan-giao/2021-07-23-thong-bao-ket-luan.md"
 GONE = "/van-ban/dien-bien/thuong-truc-tinh-uy-dien-bien/2021/tbkl-2021-07-23/"
 LOOSE = pytest.mark.xfail(
     strict=True,
-    reason="Known gap (README, Search): Pagefind resolves each query word against the words "
-    "of each index, and an index lacking the word matches looser ones; a superseded entry "
-    "keeps its words in its shard until compaction, so that shard matches differently.",
+    reason="Known gap (README, Incremental builds): Pagefind resolves each query word "
+    "against the words of each index, and an index lacking the word matches looser ones; a "
+    "superseded entry keeps its words in its shard until compaction, so that shard matches "
+    "differently.",
 )
 QUERIES = [
     pytest.param("sầu riêng", marks=LOOSE),  # only in the edited body

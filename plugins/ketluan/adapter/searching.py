@@ -43,7 +43,8 @@ SEARCH = "search"
 MANIFEST = f"{urls.PAGEFIND}/{PLACES_FILE}"
 COMPACT_FLOOR = 8
 """A delta of at most this many documents never forces a compaction (whatever the shard
-size); beyond it, a planned build compacts when the delta outgrows a quarter of a shard."""
+size); beyond it, a planned build compacts when the delta, once entries identical to the
+shards' are dropped, outgrows a quarter of a shard (or its candidates exceed a shard)."""
 
 
 def build_search(engine: Engine, env: Environment, config: MkDocsConfig, log) -> None:
@@ -64,13 +65,18 @@ def build_search(engine: Engine, env: Environment, config: MkDocsConfig, log) ->
     record_page = lambda record: template.render(record=record)  # noqa: E731
     threshold = max(COMPACT_FLOOR, engine.options.search_shard_size // 4)
     full = engine.mode is Mode.COLD or not state.shards
-    full = full or (engine.mode is Mode.PLAN and len(delta) > threshold)
-    try:
+    full = full or (engine.mode is Mode.PLAN and len(delta) > engine.options.search_shard_size)
+    try:  # a delta up to one shard is indexed first: entries identical to the shards' drop out
+        if not full and not state.same_delta(delta):
+            narrowed = _delta(engine, site, delta, state, record_page)
+            full = engine.mode is Mode.PLAN and len(narrowed.delta) > threshold
+            if full:  # compacted below: the delta just written is not published
+                _drop_delta(engine, site)
+            else:
+                state = narrowed
+                log(f"search: {len(state.delta)} documents in the delta index, shards unchanged")
         if full and engine.plan is not None and engine.plan.search is not None:
             state = _rebuild(engine, site, current, state, record_page, log)
-        elif not state.same_delta(delta):
-            state = _delta(engine, site, delta, state, record_page)
-            log(f"search: {len(delta)} documents in the delta index, shards unchanged")
     except SearchIndexError as exc:
         raise PluginError(f"ketluan: {exc}") from None
     engine.meta[SEARCH] = state
@@ -163,6 +169,13 @@ def _delta(engine: Engine, site: Path, delta: dict[str, Entry], state: SearchSta
         if state.delta:
             engine.changes.removed |= set(folders)
     return new
+
+
+def _drop_delta(engine: Engine, site: Path) -> None:
+    """Take the delta index this build wrote out of the staging folder and its outputs."""
+    for folder in (urls.SEARCH_DELTA, urls.SEARCH_PLACES_DELTA):
+        engine.changes.written.pop(folder, None)
+        shutil.rmtree(site / folder, ignore_errors=True)
 
 
 def _index_delta(

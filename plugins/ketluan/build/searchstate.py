@@ -6,9 +6,11 @@ delta index (``urls.SEARCH_DELTA``, with its places index), which the browser me
 one more shard. The shards' entries of those documents (and of documents removed) are
 *superseded*: the places manifest lists their Pagefind page ids, and the browser drops
 them from results and from filter counts (``ketluan-search-engine.js``). A build that plans
-every page compacts the delta into new shards when it outgrows ``compact_at`` documents;
-a cold build always does. Whatever the split, the documents found by a query and what each
-result shows are those of a cold index (``tests/browser/test_search_delta.py``).
+every page compacts the delta into new shards when it outgrows a threshold
+(``adapter.searching.COMPACT_FLOOR``); a cold build always does. Whatever the split, the
+documents found by a query and what each result shows are those of a cold index, but for
+the known gap of words only superseded entries hold (README, "Incremental builds";
+``tests/browser/test_search_delta.py``).
 """
 
 from __future__ import annotations
