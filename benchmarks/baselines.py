@@ -7,9 +7,10 @@ MkDocs + Material project (documents not in the nav, search off) and a Hugo proj
 minimal single/list templates (Debian's ``hugo``). Measured, one run each while the memory
 of the whole process tree is sampled every 0.1 s: the ketluan build from cold (no cache,
 search index included), a rebuild with nothing changed, a rebuild after editing one
-document's body, the bare MkDocs build and the Hugo build. Memory is the proportional set
-size (PSS) summed over the tree: forked workers share most of their pages with the build
-process, and summing RSS would count those pages once per process (RSS is reported too).
+document's body, a rebuild after adding one document, the bare MkDocs build and the Hugo
+build. Memory is the proportional set size (PSS) summed over the tree: forked workers share
+most of their pages with the build process, and summing RSS would count those pages once
+per process (RSS is reported too).
 Then sizes: output, a typical document page and district page, the search index, and the
 bytes of a cold query for a district name in Chromium (``search.cold_query``). Prints one
 JSON line and one Markdown row per size (the targets are in BENCHMARKS.md).
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -124,6 +126,19 @@ def edit_one(project: Path) -> Path:
     return source
 
 
+def add_one(project: Path) -> Path:
+    """A new document beside the middle one (another number, same committee and date): what
+    a publisher does most often."""
+    numbered = re.compile(r"^number: \d+-", re.M)
+    sources = sorted((project / "conclusions").rglob("*.md"))
+    source = next(p for p in sources[len(sources) // 2 :] if numbered.search(p.read_text("utf-8")))
+    text = numbered.sub("number: 99999-", source.read_text(encoding="utf-8"), count=1)
+    text = re.sub(r"^title: .*$", "title: Kết luận mới ban hành", text, count=1, flags=re.M)
+    target = source.with_name("99999-moi.md")
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
 def run(count: int, root: Path, seed: int) -> dict[str, object]:
     config = generate(count, root / "ketluan", seed=seed)
     project = config.parent
@@ -135,6 +150,8 @@ def run(count: int, root: Path, seed: int) -> dict[str, object]:
     result["ketluan_unchanged"] = measure(mkdocs, project)
     edit_one(project)
     result["ketluan_one_edit"] = measure(mkdocs, project)
+    add_one(project)
+    result["ketluan_one_new"] = measure(mkdocs, project)
     result["bare_mkdocs"] = measure(mkdocs, bare)
     result["hugo"] = measure(["hugo", "--quiet", "-d", "public"], hugo)
     site = project / "site"
@@ -165,10 +182,11 @@ def row(result: dict[str, object]) -> str:
         return result[name][field]  # type: ignore[index]
 
     k, b, h = get("ketluan"), get("bare_mkdocs"), get("hugo")
-    edit = get("ketluan_one_edit")
+    edit, new = get("ketluan_one_edit"), get("ketluan_one_new")
     return (
         f"| {result['documents']:,} | {k} s | {b} s | {h} s | **{k / b:.2f}x** | "
         f"{get('ketluan_unchanged')} s | {edit} s (**{edit / h:.2f}x** Hugo) | "
+        f"{new} s (**{new / h:.2f}x** Hugo) | "
         f"{get('ketluan', 'peak_mb')} MB | {get('bare_mkdocs', 'peak_mb')} MB |"
     )
 

@@ -27,8 +27,13 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 
 def leftovers(site: Site) -> list[str]:
-    """Staging folders and replaced sites beside site/ (the lock file stays: it is reused)."""
-    return sorted(p.name for p in site.root.iterdir() if p.name.startswith(".site.") and p.is_dir())
+    """Staging folders and replaced sites beside site/ (the lock file stays: it is reused;
+    so does the work tree ``.site.work``, the site of the build before: see publish)."""
+    return sorted(
+        p.name
+        for p in site.root.iterdir()
+        if p.name.startswith(".site.") and p.is_dir() and p.name != ".site.work"
+    )
 
 
 def test_successful_build_replaces_the_site(site: Site) -> None:

@@ -1,6 +1,7 @@
-"""The build cache never serves a stale page: after each kind of edit (a document, a
-document citing another, a template, mkdocs.yml) the warm build equals a cold build of the
-same inputs, byte for byte, and pages whose inputs did not change come from the cache."""
+"""Incremental builds never publish a stale page: after each kind of edit (a document, a
+document citing another, a template, mkdocs.yml) the incremental build equals a cold build
+of the same inputs, byte for byte (the search index by what a query finds), and pages
+whose inputs did not change are not rendered again."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sitecompare import differences
 
-from conftest import REPO, Site, conclusion, pagefind_unstable
+from conftest import REPO, Site, conclusion
+from ketluan.build.state import BuildState
 
 CITED = conclusion("Nội dung kết luận.\n", title="Kết luận về giao thông nông thôn")
 CITING = conclusion(
@@ -58,36 +61,27 @@ def rebuild(site: Site, caplog: pytest.LogCaptureFixture) -> tuple[int, int]:
     return int(found[0]), int(found[1])
 
 
-def files(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and not pagefind_unstable(p.relative_to(folder))
-    }
-
-
 def assert_same_as_cold(site: Site, tmp_path: Path) -> None:
     """The warm site equals a build of a copy of the project with the cache off."""
     cold = Site.__new__(Site)
     cold.__dict__.update(site.__dict__)
     cold.root = tmp_path / "cold"
     shutil.rmtree(cold.root, ignore_errors=True)
-    shutil.copytree(site.root, cold.root, ignore=shutil.ignore_patterns(".cache", "site"))
+    ignored = shutil.ignore_patterns(".cache", "site", ".site.*")
+    shutil.copytree(site.root, cold.root, ignore=ignored)
     cold.conclusions = cold.root / "conclusions"
     if site.templates != REPO / "templates":
         cold.templates = cold.root / "templates"
     cold.options = {**site.options, "cache": "false", "jobs": 1}
     cold.build()
-    warm_files, cold_files = files(site.root / "site"), files(cold.root / "site")
-    assert sorted(warm_files) == sorted(cold_files)
-    stale = [name for name in warm_files if warm_files[name] != cold_files[name]]
-    assert stale == [], "pages differ from a cold build"
+    assert differences(site.root / "site", cold.root / "site") == []
 
 
 def test_unchanged_inputs_render_nothing(warm: Site, caplog, tmp_path: Path) -> None:
     rendered, cached = rebuild(warm, caplog)
     assert rendered == 0 and cached > 20
-    assert "search shard 0: unchanged, reused from the cache" in caplog.text
+    assert ": none build" in caplog.text
+    assert "search" not in caplog.text, "the search index is left as it is"
     assert_same_as_cold(warm, tmp_path)
 
 
@@ -97,8 +91,10 @@ def test_edited_document_shows_up_and_the_rest_is_reused(warm: Site, caplog, tmp
     rendered, cached = rebuild(warm, caplog)
     assert "Nội dung đã sửa lại." in warm.page(CITED_PAGE).text_content()
     assert (warm.root / "site" / OTHER_PAGE / "index.html").read_bytes() == other
-    assert 0 < rendered < cached
-    assert "search shard 0: 3 documents indexed" in caplog.text, "its shard is indexed again"
+    assert rendered == 1 and cached > 20, "its own text only: its page alone"
+    assert ": local build" in caplog.text
+    assert "search: 1 documents in the delta index, shards unchanged" in caplog.text
+    assert "search shard" not in caplog.text, "no shard is indexed again"
     assert_same_as_cold(warm, tmp_path)
 
 
@@ -209,9 +205,49 @@ def test_edited_config_changes_every_page(warm: Site, caplog, tmp_path) -> None:
     assert_same_as_cold(warm, tmp_path)
 
 
-def test_cache_entries_of_old_builds_are_swept(warm: Site, caplog) -> None:
-    entries = sum(1 for _ in (warm.root / ".cache/ketluan/pages").rglob("*") if _.is_file())
+def test_rendered_bodies_of_old_builds_are_swept(warm: Site, caplog) -> None:
+    state = BuildState(warm.root / ".cache/ketluan/state.sqlite", readonly=True)
+    (before,) = state.rows("SELECT count(*) FROM bodies")[0]
     warm.add("son-dong/604.md", CITED.replace("Nội dung kết luận.", "Nội dung khác."))
     rebuild(warm, caplog)
-    after = sum(1 for _ in (warm.root / ".cache/ketluan/pages").rglob("*") if _.is_file())
-    assert after == entries
+    (after,) = state.rows("SELECT count(*) FROM bodies")[0]
+    assert before == after == 3, "one body per document"
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_added_document_renders_only_the_pages_that_change(warm: Site, caplog, tmp_path) -> None:
+    """Pagination shifts (two per page): the pages rendered are exactly the generated pages
+    whose bytes changed or appeared, never an unchanged one."""
+    warm.options["page_size"] = 2
+    warm.build()
+    before = _files(warm.root / "site")
+    warm.add(
+        "son-dong/611.md",
+        conclusion("Văn bản mới.\n", title="Kết luận mới", number="611-KL/HU", date="2024-06-01"),
+    )
+    rendered, cached = rebuild(warm, caplog)
+    after = _files(warm.root / "site")
+    changed = {
+        p
+        for p, data in after.items()
+        if p.endswith("index.html") and before.get(p) != data and not p.startswith("pagefind")
+    }
+    assert "van-ban/bac-giang/huyen-uy-son-dong/2024/611-kl-hu/index.html" in changed
+    grown = "danh-muc/co-quan/huyen-uy-son-dong/trang/2/index.html"
+    assert grown in changed and grown not in before, "its committee's list grew a page"
+    assert 0 < rendered <= len(changed) and cached > 0
+    assert_same_as_cold(warm, tmp_path)
+
+
+def test_deleted_document_leaves_no_trace(warm: Site, caplog, tmp_path) -> None:
+    """Its page, and its entries in lists, feeds, sitemap, manifests and search, are gone."""
+    (warm.conclusions / "tuan-giao/12.md").unlink()
+    rebuild(warm, caplog)
+    assert not (warm.root / "site" / OTHER_PAGE).exists()
+    for path, data in _files(warm.root / "site").items():
+        if not path.startswith(("pagefind", "assets")):
+            assert OTHER_PAGE.encode() not in data, f"{path} still names the deleted document"
+    assert_same_as_cold(warm, tmp_path)

@@ -167,6 +167,7 @@ def test_read_only_parent_folder(project: Site) -> None:
 def test_read_only_site_folder(project: Site) -> None:
     assert mkdocs_build(project).returncode == 0
     before = sorted(p.name for p in (project.root / "site").iterdir())
+    project.add("b.md", conclusion(number="2-KL/HU"))  # something to publish
     with read_only(project.root / "site"):
         result = mkdocs_build(project)
     assert_fails_clearly(
@@ -175,4 +176,5 @@ def test_read_only_site_folder(project: Site) -> None:
         f"{project.root / 'site'} was left as it was.",
     )
     assert sorted(p.name for p in (project.root / "site").iterdir()) == before
-    assert [p.name for p in project.root.glob(".site.*") if p.is_dir()] == []
+    beside = [p.name for p in project.root.glob(".site.*") if p.is_dir()]
+    assert beside == [".site.work"], "no staging folder left; the work tree stays"

@@ -135,7 +135,7 @@ def test_search_can_be_turned_off(site: Site) -> None:
 def test_pagefind_failure_fails_the_build_with_its_output(site: Site, monkeypatch, caplog) -> None:
     site.add("a/1.md", conclusion())
 
-    def broken(site_dir, shard):
+    def broken(*args):
         return ["sh", "-c", "echo 'Error: could not read index' >&2; exit 3"]
 
     monkeypatch.setattr(search_build, "pagefind_command", broken)

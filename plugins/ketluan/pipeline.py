@@ -40,12 +40,14 @@ def read(
     return load_corpus(project, conclusions_dir, types, progress=progress)
 
 
-def cite(corpus: Corpus) -> dict[str, list[Mention]]:
-    """Extract the citations of every document, once per build, by source path, with a
-    declared citation for each relation its front matter names and its text does not."""
+def cite(corpus: Corpus, kept: dict[str, list[Mention]] | None = None) -> dict[str, list[Mention]]:
+    """Extract the citations of every document, once per build, by source path (or take
+    ``kept``, each document's own from an earlier build: the build state keeps them), with
+    a declared citation for each relation its front matter names and its text does not
+    (these depend on the other documents, so they are never kept)."""
     found = {}
     for doc in corpus.documents:
-        mentions = document_mentions(doc)
+        mentions = kept[doc.source] if kept is not None else document_mentions(doc)
         found[doc.source] = mentions + relation_mentions(doc, mentions, corpus.by_id)
     return found
 
@@ -72,9 +74,12 @@ def build_day() -> dt.date:
     return dt.date.today()
 
 
-def assign(corpus: Corpus) -> dict[str, list[Task]]:
-    """The tasks of every document, by source path, as front matter corrects them; raises
+def assign(corpus: Corpus, kept: dict[str, list[Task]] | None = None) -> dict[str, list[Task]]:
+    """The tasks of every document, by source path, as front matter corrects them (or
+    ``kept``, from the build state, whose reading found their problems); raises
     ``ProblemsError`` when a ``tasks:`` item names no task or several."""
+    if kept is not None:
+        return {doc.source: kept[doc.source] for doc in corpus.documents}
     found, problems = {}, []
     for doc in corpus.documents:
         found[doc.source], more = document_tasks(doc)
@@ -84,13 +89,19 @@ def assign(corpus: Corpus) -> dict[str, list[Task]]:
     return found
 
 
-def analyse(corpus: Corpus, as_of: dt.date | None = None) -> Analysis:
-    """Cite, then resolve every citation and relation against the corpus and read the
-    tasks; statuses are as of ``as_of`` (default: ``build_day()``)."""
+def analyse(
+    corpus: Corpus,
+    as_of: dt.date | None = None,
+    mentions: dict[str, list[Mention]] | None = None,
+    tasks: dict[str, list[Task]] | None = None,
+) -> Analysis:
+    """Cite (unless ``mentions`` are each document's, from an earlier cite phase: the build
+    state keeps them), then resolve every citation and relation against the corpus and read
+    the tasks; statuses are as of ``as_of`` (default: ``build_day()``)."""
     day = as_of or build_day()
-    citations = CitationIndex(corpus.documents, cite(corpus))
+    citations = CitationIndex(corpus.documents, cite(corpus, mentions))
     relations = RelationIndex(corpus.documents, citations, day)
-    return Analysis(corpus, citations, relations, assign(corpus), day)
+    return Analysis(corpus, citations, relations, assign(corpus, tasks), day)
 
 
 def index(analysis: Analysis, shard_size: int | None, memo: Memo | None = None) -> SiteIndexes:

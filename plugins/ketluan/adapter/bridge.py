@@ -3,6 +3,7 @@ page metadata and Markdown, and their template context."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import resources
 from typing import Any
 
@@ -13,6 +14,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ketluan.build.sanitize import escape_raw_html
+from ketluan.core.model import Document
 from ketluan.site.pages import Page as PlannedPage
 from ketluan.site.pages import SitePlan
 
@@ -31,13 +33,20 @@ def generated_files(plan: SitePlan, config: MkDocsConfig) -> list[File]:
     ]
 
 
-def source(planned: PlannedPage) -> str:
-    """A planned page's Markdown: the escaped body of its document, or nothing."""
+Bodies = Callable[[Document], str]
+"""Reads the body of a document (the build holds none: ``ketluan.build.analysis``)."""
+
+
+def source(planned: PlannedPage, body: Bodies | None = None) -> str:
+    """A planned page's Markdown: the escaped body of its document (read by ``body``),
+    or nothing."""
     doc = planned.body_of
-    return escape_raw_html(doc.body) if doc is not None else ""
+    if doc is None:
+        return ""
+    return escape_raw_html(body(doc) if body is not None else doc.body)
 
 
-def page_markdown(plan: SitePlan, page: Page) -> str | None:
+def page_markdown(plan: SitePlan, page: Page, body: Bodies | None = None) -> str | None:
     """Markdown and metadata for a generated page, or None for a hand-written page.
 
     Values are HTML-escaped before they reach ``page.meta``: MkDocs' Jinja does not
@@ -50,7 +59,7 @@ def page_markdown(plan: SitePlan, page: Page) -> str | None:
     page.meta = {"template": planned.template, "title": str(escape(planned.title))}
     if planned.description:
         page.meta["description"] = str(escape(planned.description))
-    return source(planned)
+    return source(planned, body)
 
 
 def is_untrusted(plan: SitePlan, page: Page) -> bool:

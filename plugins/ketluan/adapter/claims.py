@@ -30,7 +30,8 @@ def output_claims(plan: SitePlan, mkdocs_pages: int) -> list[Claim]:
             Claim(urls.SITEMAP_PARTS.format(n), "a part of the sitemap index") for n in parts
         ]
     if plan.search is not None:
-        for folder in (urls.PAGEFIND, urls.SEARCH_SHARDS, urls.SEARCH_PLACES):
+        folders = (urls.PAGEFIND, urls.SEARCH_SHARDS, urls.SEARCH_PLACES, urls.SEARCH_DELTA)
+        for folder in (*folders, urls.SEARCH_PLACES_DELTA):
             claims.append(Claim(folder, "the search index (rebuilt whole)", tree=True))
     return claims
 
@@ -53,16 +54,3 @@ def mkdocs_claims(files: Files, project: Path) -> list[Claim]:
 def _shown(path: Path, project: Path) -> str:
     """``path`` relative to the project when inside it (``docs/a.md``), else absolute."""
     return path.relative_to(project).as_posix() if path.is_relative_to(project) else str(path)
-
-
-def unwritten(plan: SitePlan, files: Files, site_dir: Path) -> list[str]:
-    """Site-relative paths this build wrote and that are missing from ``site_dir`` now: a
-    site missing any of them is never published."""
-    expected = [file.dest_uri for file in files if file.inclusion.is_included()]
-    expected += [page.url + "index.html" for page in plan.pages.values()]
-    expected += [feed.path for feed in plan.feeds]
-    expected += [urls.DOCUMENTS_JSON, urls.RESOLUTIONS_JSON]
-    expected += [feed.path for feed in plan.task_feeds] + list(plan.files)
-    if plan.search is not None:
-        expected += [f"{shard.path}/pagefind-entry.json" for shard in plan.search.shards]
-    return [path for path in expected if not (site_dir / path).is_file()]

@@ -69,8 +69,8 @@ class KetluanConfig(base.Config):
     size (about 0.45 GB per 1,000 documents of 3-25 KB), so the corpus is split and the
     shards merged in the browser (see BENCHMARKS.md)."""
     cache = c.Type(bool, default=True)
-    """Keep rendered pages, bodies, search shards and search data between builds and reuse
-    those whose inputs are unchanged (see README, "Build cache")."""
+    """Keep the build state (each file's analysis, each output's key, the search index's
+    delta) between builds and redo only what changed (see README, "Incremental builds")."""
     cache_dir = c.Type(str, default=".cache/ketluan")
     """Folder of the build cache, relative to mkdocs.yml: a folder of its own (the build
     deletes old entries in it), never the project folder, docs_dir, conclusions_dir, the

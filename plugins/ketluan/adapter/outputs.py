@@ -1,34 +1,46 @@
-"""The render, write and index phases: what a build writes after MkDocs' own pages (the
-generated pages, feeds, sitemap parts, open-data manifests, the search index). Runs in
-``on_post_build``, into the staging folder."""
+"""The render and write phases: the generated pages, feeds, sitemap and open-data manifests
+whose inputs changed, written into the staging folder (``on_post_build``).
+
+Each output has a key: the digest of the salt (code, theme, configuration, navigation),
+its template and its planned data with references (``ketluan.build.refs``). An output
+whose key equals the published one's is not rendered; the others are, and publishing
+compares their bytes (``ketluan.build.publish``).
+"""
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
+from mkdocs.utils import get_build_timestamp
 from tqdm import tqdm
 
-from ketluan.adapter.render import PageError, Renderer, default_jobs, render_all
-from ketluan.build.cache.keys import CacheState, cache_keys, page_templates, salt, template_digests
-from ketluan.build.cache.store import PageCache
-from ketluan.build.pagefind import SearchIndexError, build_index
-from ketluan.pipeline import Analysis
+from ketluan.adapter.engine import Engine
+from ketluan.adapter.render import PageError, Renderer, render_all
+from ketluan.build.incremental import Mode
+from ketluan.build.publish import Output
+from ketluan.build.refs import Refs, digest, dumps
 from ketluan.site import sitemap, urls
 from ketluan.site.feeds import atom_time, entry_id
-from ketluan.site.indexes import SiteIndexes
 from ketluan.site.manifest import documents_manifest, resolutions_manifest
 from ketluan.site.pages import SitePlan
-from ketluan.site.search import PLACE_RECORD_TEMPLATE
 
 Log = Callable[[str], None]
+SITEMAP = "sitemap"
+"""State key (per target): the sitemap entries of the generated pages."""
+PAGES = "pages"
+"""State key (per target): how many pages the plugin renders."""
 
 
 def quiet() -> bool:
@@ -36,40 +48,157 @@ def quiet() -> bool:
     return logging.getLogger("mkdocs").getEffectiveLevel() > logging.INFO
 
 
-def render_pages(
-    plan: SitePlan,
-    config: MkDocsConfig,
-    env: Environment,
-    nav: Navigation,
-    cache: PageCache | None,
-    jobs: int,
-    log: Log,
-) -> CacheState | None:
-    """Render every generated page outside the navigation (``render``), reusing ``cache``
-    when there is one, on ``jobs`` processes (0: one per core). Returns what the search
-    index and the end of the build need of the cache (None without one)."""
-    started = time.monotonic()
+@dataclass(frozen=True)
+class Planned:
+    """A page to render: its key, its planned data as bytes, its body's key."""
+
+    key: str
+    blob: bytes
+    body: str | None
+
+
+def planned_pages(
+    plan: SitePlan, sources: list[str], refs: Refs, salt: str, templates: dict[str, str]
+) -> dict[str, Planned]:
+    """Key, bytes and body key of each of ``sources``."""
+    shared = dumps(plan.shared, refs)
+    found = {}
+    for src in sources:
+        page = plan.pages[src]
+        blob = dumps(page, refs)
+        body = None
+        if (doc := page.body_of) is not None:
+            body = digest(salt, "body", refs.of(doc), dumps(getattr(page, "links", []), refs))
+        found[src] = Planned(digest(salt, templates[page.template], shared, src, blob), blob, body)
+    return found
+
+
+def _dest(plan: SitePlan, src: str) -> str:
+    return plan.pages[src].url + "index.html"
+
+
+def _stored(engine: Engine, kind: str) -> dict[str, str | None]:
+    """Path -> key of the published outputs of ``kind``."""
+    if engine.state is None or engine.mode is Mode.COLD:
+        return {}
+    rows = engine.state.rows(
+        "SELECT path, key FROM outputs WHERE target = ? AND kind = ?", [engine.target, kind]
+    )
+    return dict(rows)
+
+
+def pages_to_render(engine: Engine) -> tuple[dict[str, Planned], int]:
+    """The pages whose key changed (all of them in a cold build), and how many pages the
+    plugin renders in all; the pages no longer planned are removed."""
+    plan = engine.plan
+    assert plan is not None
+    if engine.mode is Mode.NONE:
+        return {}, engine.stored(PAGES) or 0
+    if engine.mode is Mode.LOCAL:
+        pages = engine.local_pages()
+        plan.pages.update(pages)
+        found = planned_pages(plan, list(pages), engine.refs, engine.salt, engine.templates)
+        return found, engine.stored(PAGES) or 0
     sources = [src for src, page in plan.pages.items() if not page.in_nav]
-    state = None
-    if cache:
-        templates = page_templates(plan)
-        build_salt = salt(config, nav, templates)
-        keys = cache_keys(plan, sources, build_salt, template_digests(env, templates))
-        state = CacheState(cache, build_salt, keys)
-    renderer = Renderer(plan, config, env, nav, cache, state.keys if state else {})
-    jobs = jobs or default_jobs()
+    found = planned_pages(plan, sources, engine.refs, engine.salt, engine.templates)
+    published = _stored(engine, "page")
+    engine.changes.removed |= set(published) - {_dest(plan, src) for src in sources}
+    engine.meta[PAGES] = len(sources)
+    todo = {src: p for src, p in found.items() if published.get(_dest(plan, src)) != p.key}
+    return todo, len(sources)
+
+
+def render_pages(
+    engine: Engine, config: MkDocsConfig, env: Environment, nav: Navigation, log: Log
+) -> None:
+    """Render the pages whose inputs changed into the staging folder."""
+    plan = engine.plan
+    assert plan is not None
+    started = time.monotonic()
+    todo, total = pages_to_render(engine)
+    state = engine.state
+    renderer = Renderer(
+        plan,
+        config,
+        env,
+        nav,
+        {src: p.body for src, p in todo.items()},
+        engine.body,
+        state.path if state is not None else None,
+    )
     with tqdm(
-        total=len(sources), desc="ketluan: rendering", unit=" page", disable=quiet(), leave=False
+        total=len(todo), desc="ketluan: rendering", unit=" page", disable=quiet(), leave=False
     ) as bar:
+
+        def done(found: Any) -> None:
+            if state is not None and found.bodies:
+                with state.transaction():
+                    state.save_bodies(found.bodies)
+            bar.update(len(found.digests))
+
         try:
-            stats = render_all(renderer, sources, jobs, bar.update)
+            rendered = render_all(renderer, sorted(todo), engine.jobs, done)
         except PageError as exc:
             raise PluginError(f"ketluan: {exc}") from None
+    for src, job in todo.items():
+        doc_page = plan.pages[src].body_of is not None
+        path = _dest(plan, src)
+        engine.changes.written[path] = Output(
+            "page", job.key, rendered.digests[path], job.blob if doc_page else None, job.body
+        )
     log(
-        f"{len(sources)} pages written in {time.monotonic() - started:.1f} s "
-        f"({stats.rendered} rendered, {stats.cached} unchanged from the cache, {jobs} processes)"
+        f"{total} pages written in {time.monotonic() - started:.1f} s "
+        f"({len(todo)} rendered, {total - len(todo)} unchanged from the cache, "
+        f"{engine.jobs} processes; {rendered.converted} bodies converted; {engine.mode.value})"
     )
-    return state
+
+
+def write_file(engine: Engine, config: MkDocsConfig, path: str, data: bytes, out: Output) -> None:
+    """Write one output into the staging folder and note it."""
+    target = Path(config.site_dir) / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    out.digest = hashlib.blake2b(data, digest_size=20).hexdigest()
+    engine.changes.written[path] = out
+
+
+def write_feeds(engine: Engine, env: Environment, config: MkDocsConfig) -> None:
+    """Render the planned Atom feeds whose entries changed (``fragments/atom.html``)."""
+    plan = engine.plan
+    if engine.mode not in (Mode.COLD, Mode.PLAN) or plan is None:
+        return
+    template = env.get_template("fragments/atom.html")
+    published = _stored(engine, "feed")
+    for feed in plan.feeds:
+        key = digest(engine.salt, "feed", dumps(feed, engine.refs))
+        if published.get(feed.path) == key:
+            continue
+        text = template.render(feed=feed, config=config, entry_id=entry_id, atom_time=atom_time)
+        write_file(engine, config, feed.path, (text.strip() + "\n").encode(), Output("feed", key))
+    engine.changes.removed |= set(published) - {feed.path for feed in plan.feeds}
+
+
+def write_task_outputs(engine: Engine, env: Environment, config: MkDocsConfig) -> None:
+    """The agencies' Atom feeds (``templates/fragments/tasks-atom.html``), their calendars
+    and ``api/tasks.json`` (planned as text by ``site.task_feeds``), each written when its
+    bytes changed; tasks change only in a build that plans (their states follow the build
+    day, which is in the engine's salt)."""
+    plan = engine.plan
+    if engine.mode not in (Mode.COLD, Mode.PLAN) or plan is None:
+        return
+    template = env.get_template("fragments/tasks-atom.html")
+    texts = {
+        feed.path: template.render(feed=feed, config=config, atom_time=atom_time).strip() + "\n"
+        for feed in plan.task_feeds
+    }
+    texts.update(plan.files)
+    published = _stored(engine, "tasks")
+    for path, text in texts.items():
+        data = text.encode("utf-8")
+        key = hashlib.blake2b(data, digest_size=20).hexdigest()
+        if published.get(path) != key:
+            write_file(engine, config, path, data, Output("tasks", key))
+    engine.changes.removed |= set(published) - set(texts)
 
 
 def mkdocs_sitemap(files: Files) -> list[sitemap.Entry]:
@@ -82,80 +211,67 @@ def mkdocs_sitemap(files: Files) -> list[sitemap.Entry]:
     ]
 
 
-def write_sitemap_parts(
-    plan: SitePlan, env: Environment, config: MkDocsConfig, mkdocs_pages: list[sitemap.Entry]
-) -> None:
-    """The parts of a sitemap index (``site.sitemap``), with fragments/sitemap-part.html."""
-    template = env.get_template("fragments/sitemap-part.html")
-    for path, entries in sitemap.parts(plan, config.site_url or "/", mkdocs_pages):
-        _write(config, path, template.render(entries=entries).strip() + "\n")
-
-
-def write_feeds(plan: SitePlan, env: Environment, config: MkDocsConfig) -> None:
-    """Render every planned Atom feed with ``templates/fragments/atom.html`` into the site."""
-    template = env.get_template("fragments/atom.html")
-    for feed in plan.feeds:
-        text = template.render(feed=feed, config=config, entry_id=entry_id, atom_time=atom_time)
-        _write(config, feed.path, text.strip() + "\n")
-
-
-def write_task_outputs(plan: SitePlan, env: Environment, config: MkDocsConfig) -> None:
-    """The agencies' Atom feeds (``templates/fragments/tasks-atom.html``), their calendars
-    and ``api/tasks.json`` (planned as text by ``site.task_feeds``)."""
-    template = env.get_template("fragments/tasks-atom.html")
-    for feed in plan.task_feeds:
-        text = template.render(feed=feed, config=config, atom_time=atom_time)
-        _write(config, feed.path, text.strip() + "\n")
-    for path, text in plan.files.items():
-        _write(config, path, text)
-
-
-def write_manifests(analysis: Analysis, indexes: SiteIndexes, config: MkDocsConfig) -> None:
-    """``api/documents.json`` and ``api/resolutions.json`` (docs/du-lieu-mo.md)."""
-    base_url = config.site_url or "/"
-    citations, where, relations = indexes.citations, indexes.cited_urls, indexes.relations
-    documents = analysis.corpus.documents
-    manifest = documents_manifest(documents, base_url, citations, where, relations)
-    _write(config, urls.DOCUMENTS_JSON, manifest)
-    manifest = resolutions_manifest(base_url, citations, where, relations)
-    _write(config, urls.RESOLUTIONS_JSON, manifest)
-
-
-def _write(config: MkDocsConfig, path: str, text: str) -> None:
-    target = Path(config.site_dir) / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
-
-
-def build_search_index(
-    plan: SitePlan,
-    analysis: Analysis,
-    env: Environment,
-    config: MkDocsConfig,
-    log: Log,
-    state: CacheState | None = None,
-) -> None:
-    """Run Pagefind over the written pages when search is on, reusing the shards of an
-    earlier build whose pages are unchanged; a failure fails the build."""
-    search = plan.search
-    if search is None:
+def write_sitemap(engine: Engine, env: Environment, config: MkDocsConfig, files: Files) -> None:
+    """``sitemap.xml`` and ``sitemap.xml.gz`` (MkDocs' own are not written: the plugin's
+    are), and the parts of a sitemap index past 50,000 URLs, when an entry changed."""
+    plan = engine.plan
+    assert plan is not None
+    base = config.site_url or "/"
+    if engine.mode in (Mode.COLD, Mode.PLAN):
+        generated = sitemap.entries(plan, base)
+        engine.meta[SITEMAP] = generated
+    else:
+        generated = engine.stored(SITEMAP) or []
+    every = mkdocs_sitemap(files) + generated
+    pages = [f.page for f in files.documentation_pages() if f.page is not None]
+    stamp = get_build_timestamp(pages=pages)
+    key = digest(engine.salt, "sitemap", dumps((every, plan.updated, stamp)))
+    published = _stored(engine, SITEMAP)
+    if published and all(value == key for value in published.values()):
         return
-    documents = analysis.corpus.documents
-    record_page = env.get_template(PLACE_RECORD_TEMPLATE)
-    records = search.place_records(documents)
-    reuse = state.search_reuse(search, documents, records) if state else None
-    try:
-        build_index(
-            Path(config.site_dir),
-            search.shards,
-            search.places_manifest(documents),
-            records,
-            lambda record: record_page.render(record=record),
-            progress=lambda shards: tqdm(
-                shards, desc="ketluan: search index", unit=" shard", disable=quiet()
-            ),
-            log=log,
-            reuse=reuse,
-        )
-    except SearchIndexError as exc:
-        raise PluginError(f"ketluan: {exc}") from None
+    written: list[str] = []
+    text = env.get_template("sitemap.xml").render(
+        sitemap.sitemap_context(every, base, plan.updated)
+    )
+    data = text.encode("utf-8")
+    write_file(engine, config, "sitemap.xml", data, Output(SITEMAP, key))
+    write_file(engine, config, "sitemap.xml.gz", _gzipped(data, stamp), Output(SITEMAP, key))
+    written += ["sitemap.xml", "sitemap.xml.gz"]
+    part = env.get_template("fragments/sitemap-part.html")
+    for path, entries in sitemap.parts(every):
+        text = part.render(entries=entries).strip() + "\n"
+        write_file(engine, config, path, text.encode("utf-8"), Output(SITEMAP, key))
+        written.append(path)
+    engine.changes.removed |= set(published) - set(written)
+
+
+def _gzipped(data: bytes, stamp: int) -> bytes:
+    """``data`` gzipped as MkDocs gzips its sitemap (file name and time in the header)."""
+    import io
+
+    buffer = io.BytesIO()
+    with gzip.GzipFile(fileobj=buffer, filename="sitemap.xml.gz", mode="wb", mtime=stamp) as out:
+        out.write(data)
+    return buffer.getvalue()
+
+
+def write_manifests(engine: Engine, config: MkDocsConfig) -> None:
+    """``api/documents.json`` and ``api/resolutions.json`` (docs/du-lieu-mo.md), written
+    when their text changed."""
+    if engine.mode not in (Mode.COLD, Mode.PLAN):
+        return
+    assert engine.analysis is not None and engine.indexes is not None
+    base_url = config.site_url or "/"
+    indexes = engine.indexes
+    citations, where, relations = indexes.citations, indexes.cited_urls, indexes.relations
+    documents = engine.analysis.corpus.documents
+    texts = {
+        urls.DOCUMENTS_JSON: documents_manifest(documents, base_url, citations, where, relations),
+        urls.RESOLUTIONS_JSON: resolutions_manifest(base_url, citations, where, relations),
+    }
+    published = _stored(engine, "manifest")
+    for path, text in texts.items():
+        data = text.encode("utf-8")
+        key = hashlib.blake2b(data, digest_size=20).hexdigest()
+        if published.get(path) != key:
+            write_file(engine, config, path, data, Output("manifest", key))

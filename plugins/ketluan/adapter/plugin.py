@@ -1,12 +1,14 @@
 """The MkDocs plugin: event handlers that run the build's phases and hand MkDocs what it
-renders itself (``ketluan.pipeline`` for the pure phases, ``outputs`` for the rest)."""
+renders itself (``ketluan.pipeline`` for the pure phases, ``engine`` for what an
+incremental build reads and plans, ``outputs`` and ``searching`` for what it writes)."""
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -15,7 +17,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from tqdm import tqdm
 
-from ketluan import pipeline
 from ketluan.adapter import outputs
 from ketluan.adapter.bridge import (
     generated_files,
@@ -24,24 +25,31 @@ from ketluan.adapter.bridge import (
     page_markdown,
     theme_loader,
 )
-from ketluan.adapter.claims import mkdocs_claims, output_claims, unwritten
+from ketluan.adapter.claims import mkdocs_claims, output_claims
 from ketluan.adapter.config import KetluanConfig
+from ketluan.adapter.engine import SALT, Engine
+from ketluan.adapter.publishing import check_written, publish
+from ketluan.adapter.searching import build_search
 from ketluan.adapter.theme import material_config
-from ketluan.build.cache.keys import AnalysisMemo
+from ketluan.build.cache.keys import nav_digest
 from ketluan.build.cache.localcode import local_code_digest
-from ketluan.build.cache.store import CacheFolderError, PageCache
+from ketluan.build.cache.store import CacheFolder, CacheFolderError, code_salt
 from ketluan.build.collisions import CollisionError, check_collisions
 from ketluan.build.compact import compact_html
 from ketluan.build.folders import Folder, cache_folder, misplaced, project_folders, site_folder
-from ketluan.build.publish import AtomicOutput, OutputError
+from ketluan.build.incremental import Mode
+from ketluan.build.publish import OutputError, SiteTrees
+from ketluan.build.refs import digest
 from ketluan.build.sanitize import body_id, clean_body
+from ketluan.build.state import BuildState
 from ketluan.core.problems import ProblemsError
-from ketluan.site import sitemap, urls
-from ketluan.site.indexes import SiteIndexes
+from ketluan.site import urls
 from ketluan.site.pages import PageConflict, SitePlan
-from ketluan.site.plan import SiteOptions
 
 log = get_plugin_logger(__name__)
+CLAIMS = "claims"
+"""State key (per target): digest of what MkDocs writes, to check collisions when it
+changes."""
 
 
 class KetluanPlugin(BasePlugin[KetluanConfig]):
@@ -49,19 +57,22 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
 
     def __init__(self) -> None:
         self.command: str | None = None
-        self.output: AtomicOutput | None = None
-        self.cache: PageCache | None = None
+        self.trees: SiteTrees | None = None
+        self.cache: CacheFolder | None = None
+        self.state: BuildState | None = None
+        self.engine: Engine | None = None
+        self.plan: SitePlan | None = None
+        """What MkDocs' events read of the plan (the engine's)."""
+        self.serve_root: Path | None = None
         self.complete = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.types = self.config.types()
         self.project = Path(config.config_file_path).parent
         self._finish()  # `serve --clean` starts a build before the last one shut down
         self._check_folders(config)
-        self.cache = None
         try:
             self._begin(config)
         except OutputError as exc:
@@ -78,21 +89,35 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
                 f"{exc.filename}. Make it writable by this user, set cache_dir to a folder you "
                 "can write, or write 'cache: false' in mkdocs.yml."
             ) from None
+        # The plugin writes the sitemap itself, only when an entry changed.
+        config.theme.static_templates.discard("sitemap.xml")
         self.complete = False
         return config
 
     def _begin(self, config: MkDocsConfig) -> None:
-        """Lock and stage the output (``build``; serve writes to its own temp dir), and lock
-        the cache."""
-        if self.command == "build":
-            self.output = AtomicOutput.begin(Path(config.site_dir), log.info)
-            config.site_dir = str(self.output.staging)
+        """Lock the site, clear what killed builds left, and stage the output (``serve``
+        stages in MkDocs' own folder and publishes into a site of its own in the cache,
+        which ``on_serve`` serves); lock the cache and open the build state."""
+        self.cache, self.state = None, None
+        if self.command != "serve":
+            self.trees = SiteTrees.begin(Path(config.site_dir), "build", log.info)
+            config.site_dir = str(self.trees.staging)
         if self.config.cache:
-            self.cache = PageCache.claim(self.project / self.config.cache_dir)
+            self.cache = CacheFolder.claim(self.project / self.config.cache_dir)
             self.cache.lock.acquire(log.info)
+            self.cache.sweep_legacy()
+            self.state = BuildState.open(self.cache.root, code_salt())
             # Read extension and hook code now, as close as can be to when MkDocs loaded
-            # it: the cache key must describe the code that runs (``localcode``).
+            # it: the salt must describe the code that runs (``localcode``).
             local_code_digest(config, self.project)
+        if self.command == "serve":
+            if self.serve_root is None:
+                parent = self.cache.root if self.cache else Path(tempfile.mkdtemp())
+                self.serve_root = parent / "serve" / "site"
+            staging = Path(config.site_dir)
+            self.trees = SiteTrees.begin(self.serve_root, "serve", log.info, staging)
+        assert self.trees is not None
+        self.trees.attach(self.state)
 
     def _check_folders(self, config: MkDocsConfig) -> None:
         """Refuse a site_dir or cache_dir that is, holds or lies in the project's sources."""
@@ -113,43 +138,58 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
             raise PluginError("ketluan: " + "\nketluan: ".join(problems))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """The read, validate, model, cite, index and plan phases."""
-        progress = lambda paths: tqdm(  # noqa: E731
-            paths, desc="ketluan: reading", unit=" doc", disable=outputs.quiet(), leave=False
+        """Read what changed, decide how much to do, plan (``engine``)."""
+        assert self.trees is not None
+        if self.command == "serve":
+            self.trees.mark()
+        theme_sitemap = files.get_file_from_path("sitemap.xml")
+        if theme_sitemap is not None and theme_sitemap.generated_by is None:
+            files.remove(theme_sitemap)  # a template (on_config), not a file to copy
+        engine = self.engine = Engine(self.project, self.config, self.state, self.trees, log.info)
+        with tqdm(
+            desc="ketluan: reading", unit=" doc", disable=outputs.quiet(), leave=False
+        ) as bar:
+            try:
+                engine.prepare(config, bar.update)
+            except ProblemsError as exc:
+                raise PluginError(str(exc)) from None
+            except PageConflict as exc:
+                raise PluginError(f"ketluan: {exc}") from None
+        if engine.analysis is not None:
+            for note in sorted(engine.analysis.relations.notes):
+                log.info("%s", note)
+        self._check_collisions(files)
+        self.plan = engine.plan
+        assert self.plan is not None
+        log.info(
+            "%d documents (%d changed since the published site) read from %s: %s build",
+            len(engine.sources.current) if engine.sources else 0,
+            len(engine.sources.changed) if engine.sources else 0,
+            self.config.conclusions_dir,
+            engine.mode.value,
         )
-        try:
-            corpus = pipeline.read(self.project, self.config.conclusions_dir, self.types, progress)
-            log.info(
-                "%d documents read from %s", len(corpus.documents), self.config.conclusions_dir
-            )
-            self.analysis = pipeline.analyse(corpus)
-        except ProblemsError as exc:
-            raise PluginError(str(exc)) from None
-        for note in sorted(self.analysis.relations.notes):
-            log.info("%s", note)
-        self.memo = AnalysisMemo(self.cache)
-        shards = self.config.search_shard_size if self.config.search else None
-        self.indexes: SiteIndexes = pipeline.index(self.analysis, shards, self.memo)
-        options = SiteOptions(
-            page_size=self.config.page_size,
-            home_recent=self.config.home_recent,
-            base_url=config.site_url or "/",
-            feed_size=self.config.feed_size,
-        )
-        try:
-            self.plan: SitePlan = pipeline.plan(self.analysis, self.indexes, options)
-        except PageConflict as exc:
-            raise PluginError(f"ketluan: {exc}") from None
-        mkdocs_pages = sum(1 for f in files.documentation_pages() if f.inclusion.is_included())
-        try:
-            check_collisions(
-                [*mkdocs_claims(files, self.project), *output_claims(self.plan, mkdocs_pages)]
-            )
-        except CollisionError as exc:
-            raise PluginError(f"ketluan: {exc}") from None
         for file in generated_files(self.plan, config):
             files.append(file)
         return files
+
+    def _check_collisions(self, files: Files) -> None:
+        """Every output has one source: checked in every build that plans all pages, and in
+        one that plans none when the files MkDocs writes changed (it plans all then)."""
+        engine = self.engine
+        assert engine is not None
+        mkdocs = mkdocs_claims(files, self.project)
+        engine.meta[CLAIMS] = digest(*sorted(f"{c.path} {c.source}" for c in mkdocs))
+        if engine.mode in (Mode.NONE, Mode.LOCAL) and engine.meta[CLAIMS] != engine.stored(CLAIMS):
+            engine.mode = Mode.PLAN
+            engine.plan_all()
+        if engine.mode in (Mode.NONE, Mode.LOCAL):
+            return
+        pages = sum(1 for f in files.documentation_pages() if f.inclusion.is_included())
+        assert engine.plan is not None
+        try:
+            check_collisions([*mkdocs, *output_claims(engine.plan, pages)])
+        except CollisionError as exc:
+            raise PluginError(f"ketluan: {exc}") from None
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
@@ -169,14 +209,6 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
             links.extend(link.children)
         return clean_body(html)
 
-    def on_template_context(
-        self, context: dict[str, Any], template_name: str, config: MkDocsConfig
-    ) -> dict[str, Any]:
-        if template_name == "sitemap.xml":
-            pages = outputs.mkdocs_sitemap(self.files)
-            context.update(sitemap.sitemap_context(self.plan, config.site_url or "/", pages))
-        return context
-
     def on_page_context(self, context: dict[str, Any], page: Page, **kwargs: Any) -> dict[str, Any]:
         return page_context(self.plan, page, context)
 
@@ -188,31 +220,35 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         env.filters["kl_url"] = urls.of
         env.filters["kl_material_config"] = material_config
         theme_loader(env)
+        if self.cache is not None:  # compiled templates kept between builds (by source)
+            env.bytecode_cache = FileSystemBytecodeCache(str(self.cache.jinja()))
         return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """The render, write and index phases."""
-        state = outputs.render_pages(
-            self.plan, config, self.env, self.nav, self.cache, self.config.jobs, log.info
-        )
-        outputs.write_feeds(self.plan, self.env, config)
-        outputs.write_task_outputs(self.plan, self.env, config)
-        outputs.write_sitemap_parts(self.plan, self.env, config, outputs.mkdocs_sitemap(self.files))
-        outputs.write_manifests(self.analysis, self.indexes, config)
-        outputs.build_search_index(self.plan, self.analysis, self.env, config, log.info, state)
-        if state:
-            self.memo.save()
-            state.sweep()
-        if self.cache:
-            self.cache.lock.release()
-        missing = unwritten(self.plan, self.files, Path(config.site_dir))
-        if missing:
-            raise PluginError(
-                f"ketluan: {len(missing)} file(s) this build wrote are missing from "
-                f"{config.site_dir} (/{', /'.join(missing[:5])}); the site was not published. "
-                "Another program deleted them while the build ran: build again."
-            )
+        """The render, write and index phases (of what changed)."""
+        engine = self.engine
+        assert engine is not None
+        engine.salt = digest(engine.base, nav_digest(self.nav))
+        if engine.mode in (Mode.NONE, Mode.LOCAL) and engine.salt != engine.stored(SALT):
+            engine.mode = Mode.PLAN  # the navigation changed: every page shows it
+            engine.plan_all()
+        outputs.render_pages(engine, config, self.env, self.nav, log.info)
+        outputs.write_feeds(engine, self.env, config)
+        outputs.write_task_outputs(engine, self.env, config)
+        outputs.write_sitemap(engine, self.env, config, self.files)
+        outputs.write_manifests(engine, config)
+        build_search(engine, self.env, config, log.info)
+        check_written(engine, self.files, Path(config.site_dir))
+        engine.finish_meta()
         self.complete = True
+        if self.command == "serve":
+            self._finish()
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        """Serve the site ``serve`` publishes (MkDocs' folder is only its staging)."""
+        if self.trees is not None and self.serve_root is not None:
+            server.root = str(self.serve_root)
+        return server
 
     def on_build_error(self, *, error: Exception) -> None:
         self.complete = False
@@ -229,15 +265,15 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
     def _finish(self) -> None:
         """Publish the staging folder of a complete build (else drop it) and let the next
         build in."""
-        output, self.output = self.output, None
+        trees, self.trees = self.trees, None
         try:
-            if output and self.complete:
-                output.publish()
-            elif output:
-                output.discard()
+            if trees and self.complete and self.engine is not None:
+                publish(self.engine, trees, log.info)
+            elif trees:
+                trees.discard()
         finally:
             self.complete = False
-            if output:
-                output.lock.release()
+            if trees:
+                trees.lock.release()
             if self.cache:
                 self.cache.lock.release()

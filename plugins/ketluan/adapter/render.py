@@ -1,21 +1,20 @@
-"""Renders the generated pages outside MkDocs' page loop: streamed, cached, on every core.
+"""Renders the generated pages outside MkDocs' page loop: streamed, on every core.
 
 MkDocs keeps every page's HTML in memory until all are rendered, builds a Markdown parser
 per page and uses one core; at 50,000 documents (about 95,000 pages) that is most of the
 build. Here each page is rendered with the same theme environment, context and plugin
-events (``page_context``, ``post_page``) as MkDocs would, written at once and forgotten;
-worker processes forked from the build share the plan; and a page whose inputs have not
-changed since the last build is linked from the cache instead of rendered (``pagecache``).
-
-A page's cache key is the fingerprint (``fingerprint``) of everything its template can
-reach: the planned page (its template, title, context, Markdown), the data shared by every
-page, and a salt covering the code, the installed versions, every theme file and the
-configuration (``salt``). Pages in the navigation stay with MkDocs.
+events (``page_context``, ``post_page``) as MkDocs would, written at once and forgotten,
+in worker processes forked from the build. Which pages to render is the build's decision
+(``ketluan.build.incremental``); a document's body is read from disk by the page that
+shows it, and its HTML is kept in the build state by the key of its Markdown and links,
+so a page re-rendered for another reason (a list of citing documents, a template) does
+not convert its Markdown again. Pages in the navigation stay with MkDocs.
 """
 
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import multiprocessing
 import os
 import signal
@@ -34,10 +33,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from ketluan.adapter.bridge import page_markdown
+from ketluan.adapter.bridge import Bodies, page_markdown
 from ketluan.adapter.linking import CitationLinker
-from ketluan.build.cache.store import PageCache
 from ketluan.build.sanitize import body_toc, clean_body
+from ketluan.build.state import BuildState
 from ketluan.site.pages import SitePlan
 
 CHUNK = 200
@@ -49,11 +48,13 @@ class PageError(RuntimeError):
 
 
 @dataclass
-class RenderStats:
-    """What a render pass did."""
+class Rendered:
+    """What rendering some pages gave: each page's digest (of the bytes written) and the
+    bodies converted anew, by key (the build keeps them)."""
 
-    rendered: int = 0
-    cached: int = 0
+    digests: dict[str, str] = field(default_factory=dict)
+    bodies: list[tuple[str, Any]] = field(default_factory=list)
+    converted: int = 0
 
 
 @dataclass
@@ -64,34 +65,34 @@ class Renderer:
     config: MkDocsConfig
     env: Environment
     nav: Navigation
-    cache: PageCache | None
-    keys: dict[str, tuple[str, str | None]]
-    """Cache keys by source path: (page key, body key or None for a page without body)."""
+    body_keys: dict[str, str | None]
+    """Source path -> key of the page's rendered body (None: a page without body)."""
+    bodies: Bodies
+    state: Path | None
+    """The build state's file, where bodies of earlier builds are looked up."""
     fragments: dict[str, str] = field(default_factory=dict)
     """Theme fragments that are the same on every page outside the navigation with one
-    ``fragment_scope`` (the navigation and tabs: templates/partials/kl-fragment.html)."""
+    ``fragment_scope`` (the navigation and tabs: templates/fragments/once.html)."""
     _nav_depth: int | None = None
     _folders: set[Path] = field(default_factory=set)
     _md: tuple[Markdown, CitationLinker] | None = None
+    _db: tuple[int, BuildState] | None = None
 
-    def render(self, src: str) -> bool:
-        """Write the page planned at ``src``; True when it came from the cache."""
+    def render(self, src: str, out: Rendered) -> None:
+        """Write the page planned at ``src``; its digest and new body go to ``out``."""
         try:
-            return self._render(src)
+            self._render(src, out)
         except Exception as exc:
             raise PageError(f"error building page /{src}: {type(exc).__name__}: {exc}") from exc
 
-    def _render(self, src: str) -> bool:
+    def _render(self, src: str, out: Rendered) -> None:
         config = self.config
         file = File.generated(config, src, content="")
         target = Path(file.abs_dest_path)
-        page_key, body_key = self.keys.get(src, ("", None))
         self._folder(target.parent)
-        if self.cache and page_key and self.cache.fetch("pages", page_key, target):
-            return True
         page = Page(None, file, config)
-        page.markdown = page_markdown(self.plan, page)
-        page.content, toc = self.body(src, page, body_key)
+        page.markdown = page_markdown(self.plan, page, self.bodies)
+        page.content, toc = self.body(src, page, out)
         page.toc = get_toc(toc)
         config._current_page = page
         try:
@@ -105,16 +106,17 @@ class Renderer:
             output = config.plugins.on_post_page(output, page=page, config=config)
         finally:
             config._current_page = None
-        target.write_bytes(output.encode("utf-8", errors="xmlcharrefreplace"))
-        if self.cache and page_key:
-            self.cache.store("pages", page_key, target)
-        return False
+        data = output.encode("utf-8", errors="xmlcharrefreplace")
+        target.write_bytes(data)
+        out.digests[file.dest_uri] = hashlib.blake2b(data, digest_size=20).hexdigest()
 
-    def body(self, src: str, page: Page, key: str | None) -> tuple[str, list[Any]]:
-        """HTML and headings of the page's Markdown, from the cache when rendered before."""
+    def body(self, src: str, page: Page, out: Rendered) -> tuple[str, list[Any]]:
+        """HTML and headings of the page's Markdown, from the state when rendered before."""
         if not page.markdown:
             return "", []
-        cached = self.cache.load("bodies", key) if self.cache and key else None
+        key = self.body_keys.get(src)
+        state = self._state()
+        cached = state.body(key) if state is not None and key else None
         if cached is not None:
             return cached["html"], cached["toc"]
         planned = self.plan.pages[src]
@@ -129,9 +131,19 @@ class Renderer:
         toc = getattr(md, "toc_tokens", [])
         if planned.body_of is not None:
             html, toc = clean_body(html), body_toc(toc)
-        if self.cache and key:
-            self.cache.save("bodies", key, {"html": html, "toc": toc})
+        out.converted += 1
+        if key:
+            out.bodies.append((key, {"html": html, "toc": toc}))
         return html, toc
+
+    def _state(self) -> BuildState | None:
+        """This process's read-only connection to the state (a connection does not survive
+        a fork)."""
+        if self.state is None:
+            return None
+        if self._db is None or self._db[0] != os.getpid():
+            self._db = (os.getpid(), BuildState(self.state, readonly=True))
+        return self._db[1]
 
     def _folder(self, folder: Path) -> None:
         """Create a page's folder once per process (MkDocs' ``write_file`` asks the disk for
@@ -180,14 +192,14 @@ _RENDERER: Renderer | None = None
 _PARENT = 0
 
 
-def _render_chunk(chunk: list[str]) -> tuple[int, int]:
+def _render_chunk(chunk: list[str]) -> Rendered:
     assert _RENDERER is not None
-    hits = 0
+    out = Rendered()
     for src in chunk:
         if _PARENT and os.getppid() != _PARENT:
             os._exit(1)  # the build was killed: write nothing more into its staging folder
-        hits += _RENDERER.render(src)
-    return len(chunk) - hits, hits
+        _RENDERER.render(src, out)
+    return out
 
 
 def _die_with_parent() -> None:
@@ -209,25 +221,25 @@ def render_all(
     renderer: Renderer,
     sources: list[str],
     jobs: int,
-    progress: Callable[[int], Any] = lambda done: None,
-) -> RenderStats:
+    progress: Callable[[Rendered], Any] = lambda done: None,
+) -> Rendered:
     """Render ``sources`` with ``jobs`` processes (1: in this one); ``progress`` is called
-    with the number of pages done after each chunk."""
+    with what each chunk gave (the build stores its bodies as they come)."""
     global _RENDERER
-    stats = RenderStats()
+    total = Rendered()
     chunks = [sources[i : i + CHUNK] for i in range(0, len(sources), CHUNK)]
     _RENDERER = renderer
     try:
-        for rendered, cached in _map(chunks, jobs):
-            stats.rendered += rendered
-            stats.cached += cached
-            progress(rendered + cached)
+        for found in _map(chunks, jobs):
+            total.digests.update(found.digests)
+            total.converted += found.converted
+            progress(found)
     finally:
         _RENDERER = None
-    return stats
+    return total
 
 
-def _map(chunks: list[list[str]], jobs: int) -> Iterator[tuple[int, int]]:
+def _map(chunks: list[list[str]], jobs: int) -> Iterator[Rendered]:
     if jobs <= 1 or len(chunks) <= 1:
         yield from map(_render_chunk, chunks)
         return

@@ -1,9 +1,10 @@
-"""Building the search index with Pagefind: one run per full-text shard, the places
-indexes beside them, unchanged shards reused from the build cache. What goes into the index
-(shards, terms, place tokens) is planned in ``search``."""
+"""Running Pagefind: one run per full-text shard, the places indexes beside them, and the
+one-run delta index of the documents changed since (``searchstate`` says which). What goes
+into the index (shards, terms, place tokens) is planned in ``site.search``."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
@@ -13,12 +14,9 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
-from ketluan.site import urls
-from ketluan.site.search import PLACES_FILE, PlaceRecord, Shard
+from ketluan.site.search import PlaceRecord, Shard
 
 EXCLUDE_SELECTORS = (".kl-letterhead", ".kl-meta", ".kl-recipients__label", ".headerlink")
 """Repeated chrome inside the document region: its values are indexed as metadata instead."""
@@ -30,24 +28,24 @@ bundles and web worker (we search on the main thread) are deleted."""
 
 
 KEEP_IN_PRIMARY = (*KEEP_IN_SHARD, "pagefind.js")
+FRAGMENT_PREFIX = b"pagefind_dcd"
+"""What Pagefind writes before the JSON of a fragment (after gzip)."""
 
 
 class SearchIndexError(RuntimeError):
     """Pagefind failed; the message says which shard and what Pagefind printed."""
 
 
-def pagefind_command(site_dir: Path, shard: Shard) -> list[str]:
-    """The Pagefind CLI call (from the ``pagefind[bin]`` wheel) that builds one shard."""
+def pagefind_command(site_dir: Path, output: Path, glob: str | None = None) -> list[str]:
+    """The Pagefind CLI call (from the ``pagefind[bin]`` wheel) that indexes the document
+    pages of ``site_dir`` (those matching ``glob``) into ``output``."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir)]
+    if glob is not None:
+        command += ["--glob", glob]
     return [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(site_dir),
-        "--glob",
-        shard.glob(),
+        *command,
         "--output-path",
-        str(site_dir / shard.path),
+        str(output),
         "--force-language",
         "vi",
         "--exclude-selectors",
@@ -60,115 +58,79 @@ def places_command(source: Path, output: Path) -> list[str]:
     return [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(output)]
 
 
-class IndexCache(Protocol):
-    """Where finished index folders are kept between builds (``pagecache.PageCache``)."""
-
-    def fetch_tree(self, kind: str, key: str, target: Path) -> bool: ...
-    def store_tree(self, kind: str, key: str, written: Path) -> None: ...
-
-
-@dataclass
-class Reuse:
-    """Index folders of earlier builds to reuse: ``keys`` names each folder by the
-    fingerprint of what goes into it (see ``plugin``); a missing key builds afresh."""
-
-    cache: IndexCache
-    keys: dict[str, str]
-
-    def fetch(self, name: str, target: Path) -> bool:
-        key = self.keys.get(name)
-        return key is not None and self.cache.fetch_tree("search", key, target)
-
-    def store(self, name: str, written: Path) -> None:
-        if (key := self.keys.get(name)) is not None:
-            self.cache.store_tree("search", key, written)
-
-
-def build_index(
+def build_shards(
     site_dir: Path,
+    output: Path,
     shards: list[Shard],
-    places: dict[str, object],
-    place_records: dict[int, list[PlaceRecord]],
-    render_record: Callable[[PlaceRecord], str],
     progress: Callable[[list[Shard]], Iterable[Shard]] = iter,
     log: Callable[[str], None] = lambda message: None,
-    reuse: Reuse | None = None,
 ) -> None:
-    """Run Pagefind once per shard, one after another (memory is per run), then trim; then
-    the places index of each shard, from one tiny page per document (``render_record``:
-    Pagefind's Python API takes ~0.1 s per custom record, its CLI a second for 10,000).
-    A shard whose pages are unchanged since an earlier build is taken from ``reuse``."""
-    for stale in (
-        site_dir / urls.PAGEFIND,
-        site_dir / urls.SEARCH_SHARDS,
-        site_dir / urls.SEARCH_PLACES,
-    ):
-        shutil.rmtree(stale, ignore_errors=True)
-    # The places indexes are small: built beside the full-text shards, on the other core.
-    with ThreadPoolExecutor(max_workers=1) as beside:
-        places_done = beside.submit(
-            _build_places, site_dir, place_records, render_record, log, reuse
-        )
-        _build_shards(site_dir, shards, progress, log, reuse)
-        places_done.result()
-    if shards:
-        places_file = site_dir / urls.PAGEFIND / PLACES_FILE
-        places_file.write_text(json.dumps(places, ensure_ascii=False), encoding="utf-8")
-
-
-def _build_shards(
-    site_dir: Path,
-    shards: list[Shard],
-    progress: Callable[[list[Shard]], Iterable[Shard]],
-    log: Callable[[str], None],
-    reuse: Reuse | None,
-) -> None:
-    """Run Pagefind once per full-text shard, one after another (memory is per run)."""
+    """Run Pagefind once per shard over the pages of ``site_dir``, one after another
+    (memory is per run), into ``output / shard.path``."""
     for shard in progress(shards):
         started = time.monotonic()
-        output = site_dir / shard.path
-        if reuse and reuse.fetch(shard.path, output):
-            log(f"search shard {shard.name}: unchanged, reused from the cache")
-            continue
+        folder = output / shard.path
         what = f"search shard {shard.name}"
-        _run(pagefind_command(site_dir, shard), output, what, shard.documents)
+        _run(pagefind_command(site_dir, folder, shard.glob()), folder, what, shard.documents)
         log(
             f"search shard {shard.name}: {shard.documents} documents indexed into "
             f"{shard.path}/ in {time.monotonic() - started:.1f} s"
         )
-        _trim(output, KEEP_IN_PRIMARY if shard.name == "0" else KEEP_IN_SHARD)
-        if reuse:
-            reuse.store(shard.path, output)
+        _trim(folder, KEEP_IN_PRIMARY if shard.name == "0" else KEEP_IN_SHARD)
 
 
-def _build_places(
-    site_dir: Path,
-    place_records: dict[int, list[PlaceRecord]],
+def build_pages(site_dir: Path, output: Path, count: int, what: str) -> None:
+    """One Pagefind run over every page of ``site_dir`` (the delta's folder of links)."""
+    _run(pagefind_command(site_dir, output), output, what, count)
+    _trim(output, KEEP_IN_SHARD)
+
+
+def build_places(
+    output: Path,
+    place_records: dict[str, list[PlaceRecord]],
     render_record: Callable[[PlaceRecord], str],
-    log: Callable[[str], None],
-    reuse: Reuse | None,
+    log: Callable[[str], None] = lambda message: None,
 ) -> None:
-    """Build the places index of each shard from one tiny page per document."""
-    for index, records in sorted(place_records.items()):
-        output = site_dir / urls.SEARCH_PLACES / str(index)
-        if reuse and reuse.fetch(f"{urls.SEARCH_PLACES}/{index}", output):
-            continue
+    """Build each places index (by its folder under ``output``) from one tiny page per
+    document (``render_record``: Pagefind's Python API takes ~0.1 s per custom record,
+    its CLI a second for 10,000)."""
+    for path, records in sorted(place_records.items()):
+        folder = output / path
         with tempfile.TemporaryDirectory(prefix="ketluan-places-") as source:
             for record in records:
                 page = Path(source) / record.url.strip("/") / "index.html"
                 page.parent.mkdir(parents=True, exist_ok=True)
                 page.write_text(render_record(record), encoding="utf-8")
-            what = f"the places index of shard {index}"
-            _run(places_command(Path(source), output), output, what, len(records))
-        _trim(output, KEEP_IN_SHARD)
-        if reuse:
-            reuse.store(f"{urls.SEARCH_PLACES}/{index}", output)
+            what = f"the places index {path}"
+            _run(places_command(Path(source), folder), folder, what, len(records))
+        _trim(folder, KEEP_IN_SHARD)
     if place_records:
         log(f"places indexes: {sum(map(len, place_records.values()))} documents")
 
 
+def beside(first: Callable[[], None], second: Callable[[], None]) -> None:
+    """Run ``first`` here and ``second`` on another thread (the other core: Pagefind is a
+    process of its own), and wait for both."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        done = pool.submit(second)
+        first()
+        done.result()
+
+
+def page_ids(folder: Path) -> dict[str, str]:
+    """URL -> Pagefind page id (``result.id`` in the browser) of every page of an index."""
+    found = {}
+    for fragment in (folder / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        if data.startswith(FRAGMENT_PREFIX):
+            data = data[len(FRAGMENT_PREFIX) :]
+        found[json.loads(data)["url"]] = fragment.stem
+    return found
+
+
 def _run(command: list[str], output: Path, what: str, expected: int) -> None:
     """Run one Pagefind build; any failure or miscount raises with Pagefind's output."""
+    shutil.rmtree(output, ignore_errors=True)
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0 or not (output / "pagefind-entry.json").exists():
         printed = (result.stderr.strip() or result.stdout.strip())[-2000:]

@@ -46,8 +46,13 @@ def read_document(
 ) -> tuple[Document | None, list[Problem]]:
     """Read and validate one file; returns the document or the problems found in it."""
     raw, problems = read_source(path, rel)
-    if raw is None:
-        return None, problems
+    return (None, problems) if raw is None else parse_document(raw, rel, types)
+
+
+def parse_document(
+    raw: bytes, rel: str, types: dict[str, TypeInfo]
+) -> tuple[Document | None, list[Problem]]:
+    """Validate the bytes ``raw`` of the file ``rel``; the document or its problems."""
     text, problems = decode(raw, rel)
     if text is None:
         return None, problems
@@ -78,16 +83,8 @@ def read_document(
     return (None, ctx.problems) if ctx.problems else (document, [])
 
 
-def load_corpus(
-    project: Path,
-    conclusions_dir: str,
-    types: dict[str, TypeInfo],
-    progress: Progress = lambda paths: paths,
-    today: dt.date | None = None,
-) -> Corpus:
-    """Read all conclusions; raise ProblemsError listing every problem in every file.
-    Dates after ``today`` (default: the build date) are warnings: see ``Corpus.notes``."""
-    project = project.resolve()
+def conclusions_root(project: Path, conclusions_dir: str) -> Path:
+    """The folder of conclusions (resolved); a ``ProblemsError`` when it is missing."""
     root = (project / conclusions_dir).resolve()
     if not root.is_dir():
         raise ProblemsError(
@@ -101,6 +98,20 @@ def load_corpus(
                 )
             ]
         )
+    return root
+
+
+def load_corpus(
+    project: Path,
+    conclusions_dir: str,
+    types: dict[str, TypeInfo],
+    progress: Progress = lambda paths: paths,
+    today: dt.date | None = None,
+) -> Corpus:
+    """Read all conclusions; raise ProblemsError listing every problem in every file.
+    Dates after ``today`` (default: the build date) are warnings: see ``Corpus.notes``."""
+    project = project.resolve()
+    root = conclusions_root(project, conclusions_dir)
     documents: list[Document] = []
     sources = find_sources(root, project)
     problems = list(sources.problems)
@@ -109,7 +120,17 @@ def load_corpus(
         problems.extend(found)
         if document is not None:
             documents.append(document)
-    problems.extend(_duplicates(documents))
+    return assemble(documents, problems, today)
+
+
+def assemble(
+    documents: list[Document], problems: list[Problem], today: dt.date | None = None
+) -> Corpus:
+    """The corpus of the files read (``documents``, and the ``problems`` of the others):
+    duplicates refused, ids made unique, newest first; raises ``ProblemsError`` with every
+    problem. The one step that looks across files, so an incremental build that reads only
+    changed files (``ketluan.build``) runs it over every document as a cold build does."""
+    problems = [*problems, *_duplicates(documents)]
     if problems:
         raise ProblemsError(problems)
     ids = disambiguate(documents)

@@ -179,7 +179,7 @@ def parse(text: str, path: str) -> FrontMatter:
         return _not_closed(lines, path)
     source = "\n".join(lines[1:end]) + "\n"
     rest = "\n".join(lines[end + 1 :])
-    body = rest.strip("\n") + "\n"
+    body = _body(lines, end + 1)
     # the line where the body's text starts (the line after '---' when it has none)
     body_line = end + 2 + (len(rest) - len(rest.lstrip("\n")) if rest.strip() else 0)
     try:
@@ -217,6 +217,17 @@ def parse(text: str, path: str) -> FrontMatter:
         return result
     result.values = _mapping(node, "", result, path)
     return result
+
+
+def body_at(text: str, body_line: int) -> str:
+    """The body of decoded ``text`` whose body starts at line ``body_line``
+    (``FrontMatter.body_line``): what ``parse`` gave as ``body``, for a reader that kept
+    the line instead of the text (the renderer reads bodies from disk)."""
+    return _body(text.split("\n"), body_line - 1)
+
+
+def _body(lines: list[str], start: int) -> str:
+    return "\n".join(lines[start:]).strip("\n") + "\n"
 
 
 def _not_closed(lines: list[str], path: str) -> FrontMatter:

@@ -147,8 +147,7 @@ class SearchPlan:
     def terms(self, doc: Document) -> str:
         """Hidden searchable terms of ``doc`` (see ``extra_terms``) and the tokens of the
         places it names (see ``place_token``)."""
-        tokens = sorted(map(place_token, self.named[doc.source]))
-        return " ".join(filter(None, [self._extra[doc.source], *tokens]))
+        return search_terms(self._extra[doc.source], self.named[doc.source])
 
     def named_places(self, doc: Document) -> set[str]:
         """Places named in ``doc``, matched with their accents ("diễn biến" is not
@@ -164,24 +163,9 @@ class SearchPlan:
         for doc in documents:
             if not self.named[doc.source]:  # a central body's naming no place: no record
                 continue
-            meta = {
-                "title": doc.title,
-                "number": doc.number or "",
-                "date": doc.date.short(),
-                "type": doc.type.label,
-                "issuer": ", ".join(doc.issuers),
-                "place": doc.place,
-            }
             shard = self._shard_of[(_scope(doc), doc.date.year)]
-            records.setdefault(shard, []).append(
-                PlaceRecord(
-                    url=f"/{urls.document(doc)}",
-                    content=" ".join(sorted(map(place_token, self.named[doc.source]))),
-                    meta={key: value for key, value in meta.items() if value},
-                    filters=self.facets(doc),
-                    sort={"date": doc.date.iso()},
-                )
-            )
+            record = place_record(doc, self.named[doc.source], self.facets(doc))
+            records.setdefault(shard, []).append(record)
         return records
 
     def places_manifest(self, documents: Iterable[Document]) -> dict[str, object]:
@@ -223,6 +207,26 @@ class PlaceRecord:
     meta: dict[str, str]
     filters: dict[str, list[str]]
     sort: dict[str, str]
+
+
+def place_record(doc: Document, named: Iterable[str], filters: dict[str, list[str]]) -> PlaceRecord:
+    """One document in a places index: the tokens of the places it names (``named``) as
+    its only text, and the metadata and ``filters`` its page gives the full-text index."""
+    meta = {
+        "title": doc.title,
+        "number": doc.number or "",
+        "date": doc.date.short(),
+        "type": doc.type.label,
+        "issuer": ", ".join(doc.issuers),
+        "place": doc.place,
+    }
+    return PlaceRecord(
+        url=f"/{urls.document(doc)}",
+        content=" ".join(sorted(map(place_token, named))),
+        meta={key: value for key, value in meta.items() if value},
+        filters=filters,
+        sort={"date": doc.date.iso()},
+    )
 
 
 def plan_shards(documents: Iterable[Document], shard_size: int) -> list[Shard]:
@@ -270,6 +274,12 @@ def extra_terms(doc: Document) -> str:
             end += 1
         terms.add(new_tone_placement(text[start:end].strip("/.-")).lower())
     return " ".join(sorted(terms))
+
+
+def search_terms(extra: str, named: Iterable[str]) -> str:
+    """A document's hidden searchable terms: its ``extra_terms`` and the tokens of the
+    places it names (``place_token``)."""
+    return " ".join(filter(None, [extra, *sorted(map(place_token, named))]))
 
 
 def facets(doc: Document, status: str | None = None) -> dict[str, list[str]]:

@@ -25,21 +25,19 @@ def entries(plan: SitePlan, base: str) -> list[Entry]:
     ]
 
 
-def sitemap_context(plan: SitePlan, base: str, mkdocs_pages: list[Entry]) -> dict[str, Any]:
-    """What templates/sitemap.xml needs: the generated pages' entries when everything fits
-    in one sitemap; else the URLs of the parts of a sitemap index (``parts``), the pages
-    MkDocs rendered going into the first part."""
-    generated = entries(plan, base)
-    if len(mkdocs_pages) + len(generated) <= SITEMAP_LIMIT:
-        return {"kl_sitemap": mkdocs_pages + generated, "kl_sitemap_parts": None}
-    count = -(-(len(mkdocs_pages) + len(generated)) // SITEMAP_LIMIT)
+def sitemap_context(generated: list[Entry], base: str, updated: str) -> dict[str, Any]:
+    """What templates/sitemap.xml needs of every entry (``generated``: the pages MkDocs
+    renders first, then the plugin's): all of them when they fit in one sitemap; else the
+    URLs of the parts of a sitemap index (``parts``), last modified ``updated``."""
+    if len(generated) <= SITEMAP_LIMIT:
+        return {"kl_sitemap": generated, "kl_sitemap_parts": None}
+    count = -(-len(generated) // SITEMAP_LIMIT)
     found = [urljoin(base, urls.SITEMAP_PARTS.format(n)) for n in range(1, count + 1)]
-    return {"kl_sitemap": None, "kl_sitemap_parts": [(url, plan.updated) for url in found]}
+    return {"kl_sitemap": None, "kl_sitemap_parts": [(url, updated) for url in found]}
 
 
-def parts(plan: SitePlan, base: str, mkdocs_pages: list[Entry]) -> list[tuple[str, list[Entry]]]:
+def parts(every: list[Entry]) -> list[tuple[str, list[Entry]]]:
     """(path, entries) of each part of a sitemap index; none when one sitemap holds all."""
-    every = mkdocs_pages + entries(plan, base)
     if len(every) <= SITEMAP_LIMIT:
         return []
     return [

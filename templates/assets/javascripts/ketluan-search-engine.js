@@ -103,11 +103,18 @@ function absolute(path) {
 // those documents: a query naming a place loads only those shards. A cold query for a
 // district stays small whatever the size of the corpus.
 const PLACE_PREFIX = "\u2c65"; // ketluan.search.PLACE_PREFIX: sorts after every word
-let manifest = { shards: [], place_shards: [], places: {}, spellings: {} };
+let manifest = {
+  shards: [],
+  place_shards: [],
+  places: {},
+  spellings: {},
+  superseded: {},
+  superseded_places: {},
+};
 let placeNames = [];
 
 export function setManifest(value) {
-  manifest = value;
+  manifest = { superseded: {}, superseded_places: {}, ...value };
   placeNames = Object.keys(value.places).sort((a, b) => b.length - a.length);
 }
 
@@ -175,11 +182,43 @@ export function index(state, shards, places = false) {
     const options = { baseUrl: state.baseUrl, ranking: RANKING, excerptLength: 26 };
     const instance = state.module.createInstance({ ...options, basePath: first, noWorker: true });
     const ready = Promise.all(rest.map((path) => instance.mergeIndex(path, options))).then(
-      () => instance,
+      () => live(instance, places ? manifest.superseded_places : manifest.superseded),
     );
     state.instances.set(key, ready);
   }
   return state.instances.get(key);
+}
+
+// The last shard of the manifest may be the delta: the documents changed since the shards
+// were built (ketluan.build.searchstate). Their entries in the shards are superseded (and
+// so are those of removed documents): dropped from results, each result once, and their
+// filter values taken off the counts, so a query finds what a freshly built index finds.
+export function live(instance, superseded) {
+  return {
+    async search(term, options) {
+      const found = await instance.search(term, options);
+      const seen = new Set();
+      const results = found.results.filter((result) => {
+        if (superseded[result.id] || seen.has(result.id)) return false;
+        seen.add(result.id);
+        return true;
+      });
+      return { ...found, results };
+    },
+    async filters() {
+      const counts = await instance.filters();
+      for (const facets of Object.values(superseded)) {
+        for (const [name, values] of Object.entries(facets)) {
+          for (const value of values) {
+            if (!counts[name] || !(value in counts[name])) continue;
+            counts[name][value] -= 1;
+            if (counts[name][value] <= 0) delete counts[name][value];
+          }
+        }
+      }
+      return counts;
+    },
+  };
 }
 
 // A query that is only place names ("Tuần Giáo", "dien bien") is answered from the

@@ -1,13 +1,14 @@
 """Fingerprint of the Python code a site's configuration brings in: Markdown extensions and
-MkDocs hooks, for the page cache's salt.
+MkDocs hooks, for the salt of every generated page.
 
 A page rendered by a project-local extension (``markdown_extensions: - localext``) changes
 when the extension's code changes, not its name; so the salt covers the source of every
 module of an extension or hook that is not from an installed distribution, and of every
-loaded module inside the project folder; an installed one counts by its distribution's
-version. Each file is read once per process, like ``code_salt``: the code that runs is the
-code that was loaded (``mkdocs serve`` does not reload an edited extension, so its pages
-must keep the old key until it restarts).
+loaded module inside the project folder; an installed one counts by its file's path, size
+and time (another version is another file; asking every installed distribution which one
+holds it took a second per build). Each file is read once per process, like
+``code_salt``: the code that runs is the code that was loaded (``mkdocs serve`` does not
+reload an edited extension, so its pages must keep the old key until it restarts).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def local_code_digest(config: MkDocsConfig, project: Path) -> str:
             continue
         installed = any(file.is_relative_to(folder) for folder in _installed_folders())
         if top in tops and installed:
-            h.update(f"{name}={_versions(top)};".encode())
+            h.update(f"{name}={_installed(file)};".encode())
         elif (top in tops or name in hooks or file.is_relative_to(project)) and not installed:
             h.update(f"{name}={_file_digest(file)};".encode())
     return h.hexdigest()
@@ -72,10 +73,13 @@ def _resolved(file: str) -> Path:
 
 
 @functools.cache
-def _versions(top: str) -> str:
-    """The versions of the distributions installing the package ``top``."""
-    names = sorted(set(_distributions().get(top, [])))
-    return ",".join(f"{name}=={metadata.version(name)}" for name in names) or "installed"
+def _installed(file: Path) -> str:
+    """An installed module's file as the build saw it first: path, size and time."""
+    try:
+        info = file.stat()
+    except OSError:
+        return f"{file}:missing"
+    return f"{file}:{info.st_size}:{info.st_mtime_ns}"
 
 
 @functools.cache
@@ -92,11 +96,6 @@ def _installed_folders() -> tuple[Path, ...]:
     paths = sysconfig.get_paths()
     names = ("stdlib", "platstdlib", "purelib", "platlib")
     return tuple(Path(paths[name]).resolve() for name in names if name in paths)
-
-
-@functools.cache
-def _distributions() -> dict[str, list[str]]:
-    return dict(metadata.packages_distributions())
 
 
 @functools.cache
