@@ -61,7 +61,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     site = Site(tmp_path_factory.mktemp("delta") / "project")
     shutil.rmtree(site.conclusions)
     shutil.copytree(REPO / "conclusions", site.conclusions)
-    site.options["search_shard_size"] = 2
+    site.options["search_shard_size"] = 8
     site.build()
     path = site.conclusions / EDITED
     text = path.read_text(encoding="utf-8")
