@@ -79,6 +79,7 @@ def build_search(engine: Engine, env: Environment, config: MkDocsConfig, log) ->
             state = _rebuild(engine, site, current, state, record_page, log)
     except SearchIndexError as exc:
         raise PluginError(f"ketluan: {exc}") from None
+    state.live = set(current)
     engine.meta[SEARCH] = state
     if not state.shards and not state.delta:  # no document: no index, no manifest
         if engine.stored_key(MANIFEST) is not None:
@@ -101,7 +102,11 @@ def _folders(state: SearchState) -> list[str]:
 def _current(engine: Engine, state: SearchState) -> dict[str, Entry]:
     """Every document as the index must hold it now."""
     if engine.mode is Mode.LOCAL:
-        found = {**state.base, **state.delta}
+        found = {
+            url: entry
+            for url, entry in {**state.base, **state.delta}.items()
+            if state.live is None or url in state.live
+        }
         for source in engine.sources.changed if engine.sources else ():
             doc = engine.refs.document(source)
             url = f"/{urls.document(doc)}"
@@ -193,7 +198,9 @@ def _index_delta(
     """Run Pagefind on the documents of ``delta``; their page ids in both indexes."""
     with tempfile.TemporaryDirectory(dir=site.parent, prefix=".ketluan-search-") as tmp:
         _links(engine, site, [e.page for e in delta.values()], Path(tmp))
-        records = {urls.SEARCH_PLACES_DELTA: [e.record for e in delta.values() if e.record]}
+        named = [e.record for e in delta.values() if e.record]
+        records = {urls.SEARCH_PLACES_DELTA: named} if named else {}
+        (site / urls.SEARCH_PLACES_DELTA).mkdir(parents=True, exist_ok=True)  # none: empty
         output = site / urls.SEARCH_DELTA
         beside(
             lambda: build_pages(Path(tmp), output, len(delta), "the search delta"),

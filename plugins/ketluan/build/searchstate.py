@@ -56,6 +56,9 @@ class SearchState:
     ``urls.SEARCH_PLACES``/number)."""
     base: dict[str, Entry] = field(default_factory=dict)
     delta: dict[str, Entry] = field(default_factory=dict)
+    live: set[str] | None = None
+    """URLs of the documents the site holds (the shards keep removed ones until compaction;
+    a build that plans nothing must not bring them back); None: every entry."""
 
     def superseded(self, current: dict[str, Entry]) -> set[str]:
         """URLs of the shards' entries that are no longer what the site shows."""
