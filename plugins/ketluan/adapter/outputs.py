@@ -192,13 +192,22 @@ def write_task_outputs(engine: Engine, env: Environment, config: MkDocsConfig) -
         for feed in plan.task_feeds
     }
     texts.update(plan.files)
-    published = _stored(engine, "tasks")
+    published = _write_changed(engine, config, "tasks", texts)
+    engine.changes.removed |= set(published) - set(texts)
+
+
+def _write_changed(
+    engine: Engine, config: MkDocsConfig, kind: str, texts: dict[str, str]
+) -> dict[str, str | None]:
+    """Write each of ``texts`` (path -> text) whose bytes differ from the published output
+    of ``kind``, keyed by its bytes; returns what was published."""
+    published = _stored(engine, kind)
     for path, text in texts.items():
         data = text.encode("utf-8")
         key = hashlib.blake2b(data, digest_size=20).hexdigest()
         if published.get(path) != key:
-            write_file(engine, config, path, data, Output("tasks", key))
-    engine.changes.removed |= set(published) - set(texts)
+            write_file(engine, config, path, data, Output(kind, key))
+    return published
 
 
 def mkdocs_sitemap(files: Files) -> list[sitemap.Entry]:
@@ -269,9 +278,4 @@ def write_manifests(engine: Engine, config: MkDocsConfig) -> None:
         urls.DOCUMENTS_JSON: documents_manifest(documents, base_url, citations, where, relations),
         urls.RESOLUTIONS_JSON: resolutions_manifest(base_url, citations, where, relations),
     }
-    published = _stored(engine, "manifest")
-    for path, text in texts.items():
-        data = text.encode("utf-8")
-        key = hashlib.blake2b(data, digest_size=20).hexdigest()
-        if published.get(path) != key:
-            write_file(engine, config, path, data, Output("manifest", key))
+    _write_changed(engine, config, "manifest", texts)
