@@ -26,6 +26,7 @@ from ketluan.site.indexes import SiteIndexes, build_indexes
 from ketluan.site.pages import SitePlan
 from ketluan.site.plan import SiteOptions, plan_site
 from ketluan.site.search import Memo, SearchPlan, corpus_places, plan_shards
+from ketluan.site.numbers import number_files
 from ketluan.site.task_feeds import plan_task_outputs
 from ketluan.site.tasks import task_facets
 
@@ -130,4 +131,6 @@ def plan(analysis: Analysis, indexes: SiteIndexes, options: SiteOptions) -> Site
     site = plan_site(analysis.corpus, indexes, options)
     documents = analysis.corpus.documents
     plan_task_outputs(site, documents, analysis.tasks, analysis.as_of, options)
+    if indexes.search is not None:
+        site.files.update(number_files(documents, analysis.citations, indexes.cited_urls))
     return site

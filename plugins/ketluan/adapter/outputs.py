@@ -178,11 +178,12 @@ def write_feeds(engine: Engine, env: Environment, config: MkDocsConfig) -> None:
     engine.changes.removed |= set(published) - {feed.path for feed in plan.feeds}
 
 
-def write_task_outputs(engine: Engine, env: Environment, config: MkDocsConfig) -> None:
-    """The agencies' Atom feeds (``templates/fragments/tasks-atom.html``), their calendars
-    and ``api/tasks.json`` (planned as text by ``site.task_feeds``), each written when its
-    bytes changed; tasks change only in a build that plans (their states follow the build
-    day, which is in the engine's salt)."""
+def write_text_outputs(engine: Engine, env: Environment, config: MkDocsConfig) -> None:
+    """The agencies' Atom feeds (``templates/fragments/tasks-atom.html``) and the outputs
+    planned as text (``SitePlan.files``: calendars, ``api/tasks.json``, the number lookups
+    of search), each written when its bytes changed; they change only in a build that
+    plans (task states follow the build day, which is in the engine's salt; a local change
+    keeps a document's fields and citations)."""
     plan = engine.plan
     if engine.mode not in (Mode.COLD, Mode.PLAN) or plan is None:
         return
@@ -192,7 +193,7 @@ def write_task_outputs(engine: Engine, env: Environment, config: MkDocsConfig) -
         for feed in plan.task_feeds
     }
     texts.update(plan.files)
-    published = _write_changed(engine, config, "tasks", texts)
+    published = _write_changed(engine, config, "files", texts)
     engine.changes.removed |= set(published) - set(texts)
 
 

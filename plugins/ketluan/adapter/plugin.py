@@ -234,7 +234,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
             engine.plan_all()
         outputs.render_pages(engine, config, self.env, self.nav, log.info)
         outputs.write_feeds(engine, self.env, config)
-        outputs.write_task_outputs(engine, self.env, config)
+        outputs.write_text_outputs(engine, self.env, config)
         outputs.write_sitemap(engine, self.env, config, self.files)
         outputs.write_manifests(engine, config)
         build_search(engine, self.env, config, log.info)

@@ -317,7 +317,8 @@ class SitePlan:
     feeds: list[Feed] = field(default_factory=list)
     search: SearchPlan | None = None
     files: dict[str, str] = field(default_factory=dict)
-    """Other outputs as text, by site path: calendars and the tasks manifest."""
+    """Other outputs as text, by site path: calendars, the tasks manifest and the number
+    lookups of search (``site.numbers``)."""
     task_feeds: list[Any] = field(default_factory=list)
     """Atom feeds of agencies' tasks (``site.task_feeds.TaskFeed``)."""
 

@@ -33,6 +33,8 @@ STATUSES = BROWSE + "hieu-luc/"
 CITED = "trich-dan/"
 RANKED = CITED + "nhieu-nhat/"
 SEARCH = "tra-cuu/"
+NUMBERS = SEARCH + "so/"
+"""Number lookups for search: one JSON file per leading number (``site.numbers``)."""
 API = "api/"
 DOCUMENTS_JSON = API + "documents.json"
 RESOLUTIONS_JSON = API + "resolutions.json"
@@ -128,6 +130,11 @@ def signer(key: str) -> str:
 def cited(scope: str, kind: str, year_text: str, number: str) -> str:
     """The page of a cited document, before any suffix that tells two apart (no slash)."""
     return f"{CITED}{scope}/{kind}/{year_text}/{number}"
+
+
+def number_lookup(bucket: str) -> str:
+    """The lookup file of the numbers starting with ``bucket`` (digits, no leading zero)."""
+    return f"{NUMBERS}{bucket}.json"
 
 
 def list_page(base: str, number: int) -> str:

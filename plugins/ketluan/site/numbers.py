@@ -1,0 +1,89 @@
+"""Number lookups: the documents and cited documents of each number, for search.
+
+Staff search by number ("832-TB/TU", "số 05/2019/NQ-HĐND"). A full-text query for a number
+searches every shard for "832", "tb" and "tu" (255 KB at 10,000 documents) and ranks the
+document with that number among those citing it. Instead the build writes one small file per
+leading number (``urls.number_lookup``): every document numbered so, and every cited document
+numbered so with how many documents cite it and the newest of them. The browser fetches the
+one file a number query needs (``ketluan-search-engine.js``) and shows the document itself
+first, then the documents citing it, without touching the full-text index.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from typing import Any
+
+from ketluan.citations.index import CitationIndex
+from ketluan.core.model import Document
+from ketluan.site import urls
+from ketluan.site.cited import CitedUrls
+
+CITING_SHOWN = 5
+"""Citing documents listed per cited number (newest first); the rest are on its page."""
+
+_LEADING = re.compile(r"\s*0*(\d+)")
+
+
+def bucket(number: str) -> str | None:
+    """The file a number is in: its leading digits without leading zeros.
+
+    >>> bucket("832-TB/TU"), bucket("05/2019/NQ-HĐND"), bucket("0"), bucket("TB-TU")
+    ('832', '5', '0', None)
+
+    The browser computes the same bucket from what was typed (``numberBucket`` in
+    ``ketluan-query.js``).
+    """
+    found = _LEADING.match(number)
+    if found is None:
+        return None
+    return found.group(1) if found.group(1) else "0"
+
+
+def _document(doc: Document) -> dict[str, str]:
+    """What a result shows of a document, as the search results show it."""
+    entry = {
+        "url": f"/{urls.document(doc)}",
+        "number": doc.number or "",
+        "title": doc.title,
+        "date": doc.date.short(),
+        "iso": doc.date.iso(),
+        "type": doc.type.label,
+        "issuer": ", ".join(doc.issuers),
+        "place": doc.place,
+    }
+    return {key: value for key, value in entry.items() if value}
+
+
+def number_files(
+    documents: list[Document], citations: CitationIndex, where: CitedUrls
+) -> dict[str, str]:
+    """Site path -> JSON text of every number lookup file (compact, byte-stable)."""
+    found: dict[str, dict[str, list[Any]]] = defaultdict(lambda: {"documents": [], "cited": []})
+    for doc in sorted(documents, key=lambda d: (d.date.iso(), d.source), reverse=True):
+        key = bucket(doc.number or "")
+        if key is not None:
+            found[key]["documents"].append(_document(doc))
+    for cited in citations.cited:
+        key = bucket(cited.number)
+        if key is None or not cited.count:
+            continue
+        entry: dict[str, Any] = {
+            "number": cited.number,
+            "type": cited.kind.label,
+            "title": cited.title,
+            "url": f"/{where.link(cited)}",
+            "page": f"/{where.page(cited)}",
+            "count": cited.count,
+            "citing": [_document(doc) for doc, _ in cited.citing[:CITING_SHOWN]],
+        }
+        if cited.date is not None:
+            entry["iso"] = cited.date.iso()
+        found[key]["cited"].append(entry)
+    return {
+        urls.number_lookup(key): json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        + "\n"
+        for key, value in sorted(found.items())
+    }

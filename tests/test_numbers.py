@@ -1,0 +1,86 @@
+"""Number lookups of search (``ketluan.site.numbers``): one file per leading number with
+the documents so numbered and the cited documents so numbered, on a built site."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from conftest import REPO, Site, conclusion
+from ketluan.site.numbers import bucket
+
+SEED = (REPO / "conclusions" / "bac-giang" / "son-dong" / "604-kl-hu.md").read_text()
+CITING = "Thực hiện Kết luận số 604-KL/HU ngày 27/3/2024 của Huyện ủy Sơn Động.\n"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    site = Site(tmp_path_factory.mktemp("numbers") / "project")
+    site.options["search_shard_size"] = "2"
+    site.add("bac-giang/son-dong/604-kl-hu.md", SEED)
+    for number, date in (("700", "2024-05-02"), ("701", "2024-06-03")):
+        site.add(
+            f"bac-giang/son-dong/{number}.md",
+            conclusion(CITING, number=f"{number}-KL/HU", date=date),
+        )
+    # Another district reuses the number 604: same file, told apart by issuer and URL.
+    site.add(
+        "bac-giang/luc-nam/604.md",
+        conclusion(
+            "Phát triển vùng vải thiều.\n",
+            number="604-KL/HU",
+            date="2023-01-05",
+            issuer="Huyện ủy Lục Nam",
+            district="Lục Nam",
+        ),
+    )
+    site.build()
+    return site
+
+
+def lookup(site: Site, name: str) -> dict[str, Any]:
+    return json.loads((site.root / "site" / "tra-cuu" / "so" / name).read_text("utf-8"))
+
+
+def test_bucket_is_the_leading_number() -> None:
+    assert bucket("604-KL/HU") == "604"
+    assert bucket("05/2019/NQ-HĐND") == "5"
+    assert bucket(" 0012-TB/TU") == "12"
+    assert bucket("000-KL/HU") == "0"
+    assert bucket("KL/HU") is None
+    assert bucket("") is None
+
+
+def test_every_document_numbered_so_newest_first(built: Site) -> None:
+    found = lookup(built, "604.json")["documents"]
+    assert [d["number"] for d in found] == ["604-KL/HU", "604-KL/HU"]
+    assert [d["issuer"] for d in found] == ["Huyện ủy Sơn Động", "Huyện ủy Lục Nam"]
+    assert found[0]["url"] == "/van-ban/bac-giang/huyen-uy-son-dong/2024/604-kl-hu/"
+    for entry in found:  # the URL is a page of the site
+        assert (built.root / "site" / entry["url"].strip("/") / "index.html").is_file()
+
+
+def test_cited_number_lists_who_cites_it(built: Site) -> None:
+    cited = lookup(built, "604.json")["cited"]
+    assert len(cited) == 1, cited  # the Lục Nam 604 is cited by no one
+    entry = cited[0]
+    assert entry["count"] == 2
+    assert [d["number"] for d in entry["citing"]] == ["701-KL/HU", "700-KL/HU"]
+    assert entry["url"] == "/van-ban/bac-giang/huyen-uy-son-dong/2024/604-kl-hu/"
+    assert (built.root / "site" / entry["page"].strip("/") / "index.html").is_file()
+
+
+def test_numbers_without_citations_have_their_file(built: Site) -> None:
+    found = lookup(built, "700.json")
+    assert [d["number"] for d in found["documents"]] == ["700-KL/HU"]
+    assert found["cited"] == []
+
+
+def test_no_file_without_search(tmp_path) -> None:
+    site = Site(tmp_path / "project")
+    site.options["search"] = "false"
+    site.add("bac-giang/son-dong/604-kl-hu.md", SEED)
+    site.build()
+    assert not (site.root / "site" / "tra-cuu" / "so").exists()
