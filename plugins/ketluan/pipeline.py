@@ -23,10 +23,10 @@ from ketluan.core.model import Document, TypeInfo
 from ketluan.core.problems import ProblemsError
 from ketluan.site import urls
 from ketluan.site.indexes import SiteIndexes, build_indexes
+from ketluan.site.numbers import number_files
 from ketluan.site.pages import SitePlan
 from ketluan.site.plan import SiteOptions, plan_site
 from ketluan.site.search import Memo, SearchPlan, corpus_places, plan_shards
-from ketluan.site.numbers import number_files
 from ketluan.site.task_feeds import plan_task_outputs
 from ketluan.site.tasks import task_facets
 

@@ -83,7 +83,6 @@ def number_files(
             entry["iso"] = cited.date.iso()
         found[key]["cited"].append(entry)
     return {
-        urls.number_lookup(key): json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-        + "\n"
+        urls.number_lookup(key): json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
         for key, value in sorted(found.items())
     }
