@@ -100,6 +100,8 @@ class SearchLinks:
     primary_url: str | None
     """Site-relative URL of the primary index (pagefind.js and the places manifest live
     there), None when no document is indexed."""
+    numbers_url: str
+    """Folder of the number lookups (``site.numbers``)."""
 
 
 @dataclass
@@ -129,7 +131,9 @@ class SearchPlan:
     @property
     def links(self) -> SearchLinks:
         """The URLs every page's search box needs."""
-        return SearchLinks(self.page_url, f"{urls.PAGEFIND}/" if self.shards else None)
+        return SearchLinks(
+            self.page_url, f"{urls.PAGEFIND}/" if self.shards else None, urls.NUMBERS
+        )
 
     def index(self, documents: Iterable[Document], memo: Memo | None = None) -> None:
         """Find the places each document names and its extra terms, once, before any page

@@ -1,0 +1,170 @@
+"""Bytes per search query on a built site, cold, as a citizen's phone would fetch them.
+
+``python benchmarks/queries.py SITE_DIR [--query Q ...] [--markdown]``
+
+For each query: a fresh Chromium context (empty cache) opens ``/tra-cuu/?q=<query>``; every
+response from then until the first page of results shows is counted (uncompressed: the
+server does not compress), split into what search fetches (the engine: pagefind.js, its
+wasm, our search scripts; the index: meta, chunks, filters, fragments, manifests, number
+lookups) and the rest of the page (HTML, theme CSS and scripts). Then "Xem thêm" is clicked
+once, when shown, and the bytes of the second page are counted the same way. Prints one
+JSON line per query and, with ``--markdown``, a table for BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote, urlparse
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+QUERIES = [
+    "832-TB/TU",
+    "832 TB/TU",
+    "số 832/TB-TU",
+    "832",
+    "tam binh",
+    "Tam Bình",
+    "giai phong mat bang",
+    "giải phóng mặt bằng",
+    "hòa",
+    "dang uy",
+    "thoong baos kets luaanj",
+    "thuỷ sản",
+]
+"""The queries of issue 17's table, and the same documents asked other ways."""
+
+SEARCH_SCRIPTS = ("ketluan-search", "ketluan-query")
+
+
+def part(url: str) -> str:
+    """Which part of the site a response belongs to."""
+    path = urlparse(url).path
+    if any(name in path for name in SEARCH_SCRIPTS) or "/pagefind/pagefind" in path:
+        return "engine"
+    if "wasm." in path:
+        return "engine"
+    if "/fragment/" in path:
+        return "fragments"
+    if "/index/" in path:
+        return "index"
+    if "/filter/" in path:
+        return "filters"
+    if "pf_meta" in path or "pagefind-entry" in path:
+        return "meta"
+    if "/tra-cuu/so/" in path:
+        return "numbers"
+    if path.endswith(".json"):
+        return "manifest"
+    return "page"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    extensions_map: dict[str, str] = {  # noqa: RUF012
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+    }
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def measure(browser, base: str, query: str) -> dict[str, object]:
+    """Bytes of the first page of results of ``query`` and of one "Xem thêm"."""
+    context = browser.new_context(locale="vi-VN")
+    page = context.new_page()
+    sizes: dict[str, int] = {}
+
+    def count(response) -> None:
+        if response.ok:
+            key = part(response.url)
+            sizes[key] = sizes.get(key, 0) + len(response.body())
+
+    page.on("response", count)
+    started = time.monotonic()
+    page.goto(base + "tra-cuu/?q=" + quote(query))
+    status = page.locator(".kl-search-page__status")
+    page.wait_for_function(
+        "() => { const s = document.querySelector('.kl-search-page__status');"
+        " return s && /Tìm thấy|Không tìm thấy/.test(s.textContent); }",
+        timeout=120_000,
+    )
+    page.wait_for_load_state("networkidle")
+    first = dict(sizes)
+    seconds = time.monotonic() - started
+    top = page.locator(".kl-results .kl-result__title").first
+    result: dict[str, object] = {
+        "query": query,
+        "status": status.inner_text(),
+        "top": top.get_attribute("href") if top.count() else None,
+        "first_kb": {k: round(v / 1024, 1) for k, v in sorted(first.items())},
+        "first_search_kb": round(sum(v for k, v in first.items() if k != "page") / 1024, 1),
+        "seconds": round(seconds, 2),
+    }
+    more = page.locator(".kl-results__more")
+    if more.count() and more.is_visible():
+        shown = page.locator(".kl-results .kl-result").count()
+        sizes.clear()
+        more.click()
+        page.wait_for_function(
+            f"() => document.querySelectorAll('.kl-results .kl-result').length > {shown}",
+            timeout=120_000,
+        )
+        page.wait_for_load_state("networkidle")
+        result["more_kb"] = round(sum(sizes.values()) / 1024, 1)
+    context.close()
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("site", type=Path)
+    parser.add_argument("--query", action="append", help="instead of the default set")
+    parser.add_argument("--markdown", action="store_true")
+    args = parser.parse_args()
+    handler = functools.partial(_Quiet, directory=str(args.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    rows = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
+        for query in args.query or QUERIES:
+            row = measure(browser, base, query)
+            print(json.dumps(row, ensure_ascii=False), flush=True)
+            rows.append(row)
+        browser.close()
+    server.shutdown()
+    if args.markdown:
+        print(
+            "| query | results | search KB, first page (engine / meta / index / fragments "
+            "/ other) | KB, next page | top result |"
+        )
+        print("|---|---|---|---|---|")
+        for row in rows:
+            kb: dict[str, float] = row["first_kb"]  # type: ignore[assignment]
+            other = sum(
+                v
+                for k, v in kb.items()
+                if k not in ("engine", "meta", "index", "fragments", "page")
+            )
+            parts = " / ".join(
+                f"{kb.get(k, 0):.0f}" for k in ("engine", "meta", "index", "fragments")
+            )
+            print(
+                f"| `{row['query']}` | {row['status']} | **{row['first_search_kb']}** "
+                f"({parts} / {other:.0f}) | {row.get('more_kb', '–')} | {row['top'] or '–'} |"
+            )
+
+
+if __name__ == "__main__":
+    main()
