@@ -7,7 +7,7 @@
 // Same rule as ketluan.text.new_tone_placement: oa, oe, uy open syllables carry the tone
 // on the first vowel ("hoà" -> "hòa", "thuỷ" -> "thủy").
 const TONES = "\u0300\u0301\u0303\u0309\u0323";
-const END = "(?![\\p{L}\\p{N}_])";
+const END = "(?![\\p{L}\\p{M}\\p{N}_])"; // no letter or mark after: not "hoặc"
 const OLD_TONE = new RegExp(
   `(?<![qQ])([oO])([aAeE])([${TONES}])${END}|(?<![qQ])([uU])([yY])([${TONES}])${END}`,
   "gu",
@@ -77,7 +77,7 @@ const FRONT = /^[eêiy]/; // c/k, g/gh, ng/ngh spell the same sound before these
 
 function spelledRight(initial, rhyme) {
   const front = FRONT.test(rhyme);
-  if (initial === "k") return front;
+  if (initial === "k") return front || rhyme[0] === "a"; // Bắc Kạn
   if (initial === "c") return !front;
   if (initial === "gh" || initial === "ngh") return front && rhyme[0] !== "y";
   if (initial === "g") return !/^[eê]/.test(rhyme);
