@@ -243,11 +243,11 @@ export function convertWord(word) {
 
 // ---- Document numbers (số ký hiệu) typed loosely ----
 
-// "số"/"so" (with a colon), a number, a year for State numbers, then code groups joined by
+// "số"/"so" (with a colon; "so" glued to digits is VNI: so61 is số), a number, a year for State numbers, then code groups joined by
 // "-", "/" or spaces; which groups belong to the number is decided in readNumber.
 const GROUP = "[A-Za-zĐđƯư&]{1,12}(?:1\\d)?";
 const NUMBER_TYPED = new RegExp(
-  `(?<![\\p{L}\\p{N}/.-])(?:([Ss][ốỐoO])\\s*[:.]?\\s*)?` +
+  `(?<![\\p{L}\\p{N}/.-])(?:([Ss][ốỐ]|[Ss][oO](?=[\\s:.]))\\s*[:.]?\\s*)?` +
     `(\\d{1,5}(?:\\.\\d{1,3})?)(?![\\p{N}])` +
     `(?:\\s*/\\s*((?:19|20)\\d\\d)(?![\\p{N}]))?` +
     `((?:(?:\\s*[-/\\u2010\\u2011\\u2013]\\s*|\\s+)${GROUP}(?![\\p{L}\\p{N}]))*)`,
