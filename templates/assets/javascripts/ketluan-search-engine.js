@@ -4,6 +4,12 @@
 // folded terms in a metadata field (Pagefind does not fold đ); place names are searched
 // as tokens in the shards that name them.
 
+// Query text (Unicode form, tone placement, folding, Telex/VNI, typed numbers) is
+// ketluan-query.js's: fold and normaliseQuery are re-exported from here for the UI.
+import { fold, normaliseQuery, numberKey, readQuery } from "./ketluan-query.js";
+
+export { fold, normaliseQuery };
+
 // Pagefind's best candidates re-ranked with Vietnamese rules (see rerank); their fragments
 // are loaded anyway to show the results.
 const RERANK = 8;
@@ -15,47 +21,23 @@ const RANKING = {
   metaWeights: { number: 40, title: 5, issuer: 3, place: 3, terms: 1 },
 };
 
-// Same rule as ketluan.text.new_tone_placement: oa, oe, uy open syllables carry the tone
-// on the first vowel ("hoà" -> "hòa", "thuỷ" -> "thủy").
-const TONES = "\u0300\u0301\u0303\u0309\u0323";
-const OLD_TONE = new RegExp(
-  `(?<![qQ])([oO])([aAeE])([${TONES}])(?![\\p{L}\\p{N}_])|(?<![qQ])([uU])([yY])([${TONES}])(?![\\p{L}\\p{N}_])`,
-  "gu",
-);
-
-export function normaliseQuery(value) {
-  const decomposed = value.normalize("NFD").replace(OLD_TONE, (m, o, a, t, u, y, t2) =>
-    o ? o + t + a : u + t2 + y,
-  );
-  return decomposed.normalize("NFC").replace(/\s+/g, " ").trim();
-}
-
-// Same as ketluan.text.fold: lowercase, no diacritics, đ -> d, single spaces.
-export function fold(value) {
-  return value
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
 const NUMBER = /^[\p{L}\p{N}]*\d[\p{L}\p{N}]*([-/.][\p{L}\p{N}]+)+$/u;
 const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const phrase = (words) =>
   new RegExp(`(^|[^\\p{L}\\p{N}])${words.map(escapeRe).join("\\s+")}(?=$|[^\\p{L}\\p{N}])`, "u");
 
 // Order Pagefind's best candidates by what Vietnamese readers mean, keeping Pagefind's
-// order within a tier: the document whose number was typed; documents containing the
-// typed number; with an accented query, documents containing every word with exactly
-// those accents (tone placement and NFD normalised); documents containing the words as
-// a phrase (ignoring accents, đ = d).
+// order within a tier: the document whose number was typed (compared by numberKey:
+// "832 tb/tu" is 832-TB/TU); documents containing the typed number; with an accented
+// query, documents containing every word with exactly those accents (tone placement and
+// NFD normalised); documents containing the words as a phrase (ignoring accents, đ = d).
 export function rerank(query, items) {
   const words = normaliseQuery(query).toLowerCase().split(" ").filter(Boolean);
   const folded = fold(query);
-  const isNumber = NUMBER.test(folded);
+  const number = readQuery(query).number;
+  const isNumber = number !== null || NUMBER.test(folded);
+  const own = (meta) =>
+    number !== null ? numberKey(meta.number) === number : fold(meta.number || "") === folded;
   const accented = folded !== query.toLowerCase().replace(/\s+/g, " ").trim();
   const exact = words.map((w) => phrase([w]));
   const together = phrase(folded.split(" "));
@@ -65,7 +47,7 @@ export function rerank(query, items) {
     const modern = normaliseQuery(text).toLowerCase();
     const plain = fold(text);
     return [
-      isNumber ? (fold(meta.number || "") === folded ? 0 : together.test(plain) ? 1 : 2) : 0,
+      isNumber ? (own(meta) ? 0 : together.test(plain) ? 1 : 2) : 0,
       accented && !exact.every((re) => re.test(modern)) ? 1 : 0,
       together.test(plain) ? 0 : 1,
       index,

@@ -9,6 +9,7 @@ import {
   search,
   withData,
 } from "./ketluan-search-engine.js";
+import { readQuery } from "./ketluan-query.js";
 
 const DEBOUNCE_MS = 250;
 const BOX_RESULTS = 6;
@@ -112,7 +113,8 @@ function setupBox(root) {
     panel.hidden = true;
   };
   const run = async () => {
-    const query = normaliseQuery(input.value);
+    const typed = normaliseQuery(input.value);
+    const query = readQuery(typed).text; // Telex, VNI and numbers as typed: ketluan-query.js
     const id = ++current;
     if (!query) return close();
     const state = await engine(root);
@@ -133,12 +135,13 @@ function setupBox(root) {
       ? `${found.results.length} văn bản`
       : `Không tìm thấy văn bản nào cho “${query}”.`;
     panel.append(el("p", "kl-search__status", status));
+    if (query !== typed) panel.append(el("p", "kl-search__searched", `Đang tìm: ${query}`));
     const list = el("ol", "kl-results");
     data.forEach((d) => list.append(resultItem(d, query)));
     panel.append(list);
     if (found.results.length) {
       const more = el("a", "kl-search__more", "Xem tất cả kết quả và lọc");
-      more.href = `${root.dataset.page}?q=${encodeURIComponent(query)}`;
+      more.href = `${root.dataset.page}?q=${encodeURIComponent(typed)}`;
       panel.append(more);
     }
     panel.dataset.query = query; // which query the panel shows (tests wait on it)
@@ -158,11 +161,13 @@ function setupPage(root, box) {
   const form = root.querySelector("form");
   const input = root.querySelector(".kl-search-page__input");
   const status = root.querySelector(".kl-search-page__status");
+  const understood = root.querySelector(".kl-search-page__searched");
   const list = root.querySelector(".kl-results");
   const more = root.querySelector(".kl-results__more");
   const details = root.querySelector(".kl-filters");
   const selects = new Map();
   let results = [];
+  let searched = ""; // the query searched: readQuery's reading of what was typed
   let shown = 0;
   let current = 0;
 
@@ -207,13 +212,16 @@ function setupPage(root, box) {
       next.map((item) => item.data || withData(item.result, item.placesOnly)),
     );
     if (id !== current) return;
-    data.forEach((d) => list.append(resultItem(d, input.value)));
+    data.forEach((d) => list.append(resultItem(d, searched)));
     shown += next.length;
     more.hidden = shown >= results.length;
   };
 
   const run = async () => {
     const query = normaliseQuery(input.value);
+    searched = readQuery(query).text;
+    understood.hidden = searched === query;
+    understood.textContent = `Đang tìm: ${searched}`;
     const id = ++current;
     const state = await engine(box);
     if (id !== current) return;
@@ -236,18 +244,18 @@ function setupPage(root, box) {
       return;
     }
     const found = query
-      ? await search(state, query, { filters })
+      ? await search(state, searched, { filters })
       : await search(state, null, { filters, sort: { date: "desc" } });
     if (id !== current || !found) return;
     results = query
-      ? await ranked(query, found)
+      ? await ranked(searched, found)
       : found.results.map((result) => ({ result, data: null }));
     if (id !== current) return;
     shown = 0;
     list.replaceChildren();
     status.textContent = results.length
-      ? `Tìm thấy ${results.length} văn bản${query ? ` cho “${query}”` : ""}.`
-      : `Không tìm thấy văn bản nào${query ? ` cho “${query}”` : ""}.`;
+      ? `Tìm thấy ${results.length} văn bản${query ? ` cho “${searched}”` : ""}.`
+      : `Không tìm thấy văn bản nào${query ? ` cho “${searched}”` : ""}.`;
     await showMore();
   };
 

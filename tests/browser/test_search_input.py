@@ -1,0 +1,383 @@
+"""Queries as people type them (ketluan-query.js): Telex and VNI typed with the input method
+off, NFD and old tone placement, document numbers with or without "số", spaces or dashes.
+
+The module is imported in Chromium from a built site (what the site ships), its reading
+checked against a table; then the built site's search is shown to answer each form exactly
+as it answers the proper form.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import unicodedata
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from conftest import Site, conclusion
+from ketluan.core.text import fold, new_tone_placement
+
+REPO = Path(__file__).resolve().parents[2]
+NOTICE = "/van-ban/lai-chau/tinh-uy-lai-chau/2024/832-tb-tu/"
+CITES = "/van-ban/lai-chau/tinh-uy-lai-chau/2024/900-kl-tu/"
+
+
+def nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+# (typed, text searched, number key). Positive and negative cases side by side.
+READINGS = [
+    # Telex typed with the input method off
+    ("thoong baos keets luaanj", "thông báo kết luận", None),
+    ("thoong baos kets luaanj", "thông báo két luận", None),  # Telex: kets is két, keets kết
+    ("ddangr uyr", "đảng ủy", None),
+    ("ddaang uyr", "đâng ủy", None),  # aa is â; the tone needs its key (ddangr)
+    ("giair phongs mawtj bawngf", "giải phóng mặt bằng", None),
+    ("thuyr sanr", "thủy sản", None),  # the tone on u: the project's placement
+    ("thur", "thủ", None),
+    ("hoaf giair", "hòa giải", None),
+    ("nguwowif dduowcj", "người được", None),
+    ("dduwowngf", "đường", None),
+    ("quoocs gia", "quốc gia", None),
+    ("tieengs vieetj", "tiếng việt", None),
+    ("chuyeenr ddooir soos", "chuyển đổi số", None),
+    ("Thoong Baos", "Thông Báo", None),
+    ("tw", "tư", None),  # w alone is ư
+    ("thuowr", "thuở", None),
+    ("thuyz", "thuy", None),  # z removes the tone
+    ("bawcs kanj", "bắc kạn", None),
+    # VNI
+    ("thong6 bao1 ke6t1 lua6n5", "thông báo kết luận", None),
+    ("thong6 bao1 ket61 luan65", "thông báo kết luận", None),
+    ("d9ang3 u3y", "đảng ủy", None),
+    ("nguo72i", "người", None),
+    ("Thu3y sa3n", "Thủy sản", None),
+    # NFD and old tone placement
+    (nfd("thông báo kết luận"), "thông báo kết luận", None),
+    ("hoà giải", "hòa giải", None),
+    ("thuỷ sản", "thủy sản", None),
+    ("hoặc", "hoặc", None),  # not an old-tone oa: the breve
+    (nfd("hoặc ngoặc"), "hoặc ngoặc", None),
+    (nfd("Uỷ ban"), "Ủy ban", None),
+    # unaccented Vietnamese stays as typed (each word already a syllable)
+    ("so", "so", None),
+    ("ban", "ban", None),
+    ("thuy", "thuy", None),
+    ("dang uy", "dang uy", None),
+    ("tuan giao", "tuan giao", None),
+    ("giai phong mat bang", "giai phong mat bang", None),
+    ("nghieng", "nghieng", None),
+    ("so sanh", "so sanh", None),
+    # not Vietnamese, codes and capitals: left alone
+    ("covid", "covid", None),
+    ("covid19", "covid19", None),
+    ("Shan", "Shan", None),
+    ("www", "www", None),
+    ("THOONG", "THOONG", None),
+    ("TW", "TW", None),
+    ("ubnd hdnd", "ubnd hdnd", None),
+    ("qh15", "qh15", None),
+    # numbers and dates are never read as VNI
+    ("832", "832", None),
+    ("2024", "2024", None),
+    ("21/4/2024", "21/4/2024", None),
+    ("2024 ubnd tinh", "2024 ubnd tinh", None),  # "tinh" is a word, not a committee code
+    ("832 tb", "832 tb", None),  # one code group: not a number
+    # document numbers as people type them
+    ("832-TB/TU", "832-TB/TU", "832-tb/tu"),
+    ("832 TB/TU", "832-TB/TU", "832-tb/tu"),
+    ("832/TB-TU", "832-TB/TU", "832-tb/tu"),
+    ("số 832-TB/TU", "832-TB/TU", "832-tb/tu"),
+    ("so 832 tb tu", "832-TB/TU", "832-tb/tu"),
+    ("832-tb/tu", "832-TB/TU", "832-tb/tu"),
+    ("Số: 832-TB/TU", "832-TB/TU", "832-tb/tu"),
+    ("SỐ 832 TB TU", "832-TB/TU", "832-tb/tu"),
+    ("số 16 da tu", "16-DA/TU", "16-da/tu"),  # after "số" a syllable may be a code (ĐA)
+    ("604-KL/HU", "604-KL/HU", "604-kl/hu"),
+    ("05/2019/NQ-HĐND", "05/2019/NQ-HĐND", "5/2019/nq-hdnd"),
+    ("05/2019/nq-hdnd", "05/2019/NQ-HDND", "5/2019/nq-hdnd"),
+    ("số 05/2019/NQ-HĐND", "05/2019/NQ-HĐND", "5/2019/nq-hdnd"),
+    ("1360/UBND-NN", "1360/UBND-NN", "1360/ubnd-nn"),
+    ("số 832", "832", None),  # "số" goes; no code, no key
+    ("số832-TB/TU", "832-TB/TU", "832-tb/tu"),  # số glued to the number
+    ("so61 832", "số 832", None),  # so glued to a digit: VNI
+    # mixed queries: word by word
+    ("ket luan so 604 kl hu", "ket luan 604-KL/HU", "604-kl/hu"),
+    ("thoong baos 832 tb tu", "thông báo 832-TB/TU", "832-tb/tu"),
+    ("thuyr sanr 2024", "thủy sản 2024", None),
+    ("thông baos", "thông báo", None),
+]
+
+# (document number, query): does the number key of the document equal the query's?
+NUMBER_KEYS = [
+    ("832-TB/TU", "832 TB/TU", True),
+    ("832-TB/TU", "832/TB-TU", True),
+    ("832-TB/TU", "833 TB/TU", False),
+    ("832-TB/TU", "832 TB/HU", False),
+    ("832-TB/TU", "832 TU/TB", False),  # the sequence of groups counts
+    ("05/2019/NQ-HĐND", "5/2019/nq-hdnd", True),
+    ("05/2019/NQ-HĐND", "05/2020/NQ-HĐND", False),
+    ("05/2019/NQ-HĐND", "05/NQ-HĐND", False),  # a year is part of the number
+    ("01-NQ/TƯ", "01-NQ/TW", True),
+]
+
+# (query, number of a document, does rerank put that document before one citing the query)
+RERANKS = [
+    ("832 TB/TU", "832-TB/TU", True),
+    ("so 832 tb tu", "832-TB/TU", True),
+    ("so 5/2019/nq-hdnd", "05/2019/NQ-HĐND", True),
+    ("832-TB/TU", "832/TB-TU", True),  # a number written the other way in metadata
+    ("833-TB/TU", "832-TB/TU", False),
+    ("832 TB/HU", "832-TB/TU", False),
+]
+
+SYLLABLES = [
+    # (word, compared without diacritics, is a syllable)
+    ("thuy", True, True),
+    ("baos", True, False),
+    ("thoong", True, False),  # oo is Telex for ô
+    ("nghieng", True, True),
+    ("ngieng", True, False),  # ngh before i, e
+    ("ke", True, True),
+    ("ce", True, False),  # k before e
+    ("tien", True, True),
+    ("tien", False, False),  # with its diacritics: tiên
+    ("tiên", False, True),
+    ("thủy", False, True),
+    ("đường", False, True),
+    ("đưởng", False, True),  # tones are not checked
+    ("ăn", False, True),
+    ("ă", False, False),  # ă needs a final consonant
+]
+
+READ = """async (cases) => {
+  const m = await import(new URL("assets/javascripts/ketluan-query.js", document.baseURI).href);
+  const engine = await import(
+    new URL("assets/javascripts/ketluan-search-engine.js", document.baseURI).href
+  );
+  return {
+    readings: cases.readings.map((typed) => m.readQuery(typed)),
+    keys: cases.keys.map(([own, typed]) => m.numberKey(own) === m.readQuery(typed).number),
+    syllables: cases.syllables.map(([word, folded]) => m.isSyllable(word, folded)),
+    engine: engine.fold === m.fold,
+    reranks: cases.reranks.map(([query, number]) => engine.rerank(query, [
+      { data: { meta: { title: "cites", number: "9-KL/TU" }, content: `Theo số ${query}.` } },
+      { data: { meta: { title: "own", number }, content: "Nội dung." } },
+    ])[0].data.meta.title === "own"),
+  };
+}"""
+
+
+@pytest.fixture(scope="module")
+def input_site(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
+    """The samples, a notice numbered 832-TB/TU and a conclusion citing it seven times (one
+    that full-text scores alone might put first)."""
+    site = Site(tmp_path_factory.mktemp("input") / "project")
+    shutil.copytree(REPO / "conclusions", site.conclusions, dirs_exist_ok=True)
+    place = {"issuer": "Tỉnh ủy Lai Châu", "province": "Lai Châu", "district": None}
+    site.add(
+        "lai-chau/832.md",
+        conclusion(
+            "Thông báo kết luận về giải phóng mặt bằng, nuôi trồng thủy sản và hòa giải ở cơ sở.\n",
+            title="Thông báo kết luận của Ban Thường vụ Tỉnh ủy",
+            type="thong-bao-ket-luan",
+            number="832-TB/TU",
+            date="2024-06-03",
+            **place,
+        ),
+    )
+    cite = "Thực hiện Thông báo kết luận số 832-TB/TU về giải phóng mặt bằng. "
+    site.add(
+        "lai-chau/900.md",
+        conclusion(
+            cite * 6 + "\n\nTiếp tục thực hiện Thông báo kết luận số 832-TB/TU.\n",
+            title="Kết luận về thực hiện Thông báo kết luận số 832-TB/TU",
+            number="900-KL/TU",
+            date="2024-09-10",
+            **place,
+        ),
+    )
+    return serve(site.build())
+
+
+@pytest.fixture(scope="module")
+def read(browser, input_site: str) -> dict[str, list]:
+    """Every case of the tables, read by the module the built site ships."""
+    context = browser.new_context(locale="vi-VN")
+    tab = context.new_page()
+    tab.goto(input_site)
+    cases = {
+        "readings": [typed for typed, _, _ in READINGS],
+        "keys": [[own, typed] for own, typed, _ in NUMBER_KEYS],
+        "syllables": [[word, folded] for word, folded, _ in SYLLABLES],
+        "reranks": [[query, number] for query, number, _ in RERANKS],
+    }
+    found = tab.evaluate(READ, cases)
+    context.close()
+    return found
+
+
+@pytest.mark.parametrize(("index", "case"), list(enumerate(READINGS)), ids=[c[0] for c in READINGS])
+def test_reading_of_what_was_typed(read, index: int, case: tuple[str, str, str | None]) -> None:
+    _, text, number = case
+    assert read["readings"][index] == {"text": text, "number": number}
+
+
+@pytest.mark.parametrize(
+    ("index", "case"), list(enumerate(NUMBER_KEYS)), ids=[f"{a}={b}" for a, b, _ in NUMBER_KEYS]
+)
+def test_number_keys_compare_numbers_however_typed(read, index: int, case) -> None:
+    assert read["keys"][index] is case[2]
+
+
+@pytest.mark.parametrize(
+    ("index", "case"), list(enumerate(SYLLABLES)), ids=[f"{w}-{f}" for w, f, _ in SYLLABLES]
+)
+def test_syllable_validator(read, index: int, case: tuple[str, bool, bool]) -> None:
+    assert read["syllables"][index] is case[2]
+
+
+TELEX_MARKS = {"\u0301": "s", "\u0300": "f", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
+VNI_MARKS = {"\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
+VNI_MARKS |= {"\u0302": "6", "\u031b": "7", "\u0306": "8"}
+
+
+def telex(word: str) -> str:
+    """``word`` as typed in Telex with the input method off: "đường" -> "dduowngf"."""
+    out, tone = "", ""
+    for ch in unicodedata.normalize("NFD", word.replace("đ", "dd")):
+        if ch in TELEX_MARKS:
+            tone = TELEX_MARKS[ch]
+        elif ch == "\u0302":
+            out += out[-1]  # a circumflex doubles its vowel
+        elif ch in "\u0306\u031b":
+            out += "w"
+        else:
+            out += ch
+    return out.replace("uwow", "uow") + tone
+
+
+def vni(word: str) -> str:
+    """``word`` as typed in VNI: its letters, then the digits of its marks ("đường" ->
+    "duong977" reads as "duong972" does: 7 once is enough for ươ)."""
+    keys = [VNI_MARKS[ch] for ch in unicodedata.normalize("NFD", word) if ch in VNI_MARKS]
+    letters = fold(word)
+    return letters + ("9" if "đ" in word else "") + "".join(dict.fromkeys(keys))
+
+
+def sample_words() -> list[str]:
+    """Every distinct word with diacritics and a vowel of the sample documents, lowercase
+    (not abbreviations such as HĐND, QĐ)."""
+    text = " ".join(p.read_text(encoding="utf-8") for p in (REPO / "conclusions").rglob("*.md"))
+    words = set(re.findall(r"[^\W\d_]+", new_tone_placement(text).lower()))
+    return sorted(
+        w for w in words if fold(w) != w and fold(w).isascii() and re.search("[aeiouy]", fold(w))
+    )
+
+
+def test_every_sample_word_typed_in_telex_or_vni_reads_back(page, input_site: str) -> None:
+    words = sample_words()
+    assert len(words) > 500 and "đường" in words and "nghiệp" in words
+    page.goto(input_site)
+    read = page.evaluate(
+        """async (typed) => {
+          const m = await import(new URL("assets/javascripts/ketluan-query.js",
+            document.baseURI).href);
+          return typed.map((w) => m.readQuery(w).text);
+        }""",
+        [telex(w) for w in words] + [vni(w) for w in words],
+    )
+    wrong = [(w, t) for w, t in zip(words + words, read, strict=True) if w != t]
+    assert not wrong, wrong[:20]
+
+
+@pytest.mark.parametrize(
+    ("index", "case"), list(enumerate(RERANKS)), ids=[f"{q}={n}" for q, n, _ in RERANKS]
+)
+def test_rerank_pins_the_document_by_number_key(read, index: int, case) -> None:
+    assert read["reranks"][index] is case[2]
+
+
+def test_engine_reexports_the_one_fold(read) -> None:
+    assert read["engine"], "ketluan-search-engine.js's fold is ketluan-query.js's"
+
+
+def search_page(page, base_url: str, typed: str) -> dict[str, object]:
+    """Open /tra-cuu/?q=<typed>; the results listed, the status and the "Đang tìm" line."""
+    page.goto(base_url + "tra-cuu/?q=" + quote(typed))
+    page.wait_for_function(
+        "() => /Tìm thấy|Không tìm thấy/.test("
+        "document.querySelector('.kl-search-page__status').textContent)"
+    )
+    page.locator(".kl-results .kl-result").first.wait_for()
+    searched = page.locator(".kl-search-page__searched")
+    return {
+        "urls": page.eval_on_selector_all(
+            ".kl-results .kl-result a.kl-result__title",
+            "as => as.map(a => new URL(a.href).pathname)",
+        ),
+        "status": page.locator(".kl-search-page__status").text_content(),
+        "searched": searched.text_content() if searched.is_visible() else None,
+    }
+
+
+@pytest.mark.parametrize(
+    ("typed", "proper", "explained"),
+    [
+        ("thoong baos keets luaanj", "thông báo kết luận", True),  # Telex
+        ("thong6 bao1 ket61 luan65", "thông báo kết luận", True),  # VNI
+        (nfd("thông báo kết luận"), "thông báo kết luận", False),  # NFD
+        ("giair phongs mawtj bawngf", "giải phóng mặt bằng", True),
+        ("thuyr sanr", "thủy sản", True),
+        ("thuỷ sản", "thủy sản", False),  # old tone placement
+        ("hoà giải", "hòa giải", False),
+    ],
+)
+def test_forms_find_what_the_proper_form_finds(
+    page, input_site: str, typed: str, proper: str, explained: bool
+) -> None:
+    got = search_page(page, input_site, typed)
+    want = search_page(page, input_site, proper)
+    assert want["urls"], "the proper form finds documents"
+    assert got["urls"] == want["urls"], "the same documents, in the same order"
+    assert got["status"] == want["status"]
+    assert want["searched"] is None, "nothing to explain for the proper form"
+    # Telex and VNI are shown read; a change of Unicode form or tone placement is not.
+    assert got["searched"] == (f"Đang tìm: {proper}" if explained else None)
+
+
+def test_telex_typed_as_the_issue_writes_it_finds_the_same_documents(page, input_site) -> None:
+    """ "kets" is két in Telex (kết is "keets"): folded alike, the same documents."""
+    got = search_page(page, input_site, "thoong baos kets luaanj")
+    want = search_page(page, input_site, "thông báo kết luận")
+    assert got["searched"] == "Đang tìm: thông báo két luận"
+    assert sorted(got["urls"]) == sorted(want["urls"])
+
+
+@pytest.mark.parametrize("typed", ["832 TB/TU", "832/TB-TU", "so 832 tb tu", "Số: 832-TB/TU"])
+def test_number_typed_loosely_puts_its_document_first(page, input_site, typed) -> None:
+    got = search_page(page, input_site, typed)
+    want = search_page(page, input_site, "832-TB/TU")
+    assert want["urls"][0] == NOTICE
+    assert CITES in want["urls"], "the document citing it comes after"
+    assert got["urls"] == want["urls"]
+    assert got["searched"] == "Đang tìm: 832-TB/TU"
+
+
+def test_header_box_searches_the_reading(page, input_site: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(input_site)
+    box = page.locator("#kl-search-box")
+    box.click()
+    box.fill("so 832 tb tu")
+    page.wait_for_function(
+        "() => document.querySelector('.kl-search__panel')?.dataset.query === '832-TB/TU'"
+    )
+    first = page.eval_on_selector(".kl-search__panel .kl-result a", "a => new URL(a.href).pathname")
+    assert first == NOTICE
+    assert page.locator(".kl-search__searched").text_content() == "Đang tìm: 832-TB/TU"
+    more = page.locator(".kl-search__more").get_attribute("href")
+    assert more is not None and more.endswith("?q=so%20832%20tb%20tu"), "the page reads it too"
