@@ -3,23 +3,7 @@
 // document so numbered comes first, then the documents citing that number (the newest
 // few; the cited document's page lists them all).
 
-import { fold } from "./ketluan-search-engine.js";
-
-// Same bucket as ketluan.site.numbers.bucket: the leading digits without leading zeros.
-export function numberBucket(number) {
-  const found = /^\s*0*(\d+)/.exec(number);
-  if (!found) return null;
-  return found[1] || "0";
-}
-
-// Two spellings of one number compare equal: folded (đ = d, no accents), only letters and
-// digits, leading zeros dropped ("832/TB-TU" = "832-TB/TU", "5/2019/nq-hdnd" =
-// "05/2019/NQ-HĐND").
-export function numberKey(number) {
-  return fold(number)
-    .replace(/[^a-z0-9]/g, "")
-    .replace(/^0+(?=\d)/, "");
-}
+import { numberBucket, numberKey } from "./ketluan-query.js";
 
 const files = new Map();
 
@@ -37,12 +21,12 @@ async function lookupFile(base, number) {
   return files.get(bucket);
 }
 
-// Results for a number query, as the result list shows them: ``documents`` numbered so
-// (newest first), then for each cited document numbered so the newest documents citing it
-// (each document once), and the cited documents with their pages and counts.
-export async function lookupNumber(base, number) {
-  const data = await lookupFile(base, number);
-  const key = numberKey(number);
+// Results for a number query (``key``: readQuery's number, a numberKey), as the result list
+// shows them: ``documents`` numbered so (newest first), then for each cited document
+// numbered so the newest documents citing it (each document once), and the cited
+// documents with their pages and counts.
+export async function lookupNumber(base, key) {
+  const data = key === null ? null : await lookupFile(base, key);
   const same = (entry) => numberKey(entry.number || "") === key;
   if (!data) return { documents: [], citing: [], cited: [] };
   const documents = data.documents.filter(same);

@@ -313,6 +313,14 @@ function readNumber(match) {
   return { start: match.index, end: match.index + end, text, key: keyOf(text) };
 }
 
+// The number lookup file holding ``number`` (ketluan.site.numbers.bucket, same rule): its
+// leading digits without leading zeros; null when it does not start with a digit.
+export function numberBucket(number) {
+  const found = /^\s*0*(\d+)/.exec(number);
+  if (!found) return null;
+  return found[1] || "0";
+}
+
 // The key of a document's own number (its metadata), to compare with readQuery's: the same
 // for "832-TB/TU", "832/TB-TU" and "832 tb tu"; null when ``value`` holds no number.
 export function numberKey(value) {
