@@ -286,8 +286,9 @@ def check(case: Case, served: Served, found: list[str]) -> None:
     if case.top:
         among = {served.url_of[p] for p in case.among}
         assert len(found) >= case.top, shown
-        outside = [u for u in found[: case.top] if u not in among]
-        assert not outside, f"the first {case.top} all in the set: {names(outside)} are not"
+        outside = [f"{i + 1}. {n}" for i, n in enumerate(names(found[: case.top]))]
+        outside = [o for o, u in zip(outside, found, strict=False) if u not in among]
+        assert not outside, f"the first {case.top} all in the set, not {outside}: {shown}"
 
 
 def run(case: Case, tabs: Any, served: Served) -> None:
