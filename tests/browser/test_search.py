@@ -37,11 +37,8 @@ def doc(body: str, **fields: str | None) -> str:
     return conclusion(body, **fields)
 
 
-@pytest.fixture(scope="session")
-def search_site(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
-    """Samples plus the missing cases, built with shards of at most 2 documents."""
-    site = Site(tmp_path_factory.mktemp("search") / "project")
-    shutil.copytree(REPO / "conclusions", site.conclusions, dirs_exist_ok=True)
+def add_search_cases(site: Site) -> None:
+    """The cases the samples lack (module docstring); the relevance set adds them too."""
     site.add(
         "dien-bien/muong-cha/12.md",
         doc(
@@ -101,6 +98,14 @@ def search_site(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
             district="Vị Xuyên",
         ),
     )
+
+
+@pytest.fixture(scope="session")
+def search_site(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
+    """Samples plus the missing cases, built with shards of at most 2 documents."""
+    site = Site(tmp_path_factory.mktemp("search") / "project")
+    shutil.copytree(REPO / "conclusions", site.conclusions, dirs_exist_ok=True)
+    add_search_cases(site)
     site.options["search_shard_size"] = 2
     built = site.build()
     shards = sorted(p.name for p in (built / SHARDS_DIR).glob("*"))
