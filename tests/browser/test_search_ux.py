@@ -356,6 +356,15 @@ CLS = """(counted) => new Promise((resolve) => {
 })"""
 
 
+@pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)])
+def test_no_layout_shift_on_screen_sizes(page, ux: Corpus, width: int, height: int) -> None:
+    page.set_viewport_size({"width": width, "height": height})
+    long = QUERY + " hàng hóa nông thôn"  # the status line wraps on a phone
+    page.goto(ux.base + SEARCH_PAGE + "?q=" + quote(long))
+    page.locator(".kl-search-page .kl-result").first.wait_for()
+    assert page.evaluate(CLS, "all") < 0.01
+
+
 def test_no_layout_shift_while_results_arrive(page, ux: Corpus) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(ux.base + SEARCH_PAGE + "?q=" + quote(QUERY))
