@@ -312,6 +312,14 @@ def test_escape_closes_the_panel_back_to_the_input(page, ux: Corpus) -> None:
     assert focused(page) == "kl-search-box"
 
 
+def test_typing_on_a_result_goes_on_with_the_query(page, ux: Corpus) -> None:
+    box_results(page, ux.base, QUERY)
+    page.locator("#kl-search-box").press("ArrowDown")
+    page.keyboard.type(" x")
+    assert focused(page) == "kl-search-box"
+    assert page.locator("#kl-search-box").input_value() == QUERY + " x"
+
+
 def test_enter_without_a_chosen_result_opens_the_search_page(page, ux: Corpus) -> None:
     box_results(page, ux.base, QUERY)
     page.locator("#kl-search-box").press("Enter")

@@ -138,7 +138,8 @@ async function ordered(state, query, options, direction) {
 // The header box: results in a panel under the input, a link to the full search page.
 // Keyboard: ArrowDown from the input moves into the results (their links take the focus),
 // ArrowUp/ArrowDown move between them, Enter opens the focused one (in the input it opens
-// the search page: the form's own submit), Escape closes the panel back to the input.
+// the search page: the form's own submit), Escape closes the panel back to the input, and
+// typing on a result types in the input.
 function setupBox(root) {
   const input = root.querySelector(".kl-search__input");
   const panel = root.querySelector(".kl-search__panel");
@@ -192,6 +193,9 @@ function setupBox(root) {
       next = at === 0 ? input : all[at - 1];
     } else if ((event.key === "Home" || event.key === "End") && at >= 0) {
       next = all[event.key === "Home" ? 0 : all.length - 1];
+    } else if (at >= 0 && event.key.length === 1 && !event.ctrlKey && !event.metaKey) {
+      input.focus(); // typing on a result goes on with the query (the key reaches the input)
+      return;
     }
     if (!next) return;
     event.preventDefault();
