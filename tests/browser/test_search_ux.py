@@ -183,6 +183,16 @@ def test_filter_values_show_counts_of_the_results(page, ux: Corpus) -> None:
             assert shown_counts(page, "tinh")[value] == (count, True), "the chosen value"
 
 
+def test_opening_the_filters_keeps_the_results_shown(page, ux: Corpus) -> None:
+    page.goto(ux.base + SEARCH_PAGE + "?q=" + quote(QUERY))
+    wait_results(page, 10)
+    page.locator(".kl-results__more").click()
+    shown = wait_results(page, len(ux.matching))
+    open_filters(page)
+    page.wait_for_function(COUNTED, arg=["nam", len(ux.matching)])
+    assert results(page) == shown, "the reader's pages of results stay"
+
+
 def test_sort_by_date_orders_the_results(page, ux: Corpus) -> None:
     page.goto(ux.base + SEARCH_PAGE + "?q=" + quote(QUERY))
     wait_results(page, 10)

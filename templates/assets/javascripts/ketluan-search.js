@@ -237,6 +237,7 @@ function setupPage(root, box) {
   let current = 0;
   let typing = false; // the current history entry holds a search still being typed
   let pause = null;
+  let last = { query: "", filters: {} }; // the search shown
 
   const chosen = () => {
     const filters = {};
@@ -360,6 +361,7 @@ function setupPage(root, box) {
     const filters = chosen();
     const order = DIRECTIONS[sort.value] ? sort.value : "";
     record(how, query, filters, order);
+    last = { query, filters };
     if (!query && !Object.keys(filters).length) {
       list.replaceChildren();
       more.hidden = true;
@@ -387,6 +389,18 @@ function setupPage(root, box) {
     }
   };
 
+  // The counts of the search shown, when the filters open after it (its results stay).
+  const recount = async (state) => {
+    const id = current;
+    const { query, filters } = last;
+    const searched = query || Object.keys(filters).length;
+    const found = searched
+      ? await search(state, query || null, { filters, counts: true })
+      : null;
+    const counts = await facetCounts(state, query, filters, found);
+    if (id === current) showCounts(counts, filters);
+  };
+
   const typed = debounce(() => run("type"), DEBOUNCE_MS);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -397,11 +411,12 @@ function setupPage(root, box) {
   sort.addEventListener("change", () => run("commit"));
   more.addEventListener("click", showMore);
   details.addEventListener("toggle", async () => {
-    if (!details.open) return;
+    // Opened by the reader (a search opening it for filters in the URL builds them itself).
+    if (!details.open || filtersLoaded) return;
     const state = await engine(box);
-    if (!state || selects.size) return;
+    if (!state) return;
     await buildFilters(state);
-    run("restore"); // the counts of the search shown
+    await recount(state);
   });
   const restore = () => {
     wanted = new URLSearchParams(window.location.search);
