@@ -21,6 +21,7 @@ PAGE_TYPES = [
     "danh-muc/co-quan/",
     "trich-dan/",
     "trich-dan/nhieu-nhat/",
+    "tra-cuu/?q=tuan+giao&nam=2021",
 ]
 
 

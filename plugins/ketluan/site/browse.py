@@ -28,6 +28,7 @@ from ketluan.site.pages import (
     PlacePage,
     PlacesPage,
 )
+from ketluan.site.search import place_filters
 
 Badges = Mapping[str, Force]
 """Statuses of documents not simply in force, by id: shown beside them in lists."""
@@ -192,6 +193,7 @@ def _place_pages(
             description=labels.place_description(title, note if isinstance(note, str) else None),
             listing=listing,
             place=place,
+            search_in=place_filters(place),
             **extra,  # type: ignore[arg-type]
         )
         for listing in paginate(docs, size, base, title, badges)

@@ -43,9 +43,10 @@ def bucket(number: str) -> str | None:
 
 
 def _document(doc: Document) -> dict[str, str]:
-    """What a result shows of a document, as the search results show it."""
+    """What a result shows of a document, as the search results show it (URLs relative to
+    the site's root, which the browser knows)."""
     entry = {
-        "url": f"/{urls.document(doc)}",
+        "url": urls.document(doc),
         "number": doc.number or "",
         "title": doc.title,
         "date": doc.date.short(),
@@ -74,8 +75,8 @@ def number_files(
             "number": cited.number,
             "type": cited.kind.label,
             "title": cited.title,
-            "url": f"/{where.link(cited)}",
-            "page": f"/{where.page(cited)}",
+            "url": where.link(cited),
+            "page": where.page(cited),
             "count": cited.count,
             "citing": [_document(doc) for doc, _ in cited.citing[:CITING_SHOWN]],
         }

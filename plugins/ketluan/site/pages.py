@@ -154,6 +154,8 @@ class PlacePage(Page):
     totals: dict[str, int] | None = None
     all_url: str | None = None
     now: Any = None
+    search_in: dict[str, str] | None = None
+    """The search page's filters choosing this place's documents (``search.place_filters``)."""
 
 
 @dataclass(kw_only=True)

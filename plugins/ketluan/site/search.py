@@ -24,6 +24,7 @@ from typing import Protocol
 
 from ketluan.core.model import Document
 from ketluan.core.placenames import PlaceMatcher
+from ketluan.core.places import District, Province
 from ketluan.core.text import OLD_TONE, fold, new_tone_placement, nfc
 from ketluan.site import urls
 
@@ -304,6 +305,16 @@ def facets(doc: Document, status: str | None = None) -> dict[str, list[str]]:
         "hieu_luc": [status or ""],
     }
     return {key: [v for v in vs if v] for key, vs in values.items() if any(vs)}
+
+
+def place_filters(place: Province | District) -> dict[str, str]:
+    """The search page's filters (``facets``) that choose the documents of ``place``, for
+    the "search in this place" box of its page: a district's province and district
+    (district names repeat across provinces), a former province's ``tinh``, a current
+    province's ``tinh_nay`` (with the documents of the provinces it absorbed)."""
+    if isinstance(place, District):
+        return {"tinh": place.province.name, "huyen": place.short}
+    return {"tinh_nay" if place.current else "tinh": place.name}
 
 
 def spelling(text: str) -> str:

@@ -43,8 +43,9 @@ export async function lookupNumber(base, key) {
   return { documents, citing, cited };
 }
 
-// A lookup entry as the result list's data (the shape of a Pagefind result's data).
-export function asResult(entry) {
+// A lookup entry as the result list's data (the shape of a Pagefind result's data); its
+// URL is relative to the site's root ``site`` (an absolute path).
+export function asResult(entry, site) {
   const meta = {
     title: entry.title,
     number: entry.number,
@@ -55,5 +56,17 @@ export function asResult(entry) {
   };
   const where = entry.place ? `Địa bàn: ${entry.place}` : "";
   const escaped = where.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  return { url: entry.url, meta, excerpt: escaped, content: where };
+  return { url: site + entry.url, meta, excerpt: escaped, content: where };
+}
+
+// The answer of a number query for the result list (``ordered`` in ketluan-search.js), or
+// null when the lookup finds neither a document nor a citation of that number.
+export async function numberAnswer(base, site, key) {
+  const found = await lookupNumber(base, key);
+  const items = [...found.documents, ...found.citing].map((entry) => ({
+    data: asResult(entry, site),
+  }));
+  if (!items.length) return null;
+  const take = async (n) => items.slice(0, n);
+  return { found: null, total: items.length, take, byNumber: true, cited: found.cited };
 }

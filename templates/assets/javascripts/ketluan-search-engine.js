@@ -75,6 +75,11 @@ export async function ranked(query, found) {
   return [...(placesOnly ? head : rerank(query, head)), ...rest];
 }
 
+// The site's root as an absolute path ("/" or "/portal/"), from the search box's data.
+export function siteBase(root) {
+  return absolute(root.dataset.site || "./").replace(/\/?$/, "/");
+}
+
 function absolute(path) {
   return new URL(path, document.baseURI).pathname;
 }
@@ -145,11 +150,17 @@ export function engine(root) {
       fetch(absolute(basePath) + "ketluan-places.json").then((r) => r.json()),
     ]);
     setManifest(value);
-    const baseUrl = absolute(root.dataset.site || "./").replace(/\/?$/, "/");
+    const baseUrl = siteBase(root);
     return { module, baseUrl, instances: new Map() };
   })();
   return enginePromise;
 }
+
+// Synthetic filter naming the shard of every entry (Pagefind's mergeFilter). A sorted
+// search is ordered within each index only (a result's score is its rank in its own
+// shard) and merged indexes are interleaved by score, so results by date are searched
+// shard by shard and merged here (see byDate).
+export const SHARD_FILTER = "kl_shard";
 
 // One Pagefind instance per set of shards (the first holds the wasm; the others are
 // merged with mergeIndex), created when a query first needs it. ``places``: the tiny
@@ -160,12 +171,20 @@ export function index(state, shards, places = false) {
   const key = (places ? "p" : "t") + chosen.join(",");
   if (!state.instances.has(key)) {
     // Shard paths are relative to the site root, not to the current page.
-    const [first, ...rest] = chosen.map((i) => state.baseUrl + paths[i]);
+    const [first, ...rest] = chosen;
     const options = { baseUrl: state.baseUrl, ranking: RANKING, excerptLength: 26 };
-    const instance = state.module.createInstance({ ...options, basePath: first, noWorker: true });
-    const ready = Promise.all(rest.map((path) => instance.mergeIndex(path, options))).then(
-      () => live(instance, places ? manifest.superseded_places : manifest.superseded),
-    );
+    const tagged = (i) => ({ ...options, mergeFilter: { [SHARD_FILTER]: String(i) } });
+    const instance = state.module.createInstance({
+      ...tagged(first),
+      basePath: state.baseUrl + paths[first],
+      noWorker: true,
+    });
+    const ready = Promise.all(
+      rest.map((i) => instance.mergeIndex(state.baseUrl + paths[i], tagged(i))),
+    ).then(() => ({
+      ...live(instance, places ? manifest.superseded_places : manifest.superseded),
+      shards: chosen.map(String),
+    }));
     state.instances.set(key, ready);
   }
   return state.instances.get(key);
@@ -180,44 +199,120 @@ export function live(instance, superseded) {
     async search(term, options) {
       const found = await instance.search(term, options);
       const seen = new Set();
+      // The shard filter is the engine's own: its counts apart (byDate), not a facet.
+      const { [SHARD_FILTER]: perShard, ...filters } = structuredClone(found.filters || {});
       const results = found.results.filter((result) => {
-        if (superseded[result.id] || seen.has(result.id)) return false;
+        if (superseded[result.id]) {
+          takeOff(filters, superseded[result.id]);
+          return false;
+        }
+        if (seen.has(result.id)) return false;
         seen.add(result.id);
         return true;
       });
-      return { ...found, results };
+      return { ...found, results, filters, perShard };
     },
     async filters() {
-      const counts = await instance.filters();
-      for (const facets of Object.values(superseded)) {
-        for (const [name, values] of Object.entries(facets)) {
-          for (const value of values) {
-            if (!counts[name] || !(value in counts[name])) continue;
-            counts[name][value] -= 1;
-            if (counts[name][value] <= 0) delete counts[name][value];
-          }
-        }
-      }
+      const { [SHARD_FILTER]: _, ...counts } = await instance.filters();
+      for (const facets of Object.values(superseded)) takeOff(counts, facets);
       return counts;
     },
   };
 }
 
-// A query that is only place names ("Tuần Giáo", "dien bien") is answered from the
-// places indexes, newest first; any other query from the full text.
-export async function search(state, query, options = {}) {
-  if (query === null) return (await index(state, null)).search(null, options);
-  const routed = placeQuery(query);
-  if (routed.shards && !routed.shards.length) return { results: [], placesOnly: true };
-  if (routed.placesOnly) {
-    const sort = { date: "desc", ...(options.sort || {}) };
-    const found = await (await index(state, routed.shards, true)).search(routed.query, {
-      ...options,
-      sort,
-    });
-    return { ...found, placesOnly: true };
+// Take one entry's filter values (name -> values) off counts (name -> value -> count).
+function takeOff(counts, facets) {
+  for (const [name, values] of Object.entries(facets)) {
+    for (const value of values) {
+      if (!counts[name] || !(value in counts[name])) continue;
+      counts[name][value] -= 1;
+      if (counts[name][value] <= 0) delete counts[name][value];
+    }
   }
-  return (await index(state, routed.shards)).search(routed.query, options);
+}
+
+// The index answering a query and the query for Pagefind (null: the one for no query;
+// null index: no document can match): a query that is only place names ("Tuần Giáo",
+// "dien bien") is answered from the places indexes, any other query from the full text.
+async function route(state, query) {
+  if (query === null) return { index: await index(state, null), term: null, placesOnly: false };
+  const routed = placeQuery(query);
+  if (routed.shards && !routed.shards.length) return { index: null, placesOnly: true };
+  const found = await index(state, routed.shards, routed.placesOnly);
+  return { index: found, term: routed.query, placesOnly: routed.placesOnly };
+}
+
+// Pagefind's results for a query; places-index results newest first (within each shard:
+// see byDate). ``counts: true`` loads the filter indexes first, so that the results'
+// ``filters`` count every filter value (Pagefind counts only loaded filters).
+export async function search(state, query, options = {}) {
+  const { counts, ...rest } = options;
+  const routed = await route(state, query);
+  if (!routed.index) return { results: [], filters: {}, placesOnly: true };
+  if (counts) await routed.index.filters();
+  if (!routed.placesOnly) return routed.index.search(routed.term, rest);
+  const sort = { date: "desc", ...(rest.sort || {}) };
+  return { ...(await routed.index.search(routed.term, { ...rest, sort })), placesOnly: true };
+}
+
+// Results newest (``direction`` "desc") or oldest first across shards: each shard's results
+// come sorted from Pagefind, and are merged by the date of their heads, loading the data
+// of one result per shard ahead of what is shown. ``take(n)``: the first n, with data.
+export async function byDate(state, query, options = {}, direction = "desc") {
+  const { counts, ...rest } = options;
+  const routed = await route(state, query);
+  if (!routed.index) return { results: [], filters: {}, placesOnly: true, take: async () => [] };
+  if (counts) await routed.index.filters();
+  const sorted = { ...rest, sort: { date: direction } };
+  const found = await routed.index.search(routed.term, sorted);
+  // The shards holding results (all of the index's when Pagefind gave no count).
+  const { perShard } = found;
+  const shards = perShard
+    ? Object.keys(perShard).filter((shard) => perShard[shard] > 0)
+    : routed.index.shards;
+  const lists =
+    shards.length > 1
+      ? await Promise.all(
+          shards.map(async (shard) => {
+            const filters = { ...(rest.filters || {}), [SHARD_FILTER]: shard };
+            return (await routed.index.search(routed.term, { ...sorted, filters })).results;
+          }),
+        )
+      : [found.results];
+  const take = merged(lists, direction, routed.placesOnly);
+  return { ...found, placesOnly: routed.placesOnly, take };
+}
+
+// "27/03/2024", "03/2024", "2024" (meta date) -> "2024-03-27", "2024-03", "2024" (its sort key).
+const isoDate = (data) => ((data.meta || {}).date || "").split("/").reverse().join("-");
+
+function merged(lists, direction, placesOnly) {
+  const at = lists.map(() => 0);
+  const loaded = new Map();
+  const load = (result) => {
+    if (!loaded.has(result)) loaded.set(result, withData(result, placesOnly));
+    return loaded.get(result);
+  };
+  const out = [];
+  const later = direction === "asc" ? (a, b) => a < b : (a, b) => a > b;
+  const take = async (n) => {
+    while (out.length < n) {
+      const open = lists.map((_, i) => i).filter((i) => at[i] < lists[i].length);
+      if (!open.length) break;
+      const heads = await Promise.all(open.map((i) => load(lists[i][at[i]])));
+      let best = 0;
+      for (let k = 1; k < open.length; k++) {
+        if (later(isoDate(heads[k]), isoDate(heads[best]))) best = k;
+      }
+      const i = open[best];
+      out.push({ result: lists[i][at[i]], data: heads[best] });
+      at[i] += 1;
+    }
+    return out.slice(0, n);
+  };
+  let queue = Promise.resolve([]);
+  // One call at a time: they share the cursors.
+  return (n) => (queue = queue.catch(() => []).then(() => take(n)));
 }
 
 // A places-index result has no text: its snippet is where the document belongs.

@@ -1,19 +1,31 @@
 // ketluan search UI: the header box and the /tra-cuu/ page. The engine (query
 // normalisation, shards, places, re-ranking) is in ketluan-search-engine.js.
 import {
+  byDate,
   engine,
   fold,
   index,
   normaliseQuery,
+  placeQuery,
   ranked,
   search,
+  siteBase,
   withData,
 } from "./ketluan-search-engine.js";
+import { numberAnswer } from "./ketluan-numbers.js";
 import { readQuery } from "./ketluan-query.js";
 
 const DEBOUNCE_MS = 250;
+// A search typed on /tra-cuu/ is one history entry until the reader pauses this long (or
+// submits, or changes a filter or the order): the back button skips the prefixes.
+const PAUSE_MS = 1500;
 const BOX_RESULTS = 6;
 const PAGE_RESULTS = 10;
+
+// The orders of the sort select (search-page.html) by their URL value (sap_xep): the
+// direction of the date sort; "" (most relevant) has none.
+const DIRECTIONS = { "moi-nhat": "desc", "cu-nhat": "asc" };
+const SORT_PARAM = "sap_xep";
 
 const FILTERS = [
   ["tinh", "Tỉnh (trước 1/7/2025)"],
@@ -97,13 +109,49 @@ function resultItem(data, query) {
 
 function debounce(fn, ms) {
   let timer = null;
-  return (...args) => {
+  const call = (...args) => {
     clearTimeout(timer);
     timer = setTimeout(() => fn(...args), ms);
   };
+  call.cancel = () => clearTimeout(timer);
+  return call;
+}
+
+// Results in the order the reader asked for, loaded page by page: ``total`` results and
+// ``take(n)``, the first n with their data. Relevance: Pagefind's order re-ranked (see
+// ranked); by date (and for a query that is only places, or no query): newest or oldest
+// first across shards (byDate).
+async function ordered(state, query, options, direction) {
+  if (direction || !query || placeQuery(query).placesOnly) {
+    const found = await byDate(state, query || null, options, direction || "desc");
+    return { found, total: found.results.length, take: found.take };
+  }
+  const found = await search(state, query, options);
+  const items = await ranked(query, found);
+  const take = (n) =>
+    Promise.all(
+      items.slice(0, n).map(async (item) => {
+        item.data ??= await withData(item.result, item.placesOnly);
+        return item;
+      }),
+    );
+  return { found, total: items.length, take };
+}
+
+// A query that is a document number (readQuery's ``number``), with no filter and in order
+// of relevance, is answered from the number lookups (ketluan-numbers.js) when they know
+// the number: the document, then who cites it, without loading the full-text engine.
+// null: search the full text.
+function byNumber(root, number, filters = {}, order = "") {
+  if (number === null || order || Object.keys(filters).length) return null;
+  return numberAnswer(root.dataset.numbers, siteBase(root), number);
 }
 
 // The header box: results in a panel under the input, a link to the full search page.
+// Keyboard: ArrowDown from the input moves into the results (their links take the focus),
+// ArrowUp/ArrowDown move between them, Enter opens the focused one (in the input it opens
+// the search page: the form's own submit), Escape closes the panel back to the input, and
+// typing on a result types in the input.
 function setupBox(root) {
   const input = root.querySelector(".kl-search__input");
   const panel = root.querySelector(".kl-search__panel");
@@ -114,69 +162,117 @@ function setupBox(root) {
   };
   const run = async () => {
     const typed = normaliseQuery(input.value);
-    const query = readQuery(typed).text; // Telex, VNI and numbers as typed: ketluan-query.js
+    const reading = readQuery(typed); // Telex, VNI and numbers as typed: ketluan-query.js
+    const query = reading.text;
     const id = ++current;
     if (!query) return close();
-    const state = await engine(root);
+    const answer = await byNumber(root, reading.number);
+    const state = answer ? null : await engine(root);
     if (id !== current) return;
-    panel.replaceChildren();
-    panel.hidden = false;
-    if (!state) {
-      panel.append(el("p", "kl-search__status", "Chưa có văn bản để tra cứu."));
+    if (!answer && !state) {
+      panel.replaceChildren(el("p", "kl-search__status", "Chưa có văn bản để tra cứu."));
+      panel.hidden = false;
       return;
     }
-    const found = await search(state, query);
-    if (id !== current || !found) return;
-    const items = await ranked(query, found);
+    const { total, take } = answer || (await ordered(state, query, {}, null));
     if (id !== current) return;
-    const data = items.slice(0, BOX_RESULTS).map((item) => item.data);
-    panel.replaceChildren();
-    const status = found.results.length
-      ? `${found.results.length} văn bản`
+    const data = (await take(BOX_RESULTS)).map((item) => item.data);
+    if (id !== current) return;
+    const status = total
+      ? `${total} văn bản`
       : `Không tìm thấy văn bản nào cho “${query}”.`;
-    panel.append(el("p", "kl-search__status", status));
-    if (query !== typed) panel.append(el("p", "kl-search__searched", `Đang tìm: ${query}`));
     const list = el("ol", "kl-results");
     data.forEach((d) => list.append(resultItem(d, query)));
-    panel.append(list);
-    if (found.results.length) {
+    panel.replaceChildren(el("p", "kl-search__status", status), list);
+    if (query !== typed) list.before(el("p", "kl-search__searched", `Đang tìm: ${query}`));
+    if (total) {
       const more = el("a", "kl-search__more", "Xem tất cả kết quả và lọc");
       more.href = `${root.dataset.page}?q=${encodeURIComponent(typed)}`;
       panel.append(more);
     }
+    panel.hidden = false;
     panel.dataset.query = query; // which query the panel shows (tests wait on it)
   };
+  const links = () => (panel.hidden ? [] : [...panel.querySelectorAll("a")]);
   input.addEventListener("input", debounce(run, DEBOUNCE_MS));
   input.addEventListener("focus", () => engine(root), { once: true });
-  input.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") close();
+  root.addEventListener("keydown", (event) => {
+    const all = links();
+    const at = all.indexOf(document.activeElement);
+    let next = null;
+    if (event.key === "Escape" && !panel.hidden) {
+      close();
+      next = input;
+    } else if (event.key === "ArrowDown" && all.length) {
+      next = all[Math.min(at + 1, all.length - 1)];
+    } else if (event.key === "ArrowUp" && at >= 0) {
+      next = at === 0 ? input : all[at - 1];
+    } else if ((event.key === "Home" || event.key === "End") && at >= 0) {
+      next = all[event.key === "Home" ? 0 : all.length - 1];
+    } else if (at >= 0 && event.key.length === 1 && !event.ctrlKey && !event.metaKey) {
+      input.focus(); // typing on a result goes on with the query (the key reaches the input)
+      return;
+    }
+    if (!next) return;
+    event.preventDefault();
+    next.focus();
   });
   document.addEventListener("click", (event) => {
     if (!root.contains(event.target)) close();
   });
+  root.addEventListener("focusout", (event) => {
+    if (event.relatedTarget && !root.contains(event.relatedTarget)) close();
+  });
 }
 
-// The search page: query and filters from the URL, results in pages of PAGE_RESULTS.
+// "Điện Biên (12)": filter values in the order readers look for them, years newest first.
+function sortedValues(name, values) {
+  if (name === "nam") return values.sort((a, b) => Number(b) - Number(a) || b.localeCompare(a));
+  return values.sort((a, b) => a.localeCompare(b, "vi"));
+}
+
+// The search page: the query, filters and order live in the URL. A search the reader
+// commits (submit, a filter, the order, or a pause in typing) is a history entry; typing
+// replaces the entry until the reader pauses; Back restores the query, filters, order
+// and results. Results come in pages of PAGE_RESULTS; the filter values show how many
+// results each would give.
 function setupPage(root, box) {
   const form = root.querySelector("form");
   const input = root.querySelector(".kl-search-page__input");
+  const sort = root.querySelector(".kl-sort__select");
   const status = root.querySelector(".kl-search-page__status");
   const understood = root.querySelector(".kl-search-page__searched");
   const list = root.querySelector(".kl-results");
   const more = root.querySelector(".kl-results__more");
   const details = root.querySelector(".kl-filters");
   const selects = new Map();
-  let results = [];
-  let searched = ""; // the query searched: readQuery's reading of what was typed
+  let wanted = new URLSearchParams(window.location.search);
+  let totals = {};
+  let take = async () => [];
+  let total = 0;
   let shown = 0;
   let current = 0;
+  let typing = false; // the current history entry holds a search still being typed
+  let wholeText = null; // a number query the reader asked to search in the full text
+  const fullText = root.querySelector(".kl-results__fulltext");
+  const cited = root.querySelector(".kl-results__cited");
+  let pause = null;
+  let last = { query: "", filters: {} }; // the search shown
 
-  const params = new URLSearchParams(window.location.search);
-  input.value = params.get("q") || "";
   const chosen = () => {
     const filters = {};
-    for (const [name, select] of selects) if (select.value) filters[name] = select.value;
+    for (const [name] of FILTERS) {
+      const value = selects.has(name) ? selects.get(name).value : wanted.get(name);
+      if (value) filters[name] = value;
+    }
     return filters;
+  };
+  // Select ``value`` (a value no document has any more included: it stays chosen).
+  const choose = (select, value) => {
+    if (value && ![...select.options].some((option) => option.value === value)) {
+      select.append(new Option(`${value} (0)`, value));
+    }
+    select.value = value;
   };
 
   // Filter values come from every shard's filter index: loaded only when the reader
@@ -184,93 +280,214 @@ function setupPage(root, box) {
   let filtersLoaded = null;
   const buildFilters = (state) => {
     filtersLoaded ??= (async () => {
-      const available = await (await index(state, null)).filters();
+      totals = await (await index(state, null)).filters();
       const holder = details.querySelector(".kl-filters__list");
       for (const [name, label] of FILTERS) {
-        const values = Object.keys(available[name] || {}).sort((a, b) => a.localeCompare(b, "vi"));
-        if (!values.length) continue;
+        if (!Object.keys(totals[name] || {}).length && !wanted.get(name)) continue;
         const wrap = el("label", "kl-filter");
         wrap.append(el("span", "kl-filter__label", label));
         const select = el("select", "kl-filter__select");
         select.name = name;
-        select.append(new Option("Tất cả", ""));
-        for (const value of values) select.append(new Option(value, value));
-        select.value = params.get(name) || "";
-        select.addEventListener("change", () => run());
+        select.addEventListener("change", () => run("commit"));
         wrap.append(select);
         holder.append(wrap);
         selects.set(name, select);
       }
+      showCounts(totals, Object.fromEntries(FILTERS.map(([name]) => [name, wanted.get(name)])));
     })();
     return filtersLoaded;
   };
 
-  const showMore = async () => {
-    const id = current;
-    const next = results.slice(shown, shown + PAGE_RESULTS);
-    const data = await Promise.all(
-      next.map((item) => item.data || withData(item.result, item.placesOnly)),
-    );
-    if (id !== current) return;
-    data.forEach((d) => list.append(resultItem(d, searched)));
-    shown += next.length;
-    more.hidden = shown >= results.length;
+  // Each select's values with their counts (``counts``: name -> value -> results); a
+  // value without results can be chosen only if it is the current one.
+  const showCounts = (counts, filters) => {
+    for (const [name, select] of selects) {
+      const value = filters[name] || "";
+      const here = counts[name] || {};
+      const values = new Set([...Object.keys(totals[name] || {}), ...Object.keys(here)]);
+      if (value) values.add(value);
+      const options = [new Option("Tất cả", "")];
+      for (const each of sortedValues(name, [...values])) {
+        const count = here[each] || 0;
+        const option = new Option(`${each} (${count})`, each);
+        option.disabled = count === 0 && each !== value;
+        options.push(option);
+      }
+      select.replaceChildren(...options);
+      select.value = value;
+    }
   };
 
-  const run = async () => {
+  // Counts of each filter's values for the query and the *other* chosen filters (the
+  // results' own counts hold every chosen filter: a chosen district would leave the
+  // other districts at 0).
+  const facetCounts = async (state, query, filters, found) => {
+    const counts = { ...(found ? found.filters : totals) };
+    await Promise.all(
+      Object.keys(filters).map(async (name) => {
+        const others = { ...filters };
+        delete others[name];
+        const alone = !query && !Object.keys(others).length;
+        const from = alone
+          ? totals
+          : (await search(state, query || null, { filters: others, counts: true })).filters;
+        counts[name] = (from || {})[name] || {};
+      }),
+    );
+    return counts;
+  };
+
+  // The URL of the search shown; ``how``: "restore" (arrival, Back: the entry is already
+  // there), "type" (typing settled: one entry for the whole burst of typing), "commit".
+  const record = (how, query, filters, order) => {
+    const params = new URLSearchParams({ ...(query ? { q: query } : {}), ...filters });
+    if (order) params.set(SORT_PARAM, order);
+    const url = new URL(window.location.href);
+    url.search = params.toString();
+    const same = url.href === window.location.href;
+    if (how === "restore" || same || (how === "type" && typing)) {
+      window.history.replaceState({ klSearch: true }, "", url);
+    } else {
+      window.history.pushState({ klSearch: true }, "", url);
+    }
+    clearTimeout(pause);
+    typing = how === "type";
+    if (typing) pause = setTimeout(() => (typing = false), PAUSE_MS);
+  };
+
+  const showMore = async () => {
+    const id = current;
+    const items = await take(shown + PAGE_RESULTS);
+    if (id !== current) return;
+    items.slice(shown).forEach((item) => list.append(resultItem(item.data, last.query)));
+    shown = items.length;
+    more.hidden = shown >= total;
+  };
+
+  const run = async (how) => {
     const query = normaliseQuery(input.value);
-    searched = readQuery(query).text;
+    const reading = readQuery(query);
+    const searched = reading.text;
     understood.hidden = searched === query;
     understood.textContent = `Đang tìm: ${searched}`;
+    fullText.hidden = true;
+    cited.hidden = true;
     const id = ++current;
-    const state = await engine(box);
+    const number = wholeText === searched ? null : reading.number;
+    const direct = await byNumber(box, number, chosen(), sort.value);
+    const state = direct ? null : await engine(box);
     if (id !== current) return;
-    if (!state) {
+    if (!direct && !state) {
       status.textContent = "Chưa có văn bản để tra cứu.";
       return;
     }
-    if (FILTERS.some(([name]) => params.has(name))) {
+    if (state && !selects.size && FILTERS.some(([name]) => wanted.get(name))) {
       details.open = true;
       await buildFilters(state);
+      if (id !== current) return;
     }
     const filters = chosen();
-    const url = new URL(window.location.href);
-    url.search = new URLSearchParams({ ...(query ? { q: query } : {}), ...filters }).toString();
-    window.history.replaceState(null, "", url);
+    const order = DIRECTIONS[sort.value] ? sort.value : "";
+    record(how, query, filters, order);
+    last = { query: searched, filters };
     if (!query && !Object.keys(filters).length) {
       list.replaceChildren();
       more.hidden = true;
       status.textContent = "Nhập từ khóa (có dấu hoặc không dấu), số ký hiệu hoặc địa bàn.";
+      if (selects.size) showCounts(totals, filters);
       return;
     }
-    const found = query
-      ? await search(state, searched, { filters })
-      : await search(state, null, { filters, sort: { date: "desc" } });
-    if (id !== current || !found) return;
-    results = query
-      ? await ranked(searched, found)
-      : found.results.map((result) => ({ result, data: null }));
+    const counted = selects.size > 0;
+    const options = { filters, counts: counted };
+    const answer = direct || (await ordered(state, searched, options, DIRECTIONS[order]));
     if (id !== current) return;
-    shown = 0;
-    list.replaceChildren();
-    status.textContent = results.length
-      ? `Tìm thấy ${results.length} văn bản${query ? ` cho “${searched}”` : ""}.`
-      : `Không tìm thấy văn bản nào${query ? ` cho “${searched}”` : ""}.`;
-    await showMore();
+    const items = await answer.take(PAGE_RESULTS);
+    if (id !== current) return;
+    ({ take, total } = answer);
+    shown = items.length;
+    // Everything at once: the old results stay until the new ones are ready.
+    list.replaceChildren(...items.map((item) => resultItem(item.data, searched)));
+    more.hidden = shown >= total;
+    status.textContent = total
+      ? `Tìm thấy ${total} văn bản${searched ? ` cho “${searched}”` : ""}.`
+      : `Không tìm thấy văn bản nào${searched ? ` cho “${searched}”` : ""}.`;
+    if (answer.byNumber) {
+      // The document of that number and who cites it, from the number lookup: the full
+      // text is one click away.
+      status.textContent = `Văn bản số ${searched} và các văn bản trích dẫn (${total}).`;
+      fullText.textContent = `Tìm “${searched}” trong toàn văn`;
+      fullText.hidden = false;
+      const pages = answer.cited.map((item) => {
+        const link = el("a", "kl-results__cited-page", `${item.count} văn bản trích dẫn`);
+        link.href = siteBase(box) + item.page;
+        return [`${item.type} số ${item.number}: `, link];
+      });
+      cited.replaceChildren(...pages.flatMap((parts, i) => (i ? ["; ", ...parts] : parts)));
+      cited.hidden = !pages.length;
+    }
+    if (counted && state) {
+      const counts = await facetCounts(state, query, filters, answer.found);
+      if (id === current) showCounts(counts, filters);
+    }
   };
 
+  // The counts of the search shown, when the filters open after it (its results stay).
+  const recount = async (state) => {
+    const id = current;
+    const { query, filters } = last;
+    const searched = query || Object.keys(filters).length;
+    const found = searched
+      ? await search(state, query || null, { filters, counts: true })
+      : null;
+    const counts = await facetCounts(state, query, filters, found);
+    if (id === current) showCounts(counts, filters);
+  };
+
+  const typed = debounce(() => run("type"), DEBOUNCE_MS);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    run();
+    typed.cancel();
+    run("commit");
   });
-  input.addEventListener("input", debounce(run, DEBOUNCE_MS));
+  input.addEventListener("input", typed);
+  sort.addEventListener("change", () => run("commit"));
   more.addEventListener("click", showMore);
-  details.addEventListener("toggle", async () => {
-    if (!details.open) return;
-    const state = await engine(box);
-    if (state) await buildFilters(state);
+  fullText.addEventListener("click", () => {
+    wholeText = last.query;
+    run("commit");
   });
-  run();
+  details.addEventListener("toggle", async () => {
+    // Opened by the reader (a search opening it for filters in the URL builds them itself).
+    if (!details.open || filtersLoaded) return;
+    const state = await engine(box);
+    if (!state) return;
+    await buildFilters(state);
+    await recount(state);
+  });
+  const restore = () => {
+    wanted = new URLSearchParams(window.location.search);
+    input.value = wanted.get("q") || "";
+    sort.value = DIRECTIONS[wanted.get(SORT_PARAM)] ? wanted.get(SORT_PARAM) : "";
+    for (const [name, select] of selects) choose(select, wanted.get(name) || "");
+    typed.cancel();
+    run("restore");
+  };
+  window.addEventListener("popstate", restore);
+  restore();
+}
+
+// "/" puts the cursor in the search box (the page's own on /tra-cuu/), unless the reader
+// is typing in a field. Material binds it only with its own search, which is off.
+function slashFocuses(field) {
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target;
+    if (target.isContentEditable || target.closest?.("input, textarea, select")) return;
+    if (!field.getClientRects().length) return; // hidden (the header box on a phone)
+    event.preventDefault();
+    field.focus();
+    field.select();
+  });
 }
 
 const box = document.querySelector('[data-kl-search="box"]');
@@ -278,4 +495,7 @@ if (box) {
   setupBox(box);
   const page = document.querySelector('[data-kl-search="page"]');
   if (page) setupPage(page, box);
+  slashFocuses(
+    (page || box).querySelector(page ? ".kl-search-page__input" : ".kl-search__input"),
+  );
 }
