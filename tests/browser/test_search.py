@@ -216,10 +216,13 @@ def test_accented_query_ranks_exact_accents_first(page, search_site: str) -> Non
 
 
 def test_result_shows_title_number_date_issuer_and_marked_snippet(page, search_site) -> None:
-    (result, *_) = search_box(page, search_site, "604-KL/HU")
+    (result, *_) = search_box(page, search_site, "604-KL/HU")  # from the number lookup
     assert result["title"] == "Kết luận của Ban Chấp hành Đảng bộ huyện tại kỳ họp thứ 22"
     assert result["meta"] == "Kết luận · số 604-KL/HU · 27/03/2024 · Huyện ủy Sơn Động"
-    assert result["marks"], "the match is marked in the snippet"
+    found = search_box(page, search_site, "thống nhất kết luận")  # from the full text
+    (text,) = [r for r in found if r["url"].endswith("/604-kl-hu/")]
+    assert text["meta"] == result["meta"], "both show a document alike"
+    assert text["marks"], "the match is marked in the snippet"
 
 
 def test_only_document_text_is_indexed(page, served_sample: str) -> None:

@@ -414,7 +414,7 @@ function setupPage(root, box) {
     if (answer.byNumber) {
       // The document of that number and who cites it, from the number lookup: the full
       // text is one click away.
-      status.textContent = `Văn bản số ${searched} và các văn bản trích dẫn (${total}).`;
+      status.textContent = `Tìm thấy ${total} văn bản cho số ${searched}: văn bản mang số này, rồi các văn bản trích dẫn.`;
       fullText.textContent = `Tìm “${searched}” trong toàn văn`;
       fullText.hidden = false;
       const pages = answer.cited.map((item) => {
