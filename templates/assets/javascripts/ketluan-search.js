@@ -1,5 +1,5 @@
 // ketluan search UI: the header box and the /tra-cuu/ page. The engine (query
-// normalisation, shards, places, re-ranking) is in ketluan-search-engine.js.
+// normalisation, shards, places, re-ranking, the date order) is in ketluan-search-engine.js.
 import {
   byDate,
   engine,
