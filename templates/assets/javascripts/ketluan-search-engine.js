@@ -12,7 +12,7 @@ export { fold, normaliseQuery };
 
 // Pagefind's best candidates re-ranked with Vietnamese rules (see rerank); their fragments
 // are loaded anyway to show the results.
-const RERANK = 8;
+const RERANK = 12;
 
 // Metadata matches are scored on top of the text score: a number typed exactly must win
 // over documents that only cite it, and accented queries prefer exact accents.
@@ -26,11 +26,14 @@ const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const phrase = (words) =>
   new RegExp(`(^|[^\\p{L}\\p{N}])${words.map(escapeRe).join("\\s+")}(?=$|[^\\p{L}\\p{N}])`, "u");
 
-// Order Pagefind's best candidates by what Vietnamese readers mean, keeping Pagefind's
-// order within a tier: the document whose number was typed (compared by numberKey:
-// "832 tb/tu" is 832-TB/TU); documents containing the typed number; with an accented
-// query, documents containing every word with exactly those accents (tone placement and
-// NFD normalised); documents containing the words as a phrase (ignoring accents, đ = d).
+// Order Pagefind's best candidates by what Vietnamese readers mean, tier by tier: the
+// document whose number was typed (compared by numberKey: "832 tb/tu" is 832-TB/TU), then
+// documents containing the typed number; with an accented query, documents containing every
+// word with exactly those accents (tone placement and NFD normalised); documents whose
+// title or metadata (number, type, issuer, place, signer) hold the query as a phrase
+// (ignoring accents, đ = d) above those holding it only in the text; documents
+// containing the words as a phrase; then Pagefind's score (to a twentieth: closer scores
+// tie), the newer first when scores tie.
 export function rerank(query, items) {
   const words = normaliseQuery(query).toLowerCase().split(" ").filter(Boolean);
   const folded = fold(query);
@@ -41,21 +44,32 @@ export function rerank(query, items) {
   const accented = folded !== query.toLowerCase().replace(/\s+/g, " ").trim();
   const exact = words.map((w) => phrase([w]));
   const together = phrase(folded.split(" "));
-  const tiers = items.map(({ data }, index) => {
+  const tiers = items.map(({ result, data }, index) => {
     const meta = data.meta || {};
-    const text = [meta.title, meta.number, meta.issuer, meta.place, data.content].join(" \n ");
+    const described = [meta.title, meta.number, meta.type, meta.issuer, meta.place, meta.signer];
+    const text = [...described, data.content].join(" \n ");
     const modern = normaliseQuery(text).toLowerCase();
     const plain = fold(text);
+
+    const score = result && typeof result.score === "number" ? result.score : 0;
     return [
       isNumber ? (own(meta) ? 0 : together.test(plain) ? 1 : 2) : 0,
       accented && !exact.every((re) => re.test(modern)) ? 1 : 0,
+      together.test(fold(described.join(" \n "))) ? 0 : 1,
       together.test(plain) ? 0 : 1,
+      -Math.round(score * 20), // scores within 5% of a point tie
+      isoDate(data),
       index,
     ];
   });
+  const newer = 5; // the date tier sorts descending
   const order = items.map((_, i) => i);
   order.sort((a, b) => {
-    for (let k = 0; k < 4; k++) if (tiers[a][k] !== tiers[b][k]) return tiers[a][k] - tiers[b][k];
+    for (let k = 0; k < tiers[a].length; k++) {
+      if (tiers[a][k] === tiers[b][k]) continue;
+      if (k === newer) return tiers[a][k] < tiers[b][k] ? 1 : -1;
+      return tiers[a][k] < tiers[b][k] ? -1 : 1;
+    }
     return 0;
   });
   return order.map((i) => items[i]);
@@ -73,6 +87,23 @@ export async function ranked(query, found) {
   );
   const rest = results.slice(RERANK).map((result) => ({ result, data: null, placesOnly }));
   return [...(placesOnly ? head : rerank(query, head)), ...rest];
+}
+
+// A query made only of place names is answered newest first; among the first RERANK, the
+// documents of that place (their own place names it) come before those that only mention
+// it (a "xã Bắc Sơn" elsewhere before huyện Bắc Sơn's own). ``take``: byDate's.
+export function placeFirst(query, take) {
+  const wanted = fold(query);
+  let head = null;
+  return async (n) => {
+    head ??= take(RERANK).then((items) => {
+      const mine = (item) => fold((item.data.meta || {}).place || "").includes(wanted);
+      return [...items.filter(mine), ...items.filter((item) => !mine(item))];
+    });
+    const first = await head;
+    if (n <= first.length) return first.slice(0, n);
+    return [...first, ...(await take(n)).slice(first.length)];
+  };
 }
 
 // The site's root as an absolute path ("/" or "/portal/"), from the search box's data.

@@ -6,6 +6,7 @@ import {
   fold,
   index,
   normaliseQuery,
+  placeFirst,
   placeQuery,
   ranked,
   search,
@@ -124,7 +125,8 @@ function debounce(fn, ms) {
 async function ordered(state, query, options, direction) {
   if (direction || !query || placeQuery(query).placesOnly) {
     const found = await byDate(state, query || null, options, direction || "desc");
-    return { found, total: found.results.length, take: found.take };
+    const take = !direction && query ? placeFirst(query, found.take) : found.take;
+    return { found, total: found.results.length, take };
   }
   const found = await search(state, query, options);
   const items = await ranked(query, found);
