@@ -14,6 +14,7 @@ import pytest
 from sitecompare import differences
 
 from conftest import REPO, Site, conclusion
+from ketluan.adapter import searching
 from ketluan.build.state import BuildState
 
 CITED = conclusion("Nội dung kết luận.\n", title="Kết luận về giao thông nông thôn")
@@ -305,4 +306,35 @@ def test_new_citation_of_a_much_cited_document_leaves_the_other_citing_pages(
     cited_page = "trich-dan/bac-giang/son-dong/ket-luan/2024/604-kl-hu/"
     heading = warm.page(cited_page).get_element_by_id("duoc-trich-dan-boi")
     assert heading.text_content() == "Được trích dẫn bởi 4 văn bản"
+    assert_same_as_cold(warm, tmp_path)
+
+
+def test_page_changed_outside_its_search_region_is_not_indexed_again(
+    warm: Site, caplog, monkeypatch, tmp_path
+) -> None:
+    """A new document citing 604-KL/HU changes the list of who cites it on its page, which
+    Pagefind ignores: Pagefind indexes the new document alone."""
+    indexed: list[list[str]] = []
+    real = searching.build_pages
+
+    def recording(site_dir: Path, output: Path, count: int, what: str) -> None:
+        indexed.append(
+            sorted(
+                p.parent.relative_to(site_dir).as_posix() + "/" for p in site_dir.rglob("*.html")
+            )
+        )
+        real(site_dir, output, count, what)
+
+    monkeypatch.setattr(searching, "build_pages", recording)
+    before = (warm.root / "site" / CITED_PAGE / "index.html").read_bytes()
+    warm.add(
+        "son-dong/611.md",
+        CITING.replace("610-KL/HU", "611-KL/HU").replace("2024-05-06", "2024-06-03"),
+    )
+    rebuild(warm, caplog)
+    assert (warm.root / "site" / CITED_PAGE / "index.html").read_bytes() != before
+    cited_by = warm.page(CITED_PAGE).cssselect(".kl-cited-by__item .kl-item__title")
+    assert len(cited_by) == 2, "its page lists the new citing document"
+    assert indexed == [["van-ban/bac-giang/huyen-uy-son-dong/2024/611-kl-hu/"]]
+    assert "search: 1 documents in the delta index, shards unchanged" in caplog.text
     assert_same_as_cold(warm, tmp_path)

@@ -82,7 +82,7 @@ class Engine:
     """Digest of each page template and the page templates it includes."""
     terms: dict[str, str] = field(default_factory=dict)
     """Search terms of the documents read from the state (``Mode.LOCAL``)."""
-    _digests: dict[str, str] | None = None
+    _indexed: dict[str, str] | None = None
     site_options: SiteOptions | None = None
     changes: Changes = field(default_factory=Changes)
     meta: dict[str, Any] = field(default_factory=dict)
@@ -206,25 +206,29 @@ class Engine:
         )
         return rows[0][0] if rows else None
 
-    def page_digest(self, path: str) -> str:
-        """Digest of the bytes of the page at ``path``: written by this build, else
-        published."""
+    def indexed_digest(self, path: str) -> str:
+        """Digest of what Pagefind reads of the document page at ``path``
+        (``pagefind.indexed_digest``): written by this build, else published."""
         out = self.changes.written.get(path)
-        if out is not None and out.digest is not None:
-            return out.digest
-        if self._digests is None:
+        if out is not None and out.indexed is not None:
+            return out.indexed
+        # a page recorded without it (none is: every document page has a search region)
+        # counts by its bytes, so it is indexed again when they change
+        column = "coalesce(indexed, digest)"
+        if self._indexed is None:
             assert self.state is not None
             if self.mode is Mode.LOCAL:
                 rows = self.state.rows(
-                    "SELECT digest FROM outputs WHERE target = ? AND path = ?", [self.target, path]
+                    f"SELECT {column} FROM outputs WHERE target = ? AND path = ?",
+                    [self.target, path],
                 )
                 return rows[0][0]
             rows = self.state.rows(
-                "SELECT path, digest FROM outputs WHERE target = ? AND kind = 'page'",
+                f"SELECT path, {column} FROM outputs WHERE target = ? AND kind = 'page'",
                 [self.target],
             )
-            self._digests = dict(rows)
-        return self._digests[path]
+            self._indexed = dict(rows)
+        return self._indexed[path]
 
     def local_pages(self) -> dict[str, Any]:
         """The pages of the documents whose own text changed, as the last plan made them
