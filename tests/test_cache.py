@@ -15,6 +15,7 @@ from sitecompare import differences
 
 from conftest import REPO, Site, conclusion
 from ketluan.adapter import searching
+from ketluan.build.cache import keys
 from ketluan.build.state import BuildState
 
 CITED = conclusion("Nội dung kết luận.\n", title="Kết luận về giao thông nông thôn")
@@ -338,3 +339,24 @@ def test_page_changed_outside_its_search_region_is_not_indexed_again(
     assert indexed == [["van-ban/bac-giang/huyen-uy-son-dong/2024/611-kl-hu/"]]
     assert "search: 1 documents in the delta index, shards unchanged" in caplog.text
     assert_same_as_cold(warm, tmp_path)
+
+
+def test_templates_are_parsed_again_only_when_edited(warm: Site, caplog, monkeypatch) -> None:
+    """What each page template includes is kept by the digest of its source: a build that
+    does nothing parses no template, and an edit parses the edited template alone."""
+    parsed: list[object] = []
+    real = keys.meta.find_referenced_templates
+
+    def recording(ast: object) -> object:
+        parsed.append(ast)
+        return real(ast)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(keys.meta, "find_referenced_templates", recording)
+    rendered, _ = rebuild(warm, caplog)
+    assert rendered == 0 and parsed == []
+    template = warm.templates / "conclusion.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace('<dl class="kl-meta"', '<dl data-edited class="kl-meta"'))
+    rendered, _ = rebuild(warm, caplog)
+    assert len(parsed) == 1 and rendered == 3
+    assert warm.page(CITED_PAGE).cssselect("dl[data-edited]")

@@ -50,6 +50,8 @@ SALT = "salt"
 NAV_PLAN = "navplan"
 """State key (per target): the planned pages MkDocs renders and the data every page
 shares, for a build that plans nothing."""
+TEMPLATE_REFS = "templaterefs"
+"""State key (per target): the templates each template source names (``template_digests``)."""
 DECLARED = "declared"
 """State key: source -> the citations its declared relations add (``pipeline.cite``), as the
 last plan made them, for the documents a local build reads back."""
@@ -101,7 +103,8 @@ class Engine:
         env = config.theme.get_env()
         theme_loader(env)
         names = page_templates()
-        digests = template_digests(env, names)
+        digests, parsed = template_digests(env, names, self.stored(TEMPLATE_REFS) or {})
+        self.meta[TEMPLATE_REFS] = parsed
         self.base = salt(config, names)
         # the build day too: statuses and task states are relative to it, so a new day
         # plans again (pages whose context is unchanged keep their key and are not rendered)
