@@ -134,3 +134,33 @@ def test_functions_are_short() -> None:
                 if length > MAX_FUNCTION_LINES:
                     long.append(f"{name}.{node.name}: {length} lines")
     assert not long
+
+
+LONG_PATTERN = 5000
+"""Characters: the citation, issuer, task and agency matchers are longer (tens of
+thousands), and compiling them takes most of a second."""
+
+
+def test_importing_the_plugin_compiles_no_long_pattern() -> None:
+    """A build that plans nothing imports every module (planned pages refer to their
+    classes) but matches no text: the long matchers are compiled on first use
+    (``core.patterns``), and still work once used."""
+    script = (
+        "import re._compiler as c\n"
+        "seen = []\n"
+        "real = c.compile\n"
+        "def compile(p, flags=0):\n"
+        "    seen.append(len(p) if isinstance(p, str) else 0)\n"
+        "    return real(p, flags)\n"
+        "c.compile = compile\n"
+        "import ketluan.adapter.plugin\n"
+        f"assert max(seen) < {LONG_PATTERN}, max(seen)\n"
+        "from ketluan.citations.matchers import extract\n"
+        "found = extract('theo Nghị quyết số 27-NQ/HU ngày 24/02/2021 của Huyện ủy Sơn Động.')\n"
+        "assert [c.symbol.text for c in found] == ['27-NQ/HU'], found\n"
+        f"assert max(seen) > {LONG_PATTERN}, 'the matchers were compiled when used'\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, check=False
+    )
+    assert result.returncode == 0, result.stderr

@@ -14,6 +14,8 @@ import pytest
 from sitecompare import differences
 
 from conftest import REPO, Site, conclusion
+from ketluan.adapter import searching
+from ketluan.build.cache import keys
 from ketluan.build.state import BuildState
 
 CITED = conclusion("Nội dung kết luận.\n", title="Kết luận về giao thông nông thôn")
@@ -251,3 +253,110 @@ def test_deleted_document_leaves_no_trace(warm: Site, caplog, tmp_path) -> None:
         if not path.startswith(("pagefind", "assets")):
             assert OTHER_PAGE.encode() not in data, f"{path} still names the deleted document"
     assert_same_as_cold(warm, tmp_path)
+
+
+def _keys(site: Site) -> dict[str, str]:
+    """Path -> key of every published page (the engine renders a page iff its key changed)."""
+    state = BuildState(site.root / ".cache/ketluan/state.sqlite", readonly=True)
+    rows = state.rows("SELECT path, key FROM outputs WHERE kind = 'page'")
+    return dict(rows)
+
+
+def test_new_citation_of_a_much_cited_document_leaves_the_other_citing_pages(
+    warm: Site, caplog, tmp_path
+) -> None:
+    """A citing page links to what it cites without counting who else cites it: a new
+    document citing Chỉ thị 05-CT/TW (and 604-KL/HU, in the corpus) changes the cited pages'
+    counts, not the pages of the documents that already cite them."""
+    directive = "Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị"
+
+    def citing(number: str, day: str) -> str:
+        body = f"Thực hiện {directive} và Kết luận số 604-KL/HU ngày 27/3/2024 của Huyện ủy.\n"
+        return conclusion(body, title=f"Kết luận {number}", number=number, date=day)
+
+    warm.add("son-dong/611.md", citing("611-KL/HU", "2024-06-03"))
+    warm.add("son-dong/612.md", citing("612-KL/HU", "2024-06-10"))
+    warm.build()
+    directive_page = "trich-dan/toan-quoc/chi-thi/2016/05-ct-tw/"
+    heading = warm.page(directive_page).get_element_by_id("duoc-trich-dan-boi")
+    assert heading.text_content() == "Được trích dẫn bởi 2 văn bản"
+    others = [
+        f"van-ban/bac-giang/huyen-uy-son-dong/2024/{n}-kl-hu/index.html"
+        for n in ("610", "611", "612")
+    ]
+    site = warm.root / "site"
+    keys = _keys(warm)
+    inodes = {path: (site / path).stat().st_ino for path in others}
+    (link,) = warm.page(others[1]).xpath(
+        "//li[contains(@class, 'kl-cites__item')][.//a[contains(., '05-CT/TW')]]"
+        "//a[@class='kl-cites__page']"
+    )
+    assert link.text_content() == "Các văn bản trích dẫn"
+    assert link.get("href").endswith(directive_page)
+
+    warm.add("son-dong/613.md", citing("613-KL/HU", "2024-06-17"))
+    rebuild(warm, caplog)
+    after = _keys(warm)
+    for path in others:
+        assert after[path] == keys[path], f"{path} was rendered again"
+        assert (site / path).stat().st_ino == inodes[path], f"{path} was rewritten"
+    heading = warm.page(directive_page).get_element_by_id("duoc-trich-dan-boi")
+    assert heading.text_content() == "Được trích dẫn bởi 3 văn bản"
+    cited_by = warm.page(CITED_PAGE).cssselect(".kl-cited-by__item .kl-item__title")
+    assert [a.text_content() for a in cited_by][:2] == ["Kết luận 613-KL/HU", "Kết luận 612-KL/HU"]
+    cited_page = "trich-dan/bac-giang/son-dong/ket-luan/2024/604-kl-hu/"
+    heading = warm.page(cited_page).get_element_by_id("duoc-trich-dan-boi")
+    assert heading.text_content() == "Được trích dẫn bởi 4 văn bản"
+    assert_same_as_cold(warm, tmp_path)
+
+
+def test_page_changed_outside_its_search_region_is_not_indexed_again(
+    warm: Site, caplog, monkeypatch, tmp_path
+) -> None:
+    """A new document citing 604-KL/HU changes the list of who cites it on its page, which
+    Pagefind ignores: Pagefind indexes the new document alone."""
+    indexed: list[list[str]] = []
+    real = searching.build_pages
+
+    def recording(site_dir: Path, output: Path, count: int, what: str) -> None:
+        indexed.append(
+            sorted(
+                p.parent.relative_to(site_dir).as_posix() + "/" for p in site_dir.rglob("*.html")
+            )
+        )
+        real(site_dir, output, count, what)
+
+    monkeypatch.setattr(searching, "build_pages", recording)
+    before = (warm.root / "site" / CITED_PAGE / "index.html").read_bytes()
+    warm.add(
+        "son-dong/611.md",
+        CITING.replace("610-KL/HU", "611-KL/HU").replace("2024-05-06", "2024-06-03"),
+    )
+    rebuild(warm, caplog)
+    assert (warm.root / "site" / CITED_PAGE / "index.html").read_bytes() != before
+    cited_by = warm.page(CITED_PAGE).cssselect(".kl-cited-by__item .kl-item__title")
+    assert len(cited_by) == 2, "its page lists the new citing document"
+    assert indexed == [["van-ban/bac-giang/huyen-uy-son-dong/2024/611-kl-hu/"]]
+    assert "search: 1 documents in the delta index, shards unchanged" in caplog.text
+    assert_same_as_cold(warm, tmp_path)
+
+
+def test_templates_are_parsed_again_only_when_edited(warm: Site, caplog, monkeypatch) -> None:
+    """What each page template includes is kept by the digest of its source: a build that
+    does nothing parses no template, and an edit parses the edited template alone."""
+    parsed: list[object] = []
+    real = keys.meta.find_referenced_templates
+
+    def recording(ast: object) -> object:
+        parsed.append(ast)
+        return real(ast)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(keys.meta, "find_referenced_templates", recording)
+    rendered, _ = rebuild(warm, caplog)
+    assert rendered == 0 and parsed == []
+    template = warm.templates / "conclusion.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace('<dl class="kl-meta"', '<dl data-edited class="kl-meta"'))
+    rendered, _ = rebuild(warm, caplog)
+    assert len(parsed) == 1 and rendered == 3
+    assert warm.page(CITED_PAGE).cssselect("dl[data-edited]")

@@ -202,3 +202,49 @@ def test_places_are_matched_with_their_accents(site: Site) -> None:
     assert "ⱥdienbien" not in text_of(terms).split()
     assert set(manifest["places"]) == {"bac giang", "son dong", "dien bien", "hoa binh"}
     assert manifest["spellings"]["hoa binh"] == ["hòa bình"], "new tone placement, lowercase"
+
+
+def test_indexed_digest_follows_what_pagefind_reads(sample_site: Site) -> None:
+    """The key of a document's search entry: the text of its search region and its values,
+    not what Pagefind ignores (who cites it, its diagram) nor the rest of the page."""
+    from lxml import html
+
+    path = next((sample_site.root / "site").glob("van-ban/*/*/*/*/index.html"))
+    page = html.fromstring(path.read_bytes())
+    key = search_build.indexed_digest(path.read_bytes())
+    assert key is not None
+
+    def digest_after(edit) -> str | None:
+        copy = html.fromstring(path.read_bytes())
+        edit(copy)
+        return search_build.indexed_digest(html.tostring(copy))
+
+    assert digest_after(lambda p: None) == key, "the same page, serialised again"
+    (body,) = page.cssselect("[data-pagefind-body]")
+    ignored = body.cssselect("[data-pagefind-ignore]")
+    assert ignored, "the document region has ignored parts"
+
+    def append_ignored(p) -> None:
+        region = p.cssselect("[data-pagefind-body] [data-pagefind-ignore]")[0]
+        region.append(html.fromstring("<p>3 văn bản trích dẫn</p>"))
+
+    def outside(p) -> None:
+        p.cssselect("[data-pagefind-body]")[0].addprevious(html.fromstring("<p>Mới</p>"))
+
+    def body_text(p) -> None:
+        p.cssselect("[data-pagefind-body]")[0].append(html.fromstring("<p>Đoạn mới</p>"))
+
+    def meta(p) -> None:
+        (title,) = p.cssselect("[data-pagefind-meta=title]")
+        title.text = "Tiêu đề khác"
+
+    def filter_value(p) -> None:
+        p.cssselect("[data-pagefind-filter]")[0].text = "Khác"
+
+    assert digest_after(append_ignored) == key
+    assert digest_after(outside) == key
+    assert digest_after(body_text) != key
+    assert digest_after(meta) != key, "a metadata value, inside an ignored region"
+    assert digest_after(filter_value) != key
+    home = (sample_site.root / "site" / "index.html").read_bytes()
+    assert search_build.indexed_digest(home) is None, "not indexed"

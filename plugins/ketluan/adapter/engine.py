@@ -50,6 +50,8 @@ SALT = "salt"
 NAV_PLAN = "navplan"
 """State key (per target): the planned pages MkDocs renders and the data every page
 shares, for a build that plans nothing."""
+TEMPLATE_REFS = "templaterefs"
+"""State key (per target): the templates each template source names (``template_digests``)."""
 DECLARED = "declared"
 """State key: source -> the citations its declared relations add (``pipeline.cite``), as the
 last plan made them, for the documents a local build reads back."""
@@ -82,7 +84,7 @@ class Engine:
     """Digest of each page template and the page templates it includes."""
     terms: dict[str, str] = field(default_factory=dict)
     """Search terms of the documents read from the state (``Mode.LOCAL``)."""
-    _digests: dict[str, str] | None = None
+    _indexed: dict[str, str] | None = None
     site_options: SiteOptions | None = None
     changes: Changes = field(default_factory=Changes)
     meta: dict[str, Any] = field(default_factory=dict)
@@ -101,7 +103,8 @@ class Engine:
         env = config.theme.get_env()
         theme_loader(env)
         names = page_templates()
-        digests = template_digests(env, names)
+        digests, parsed = template_digests(env, names, self.stored(TEMPLATE_REFS) or {})
+        self.meta[TEMPLATE_REFS] = parsed
         self.base = salt(config, names)
         # the build day too: statuses and task states are relative to it, so a new day
         # plans again (pages whose context is unchanged keep their key and are not rendered)
@@ -206,25 +209,29 @@ class Engine:
         )
         return rows[0][0] if rows else None
 
-    def page_digest(self, path: str) -> str:
-        """Digest of the bytes of the page at ``path``: written by this build, else
-        published."""
+    def indexed_digest(self, path: str) -> str:
+        """Digest of what Pagefind reads of the document page at ``path``
+        (``pagefind.indexed_digest``): written by this build, else published."""
         out = self.changes.written.get(path)
-        if out is not None and out.digest is not None:
-            return out.digest
-        if self._digests is None:
+        if out is not None and out.indexed is not None:
+            return out.indexed
+        # a page recorded without it (none is: every document page has a search region)
+        # counts by its bytes, so it is indexed again when they change
+        column = "coalesce(indexed, digest)"
+        if self._indexed is None:
             assert self.state is not None
             if self.mode is Mode.LOCAL:
                 rows = self.state.rows(
-                    "SELECT digest FROM outputs WHERE target = ? AND path = ?", [self.target, path]
+                    f"SELECT {column} FROM outputs WHERE target = ? AND path = ?",
+                    [self.target, path],
                 )
                 return rows[0][0]
             rows = self.state.rows(
-                "SELECT path, digest FROM outputs WHERE target = ? AND kind = 'page'",
+                f"SELECT path, {column} FROM outputs WHERE target = ? AND kind = 'page'",
                 [self.target],
             )
-            self._digests = dict(rows)
-        return self._digests[path]
+            self._indexed = dict(rows)
+        return self._indexed[path]
 
     def local_pages(self) -> dict[str, Any]:
         """The pages of the documents whose own text changed, as the last plan made them

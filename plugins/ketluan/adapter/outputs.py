@@ -144,7 +144,12 @@ def render_pages(
         doc_page = plan.pages[src].body_of is not None
         path = _dest(plan, src)
         engine.changes.written[path] = Output(
-            "page", job.key, rendered.digests[path], job.blob if doc_page else None, job.body
+            "page",
+            job.key,
+            rendered.digests[path],
+            job.blob if doc_page else None,
+            job.body,
+            indexed=rendered.indexed.get(path),
         )
     log(
         f"{total} pages written in {time.monotonic() - started:.1f} s "

@@ -35,6 +35,7 @@ from mkdocs.utils import get_relative_url
 
 from ketluan.adapter.bridge import Bodies, page_markdown
 from ketluan.adapter.linking import CitationLinker
+from ketluan.build.pagefind import indexed_digest
 from ketluan.build.sanitize import body_toc, clean_body
 from ketluan.build.state import BuildState
 from ketluan.site.pages import SitePlan
@@ -49,10 +50,12 @@ class PageError(RuntimeError):
 
 @dataclass
 class Rendered:
-    """What rendering some pages gave: each page's digest (of the bytes written) and the
-    bodies converted anew, by key (the build keeps them)."""
+    """What rendering some pages gave: each page's digest (of the bytes written), the
+    digest of what Pagefind reads of it (document pages) and the bodies converted anew, by
+    key (the build keeps them)."""
 
     digests: dict[str, str] = field(default_factory=dict)
+    indexed: dict[str, str] = field(default_factory=dict)
     bodies: list[tuple[str, Any]] = field(default_factory=list)
     converted: int = 0
 
@@ -109,6 +112,8 @@ class Renderer:
         data = output.encode("utf-8", errors="xmlcharrefreplace")
         target.write_bytes(data)
         out.digests[file.dest_uri] = hashlib.blake2b(data, digest_size=20).hexdigest()
+        if (indexed := indexed_digest(data)) is not None:
+            out.indexed[file.dest_uri] = indexed
 
     def body(self, src: str, page: Page, out: Rendered) -> tuple[str, list[Any]]:
         """HTML and headings of the page's Markdown, from the state when rendered before."""
@@ -232,6 +237,7 @@ def render_all(
     try:
         for found in _map(chunks, jobs):
             total.digests.update(found.digests)
+            total.indexed.update(found.indexed)
             total.converted += found.converted
             progress(found)
     finally:

@@ -131,7 +131,7 @@ def _entry(
     engine: Engine, doc: Document, named: list[str], page: str, filters: dict[str, list[str]]
 ) -> Entry:
     record = place_record(doc, named, filters) if named else None
-    key = engine.page_digest(page)
+    key = engine.indexed_digest(page)
     places_key = digest(dumps(record))
     return Entry(DELTA, key, places_key, filters, sorted(named), page, record)
 
@@ -149,9 +149,9 @@ def _links(engine: Engine, site: Path, pages: list[str], folder: Path) -> None:
 
 def _delta(engine: Engine, site: Path, delta: dict[str, Entry], state: SearchState, render):
     """Index the documents of ``delta`` into the delta index and its places index. A
-    document whose entries come out identical to its shard's (its page changed outside the
-    indexed text: the list of documents citing it) is not in the delta: its shard's entry
-    stays live."""
+    document whose entries come out identical to its shard's (its indexed region changed
+    where Pagefind reads nothing: an excluded selector, a link's target) is not in the
+    delta: its shard's entry stays live."""
     new = SearchState(state.shards, dict(state.base), {})
     while delta:
         ids, place_ids = _index_delta(engine, site, delta, render)

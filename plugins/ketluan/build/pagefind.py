@@ -16,6 +16,9 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from lxml import etree, html
+
+from ketluan.build.refs import digest
 from ketluan.site.search import PlaceRecord, Shard
 
 EXCLUDE_SELECTORS = (".kl-letterhead", ".kl-meta", ".kl-recipients__label", ".headerlink")
@@ -30,6 +33,40 @@ bundles and web worker (we search on the main thread) are deleted."""
 KEEP_IN_PRIMARY = (*KEEP_IN_SHARD, "pagefind.js")
 FRAGMENT_PREFIX = b"pagefind_dcd"
 """What Pagefind writes before the JSON of a fragment (after gzip)."""
+
+
+BODY = b"data-pagefind-body"
+_VALUES = etree.XPath(
+    "//*[@data-pagefind-meta or @data-pagefind-filter or @data-pagefind-sort"
+    " or @data-pagefind-default-meta]"
+)
+"""Elements whose attribute or text is a value of the index (read in ignored regions too)."""
+
+
+def indexed_digest(data: bytes) -> str | None:
+    """Digest of what Pagefind reads of the page ``data``, None when it indexes none of it:
+    every metadata, filter and sort value (read inside ignored regions too), and the markup
+    and text of the ``data-pagefind-body`` regions without the regions marked
+    ``data-pagefind-ignore``, with the page's language and title. A superset of what goes
+    into the index: pages with the same digest have the same index entry, so a page that
+    changed outside it (the documents citing it, the diagram of its relations) is not
+    indexed again."""
+    if BODY not in data:
+        return None
+    root = html.fromstring(data)
+    regions = root.xpath("//*[@data-pagefind-body]")
+    if not regions:
+        return None
+    title = root.find("head/title")
+    parts = [root.get("lang") or "", title.text_content() if title is not None else ""]
+    parts += [etree.tostring(e, encoding="unicode", with_tail=False) for e in _VALUES(root)]
+    for ignored in root.xpath("//*[@data-pagefind-body]//*[@data-pagefind-ignore]"):
+        tail, attributes = ignored.tail, dict(ignored.attrib)
+        ignored.clear()  # its values are among the parts already; its text is not indexed
+        ignored.tail = tail
+        ignored.attrib.update(attributes)
+    parts += [etree.tostring(r, encoding="unicode", with_tail=False) for r in regions]
+    return digest(*parts)
 
 
 class SearchIndexError(RuntimeError):

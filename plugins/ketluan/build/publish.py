@@ -54,6 +54,8 @@ class Output:
     page: bytes | None = None
     body: str | None = None
     tree: bool = False
+    indexed: str | None = None
+    """Digest of what Pagefind reads of a document page (``pagefind.indexed_digest``)."""
 
 
 @dataclass
@@ -317,14 +319,14 @@ def _inside(state: BuildState, name: str, folders: list[str]) -> set[str]:
 def _pending(state: BuildState, name: str, changes: Changes) -> None:
     """Write the outputs of ``changes`` as pending (inside a transaction)."""
     state.many(
-        "INSERT OR REPLACE INTO pending VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
+        "INSERT OR REPLACE INTO pending VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
         (
-            (name, path, o.kind, o.key, o.digest, o.page, o.body)
+            (name, path, o.kind, o.key, o.digest, o.page, o.body, o.indexed)
             for path, o in changes.written.items()
         ),
     )
     state.many(
-        "INSERT OR REPLACE INTO pending VALUES (?, ?, '', NULL, NULL, NULL, NULL, 1)",
+        "INSERT OR REPLACE INTO pending VALUES (?, ?, '', NULL, NULL, NULL, NULL, NULL, 1)",
         ((name, path) for path in changes.removed),
     )
 
@@ -351,7 +353,7 @@ def _apply_pending(state: BuildState, name: str) -> None:
         (name, name),
     )
     state.db.execute(
-        "INSERT OR REPLACE INTO outputs SELECT target, path, kind, key, digest, page, body"
+        "INSERT OR REPLACE INTO outputs SELECT target, path, kind, key, digest, page, body, indexed"
         " FROM pending WHERE target = ? AND gone = 0",
         (name,),
     )

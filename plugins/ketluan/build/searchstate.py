@@ -32,7 +32,8 @@ class Entry:
 
     shard: int
     key: str
-    """Digest of the page indexed (a changed page is indexed again)."""
+    """Digest of what Pagefind reads of its page (``pagefind.indexed_digest``): a page
+    whose indexed text or values changed is indexed again, no other."""
     places_key: str
     """Digest of its places record."""
     facets: dict[str, list[str]]

@@ -24,7 +24,7 @@ from typing import Any
 
 FILE = "state.sqlite"
 """The state's file in the cache folder (with SQLite's ``-wal`` and ``-shm`` beside it)."""
-SCHEMA = 1
+SCHEMA = 2
 """Version of the tables below; another version's state is dropped, never migrated."""
 
 TABLES = (
@@ -35,12 +35,14 @@ TABLES = (
     # what the published site of a target was built from: each document's digests
     "CREATE TABLE built(target TEXT, path TEXT, digest TEXT, shared TEXT,"
     " places_context TEXT, places BLOB, PRIMARY KEY(target, path)) WITHOUT ROWID",
-    # one row per file (or index folder) of a published site (target: build or serve)
+    # one row per file (or index folder) of a published site (target: build or serve);
+    # indexed: digest of what Pagefind reads of a document page (pagefind.indexed_digest)
     "CREATE TABLE outputs(target TEXT, path TEXT, kind TEXT, key TEXT, digest TEXT,"
-    " page BLOB, body TEXT, PRIMARY KEY(target, path)) WITHOUT ROWID",
+    " page BLOB, body TEXT, indexed TEXT, PRIMARY KEY(target, path)) WITHOUT ROWID",
     # the outputs a build is about to publish: moved into outputs once it is published
     "CREATE TABLE pending(target TEXT, path TEXT, kind TEXT, key TEXT, digest TEXT,"
-    " page BLOB, body TEXT, gone INTEGER, PRIMARY KEY(target, path)) WITHOUT ROWID",
+    " page BLOB, body TEXT, indexed TEXT, gone INTEGER, PRIMARY KEY(target, path))"
+    " WITHOUT ROWID",
     # paths where the work tree may differ from the published site (trees)
     "CREATE TABLE lag(target TEXT, path TEXT, PRIMARY KEY(target, path)) WITHOUT ROWID",
     # one row per document in the search index of a published site (searchstate)

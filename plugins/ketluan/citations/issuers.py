@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ketluan.core.patterns import compiled_later
 from ketluan.core.placenames import PLACE_AFTER_BODY
 from ketluan.core.symbols import Symbol
 from ketluan.core.text import LOWER, UPPER
@@ -72,7 +73,7 @@ ISSUERS = rf"{ISSUER}(?:(?:[ \t]*,{_S}|{_S}và{_S}){ISSUER}){{0,7}}"
 
 def _compiled(pattern: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The pattern as written and its case-insensitive twin, for headings in capitals."""
-    return re.compile(pattern), re.compile(pattern, re.IGNORECASE)
+    return compiled_later(pattern), compiled_later(pattern, re.IGNORECASE)
 
 
 def _shouting(text: str, pos: int) -> bool:
@@ -101,7 +102,7 @@ class IssuerPhrase:
 
     patterns = _compiled(rf"\)?\s*+(?:,\s*+)?(?:của|do)\s++(?P<issuer>{ISSUER})")
     joint = _compiled(rf"\)?\s*+(?:,\s*+)?(?:của|do)\s++(?P<issuer>{ISSUERS})")
-    level = re.compile(r"[ \t](?P<level>tỉnh|huyện)\b")
+    level = compiled_later(r"[ \t](?P<level>tỉnh|huyện)\b")
 
     @classmethod
     def match(cls, text: str, pos: int, symbol: Symbol) -> tuple[str, int] | None:
@@ -127,12 +128,12 @@ class IssuerBefore:
     ``Chương trình của Chính phủ tại Nghị quyết số 140/NQ-CP`` (no request: whose program)."""
 
     _SENT = rf"của\s++(?P<issuer>{ISSUERS})\s++tại\s"
-    request = re.compile(  # a letter first: the engine skips to it (see ``named``)
+    request = compiled_later(  # a letter first: the engine skips to it (see ``named``)
         rf"(?:đ(?<!\wđ)ề\s+(?:nghị|xuất)|k(?<!\wk)iến\s+nghị|ý(?<!\wý)\s+kiến)\s+{_SENT}"
     )
-    going_on = re.compile(rf"[\s;,]*+(?:và\s+)?{_SENT}")
-    clause_end = re.compile(r";[ \t]*\n|\.(?=\s)")
-    next_sent = re.compile(r"[;,]\s*(?:và\s+)?của\s")
+    going_on = compiled_later(rf"[\s;,]*+(?:và\s+)?{_SENT}")
+    clause_end = compiled_later(r";[ \t]*\n|\.(?=\s)")
+    next_sent = compiled_later(r"[;,]\s*(?:và\s+)?của\s")
 
     @classmethod
     def spans(cls, text: str) -> list[tuple[int, int, str]]:

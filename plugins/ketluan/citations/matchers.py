@@ -16,6 +16,7 @@ from ketluan.citations import named as by_name
 from ketluan.citations.issuers import ISSUER, IssuerBefore, IssuerPhrase, clean
 from ketluan.core.dates import DocDate
 from ketluan.core.kinds import cited_words
+from ketluan.core.patterns import compiled_later
 from ketluan.core.symbols import FORMS, SYMBOLS, Symbol, kind_of
 
 __all__ = ["Citation", "DatePhrase", "IssuerPhrase", "TypePrefix", "extract"]
@@ -37,11 +38,11 @@ class TypePrefix:
     Not: ``Nghị quyết Đại hội ``, ``tháng ``.
     """
 
-    pattern = re.compile(
+    pattern = compiled_later(
         rf"(?:(?<!\w)(?P<word>(?i:{_TYPE_WORD}))(?:\s+của\s+(?P<issuer>{ISSUER}))?\s+"
         r"(?:(?i:số)\s*:?\s*)?|(?<!\w)(?i:số)\s*:?\s*)\Z"
     )
-    by = re.compile(rf"(?<!\w)(?P<issuer>{ISSUER})\s+(?:đã\s+)?ban\s+hành\s+\Z")
+    by = compiled_later(rf"(?<!\w)(?P<issuer>{ISSUER})\s+(?:đã\s+)?ban\s+hành\s+\Z")
     window = 90
 
     @classmethod
@@ -67,7 +68,7 @@ class DatePhrase:
 
     # Runs of spaces are read possessively (``\s*+``): never split between two quantifiers,
     # which would take time quadratic in the length of a long run of blanks.
-    pattern = re.compile(
+    pattern = compiled_later(
         r"\s*+(?:[,(]\s*+)?(?:ban\s++hành\s++)?ngày\s*+(?:(?P<d>\d{1,2})\s*+[/.-]\s*+"
         r"(?P<m>\d{1,2})\s*+[/.-]\s*+(?P<y>(?:19|20)\d\d)|(?P<d2>\d{1,2})\s*+tháng\s++"
         r"(?P<m2>\d{1,2})(?:\s*+,\s++|\s++)năm\s++(?P<y2>(?:19|20)\d\d))(?!\d)",
@@ -88,7 +89,7 @@ class DatePhrase:
         return DocDate(year, month, day), found.end()
 
 
-_JOINER = re.compile(r"\s*(?:,|;|và|,\s*và)\s*\Z", re.IGNORECASE)
+_JOINER = compiled_later(r"\s*(?:,|;|và|,\s*và)\s*\Z", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,7 @@ def _short_forms(text: str, found: list[Citation]) -> list[Citation]:
     return uses
 
 
-_YEAR = re.compile(r"[ \t]*+năm[ \t]++(?P<year>(?:19|20)\d\d)(?!\d)")
+_YEAR = compiled_later(r"[ \t]*+năm[ \t]++(?P<year>(?:19|20)\d\d)(?!\d)")
 
 
 def _named(text: str, found: list[Citation]) -> list[Citation]:

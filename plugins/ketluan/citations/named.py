@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ketluan.core.dates import DocDate
+from ketluan.core.patterns import compiled_later
 from ketluan.core.text import LOWER, UPPER
 
 FORM = "NamedDocument"
@@ -54,7 +55,7 @@ class LawName:
     ``Luật sửa đổi, bổ sung`` (an amending law named by what it amends), ``luật, pháp lệnh``,
     ``Luật Tổ chức Quốc hội số 57/2014/QH13``."""
 
-    pattern = re.compile(
+    pattern = compiled_later(
         rf"(?P<word>B(?<!\wB)ộ{_S}luật|L(?<!\wL)uật){_S}(?P<name>(?>{_LAW_NAME}|{_LOWER_LAW}))"
         rf"(?!{_S}số\b|[ \t]*\d)"
     )
@@ -64,7 +65,7 @@ class Constitution:
     """The Constitution: ``Hiến pháp năm 2013``, ``Hiến pháp nước Cộng hòa xã hội chủ nghĩa
     Việt Nam``, ``Hiến pháp``. Not: ``hiến pháp`` (lower case: the notion), ``hợp hiến``."""
 
-    pattern = re.compile(
+    pattern = compiled_later(
         rf"(?P<word>H(?<!\wH)iến{_S}pháp)(?:{_S}nước{_S}Cộng{_S}hòa{_S}xã{_S}hội{_S}chủ{_S}nghĩa"
         rf"{_S}Việt{_S}Nam)?(?:{_S}năm{_S}(?P<year>(?:19|20)\d\d))?(?!\w)"
     )
@@ -74,7 +75,7 @@ class PartyCharter:
     """The Party Charter: ``Điều lệ Đảng``, ``Điều lệ Đảng Cộng sản Việt Nam``.
     Not: ``điều lệ công ty``, ``Điều lệ Hội``."""
 
-    pattern = re.compile(
+    pattern = compiled_later(
         rf"(?P<word>Đ(?<!\wĐ)iều{_S}lệ)(?P<name>{_S}Đảng(?:{_S}Cộng{_S}sản{_S}Việt{_S}Nam)?)(?!\w)"
     )
 
@@ -90,7 +91,7 @@ class CentralResolution:
     Not: ``Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII`` (a province's congress),
     ``Nghị quyết Đại hội``, ``nghị quyết trung ương``."""
 
-    pattern = re.compile(
+    pattern = compiled_later(
         rf"(?P<word>N(?<!\wN)ghị{_S}quyết){_S}(?:Đại{_S}hội(?:{_S}đại{_S}biểu)?(?:{_S}Đảng)?"
         rf"(?:{_S}toàn{_S}quốc{_S}lần{_S}thứ)?{_S}(?P<congress>{_ROMAN})(?:{_S}của{_S}Đảng)?"
         rf"|(?:Hội{_S}nghị{_S})?Trung{_S}ương{_S}(?P<plenum>\d{{1,2}}){_S}kh(?:óa|oá){_S}"
@@ -145,7 +146,7 @@ class ShortForm:
     số 02/2018)``, ``(sau đây gọi là Thông tư liên tịch số 01/2017)``.
     Not: ``(sau đây gọi tắt là Kế hoạch)`` (no number), ``số 06/2018/TTLT-BCA`` (a number)."""
 
-    definition = re.compile(
+    definition = compiled_later(
         r"\(\s*sau\s+đây\s+(?:viết\s+tắt|gọi\s+tắt|gọi)\s+là\s+(?P<use>[^()]{0,60}?"
         r"(?<!\w)số\s+(?P<short>\d{1,5}/(?:19|20)\d\d))\s*\)"
     )

@@ -29,9 +29,10 @@ from ketluan.core.agencies import BODY_LIST, Agency, resolve, split_bodies
 from ketluan.core.dates import DocDate
 from ketluan.core.deadlines import Deadline, find_deadline
 from ketluan.core.model import Document
+from ketluan.core.patterns import compiled_later
 from ketluan.core.text import UPPER, fold
 
-_NOT_DIRECTIVE = re.compile(r"(?:\b(?:đã|được|đang|vừa|từng|theo|của|có)\s+)$")
+_NOT_DIRECTIVE = compiled_later(r"(?:\b(?:đã|được|đang|vừa|từng|theo|của|có)\s+)$")
 """Words before a verb that make it a report or a reference: "đã giao", "theo yêu cầu"."""
 
 
@@ -67,7 +68,7 @@ class VerbForm:
     Not: ``UBND huyện đã giao …``, ``nhiệm vụ được giao năm 2024``, ``theo yêu cầu của …``,
     ``Đề nghị bổ sung kinh phí …`` (no agency: a request without an addressee)."""
 
-    pattern = re.compile(
+    pattern = compiled_later(
         rf"(?<!\w)(?P<verb>[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị|[Pp]hân công)[ \t\x1f]+"
         rf"(?P<bodies>{BODY_LIST.pattern})(?![\w-])"
     )
@@ -86,7 +87,7 @@ class SubjectForm:
     ``Huyện ủy và các cấp ủy trong Đảng bộ huyện đã bám sát …``,
     ``Ban Chấp hành Đảng bộ huyện đánh giá …`` (the issuer reporting)."""
 
-    pattern = re.compile(
+    pattern = compiled_later(
         r"(?:^|(?<=[(;:]))[ \t\x1f\"“]*(?:\(\d+\)-?[ \t]*|-[ \t]+)?"
         rf"(?P<bodies>{BODY_LIST.pattern})[ \t\x1f]+"
         r"(?P<verb>cần|phải|chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|khẩn trương"
@@ -104,7 +105,7 @@ class NestedForm:
     ``… để chỉ đạo xã Đại Sơn, xã Vĩnh An hoàn thành …``, ``lãnh đạo UBND tỉnh rà soát``.
     Not: ``sự lãnh đạo, chỉ đạo của Tỉnh ủy``, ``chỉ đạo thực hiện …`` (no agency)."""
 
-    pattern = re.compile(
+    pattern = compiled_later(
         rf"(?<!\w)(?P<verb>chỉ đạo|lãnh đạo)[ \t]+(?P<bodies>{BODY_LIST.pattern})"
         r"[ \t]+(?=[a-zđàáảãạăâèéẻẽẹêìíỉĩịòóỏõọôơùúủũụưỳýỷỹỵ])"
     )
@@ -115,15 +116,15 @@ class NestedForm:
 
 FORMS = (VerbForm(), SubjectForm())
 NESTED = NestedForm()
-_PARTNERS = re.compile(rf"phối hợp(?: chặt chẽ)?(?: với)?[ \t]+(?P<bodies>{BODY_LIST.pattern})")
-_ALSO = re.compile(rf"^[ \t]*chỉ đạo,[ \t]+(?P<bodies>{BODY_LIST.pattern})")
+_PARTNERS = compiled_later(rf"phối hợp(?: chặt chẽ)?(?: với)?[ \t]+(?P<bodies>{BODY_LIST.pattern})")
+_ALSO = compiled_later(rf"^[ \t]*chỉ đạo,[ \t]+(?P<bodies>{BODY_LIST.pattern})")
 """"Giao BTV Huyện ủy chỉ đạo, Ban Tổ chức Huyện ủy tiếp tục …": both are leads."""
 
-_HEADING = re.compile(r"^#+\s*(?P<n>\d+(?:\.\d+)*)\.?\s")
-_NUMBERED = re.compile(r"^(?P<n>\d+(?:\.\d+)*)[.\-]+\s")
-_POINT = re.compile(r"^\((?P<n>\d+)\)-?\s")
-_SPLIT = re.compile(rf"(?<=[.!?…:])[ \t]+(?=[\"“(]*(?:{UPPER}|\(\d+\)))|[ \t]+(?=\(\d+\)-?\s)")
-_OPENER = re.compile(
+_HEADING = compiled_later(r"^#+\s*(?P<n>\d+(?:\.\d+)*)\.?\s")
+_NUMBERED = compiled_later(r"^(?P<n>\d+(?:\.\d+)*)[.\-]+\s")
+_POINT = compiled_later(r"^\((?P<n>\d+)\)-?\s")
+_SPLIT = compiled_later(rf"(?<=[.!?…:])[ \t]+(?=[\"“(]*(?:{UPPER}|\(\d+\)))|[ \t]+(?=\(\d+\)-?\s)")
+_OPENER = compiled_later(
     r"^(?:\(\d+\)-?\s*|-\s*)?(?:dong thoi,?\s+|trong do,?\s+)?(?:tiep tuc|tap trung|day manh"
     r"|day nhanh|quan tam|trien khai|thuc hien|hoan thanh|hoan thien|tang cuong|chi dao"
     r"|lanh dao|ra soat|to chuc|phat huy|duy tri|nang cao|khan truong|chu dong|kiem tra"

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ketluan.core.patterns import compiled_later
 from ketluan.core.placenames import UY
 from ketluan.core.text import UPPER, fold, new_tone_placement, slugify
 
@@ -126,7 +127,7 @@ _MANY = (
 )
 """Agencies of several named communes at once: ``Đảng ủy các xã Mường Mùn, Pú Nhung``."""
 
-BODY = re.compile(
+BODY = compiled_later(
     rf"{_MANY}|(?P<group>{_GROUP})"
     rf"|(?:{_ROLE} )?(?:{_ORGAN} )?{_COMMITTEE}{_name_after('1')}"
     rf"|(?:{_ROLE} )?{_STATE}(?: {_level('2')}{_name_after('2')}|(?! {_level('4')}))"
@@ -140,7 +141,7 @@ nguyên và Môi trường huyện``, ``xã Đại Sơn``, ``các cấp ủy, ch
 viên`` alone as a committee (it is the group of its members), ``ngành chức năng``."""
 
 _UNNAMED = re.sub(r"\(\?P<\w+>", "(?:", BODY.pattern)
-BODY_LIST = re.compile(rf"(?:{_UNNAMED})(?:(?:,|;| và|, và)[ \t]+(?:{_UNNAMED}))*")
+BODY_LIST = compiled_later(rf"(?:{_UNNAMED})(?:(?:,|;| và|, và)[ \t]+(?:{_UNNAMED}))*")
 """Agencies one after another: ``UBND huyện, Chủ tịch UBND huyện``, ``UBND huyện và cấp
 xã``, ``xã Đại Sơn, xã Vĩnh An``."""
 
@@ -237,7 +238,7 @@ def _qualified(name: str, match: re.Match[str], doc: Document) -> str:
     return name
 
 
-_EACH = re.compile(r"^(?P<head>.+?) các (?P<kind>xã|thị trấn|phường) (?P<names>.+)$")
+_EACH = compiled_later(r"^(?P<head>.+?) các (?P<kind>xã|thị trấn|phường) (?P<names>.+)$")
 
 
 def split_bodies(text: str) -> list[str]:

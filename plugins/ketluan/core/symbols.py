@@ -16,6 +16,7 @@ from typing import ClassVar
 from ketluan.core import kinds
 from ketluan.core.kinds import KINDS as KINDS  # the catalogue's, re-exported
 from ketluan.core.kinds import Kind as Kind
+from ketluan.core.patterns import compiled_later
 from ketluan.core.text import DASH, DASHES, UPPER, UPPER_CHARS, fold
 
 
@@ -154,7 +155,7 @@ class StateSymbol(SymbolForm):
 
 
 FORMS: tuple[type[SymbolForm], ...] = (PartySymbol, StateYearSymbol, StateSymbol)
-SYMBOLS = re.compile(
+SYMBOLS = compiled_later(
     # the lookahead first: most positions fail on it, before the slower lookbehinds;
     # "số357/TTr-CP": số glued to the number
     rf"(?=\d)(?:(?<![\w./{DASHES}])|(?<=[Ss][ốỐ]))(?:"

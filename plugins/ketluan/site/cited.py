@@ -68,7 +68,9 @@ class CitedUrls:
 @dataclass(frozen=True)
 class CiteView:
     """What a document page shows of one document it cites. A view, not the
-    ``CitedDocument``: the page must not depend on every other document citing it."""
+    ``CitedDocument``: the page must not depend on every other document citing it, so it
+    has no count of them (one new citation of a much-cited document would change every
+    page citing it); the count is on the cited document's own page (``url``)."""
 
     link: str
     label: str
@@ -78,7 +80,6 @@ class CiteView:
     group: str
     in_corpus: bool
     url: str
-    count: int
     heading: str = ""
     """``Nghị quyết số 27-NQ/HU``, or the name of a document cited by name."""
 
@@ -212,7 +213,6 @@ def document_citations(
             c.group,
             c.document is not None,
             where.page(c),
-            c.count,
             c.heading,
         )
         for c in index.cites(doc)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import sys
 import sysconfig
 import types
@@ -39,7 +40,7 @@ def local_code_digest(config: MkDocsConfig, project: Path) -> str:
         file = _source(module)
         if top == OWN or file is None:
             continue
-        installed = any(file.is_relative_to(folder) for folder in _installed_folders())
+        installed = _is_installed(file)
         if top in tops and installed:
             h.update(f"{name}={_installed(file)};".encode())
         elif (top in tops or name in hooks or file.is_relative_to(project)) and not installed:
@@ -89,6 +90,12 @@ def _file_digest(file: Path) -> str:
         return hashlib.blake2b(file.read_bytes(), digest_size=20).hexdigest()
     except OSError:
         return "unreadable"
+
+
+@functools.cache
+def _is_installed(file: Path) -> bool:
+    """True for a file under an install folder (both resolved: a prefix of the path)."""
+    return str(file).startswith(tuple(f"{folder}{os.sep}" for folder in _installed_folders()))
 
 
 @functools.cache
