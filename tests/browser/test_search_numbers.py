@@ -9,8 +9,8 @@ from urllib.parse import quote, urlparse
 
 import pytest
 
-from conftest import Site
 from browser.test_search import CITES_604, REPO, SON_DONG, add_search_cases
+from conftest import Site
 
 
 @pytest.fixture(scope="module")
