@@ -76,18 +76,39 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+RESOURCES = """() => [
+  [location.pathname, document.documentElement.outerHTML.length],
+  ...performance.getEntriesByType("resource").map((e) => [e.name, e.decodedBodySize]),
+]"""
+"""Every resource the page fetched with its body size (the Resource Timing API, whose
+buffer the init script enlarges): counted in the page, not from Playwright's response
+events, which an earlier version of this script lost some of."""
+
+
+def fetched(page) -> list[tuple[str, int]]:
+    """(URL, bytes) of everything fetched so far, once nothing new arrived for a second."""
+    seen: list[tuple[str, int]] = []
+    quiet = 0
+    while quiet < 4:
+        page.wait_for_timeout(250)
+        now = [tuple(entry) for entry in page.evaluate(RESOURCES)]
+        quiet = quiet + 1 if now == seen else 0
+        seen = now  # type: ignore[assignment]
+    return seen
+
+
+def by_part(entries: list[tuple[str, int]]) -> dict[str, int]:
+    sizes: dict[str, int] = {}
+    for url, size in entries:
+        sizes[part(url)] = sizes.get(part(url), 0) + size
+    return sizes
+
+
 def measure(browser, base: str, query: str) -> dict[str, object]:
     """Bytes of the first page of results of ``query`` and of one "Xem thêm"."""
     context = browser.new_context(locale="vi-VN")
+    context.add_init_script("performance.setResourceTimingBufferSize(100000)")
     page = context.new_page()
-    sizes: dict[str, int] = {}
-
-    def count(response) -> None:
-        if response.ok:
-            key = part(response.url)
-            sizes[key] = sizes.get(key, 0) + len(response.body())
-
-    page.on("response", count)
     started = time.monotonic()
     page.goto(base + "tra-cuu/?q=" + quote(query))
     status = page.locator(".kl-search-page__status")
@@ -96,9 +117,9 @@ def measure(browser, base: str, query: str) -> dict[str, object]:
         " return s && /Tìm thấy|Không tìm thấy/.test(s.textContent); }",
         timeout=120_000,
     )
-    page.wait_for_load_state("networkidle")
-    first = dict(sizes)
     seconds = time.monotonic() - started
+    entries = fetched(page)
+    first = by_part(entries)
     top = page.locator(".kl-results .kl-result__title").first
     result: dict[str, object] = {
         "query": query,
@@ -107,18 +128,18 @@ def measure(browser, base: str, query: str) -> dict[str, object]:
         "first_kb": {k: round(v / 1024, 1) for k, v in sorted(first.items())},
         "first_search_kb": round(sum(v for k, v in first.items() if k != "page") / 1024, 1),
         "seconds": round(seconds, 2),
+        "requests": len(entries),
     }
     more = page.locator(".kl-results__more")
     if more.count() and more.is_visible():
         shown = page.locator(".kl-results .kl-result").count()
-        sizes.clear()
         more.click()
         page.wait_for_function(
             f"() => document.querySelectorAll('.kl-results .kl-result').length > {shown}",
             timeout=120_000,
         )
-        page.wait_for_load_state("networkidle")
-        result["more_kb"] = round(sum(sizes.values()) / 1024, 1)
+        after = fetched(page)
+        result["more_kb"] = round(sum(size for _, size in after[len(entries) :]) / 1024, 1)
     context.close()
     return result
 
