@@ -80,7 +80,10 @@ def test_search_page_filters_by_status(page, related_site: str) -> None:
     page.locator(".kl-filters summary").click()
     status = page.locator("select[name=hieu_luc]")
     status.wait_for()
-    assert status.locator("option").all_text_contents() == ["Tất cả", "Bị thay thế", "Còn hiệu lực"]
+    values = status.locator("option").evaluate_all("os => os.map(o => o.value)")
+    assert values == ["", "Bị thay thế", "Còn hiệu lực"]
+    labels = status.locator("option").all_text_contents()
+    assert labels == ["Tất cả", "Bị thay thế (1)", "Còn hiệu lực (1)"], "with their counts"
     status.select_option("Bị thay thế")
     page.wait_for_function("() => location.search.includes('hieu_luc=')")
     page.wait_for_function(
