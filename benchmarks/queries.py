@@ -23,8 +23,8 @@ from pathlib import Path
 from urllib.parse import quote, urlparse
 
 from playwright.sync_api import sync_playwright
+from search import CHROMIUM_ARGS, _Quiet
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 QUERIES = [
     "832-TB/TU",
     "832 TB/TU",
@@ -64,16 +64,6 @@ def part(url: str) -> str:
     if path.endswith(".json"):
         return "manifest"
     return "page"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    extensions_map: dict[str, str] = {  # noqa: RUF012
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript",
-    }
-
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 RESOURCES = """() => [

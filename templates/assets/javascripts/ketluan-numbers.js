@@ -4,6 +4,7 @@
 // few; the cited document's page lists them all).
 
 import { numberBucket, numberKey } from "./ketluan-query.js";
+import { placeSnippet } from "./ketluan-search-engine.js";
 
 const files = new Map();
 
@@ -54,9 +55,8 @@ export function asResult(entry, site) {
     issuer: entry.issuer,
     place: entry.place,
   };
-  const where = entry.place ? `Địa bàn: ${entry.place}` : "";
-  const escaped = where.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  return { url: site + entry.url, meta, excerpt: escaped, content: where };
+  const snippet = entry.place ? placeSnippet(entry.place) : { excerpt: "", content: "" };
+  return { url: site + entry.url, meta, ...snippet };
 }
 
 // The answer of a number query for the result list (``ordered`` in ketluan-search.js), or

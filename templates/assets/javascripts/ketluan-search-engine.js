@@ -346,14 +346,16 @@ function merged(lists, direction, placesOnly) {
   return (n) => (queue = queue.catch(() => []).then(() => take(n)));
 }
 
+// The snippet of a result without text (a places-index record, a number lookup): where
+// the document belongs, as the excerpt (escaped: excerpts are read as markup) and as text.
+export function placeSnippet(place) {
+  const escaped = place.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return { excerpt: `Địa bàn: ${escaped}`, content: `Địa bàn: ${place}` };
+}
+
 // A places-index result has no text: its snippet is where the document belongs.
 export async function withData(result, placesOnly) {
   const data = await result.data();
-  if (placesOnly) {
-    const place = data.meta.place || "";
-    const escaped = place.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-    return { ...data, excerpt: `Địa bàn: ${escaped}`, content: `Địa bàn: ${place}` };
-  }
-  return data;
+  return placesOnly ? { ...data, ...placeSnippet(data.meta.place || "") } : data;
 }
 
