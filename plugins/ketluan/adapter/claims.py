@@ -22,7 +22,8 @@ def output_claims(plan: SitePlan, mkdocs_pages: int) -> list[Claim]:
     claims.append(Claim(urls.DOCUMENTS_JSON, "the open-data manifest of the documents"))
     claims.append(Claim(urls.RESOLUTIONS_JSON, "the open-data manifest of cited documents"))
     claims += [Claim(feed.path, f"the Atom feed '{feed.title}'") for feed in plan.task_feeds]
-    claims += [Claim(path, "a calendar or manifest of tasks") for path in plan.files]
+    claims += [Claim(cal.path, f"the calendar '{cal.name}'") for cal in plan.calendars]
+    claims += [Claim(path, "a manifest of tasks or a number lookup") for path in plan.files]
     total = mkdocs_pages + sum(1 for page in plan.pages.values() if not page.in_nav)
     if total > SITEMAP_LIMIT:
         parts = range(1, -(-total // SITEMAP_LIMIT) + 1)

@@ -184,22 +184,31 @@ def write_feeds(engine: Engine, env: Environment, config: MkDocsConfig) -> None:
 
 
 def write_text_outputs(engine: Engine, env: Environment, config: MkDocsConfig) -> None:
-    """The agencies' Atom feeds (``templates/fragments/tasks-atom.html``) and the outputs
-    planned as text (``SitePlan.files``: calendars, ``api/tasks.json``, the number lookups
-    of search), each written when its bytes changed; they change only in a build that
-    plans (task states follow the build day, which is in the engine's salt; a local change
-    keeps a document's fields and citations)."""
+    """The agencies' Atom feeds (``templates/fragments/tasks-atom.html``) and calendars,
+    each made and written only when its planned data changed, and the outputs planned as
+    text (``SitePlan.files``: ``api/tasks.json``, the number lookups of search), each
+    written when its bytes changed. They change only in a build that plans (task states
+    follow the build day, which is in the engine's salt; a local change keeps a
+    document's fields and citations)."""
     plan = engine.plan
     if engine.mode not in (Mode.COLD, Mode.PLAN) or plan is None:
         return
+    published = _write_changed(engine, config, "files", plan.files)
     template = env.get_template("fragments/tasks-atom.html")
-    texts = {
-        feed.path: template.render(feed=feed, config=config, atom_time=atom_time).strip() + "\n"
-        for feed in plan.task_feeds
-    }
-    texts.update(plan.files)
-    published = _write_changed(engine, config, "files", texts)
-    engine.changes.removed |= set(published) - set(texts)
+    made = set(plan.files)
+    for feed in plan.task_feeds:
+        made.add(feed.path)
+        key = digest(engine.salt, "task-feed", dumps(feed))
+        if published.get(feed.path) != key:
+            text = template.render(feed=feed, config=config, atom_time=atom_time).strip()
+            write_file(engine, config, feed.path, (text + "\n").encode(), Output("files", key))
+    for calendar in plan.calendars:
+        made.add(calendar.path)
+        key = digest(engine.salt, "calendar", dumps(calendar))
+        if published.get(calendar.path) != key:
+            data = calendar.text().encode("utf-8")
+            write_file(engine, config, calendar.path, data, Output("files", key))
+    engine.changes.removed |= set(published) - made
 
 
 def _write_changed(

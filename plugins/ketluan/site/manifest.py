@@ -158,7 +158,7 @@ def documents_manifest(
     """The whole documents manifest as JSON text (UTF-8, not ASCII-escaped, byte-stable)."""
     entries = [document_entry(doc, base_url, citations, where, relations) for doc in documents]
     data = {"version": MANIFEST_VERSION, "count": len(documents), "documents": entries}
-    return _dump(data)
+    return dump_json(data)
 
 
 def resolutions_manifest(
@@ -182,9 +182,9 @@ def resolutions_manifest(
         for cited in citations.cited
     ]
     data = {"version": MANIFEST_VERSION, "count": len(entries), "resolutions": entries}
-    return _dump(data)
+    return dump_json(data)
 
 
-def _dump(data: dict[str, Any]) -> str:
+def dump_json(data: dict[str, Any]) -> str:
     """Compact JSON: indentation was a fifth of the files (BENCHMARKS.md, "Output size")."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str) + "\n"

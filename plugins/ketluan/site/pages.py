@@ -319,10 +319,12 @@ class SitePlan:
     feeds: list[Feed] = field(default_factory=list)
     search: SearchPlan | None = None
     files: dict[str, str] = field(default_factory=dict)
-    """Other outputs as text, by site path: calendars, the tasks manifest and the number
-    lookups of search (``site.numbers``)."""
+    """Other outputs as text, by site path: the tasks manifest and the number lookups of
+    search (``site.numbers``)."""
     task_feeds: list[Any] = field(default_factory=list)
     """Atom feeds of agencies' tasks (``site.task_feeds.TaskFeed``)."""
+    calendars: list[Any] = field(default_factory=list)
+    """iCalendar feeds of agencies' deadlines (``site.task_feeds.TaskCalendar``)."""
 
     def add(self, page: Page) -> None:
         """Plan ``page``; a URL is planned once."""

@@ -2,6 +2,8 @@
 and an iCalendar feed of its deadlines (the ``icalendar`` library), and the open-data
 manifest ``api/tasks.json`` (documented in docs/du-lieu-mo.md).
 
+Feeds and calendars are planned as data (``TaskFeed``, ``TaskCalendar``) and made text
+only when written, so a build writes only those whose data changed.
 Everything is reproducible: entries and events come in a fixed order, and the calendar's
 time stamps are the build date's (``SOURCE_DATE_EPOCH`` when set), never the clock.
 """
@@ -9,7 +11,6 @@ time stamps are the build date's (``SOURCE_DATE_EPOCH`` when set), never the clo
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 
 import icalendar
@@ -18,9 +19,10 @@ from ketluan.citations.tasks import Task
 from ketluan.core.model import Document
 from ketluan.site import labels, urls
 from ketluan.site.feeds import atom_time
+from ketluan.site.manifest import dump_json
 from ketluan.site.pages import SitePlan
 from ketluan.site.plan import SiteOptions
-from ketluan.site.tasks import Assignment, TaskView, plan_tasks, state_of, view
+from ketluan.site.tasks import Assignment, TaskView, Views, plan_tasks, state_of
 
 MANIFEST_VERSION = 1
 PRODID = "-//ketluan//Nhiem vu duoc giao//VI"
@@ -52,11 +54,11 @@ class TaskFeed:
         return f"urn:ketluan:task:{entry.doc_url.replace('#', ':')}"
 
 
-def task_feeds(found: list[Assignment], today: dt.date) -> list[TaskFeed]:
+def task_feeds(found: list[Assignment], view_of: Views) -> list[TaskFeed]:
     """One Atom feed per agency."""
     feeds = []
     for entry in found:
-        views = [view(doc, task, today, role) for doc, task, role in entry.items]
+        views = [view_of(doc, task, role) for doc, task, role in entry.items]
         views.sort(key=lambda v: (v.issued, v.doc_url), reverse=True)
         key = entry.agency.key
         title = labels.TASK_FEED.format(entry.agency.name)
@@ -64,31 +66,72 @@ def task_feeds(found: list[Assignment], today: dt.date) -> list[TaskFeed]:
     return feeds
 
 
-def calendar(entry: Assignment, today: dt.date, base_url: str) -> str:
-    """The iCalendar text of an agency's deadlines: one all-day event on the last day of
-    each dated task (rhythms and "thường xuyên" have no day and are left out); its URL
-    only with an absolute ``site_url`` (iCalendar has no relative links)."""
-    cal = icalendar.Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", labels.TASK_FEED.format(entry.agency.name))
-    stamp = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
+@dataclass(frozen=True)
+class Event:
+    """One deadline in a calendar: an all-day event on the task's last day."""
+
+    uid: str
+    due: dt.date
+    summary: str
+    description: str
+    url: str | None
+    category: str
+
+
+@dataclass(frozen=True)
+class TaskCalendar:
+    """The iCalendar feed of one agency's deadlines, as data (``text`` writes it)."""
+
+    path: str
+    name: str
+    stamp: dt.date
+    """The build date: every event's DTSTAMP."""
+    events: tuple[Event, ...]
+
+    def text(self) -> str:
+        """The iCalendar text (the ``icalendar`` library folds and escapes)."""
+        cal = icalendar.Calendar()
+        cal.add("prodid", PRODID)
+        cal.add("version", "2.0")
+        cal.add("x-wr-calname", self.name)
+        stamp = dt.datetime.combine(self.stamp, dt.time(), tzinfo=dt.UTC)
+        for one in self.events:
+            event = icalendar.Event()
+            event.add("uid", one.uid)
+            event.add("dtstamp", stamp)
+            event.add("dtstart", one.due)
+            event.add("dtend", one.due + dt.timedelta(days=1))
+            event.add("summary", one.summary)
+            event.add("description", one.description)
+            if one.url is not None:
+                event.add("url", one.url)
+            event.add("categories", [one.category])
+            cal.add_component(event)
+        return cal.to_ical().decode("utf-8")
+
+
+def calendar(entry: Assignment, view_of: Views, base_url: str) -> TaskCalendar:
+    """An agency's deadlines: one all-day event on the last day of each dated task
+    (rhythms and "thường xuyên" have no day and are left out); its URL only with an
+    absolute ``site_url`` (iCalendar has no relative links)."""
+    absolute = base_url.startswith(("http://", "https://"))
+    events = []
     for doc, task, role in entry.items:
         if task.deadline is None or task.deadline.due is None:
             continue
-        shown = view(doc, task, today, role)
-        event = icalendar.Event()
-        event.add("uid", f"{doc.id}/nv-{task.number}/{entry.agency.key}@ketluan")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", task.deadline.due)
-        event.add("dtend", task.deadline.due + dt.timedelta(days=1))
-        event.add("summary", f"Hạn: {_short(task.sentence)}")
-        event.add("description", f"{task.sentence}\n\n{shown.doc_label} ({shown.state_label})")
-        if base_url.startswith(("http://", "https://")):
-            event.add("url", f"{base_url}{shown.doc_url}")
-        event.add("categories", [shown.state_label])
-        cal.add_component(event)
-    return cal.to_ical().decode("utf-8")
+        shown = view_of(doc, task, role)
+        events.append(
+            Event(
+                uid=f"{doc.id}/nv-{task.number}/{entry.agency.key}@ketluan",
+                due=task.deadline.due,
+                summary=f"Hạn: {_short(task.sentence)}",
+                description=f"{task.sentence}\n\n{shown.doc_label} ({shown.state_label})",
+                url=f"{base_url}{shown.doc_url}" if absolute else None,
+                category=shown.state_label,
+            )
+        )
+    name = labels.TASK_FEED.format(entry.agency.name)
+    return TaskCalendar(urls.agency_calendar(entry.agency.key), name, view_of.today, tuple(events))
 
 
 def _short(sentence: str, limit: int = 90) -> str:
@@ -130,7 +173,7 @@ def tasks_manifest(
             )
     data = {"version": MANIFEST_VERSION, "as_of": today.isoformat(), "count": len(entries)}
     data["tasks"] = entries
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return dump_json(data)
 
 
 def _agency(agency: object) -> dict[str, object]:
@@ -146,9 +189,8 @@ def plan_task_outputs(
     options: SiteOptions,
 ) -> None:
     """The task pages, each agency's feeds and ``api/tasks.json``, added to ``plan``."""
-    found = plan_tasks(plan, documents, tasks, today, options.page_size)
-    plan.task_feeds = task_feeds(found, today)
-    for entry in found:
-        text = calendar(entry, today, options.base_url)
-        plan.files[urls.agency_calendar(entry.agency.key)] = text
+    view_of = Views(today)
+    found = plan_tasks(plan, documents, tasks, view_of, options.page_size)
+    plan.task_feeds = task_feeds(found, view_of)
+    plan.calendars = [calendar(entry, view_of, options.base_url) for entry in found]
     plan.files[urls.TASKS_JSON] = tasks_manifest(documents, tasks, today, options.base_url)

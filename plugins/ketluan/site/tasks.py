@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from ketluan.citations.tasks import Task
 from ketluan.core.agencies import Agency
@@ -78,6 +78,27 @@ class TaskView:
 
 def _link(agency: Agency) -> AgencyLink:
     return AgencyLink(agency.name, urls.agency_tasks(agency.key))
+
+
+@dataclass
+class Views:
+    """Each task's view made once for a build day: a task shows on its document's page,
+    on the pages and feeds of every agency it names, on its place's page and in the index
+    (a view per appearance was a third of planning at 10,000 documents)."""
+
+    today: dt.date
+    _made: dict[tuple[str, int, str | None], TaskView] = field(default_factory=dict)
+
+    def __call__(self, doc: Document, task: Task, role: str | None = None) -> TaskView:
+        key = (doc.source, task.number, role)
+        found = self._made.get(key)
+        if found is None:
+            if role is None:
+                found = view(doc, task, self.today)
+            else:
+                found = replace(self(doc, task), role=role)
+            self._made[key] = found
+        return found
 
 
 def doc_label(doc: Document) -> str:
@@ -154,21 +175,22 @@ class AgencyCount:
 
 
 def plan_tasks(
-    plan: SitePlan, documents: list[Document], tasks: dict[str, list[Task]], today: dt.date,
+    plan: SitePlan, documents: list[Document], tasks: dict[str, list[Task]], view_of: Views,
     size: int,
 ) -> list[Assignment]:  # fmt: skip
     """Add the task pages to ``plan`` and each document page's section; returns the
     agencies with their tasks (the feeds need them)."""
+    today = view_of.today
     as_of = DocDate(today.year, today.month, today.day)
     for doc in documents:
         page = plan.pages.get(urls.source(urls.document(doc)))
         if isinstance(page, DocumentPage) and tasks.get(doc.source):
-            page.tasks = [view(doc, task, today) for task in tasks[doc.source]]
+            page.tasks = [view_of(doc, task) for task in tasks[doc.source]]
             page.tasks_as_of = as_of
     found = assignments(documents, tasks)
     index: list[AgencyCount] = []
     for entry in found:
-        views = _sorted([view(doc, task, today, role) for doc, task, role in entry.items])
+        views = _sorted([view_of(doc, task, role) for doc, task, role in entry.items])
         key, title = entry.agency.key, f"{labels.TASKS}: {entry.agency.name}"
         for page in listed(
             TaskListPage, views, size, urls.agency_tasks(key), title,
@@ -179,8 +201,8 @@ def plan_tasks(
         counts = tuple(_counts(views))
         index.append(AgencyCount(entry.agency.name, urls.agency_tasks(key),
                                  entry.agency.group, len(views), counts))  # fmt: skip
-    places = _plan_places(plan, documents, tasks, today, size)
-    every = [view(d, t, today) for d in documents for t in tasks.get(d.source, [])]
+    places = _plan_places(plan, documents, tasks, view_of, size)
+    every = [view_of(d, t) for d in documents for t in tasks.get(d.source, [])]
     index.sort(key=lambda a: (-a.total, a.name))
     for page in listed(
         TasksIndexPage, index, size, urls.TASKS, labels.TASKS, counts=_counts(every),
@@ -202,23 +224,25 @@ def _place_of(doc: Document) -> tuple[str, str]:
 
 
 def _plan_places(
-    plan: SitePlan, documents: list[Document], tasks: dict[str, list[Task]], today: dt.date,
+    plan: SitePlan, documents: list[Document], tasks: dict[str, list[Task]], view_of: Views,
     size: int,
 ) -> list[tuple[str, str, int]]:  # fmt: skip
     """A summary page per place with tasks; returns (label, URL, count) of each."""
+    today = view_of.today
+    as_of = DocDate(today.year, today.month, today.day)
     by_place: dict[tuple[str, str], list[tuple[Document, Task]]] = {}
     for doc in documents:
         for task in tasks.get(doc.source, []):
             by_place.setdefault(_place_of(doc), []).append((doc, task))
     found = []
     for (place_url, label), items in sorted(by_place.items(), key=lambda kv: kv[0][1]):
-        views = _sorted([view(doc, task, today) for doc, task in items])
+        views = _sorted([view_of(doc, task) for doc, task in items])
         agencies = Counter((a.name, urls.agency_tasks(a.key)) for _, t in items for a in t.leads)
         ranked = sorted(agencies.items(), key=lambda kv: (-kv[1], kv[0]))
         url, title = urls.place_tasks(place_url), f"{labels.TASKS}: {label}"
         pages: list[Page] = listed(
             TaskListPage, views, size, url, title, counts=_counts(views),
-            as_of=DocDate(today.year, today.month, today.day),
+            as_of=as_of,
             description=f"{title}: {len(views)} nhiệm vụ", trail=[(label, place_url)],
         )  # fmt: skip
         for page in pages:
@@ -244,4 +268,4 @@ def task_facets(tasks: list[Task]) -> dict[str, list[str]]:
     return {key: values for key, values in found.items() if values}
 
 
-__all__ = ["ListPage", "TaskView", "plan_tasks", "state_of", "view"]
+__all__ = ["ListPage", "TaskView", "Views", "plan_tasks", "state_of", "view"]

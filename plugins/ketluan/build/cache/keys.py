@@ -32,9 +32,10 @@ if TYPE_CHECKING:  # MkDocs objects are read, never imported: the adapter passes
 
 VERSIONED = (
     *("mkdocs", "mkdocs-material", "markdown", "jinja2", "nh3", "pymdown-extensions"),
-    *("pagefind", "pagefind-bin"),
+    *("pagefind", "pagefind-bin", "icalendar"),
 )
-"""Packages whose version changes what a page looks like."""
+"""Packages whose version changes what an output looks like (calendars are written only
+when their data or this salt changes)."""
 
 
 def page_templates(plan: SitePlan | None = None) -> set[str]:
