@@ -19,6 +19,7 @@ from tqdm import tqdm
 from ketluan import pipeline
 from ketluan.adapter.bridge import theme_loader
 from ketluan.adapter.config import KetluanConfig
+from ketluan.build import heap
 from ketluan.build.analysis import cpu_jobs, read_body, record_of
 from ketluan.build.cache.keys import page_templates, salt, template_digests
 from ketluan.build.incremental import (
@@ -140,7 +141,12 @@ class Engine:
         return self.options.jobs or cpu_jobs()
 
     def plan_all(self) -> None:
-        """Plan every page from the whole corpus (the pure phases, ``pipeline``)."""
+        """Plan every page from the whole corpus (the pure phases, ``pipeline``), the
+        collector paused (``build.heap``)."""
+        with heap.building():
+            self._plan_all()
+
+    def _plan_all(self) -> None:
         assert self.sources is not None and self.site_options is not None
         self.built = built = assemble_corpus(self.sources, self.state, self.jobs)
         self.refs = built.refs

@@ -28,6 +28,7 @@ from tqdm import tqdm
 
 from ketluan.adapter.engine import Engine
 from ketluan.adapter.render import PageError, Renderer, render_all
+from ketluan.build import heap
 from ketluan.build.incremental import Mode
 from ketluan.build.publish import Output
 from ketluan.build.refs import Refs, digest, dumps
@@ -115,7 +116,8 @@ def render_pages(
     plan = engine.plan
     assert plan is not None
     started = time.monotonic()
-    todo, total = pages_to_render(engine)
+    with heap.building():
+        todo, total = pages_to_render(engine)
     state = engine.state
     renderer = Renderer(
         plan,

@@ -31,6 +31,7 @@ from ketluan.adapter.engine import SALT, Engine
 from ketluan.adapter.publishing import check_written, publish
 from ketluan.adapter.searching import build_search
 from ketluan.adapter.theme import material_config
+from ketluan.build import heap
 from ketluan.build.cache.keys import nav_digest
 from ketluan.build.cache.localcode import local_code_digest
 from ketluan.build.cache.store import CacheFolder, CacheFolderError, code_salt
@@ -233,12 +234,13 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
             engine.mode = Mode.PLAN  # the navigation changed: every page shows it
             engine.plan_all()
         outputs.render_pages(engine, config, self.env, self.nav, log.info)
-        outputs.write_feeds(engine, self.env, config)
-        outputs.write_text_outputs(engine, self.env, config)
-        outputs.write_sitemap(engine, self.env, config, self.files)
-        outputs.write_manifests(engine, config)
-        build_search(engine, self.env, config, log.info)
-        check_written(engine, self.files, Path(config.site_dir))
+        with heap.building():  # rendering collects: its workers make cycles page by page
+            outputs.write_feeds(engine, self.env, config)
+            outputs.write_text_outputs(engine, self.env, config)
+            outputs.write_sitemap(engine, self.env, config, self.files)
+            outputs.write_manifests(engine, config)
+            build_search(engine, self.env, config, log.info)
+            check_written(engine, self.files, Path(config.site_dir))
         engine.finish_meta()
         self.complete = True
         if self.command == "serve":
@@ -273,6 +275,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
                 trees.discard()
         finally:
             self.complete = False
+            heap.release()
             if trees:
                 trees.lock.release()
             if self.cache:
