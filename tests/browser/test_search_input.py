@@ -48,6 +48,19 @@ READINGS = [
     ("tw", "tư", None),  # w alone is ư
     ("thuowr", "thuở", None),
     ("thuyz", "thuy", None),  # z removes the tone
+    # English words that read as Telex stay read (the page offers them as typed)...
+    ("bus", "bú", None),
+    ("test", "tét", None),  # a tone key before the final consonant is Telex too
+    # ...but not when Telex itself says otherwise: a tone key typed twice is the letter
+    # ("ss" -> s), and the tone key comes after the vowels it marks
+    ("pass", "pass", None),
+    ("boss", "boss", None),
+    ("puff", "puff", None),
+    ("rose", "rose", None),  # ró + e: a vowel after the tone key
+    ("sorry", "sorry", None),
+    ("thuowrr", "thuowrr", None),
+    ("hoaf", "hòa", None),
+    ("hofa", "hofa", None),
     ("bawcs kanj", "bắc kạn", None),
     # VNI
     ("thong6 bao1 ke6t1 lua6n5", "thông báo kết luận", None),

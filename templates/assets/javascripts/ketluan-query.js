@@ -171,18 +171,27 @@ export function fromTelex(word) {
   if (/[wfjz]/.test(initial)) return null;
   const letters = [];
   let tone = null;
+  let last = "";
   for (const c of tail) {
     if (c in TELEX_TONES) {
       if (!letters.some((l) => VOWELS.includes(l))) return null;
+      // A tone key typed twice is the letter itself (as Telex input methods do: "pass",
+      // "boss"), and no syllable ends in s, f, r, x, j or z.
+      if (c === last) return null;
       tone = TELEX_TONES[c];
     } else if (c === "w") {
       if (!letters.some((l) => VOWELS.includes(l))) letters.push("ư");
       else if (!horn(letters, "w")) return null;
     } else if (c in CIRCUMFLEX && letters.length && letters.at(-1) === c) {
       letters[letters.length - 1] = CIRCUMFLEX[c];
+    } else if (tone !== null && VOWELS.includes(c)) {
+      // The tone key comes after the vowels it marks ("hoaf", not "hofa"): a vowel after
+      // it is an English spelling ("rose", "sorry"), not a syllable typed in Telex.
+      return null;
     } else {
       letters.push(c);
     }
+    last = c;
   }
   const rhyme = letters.join("").replace("ưo", "ươ");
   // "thuowr": ươ needs a final consonant; without one it is uơ (thuở, huơ).
