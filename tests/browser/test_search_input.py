@@ -18,6 +18,7 @@ import pytest
 
 from conftest import Site, conclusion
 from ketluan.core.text import fold, new_tone_placement
+from ketluan.site.numbers import bucket
 
 REPO = Path(__file__).resolve().parents[2]
 NOTICE = "/van-ban/lai-chau/tinh-uy-lai-chau/2024/832-tb-tu/"
@@ -98,7 +99,21 @@ READINGS = [
     ("2024", "2024", None),
     ("21/4/2024", "21/4/2024", None),
     ("2024 ubnd tinh", "2024 ubnd tinh", None),  # "tinh" is a word, not a committee code
-    ("832 tb", "832 tb", None),  # one code group: not a number
+    ("832 tb", "832 tb", None),  # one code group after a space only: not a number
+    ("15/ban", "15/ban", None),  # one group that is a word: not a code
+    ("15/3", "15/3", None),
+    # a number, a year, a type and an issuer typed with spaces (a State number)
+    ("05 2019 nq hdnd", "05/2019/NQ-HDND", "5/2019/nq-hdnd"),
+    ("05 2019 nq-hdnd", "05/2019/NQ-HDND", "5/2019/nq-hdnd"),
+    ("so 05 2019 nq hdnd", "05/2019/NQ-HDND", "5/2019/nq-hdnd"),
+    ("05 2019 NQ HĐND", "05/2019/NQ-HĐND", "5/2019/nq-hdnd"),
+    ("05 2019", "05 2019", None),  # a number and a year, no code
+    ("so 05 2019", "05 2019", None),  # "so" goes, the rest stays
+    ("nam 2019 nghi quyet", "nam 2019 nghi quyet", None),
+    ("05 2019 nghi quyet", "05 2019 nghi quyet", None),  # words, not codes
+    ("0912 345 678", "0912 345 678", None),  # a phone number
+    ("ngày 05 tháng 3 năm 2019", "ngày 05 tháng 3 năm 2019", None),
+    ("05/2019/nq ve", "05/2019/NQ ve", "5/2019/nq"),  # after a year, a word is not an issuer
     # document numbers as people type them
     ("832-TB/TU", "832-TB/TU", "832-tb/tu"),
     ("832 TB/TU", "832-TB/TU", "832-tb/tu"),
@@ -114,6 +129,12 @@ READINGS = [
     ("05/2019/nq-hdnd", "05/2019/NQ-HDND", "5/2019/nq-hdnd"),
     ("số 05/2019/NQ-HĐND", "05/2019/NQ-HĐND", "5/2019/nq-hdnd"),
     ("1360/UBND-NN", "1360/UBND-NN", "1360/ubnd-nn"),
+    # one code group after "/" or "-" (older, informal citations): a partial number
+    ("15/TB", "15/TB", "15/tb"),
+    ("15-tb", "15-TB", "15/tb"),
+    ("số 15 tb", "15/TB", "15/tb"),
+    ("015/TB", "015/TB", "15/tb"),
+    ("1360/UBND", "1360/UBND", "1360/ubnd"),
     ("số 832", "832", None),  # "số" goes; no code, no key
     ("số832-TB/TU", "832-TB/TU", "832-tb/tu"),  # số glued to the number
     ("so61 832", "số 832", None),  # so glued to a digit: VNI
@@ -124,7 +145,7 @@ READINGS = [
     ("thông baos", "thông báo", None),
 ]
 
-# (document number, query): does the number key of the document equal the query's?
+# (document number, query): does the document answer the query's number (numberMatches)?
 NUMBER_KEYS = [
     ("832-TB/TU", "832 TB/TU", True),
     ("832-TB/TU", "832/TB-TU", True),
@@ -135,6 +156,21 @@ NUMBER_KEYS = [
     ("05/2019/NQ-HĐND", "05/2020/NQ-HĐND", False),
     ("05/2019/NQ-HĐND", "05/NQ-HĐND", False),  # a year is part of the number
     ("01-NQ/TƯ", "01-NQ/TW", True),
+    ("05/2019/NQ-HĐND", "05 2019 nq hdnd", True),
+    ("05/2019/NQ-HĐND", "05 2019 nq ubnd", False),
+    # a partial number: the leading number and the first code group
+    ("15-TB/TU", "15/TB", True),
+    ("15-TB/HU", "15-TB", True),
+    ("015-TB/TU", "15/tb", True),
+    ("15/TB-UBND", "15/TB", True),
+    ("15/2019/TB-UBND", "15/TB", True),
+    ("15/TB", "15/TB", True),
+    ("1360/UBND-NN", "1360/UBND", True),
+    ("150-TB/TU", "15/TB", False),
+    ("16-TB/TU", "15/TB", False),
+    ("15-KL/TU", "15/TB", False),
+    ("1360/UBND-NN", "1360/NN", False),  # the first group only
+    ("15/TB", "15-TB/TU", False),  # a whole number is not a partial one
 ]
 
 # (query, number of a document, does rerank put that document before one citing the query)
@@ -145,6 +181,8 @@ RERANKS = [
     ("832-TB/TU", "832/TB-TU", True),  # a number written the other way in metadata
     ("833-TB/TU", "832-TB/TU", False),
     ("832 TB/HU", "832-TB/TU", False),
+    ("15/TB", "15-TB/TU", True),
+    ("15/TB", "15-KL/TU", False),
 ]
 
 SYLLABLES = [
@@ -173,7 +211,8 @@ READ = """async (cases) => {
   );
   return {
     readings: cases.readings.map((typed) => m.readQuery(typed)),
-    keys: cases.keys.map(([own, typed]) => m.numberKey(own) === m.readQuery(typed).number),
+    keys: cases.keys.map(([own, typed]) => m.numberMatches(m.readQuery(typed).number, own)),
+    buckets: cases.buckets.map((typed) => m.numberBucket(m.readQuery(typed).number ?? typed)),
     syllables: cases.syllables.map(([word, folded]) => m.isSyllable(word, folded)),
     engine: engine.fold === m.fold,
     reranks: cases.reranks.map(([query, number]) => engine.rerank(query, [
@@ -227,6 +266,7 @@ def read(browser, input_site: str) -> dict[str, list]:
         "keys": [[own, typed] for own, typed, _ in NUMBER_KEYS],
         "syllables": [[word, folded] for word, folded, _ in SYLLABLES],
         "reranks": [[query, number] for query, number, _ in RERANKS],
+        "buckets": BUCKETS,
     }
     found = tab.evaluate(READ, cases)
     context.close()
@@ -244,6 +284,17 @@ def test_reading_of_what_was_typed(read, index: int, case: tuple[str, str, str |
 )
 def test_number_keys_compare_numbers_however_typed(read, index: int, case) -> None:
     assert read["keys"][index] is case[2]
+
+
+# Numbers as typed and as documents write them: the browser's bucket (numberBucket of the
+# query's number key) is the file the build put them in (ketluan.site.numbers.bucket).
+BUCKETS = ["15/TB", "15-TB/TU", "015-tb", "05 2019 nq hdnd", "05/2019/NQ-HĐND", "0", "TB/TU", ""]
+
+
+def test_number_buckets_agree_with_the_build(read) -> None:
+    assert read["buckets"] == [bucket(number) for number in BUCKETS]
+    assert read["buckets"][:4] == ["15", "15", "15", "5"]
+    assert read["buckets"][-2:] == [None, None]
 
 
 @pytest.mark.parametrize(
