@@ -12,7 +12,7 @@ import re
 import shutil
 import unicodedata
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote, urlparse
 
 import pytest
 
@@ -23,6 +23,7 @@ from ketluan.site.numbers import bucket
 REPO = Path(__file__).resolve().parents[2]
 NOTICE = "/van-ban/lai-chau/tinh-uy-lai-chau/2024/832-tb-tu/"
 CITES = "/van-ban/lai-chau/tinh-uy-lai-chau/2024/900-kl-tu/"
+TESTS = "/van-ban/lai-chau/tinh-uy-lai-chau/2024/950-kl-tu/"
 
 
 def nfd(text: str) -> str:
@@ -252,6 +253,17 @@ def input_site(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
             **place,
         ),
     )
+    # English words in Vietnamese text: "test" reads as Telex (tét), the page offers it as typed.
+    site.add(
+        "lai-chau/950.md",
+        conclusion(
+            "Tổ chức test nhanh cho cán bộ, đảng viên trước kỳ họp.\n",
+            title="Kết luận về công tác phòng dịch",
+            number="950-KL/TU",
+            date="2024-10-01",
+            **place,
+        ),
+    )
     return serve(site.build())
 
 
@@ -377,7 +389,7 @@ def search_page(page, base_url: str, typed: str) -> dict[str, object]:
         "document.querySelector('.kl-search-page__status').textContent)"
     )
     page.locator(".kl-results .kl-result").first.wait_for()
-    searched = page.locator(".kl-search-page__searched")
+    searched = page.locator(".kl-search-page__searched .kl-search-page__reading")
     return {
         "urls": page.eval_on_selector_all(
             ".kl-results .kl-result a.kl-result__title",
@@ -445,3 +457,102 @@ def test_header_box_searches_the_reading(page, input_site: str) -> None:
     assert page.locator(".kl-search__searched").text_content() == "Đang tìm: 832-TB/TU"
     more = page.locator(".kl-search__more").get_attribute("href")
     assert more is not None and more.endswith("?q=so%20832%20tb%20tu"), "the page reads it too"
+    as_typed = page.locator(".kl-search__panel .kl-search__asis")
+    assert as_typed.text_content() == "Tìm đúng như đã gõ: so 832 tb tu"
+    href = urlparse(as_typed.evaluate("a => a.href"))
+    assert href.path == "/tra-cuu/"
+    assert parse_qs(href.query) == {"q": ["so 832 tb tu"], "nguyen_van": ["1"]}
+    box.fill("832-TB/TU")  # read as typed: nothing to offer
+    page.wait_for_function(
+        "() => !document.querySelector('.kl-search__panel .kl-search__searched')"
+        " && document.querySelector('.kl-search__panel .kl-result')"
+    )
+    assert page.locator(".kl-search__panel .kl-search__asis").count() == 0
+
+
+def shown(page, searched: str) -> dict[str, object]:
+    """The search page once it shows the results for ``searched`` (what the status names)."""
+    page.wait_for_function(
+        "(q) => { const status = document.querySelector('.kl-search-page__status').textContent;"
+        " return /Tìm thấy|Không tìm thấy/.test(status) && status.includes(q); }",
+        arg=searched,
+    )
+    line = page.locator(".kl-search-page__searched")
+    link = page.locator(".kl-search-page__asis")
+    return {
+        "urls": page.eval_on_selector_all(
+            ".kl-results .kl-result a.kl-result__title",
+            "as => as.map(a => new URL(a.href).pathname)",
+        ),
+        "params": parse_qs(urlparse(page.url).query),
+        "searched": line.locator(".kl-search-page__reading").text_content()
+        if line.is_visible()
+        else None,
+        "link": link.text_content() if link.is_visible() else None,
+        "href": parse_qs(urlparse(link.get_attribute("href") or "").query),
+        "input": page.locator(".kl-search-page__input").input_value(),
+    }
+
+
+@pytest.mark.parametrize(
+    ("typed", "searched", "offered"),
+    [
+        ("test nhanh", "tét nhanh", True),  # Telex
+        ("thuyr sanr", "thủy sản", True),
+        ("so 832 tb tu", "832-TB/TU", True),  # a number
+        ("thông báo", "thông báo", False),  # nothing read: nothing to offer
+        ("test", "tét", True),
+        (nfd("thông báo kết luận"), "thông báo kết luận", False),  # Unicode form only
+        ("832-TB/TU", "832-TB/TU", False),
+    ],
+)
+def test_as_typed_is_offered_only_when_the_reading_differs(
+    page, input_site: str, typed: str, searched: str, offered: bool
+) -> None:
+    page.goto(input_site + "tra-cuu/?q=" + quote(typed))
+    got = shown(page, searched)
+    if offered:
+        assert got["searched"] == f"Đang tìm: {searched}"
+        assert got["link"] == f"Tìm đúng như đã gõ: {typed}"
+        assert got["href"] == {"q": [typed], "nguyen_van": ["1"]}
+    else:
+        assert got["searched"] is None
+        assert got["link"] is None
+
+
+def test_searching_as_typed_is_linkable_and_back_returns(page, input_site: str) -> None:
+    page.goto(input_site + "tra-cuu/?q=" + quote("test nhanh"))
+    reading = shown(page, "tét nhanh")
+    assert TESTS not in reading["urls"], "tét is not test"
+    assert reading["params"] == {"q": ["test nhanh"]}
+    page.locator(".kl-search-page__asis").click()
+    raw = shown(page, "test nhanh")
+    assert raw["urls"][:1] == [TESTS], "searched as typed: the document saying test"
+    assert raw["params"] == {"q": ["test nhanh"], "nguyen_van": ["1"]}
+    assert raw["searched"] == "Đang tìm đúng như đã gõ: test nhanh"
+    assert raw["link"] == "Tìm theo cách đọc: tét nhanh"
+    assert raw["href"] == {"q": ["test nhanh"]}
+    assert raw["input"] == "test nhanh"
+
+    page.go_back()
+    back = shown(page, "tét nhanh")
+    assert back["params"] == {"q": ["test nhanh"]}
+    assert back["urls"] == reading["urls"]
+    page.go_forward()
+    assert shown(page, "test nhanh")["urls"] == raw["urls"]
+
+    # The URL alone restores it (shared, reloaded); editing the query reads it again.
+    page.goto(input_site + "tra-cuu/?q=" + quote("test nhanh") + "&nguyen_van=1")
+    assert shown(page, "test nhanh")["urls"] == raw["urls"]
+    page.locator(".kl-search-page__input").fill("test")
+    page.locator(".kl-search-page__input").press("Enter")
+    edited = shown(page, "tét")
+    assert edited["params"] == {"q": ["test"]}
+    assert edited["link"] == "Tìm đúng như đã gõ: test"
+
+
+def test_number_searched_as_typed_skips_the_lookup(page, input_site: str) -> None:
+    page.goto(input_site + "tra-cuu/?q=" + quote("so 832 tb tu") + "&nguyen_van=1")
+    got = shown(page, "so 832 tb tu")
+    assert got["searched"] == "Đang tìm đúng như đã gõ: so 832 tb tu"
+    assert page.locator(".kl-results__fulltext").is_hidden(), "not a number lookup answer"
