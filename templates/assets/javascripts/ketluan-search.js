@@ -456,7 +456,7 @@ function setupPage(root, box) {
       cited.hidden = !pages.length;
     }
     if (counted && state) {
-      const counts = await facetCounts(state, query, filters, answer.found);
+      const counts = await facetCounts(state, searched, filters, answer.found);
       if (id === current) showCounts(counts, filters);
     }
   };
