@@ -49,6 +49,7 @@ def test_bucket_is_the_leading_number() -> None:
     assert bucket("05/2019/NQ-HĐND") == "5"
     assert bucket(" 0012-TB/TU") == "12"
     assert bucket("000-KL/HU") == "0"
+    assert bucket("15/TB") == bucket("15-TB/TU") == "15"  # a partial number: the same file
     assert bucket("KL/HU") is None
     assert bucket("") is None
 

@@ -12,16 +12,18 @@ import re
 import shutil
 import unicodedata
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote, urlparse
 
 import pytest
 
 from conftest import Site, conclusion
 from ketluan.core.text import fold, new_tone_placement
+from ketluan.site.numbers import bucket
 
 REPO = Path(__file__).resolve().parents[2]
 NOTICE = "/van-ban/lai-chau/tinh-uy-lai-chau/2024/832-tb-tu/"
 CITES = "/van-ban/lai-chau/tinh-uy-lai-chau/2024/900-kl-tu/"
+TESTS = "/van-ban/lai-chau/tinh-uy-lai-chau/2024/950-kl-tu/"
 
 
 def nfd(text: str) -> str:
@@ -48,6 +50,19 @@ READINGS = [
     ("tw", "tư", None),  # w alone is ư
     ("thuowr", "thuở", None),
     ("thuyz", "thuy", None),  # z removes the tone
+    # English words that read as Telex stay read (the page offers them as typed)...
+    ("bus", "bú", None),
+    ("test", "tét", None),  # a tone key before the final consonant is Telex too
+    # ...but not when Telex itself says otherwise: a tone key typed twice is the letter
+    # ("ss" -> s), and the tone key comes after the vowels it marks
+    ("pass", "pass", None),
+    ("boss", "boss", None),
+    ("puff", "puff", None),
+    ("rose", "rose", None),  # ró + e: a vowel after the tone key
+    ("sorry", "sorry", None),
+    ("thuowrr", "thuowrr", None),
+    ("hoaf", "hòa", None),
+    ("hofa", "hofa", None),
     ("bawcs kanj", "bắc kạn", None),
     # VNI
     ("thong6 bao1 ke6t1 lua6n5", "thông báo kết luận", None),
@@ -85,7 +100,21 @@ READINGS = [
     ("2024", "2024", None),
     ("21/4/2024", "21/4/2024", None),
     ("2024 ubnd tinh", "2024 ubnd tinh", None),  # "tinh" is a word, not a committee code
-    ("832 tb", "832 tb", None),  # one code group: not a number
+    ("832 tb", "832 tb", None),  # one code group after a space only: not a number
+    ("15/ban", "15/ban", None),  # one group that is a word: not a code
+    ("15/3", "15/3", None),
+    # a number, a year, a type and an issuer typed with spaces (a State number)
+    ("05 2019 nq hdnd", "05/2019/NQ-HDND", "5/2019/nq-hdnd"),
+    ("05 2019 nq-hdnd", "05/2019/NQ-HDND", "5/2019/nq-hdnd"),
+    ("so 05 2019 nq hdnd", "05/2019/NQ-HDND", "5/2019/nq-hdnd"),
+    ("05 2019 NQ HĐND", "05/2019/NQ-HĐND", "5/2019/nq-hdnd"),
+    ("05 2019", "05 2019", None),  # a number and a year, no code
+    ("so 05 2019", "05 2019", None),  # "so" goes, the rest stays
+    ("nam 2019 nghi quyet", "nam 2019 nghi quyet", None),
+    ("05 2019 nghi quyet", "05 2019 nghi quyet", None),  # words, not codes
+    ("0912 345 678", "0912 345 678", None),  # a phone number
+    ("ngày 05 tháng 3 năm 2019", "ngày 05 tháng 3 năm 2019", None),
+    ("05/2019/nq ve", "05/2019/NQ ve", "5/2019/nq"),  # after a year, a word is not an issuer
     # document numbers as people type them
     ("832-TB/TU", "832-TB/TU", "832-tb/tu"),
     ("832 TB/TU", "832-TB/TU", "832-tb/tu"),
@@ -101,6 +130,12 @@ READINGS = [
     ("05/2019/nq-hdnd", "05/2019/NQ-HDND", "5/2019/nq-hdnd"),
     ("số 05/2019/NQ-HĐND", "05/2019/NQ-HĐND", "5/2019/nq-hdnd"),
     ("1360/UBND-NN", "1360/UBND-NN", "1360/ubnd-nn"),
+    # one code group after "/" or "-" (older, informal citations): a partial number
+    ("15/TB", "15/TB", "15/tb"),
+    ("15-tb", "15-TB", "15/tb"),
+    ("số 15 tb", "15/TB", "15/tb"),
+    ("015/TB", "015/TB", "15/tb"),
+    ("1360/UBND", "1360/UBND", "1360/ubnd"),
     ("số 832", "832", None),  # "số" goes; no code, no key
     ("số832-TB/TU", "832-TB/TU", "832-tb/tu"),  # số glued to the number
     ("so61 832", "số 832", None),  # so glued to a digit: VNI
@@ -111,7 +146,7 @@ READINGS = [
     ("thông baos", "thông báo", None),
 ]
 
-# (document number, query): does the number key of the document equal the query's?
+# (document number, query): does the document answer the query's number (numberMatches)?
 NUMBER_KEYS = [
     ("832-TB/TU", "832 TB/TU", True),
     ("832-TB/TU", "832/TB-TU", True),
@@ -122,6 +157,21 @@ NUMBER_KEYS = [
     ("05/2019/NQ-HĐND", "05/2020/NQ-HĐND", False),
     ("05/2019/NQ-HĐND", "05/NQ-HĐND", False),  # a year is part of the number
     ("01-NQ/TƯ", "01-NQ/TW", True),
+    ("05/2019/NQ-HĐND", "05 2019 nq hdnd", True),
+    ("05/2019/NQ-HĐND", "05 2019 nq ubnd", False),
+    # a partial number: the leading number and the first code group
+    ("15-TB/TU", "15/TB", True),
+    ("15-TB/HU", "15-TB", True),
+    ("015-TB/TU", "15/tb", True),
+    ("15/TB-UBND", "15/TB", True),
+    ("15/2019/TB-UBND", "15/TB", True),
+    ("15/TB", "15/TB", True),
+    ("1360/UBND-NN", "1360/UBND", True),
+    ("150-TB/TU", "15/TB", False),
+    ("16-TB/TU", "15/TB", False),
+    ("15-KL/TU", "15/TB", False),
+    ("1360/UBND-NN", "1360/NN", False),  # the first group only
+    ("15/TB", "15-TB/TU", False),  # a whole number is not a partial one
 ]
 
 # (query, number of a document, does rerank put that document before one citing the query)
@@ -132,6 +182,8 @@ RERANKS = [
     ("832-TB/TU", "832/TB-TU", True),  # a number written the other way in metadata
     ("833-TB/TU", "832-TB/TU", False),
     ("832 TB/HU", "832-TB/TU", False),
+    ("15/TB", "15-TB/TU", True),
+    ("15/TB", "15-KL/TU", False),
 ]
 
 SYLLABLES = [
@@ -160,7 +212,8 @@ READ = """async (cases) => {
   );
   return {
     readings: cases.readings.map((typed) => m.readQuery(typed)),
-    keys: cases.keys.map(([own, typed]) => m.numberKey(own) === m.readQuery(typed).number),
+    keys: cases.keys.map(([own, typed]) => m.numberMatches(m.readQuery(typed).number, own)),
+    buckets: cases.buckets.map((typed) => m.numberBucket(m.readQuery(typed).number ?? typed)),
     syllables: cases.syllables.map(([word, folded]) => m.isSyllable(word, folded)),
     engine: engine.fold === m.fold,
     reranks: cases.reranks.map(([query, number]) => engine.rerank(query, [
@@ -200,6 +253,17 @@ def input_site(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
             **place,
         ),
     )
+    # English words in Vietnamese text: "test" reads as Telex (tét), the page offers it as typed.
+    site.add(
+        "lai-chau/950.md",
+        conclusion(
+            "Tổ chức test nhanh cho cán bộ, đảng viên trước kỳ họp.\n",
+            title="Kết luận về công tác phòng dịch",
+            number="950-KL/TU",
+            date="2024-10-01",
+            **place,
+        ),
+    )
     return serve(site.build())
 
 
@@ -214,6 +278,7 @@ def read(browser, input_site: str) -> dict[str, list]:
         "keys": [[own, typed] for own, typed, _ in NUMBER_KEYS],
         "syllables": [[word, folded] for word, folded, _ in SYLLABLES],
         "reranks": [[query, number] for query, number, _ in RERANKS],
+        "buckets": BUCKETS,
     }
     found = tab.evaluate(READ, cases)
     context.close()
@@ -231,6 +296,17 @@ def test_reading_of_what_was_typed(read, index: int, case: tuple[str, str, str |
 )
 def test_number_keys_compare_numbers_however_typed(read, index: int, case) -> None:
     assert read["keys"][index] is case[2]
+
+
+# Numbers as typed and as documents write them: the browser's bucket (numberBucket of the
+# query's number key) is the file the build put them in (ketluan.site.numbers.bucket).
+BUCKETS = ["15/TB", "15-TB/TU", "015-tb", "05 2019 nq hdnd", "05/2019/NQ-HĐND", "0", "TB/TU", ""]
+
+
+def test_number_buckets_agree_with_the_build(read) -> None:
+    assert read["buckets"] == [bucket(number) for number in BUCKETS]
+    assert read["buckets"][:4] == ["15", "15", "15", "5"]
+    assert read["buckets"][-2:] == [None, None]
 
 
 @pytest.mark.parametrize(
@@ -313,7 +389,7 @@ def search_page(page, base_url: str, typed: str) -> dict[str, object]:
         "document.querySelector('.kl-search-page__status').textContent)"
     )
     page.locator(".kl-results .kl-result").first.wait_for()
-    searched = page.locator(".kl-search-page__searched")
+    searched = page.locator(".kl-search-page__searched .kl-search-page__reading")
     return {
         "urls": page.eval_on_selector_all(
             ".kl-results .kl-result a.kl-result__title",
@@ -381,3 +457,102 @@ def test_header_box_searches_the_reading(page, input_site: str) -> None:
     assert page.locator(".kl-search__searched").text_content() == "Đang tìm: 832-TB/TU"
     more = page.locator(".kl-search__more").get_attribute("href")
     assert more is not None and more.endswith("?q=so%20832%20tb%20tu"), "the page reads it too"
+    as_typed = page.locator(".kl-search__panel .kl-search__asis")
+    assert as_typed.text_content() == "Tìm đúng như đã gõ: so 832 tb tu"
+    href = urlparse(as_typed.evaluate("a => a.href"))
+    assert href.path == "/tra-cuu/"
+    assert parse_qs(href.query) == {"q": ["so 832 tb tu"], "nguyen_van": ["1"]}
+    box.fill("832-TB/TU")  # read as typed: nothing to offer
+    page.wait_for_function(
+        "() => !document.querySelector('.kl-search__panel .kl-search__searched')"
+        " && document.querySelector('.kl-search__panel .kl-result')"
+    )
+    assert page.locator(".kl-search__panel .kl-search__asis").count() == 0
+
+
+def shown(page, searched: str) -> dict[str, object]:
+    """The search page once it shows the results for ``searched`` (what the status names)."""
+    page.wait_for_function(
+        "(q) => { const status = document.querySelector('.kl-search-page__status').textContent;"
+        " return /Tìm thấy|Không tìm thấy/.test(status) && status.includes(q); }",
+        arg=searched,
+    )
+    line = page.locator(".kl-search-page__searched")
+    link = page.locator(".kl-search-page__asis")
+    return {
+        "urls": page.eval_on_selector_all(
+            ".kl-results .kl-result a.kl-result__title",
+            "as => as.map(a => new URL(a.href).pathname)",
+        ),
+        "params": parse_qs(urlparse(page.url).query),
+        "searched": line.locator(".kl-search-page__reading").text_content()
+        if line.is_visible()
+        else None,
+        "link": link.text_content() if link.is_visible() else None,
+        "href": parse_qs(urlparse(link.get_attribute("href") or "").query),
+        "input": page.locator(".kl-search-page__input").input_value(),
+    }
+
+
+@pytest.mark.parametrize(
+    ("typed", "searched", "offered"),
+    [
+        ("test nhanh", "tét nhanh", True),  # Telex
+        ("thuyr sanr", "thủy sản", True),
+        ("so 832 tb tu", "832-TB/TU", True),  # a number
+        ("thông báo", "thông báo", False),  # nothing read: nothing to offer
+        ("test", "tét", True),
+        (nfd("thông báo kết luận"), "thông báo kết luận", False),  # Unicode form only
+        ("832-TB/TU", "832-TB/TU", False),
+    ],
+)
+def test_as_typed_is_offered_only_when_the_reading_differs(
+    page, input_site: str, typed: str, searched: str, offered: bool
+) -> None:
+    page.goto(input_site + "tra-cuu/?q=" + quote(typed))
+    got = shown(page, searched)
+    if offered:
+        assert got["searched"] == f"Đang tìm: {searched}"
+        assert got["link"] == f"Tìm đúng như đã gõ: {typed}"
+        assert got["href"] == {"q": [typed], "nguyen_van": ["1"]}
+    else:
+        assert got["searched"] is None
+        assert got["link"] is None
+
+
+def test_searching_as_typed_is_linkable_and_back_returns(page, input_site: str) -> None:
+    page.goto(input_site + "tra-cuu/?q=" + quote("test nhanh"))
+    reading = shown(page, "tét nhanh")
+    assert TESTS not in reading["urls"], "tét is not test"
+    assert reading["params"] == {"q": ["test nhanh"]}
+    page.locator(".kl-search-page__asis").click()
+    raw = shown(page, "test nhanh")
+    assert raw["urls"][:1] == [TESTS], "searched as typed: the document saying test"
+    assert raw["params"] == {"q": ["test nhanh"], "nguyen_van": ["1"]}
+    assert raw["searched"] == "Đang tìm đúng như đã gõ: test nhanh"
+    assert raw["link"] == "Tìm theo cách đọc: tét nhanh"
+    assert raw["href"] == {"q": ["test nhanh"]}
+    assert raw["input"] == "test nhanh"
+
+    page.go_back()
+    back = shown(page, "tét nhanh")
+    assert back["params"] == {"q": ["test nhanh"]}
+    assert back["urls"] == reading["urls"]
+    page.go_forward()
+    assert shown(page, "test nhanh")["urls"] == raw["urls"]
+
+    # The URL alone restores it (shared, reloaded); editing the query reads it again.
+    page.goto(input_site + "tra-cuu/?q=" + quote("test nhanh") + "&nguyen_van=1")
+    assert shown(page, "test nhanh")["urls"] == raw["urls"]
+    page.locator(".kl-search-page__input").fill("test")
+    page.locator(".kl-search-page__input").press("Enter")
+    edited = shown(page, "tét")
+    assert edited["params"] == {"q": ["test"]}
+    assert edited["link"] == "Tìm đúng như đã gõ: test"
+
+
+def test_number_searched_as_typed_skips_the_lookup(page, input_site: str) -> None:
+    page.goto(input_site + "tra-cuu/?q=" + quote("so 832 tb tu") + "&nguyen_van=1")
+    got = shown(page, "so 832 tb tu")
+    assert got["searched"] == "Đang tìm đúng như đã gõ: so 832 tb tu"
+    assert page.locator(".kl-results__fulltext").is_hidden(), "not a number lookup answer"

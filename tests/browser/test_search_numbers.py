@@ -9,8 +9,13 @@ from urllib.parse import quote, urlparse
 
 import pytest
 
-from browser.test_search import CITES_604, REPO, SON_DONG, add_search_cases
-from conftest import Site
+from browser.test_search import CITES_604, HDND, REPO, SON_DONG, add_search_cases
+from conftest import Site, conclusion
+
+HERE = "/van-ban/bac-giang/huyen-uy-son-dong/2024/"
+NOTICE_15 = HERE + "15-tb-hu/"
+CONCLUSION_15 = HERE + "15-kl-hu/"
+NOTICE_150 = HERE + "150-tb-hu/"
 
 
 @pytest.fixture(scope="module")
@@ -18,6 +23,16 @@ def numbers_site(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
     site = Site(tmp_path_factory.mktemp("numbers") / "project")
     shutil.copytree(REPO / "conclusions", site.conclusions, dirs_exist_ok=True)
     add_search_cases(site)
+    # Numbers that share a leading number or a kind with 15-TB/HU (cited as "15/TB").
+    for name, number, kind, date in (
+        ("15-tb", "15-TB/HU", "thong-bao-ket-luan", "2024-04-02"),
+        ("15-kl", "15-KL/HU", "ket-luan", "2024-04-03"),
+        ("150-tb", "150-TB/HU", "thong-bao-ket-luan", "2024-04-04"),
+    ):
+        site.add(
+            f"bac-giang/son-dong/{name}.md",
+            conclusion("Nội dung.\n", number=number, type=kind, date=date),
+        )
     site.options["search_shard_size"] = 3
     return serve(site.build())
 
@@ -75,3 +90,44 @@ def test_unknown_number_falls_back_to_the_full_text(page, numbers_site: str) -> 
     fetched = open_search(page, numbers_site, "999-KL/HU")
     assert [p for p in fetched if "pagefind" in p], "no lookup answer: the full text is searched"
     assert page.locator(".kl-results__fulltext").is_hidden()
+
+
+@pytest.mark.parametrize(
+    ("typed", "lookup", "found"),
+    [
+        ("15/TB", "15", [NOTICE_15]),  # one code group: the leading number and the kind
+        ("15-tb", "15", [NOTICE_15]),
+        ("số 15 tb", "15", [NOTICE_15]),
+        ("15/KL", "15", [CONCLUSION_15]),
+        ("150/TB", "150", [NOTICE_150]),
+    ],
+)
+def test_partial_number_answered_from_its_lookup(
+    page, numbers_site: str, typed: str, lookup: str, found: list[str]
+) -> None:
+    fetched = open_search(page, numbers_site, typed)
+    assert result_urls(page) == found
+    assert f"/tra-cuu/so/{lookup}.json" in fetched
+    assert not [p for p in fetched if "pagefind" in p], "the full-text engine is not loaded"
+
+
+@pytest.mark.parametrize("typed", ["15 tb", "15/ND", "16/TB"])
+def test_not_a_partial_number_of_a_document(page, numbers_site: str, typed: str) -> None:
+    """A space only is not a number; a kind or number no document has: the full text."""
+    fetched = open_search(page, numbers_site, typed)
+    assert [p for p in fetched if "pagefind" in p], "the full text is searched"
+    assert page.locator(".kl-results__fulltext").is_hidden(), "not a number lookup answer"
+
+
+@pytest.mark.parametrize("typed", ["05 2019 nq hdnd", "so 05 2019 nq-hdnd", "05/2019/NQ-HĐND"])
+def test_state_number_typed_with_spaces_is_a_number(page, numbers_site: str, typed) -> None:
+    fetched = open_search(page, numbers_site, typed)
+    assert "/tra-cuu/so/5.json" in fetched
+    assert not [p for p in fetched if "pagefind" in p], "answered from the lookup"
+    assert HDND in result_urls(page), "the document citing 05/2019/NQ-HĐND"
+
+
+def test_number_and_year_alone_are_words(page, numbers_site: str) -> None:
+    fetched = open_search(page, numbers_site, "05 2019")
+    assert "/tra-cuu/so/5.json" not in fetched
+    assert [p for p in fetched if "pagefind" in p]

@@ -183,6 +183,17 @@ def test_filter_values_show_counts_of_the_results(page, ux: Corpus) -> None:
             assert shown_counts(page, "tinh")[value] == (count, True), "the chosen value"
 
 
+def test_filter_counts_of_a_telex_query_are_those_of_its_reading(page, ux: Corpus) -> None:
+    """ "vufng troongf" is searched as "vùng trồng" (Telex): a chosen filter's own counts come
+    from that reading too, not from the letters typed (which find nothing)."""
+    page.goto(ux.base + SEARCH_PAGE + "?q=" + quote("vufng troongf") + "&nam=2024")
+    in_2024 = [doc for doc in ux.matching if doc.date.year == 2024]
+    wait_results(page, len(in_2024))
+    page.wait_for_function(COUNTED, arg=["nam", len(ux.matching)])
+    assert nonzero(shown_counts(page, "nam")) == expected(ux.matching, "nam")
+    assert nonzero(shown_counts(page, "tinh")) == expected(in_2024, "tinh")
+
+
 def test_opening_the_filters_keeps_the_results_shown(page, ux: Corpus) -> None:
     page.goto(ux.base + SEARCH_PAGE + "?q=" + quote(QUERY))
     wait_results(page, 10)

@@ -3,7 +3,7 @@
 // document so numbered comes first, then the documents citing that number (the newest
 // few; the cited document's page lists them all).
 
-import { numberBucket, numberKey } from "./ketluan-query.js";
+import { numberBucket, numberMatches } from "./ketluan-query.js";
 import { placeSnippet } from "./ketluan-search-engine.js";
 
 const files = new Map();
@@ -28,7 +28,7 @@ async function lookupFile(base, number) {
 // documents with their pages and counts.
 export async function lookupNumber(base, key) {
   const data = key === null ? null : await lookupFile(base, key);
-  const same = (entry) => numberKey(entry.number || "") === key;
+  const same = (entry) => numberMatches(key, entry.number || "");
   if (!data) return { documents: [], citing: [], cited: [] };
   const documents = data.documents.filter(same);
   const cited = data.cited.filter(same);

@@ -171,18 +171,27 @@ export function fromTelex(word) {
   if (/[wfjz]/.test(initial)) return null;
   const letters = [];
   let tone = null;
+  let last = "";
   for (const c of tail) {
     if (c in TELEX_TONES) {
       if (!letters.some((l) => VOWELS.includes(l))) return null;
+      // A tone key typed twice is the letter itself (as Telex input methods do: "pass",
+      // "boss"), and no syllable ends in s, f, r, x, j or z.
+      if (c === last) return null;
       tone = TELEX_TONES[c];
     } else if (c === "w") {
       if (!letters.some((l) => VOWELS.includes(l))) letters.push("ư");
       else if (!horn(letters, "w")) return null;
     } else if (c in CIRCUMFLEX && letters.length && letters.at(-1) === c) {
       letters[letters.length - 1] = CIRCUMFLEX[c];
+    } else if (tone !== null && VOWELS.includes(c)) {
+      // The tone key comes after the vowels it marks ("hoaf", not "hofa"): a vowel after
+      // it is an English spelling ("rose", "sorry"), not a syllable typed in Telex.
+      return null;
     } else {
       letters.push(c);
     }
+    last = c;
   }
   const rhyme = letters.join("").replace("ưo", "ươ");
   // "thuowr": ươ needs a final consonant; without one it is uơ (thuở, huơ).
@@ -243,13 +252,14 @@ export function convertWord(word) {
 
 // ---- Document numbers (số ký hiệu) typed loosely ----
 
-// "số"/"so" (with a colon; "so" glued to digits is VNI: so61 is số), a number, a year for State numbers, then code groups joined by
-// "-", "/" or spaces; which groups belong to the number is decided in readNumber.
+// "số"/"so" (with a colon; "so" glued to digits is VNI: so61 is số), a number, a year for
+// State numbers (after "/" or a space: "05 2019 nq hdnd"), then code groups joined by "-",
+// "/" or spaces; which groups belong to the number is decided in readNumber.
 const GROUP = "[A-Za-zĐđƯư&]{1,12}(?:1\\d)?";
 const NUMBER_TYPED = new RegExp(
   `(?<![\\p{L}\\p{N}/.-])(?:([Ss][ốỐ]|[Ss][oO](?=[\\s:.]))\\s*[:.]?\\s*)?` +
     `(\\d{1,5}(?:\\.\\d{1,3})?)(?![\\p{N}])` +
-    `(?:\\s*/\\s*((?:19|20)\\d\\d)(?![\\p{N}]))?` +
+    `(?:(\\s*/\\s*|\\s+)((?:19|20)\\d\\d)(?![\\p{N}]))?` +
     `((?:(?:\\s*[-/\\u2010\\u2011\\u2013]\\s*|\\s+)${GROUP}(?![\\p{L}\\p{N}]))*)`,
   "gu",
 );
@@ -264,28 +274,34 @@ function looksLikeCode(group) {
 }
 
 // The groups of ``rest`` that belong to the number. The first: typed after "-" or "/", or
-// after "số", or in capitals, or no syllable ("tb", not "thuy"). The second (a number
-// without a year): after "-" or "/", or in capitals, or short ("tu", "hu": not "tinh").
-// More: only after "-" (State numbers: up to 3 groups, or 8 after a year).
+// after "số", or in capitals, or no syllable ("tb", not "thuy"). The second, without a
+// year: after "-" or "/", or in capitals, or short ("tu", "hu": not "tinh"); after a year:
+// after "-", or a code after a space ("05 2019 nq hdnd", not "05/2019/nq ve"). More: only
+// after "-" (State numbers: up to 3 groups, or 8 after a year). ``joined``: the first
+// group was typed after "-" or "/".
 function codeGroups(rest, said, year) {
   const groups = [];
   let length = 0;
+  let joined = false;
   for (const [piece, sep, group] of rest.matchAll(PIECE)) {
-    const joined = sep.trim() !== "";
+    const mark = sep.trim();
     let ok;
-    if (groups.length === 0) ok = joined || said || looksLikeCode(group);
-    else if (groups.length === 1 && !year) ok = joined || looksLikeCode(group) || group.length <= 2;
-    else ok = sep.trim() === "-" && groups.length < (year ? 8 : 3);
+    if (groups.length === 0) ok = mark !== "" || said || looksLikeCode(group);
+    else if (groups.length === 1 && !year) ok = mark !== "" || looksLikeCode(group) || group.length <= 2;
+    else if (groups.length === 1) ok = mark === "-" || (mark === "" && looksLikeCode(group));
+    else ok = mark === "-" && groups.length < (year ? 8 : 3);
     if (!ok) break;
+    if (!groups.length) joined = mark !== "";
     groups.push(group);
     length += piece.length;
   }
-  return { groups, length };
+  return { groups, length, joined };
 }
 
-function canonical(number, year, groups) {
+function canonical(number, year, groups, dash) {
   const codes = groups.map((g) => (g === g.toLowerCase() ? g.toUpperCase() : g));
   if (year) return `${number}/${year}/${codes.join("-")}`;
+  if (codes.length === 1) return `${number}${dash ? "-" : "/"}${codes[0]}`;
   if (PARTY_ISSUER.test(fold(codes.at(-1)).replace(/tư$/, "tw")) && codes.length === 2) {
     return `${number}-${codes[0]}/${codes[1]}`;
   }
@@ -298,19 +314,29 @@ function keyOf(text) {
   return fold(text.replace(/^0+(?=\d)/, "").replace(/TƯ$|tư$/, "TW"));
 }
 
+// One code group, no year ("15/TB", "15-TB", "số 15 tb": older or informal citations):
+// a partial number, the leading number and the first group of the numbers it names
+// ("15-TB/TU", "15/TB-UBND"); typed with a space only it is not one ("832 tb"). Its key
+// is number/GROUP folded, compared by numberMatches.
 function readNumber(match) {
-  const [whole, said, number, year, rest] = match;
-  const { groups, length } = codeGroups(rest, Boolean(said), year);
-  if (!groups.length || (!year && groups.length < 2)) {
+  const [whole, said, number, yearSep, year, rest] = match;
+  const { groups, length, joined } = codeGroups(rest, Boolean(said), year);
+  const partial =
+    !year && groups.length === 1 && (joined || said) && looksLikeCode(groups[0]);
+  if (!groups.length || (!year && groups.length < 2 && !partial)) {
     if (!said) return null;
-    // "số 832": the word số goes, the number stays (no code: no key).
-    const end = whole.length - rest.length;
+    // "số 832": the word số goes, the number stays (no code: no key). "số 05 2019": a
+    // year after a space without a code is a number of its own, left as typed.
+    const spaced = year && yearSep.trim() === "" ? yearSep.length + year.length : 0;
+    const end = whole.length - rest.length - spaced;
     const text = whole.slice(said.length, end).replace(/^\s*[:.]?\s*/, "");
     return { start: match.index, end: match.index + end, text, key: null };
   }
-  const text = canonical(number, year, groups);
+  const dash = partial && /^\s*[-\u2010\u2011\u2013]/.test(rest);
+  const text = canonical(number, year, groups, dash);
   const end = whole.length - rest.length + length;
-  return { start: match.index, end: match.index + end, text, key: keyOf(text) };
+  const key = keyOf(partial ? `${number}/${groups[0]}` : text);
+  return { start: match.index, end: match.index + end, text, key };
 }
 
 // The number lookup file holding ``number`` (ketluan.site.numbers.bucket, same rule): its
@@ -321,8 +347,9 @@ export function numberBucket(number) {
   return found[1] || "0";
 }
 
-// The key of a document's own number (its metadata), to compare with readQuery's: the same
-// for "832-TB/TU", "832/TB-TU" and "832 tb tu"; null when ``value`` holds no number.
+// The key of a document's own number (its metadata), to compare with readQuery's
+// (numberMatches): the same for "832-TB/TU", "832/TB-TU" and "832 tb tu"; null when
+// ``value`` holds no number. No Python pair: the build files numbers by bucket only.
 export function numberKey(value) {
   const query = normaliseQuery(value || "");
   for (const match of query.matchAll(NUMBER_TYPED)) {
@@ -330,6 +357,24 @@ export function numberKey(value) {
     if (found && found.key && found.start === 0 && found.end === query.length) return found.key;
   }
   return query ? fold(query) : null;
+}
+
+// Does the document numbered ``number`` (its metadata) answer readQuery's ``key``? The
+// same number however written; a partial key ("15/tb", typed "15/TB") answers every
+// number with that leading number and that first code group ("15-TB/TU", "15/TB-UBND",
+// "15/2019/TB-UBND"), not "150-TB/TU" or "15-KL/TU". All of them are in the same lookup
+// file (numberBucket: the leading number).
+const PARTIAL_KEY = /^([\d.]+)\/([^\d/-][^/-]*)$/;
+const LEADING_KEY = /^([\d.]+)(?:\/(?:19|20)\d\d)?[-/]([^/-]+)/;
+
+export function numberMatches(key, number) {
+  if (key === null || key === undefined) return false;
+  const own = numberKey(number);
+  if (own === null) return false;
+  if (own === key) return true;
+  const wanted = PARTIAL_KEY.exec(key);
+  const found = wanted && LEADING_KEY.exec(own);
+  return Boolean(found) && found[1] === wanted[1] && found[2] === wanted[2];
 }
 
 // What a person typed -> { text: the query to search, number: the key of the document

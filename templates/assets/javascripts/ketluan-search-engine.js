@@ -6,7 +6,7 @@
 
 // Query text (Unicode form, tone placement, folding, Telex/VNI, typed numbers) is
 // ketluan-query.js's: fold and normaliseQuery are re-exported from here for the UI.
-import { fold, normaliseQuery, numberKey, readQuery } from "./ketluan-query.js";
+import { fold, normaliseQuery, numberMatches, readQuery } from "./ketluan-query.js";
 
 export { fold, normaliseQuery };
 
@@ -27,7 +27,7 @@ const phrase = (words) =>
   new RegExp(`(^|[^\\p{L}\\p{N}])${words.map(escapeRe).join("\\s+")}(?=$|[^\\p{L}\\p{N}])`, "u");
 
 // Order Pagefind's best candidates by what Vietnamese readers mean, tier by tier: the
-// document whose number was typed (compared by numberKey: "832 tb/tu" is 832-TB/TU), then
+// document whose number was typed (numberMatches: "832 tb/tu" is 832-TB/TU), then
 // documents containing the typed number; with an accented query, documents containing every
 // word with exactly those accents (tone placement and NFD normalised); documents whose
 // title or metadata (number, type, issuer, place, signer) hold the query as a phrase
@@ -40,7 +40,7 @@ export function rerank(query, items) {
   const number = readQuery(query).number;
   const isNumber = number !== null || NUMBER.test(folded);
   const own = (meta) =>
-    number !== null ? numberKey(meta.number) === number : fold(meta.number || "") === folded;
+    number !== null ? numberMatches(number, meta.number) : fold(meta.number || "") === folded;
   const accented = folded !== query.toLowerCase().replace(/\s+/g, " ").trim();
   const exact = words.map((w) => phrase([w]));
   const together = phrase(folded.split(" "));

@@ -27,6 +27,9 @@ const PAGE_RESULTS = 10;
 // direction of the date sort; "" (most relevant) has none.
 const DIRECTIONS = { "moi-nhat": "desc", "cu-nhat": "asc" };
 const SORT_PARAM = "sap_xep";
+// ?nguyen_van=1: the query is searched exactly as typed, not read as Telex, VNI or a
+// document number ("bus" is not "bú"); offered whenever the reading differs.
+const VERBATIM_PARAM = "nguyen_van";
 
 const FILTERS = [
   ["tinh", "Tỉnh (trước 1/7/2025)"],
@@ -186,7 +189,14 @@ function setupBox(root) {
     const list = el("ol", "kl-results");
     data.forEach((d) => list.append(resultItem(d, query)));
     panel.replaceChildren(el("p", "kl-search__status", status), list);
-    if (query !== typed) list.before(el("p", "kl-search__searched", `Đang tìm: ${query}`));
+    if (query !== typed) {
+      list.before(el("p", "kl-search__searched", `Đang tìm: ${query}`));
+      // The reading never hides what was typed: the search page searches it as typed.
+      const asIs = el("a", "kl-search__asis", `Tìm đúng như đã gõ: ${typed}`);
+      const params = new URLSearchParams({ q: typed, [VERBATIM_PARAM]: "1" });
+      asIs.href = `${root.dataset.page}?${params}`;
+      panel.append(asIs);
+    }
     if (total) {
       const more = el("a", "kl-search__more", "Xem tất cả kết quả và lọc");
       more.href = `${root.dataset.page}?q=${encodeURIComponent(typed)}`;
@@ -244,6 +254,8 @@ function setupPage(root, box) {
   const sort = root.querySelector(".kl-sort__select");
   const status = root.querySelector(".kl-search-page__status");
   const understood = root.querySelector(".kl-search-page__searched");
+  const reading = understood.querySelector(".kl-search-page__reading");
+  const asIs = understood.querySelector(".kl-search-page__asis");
   const list = root.querySelector(".kl-results");
   const more = root.querySelector(".kl-results__more");
   const details = root.querySelector(".kl-filters");
@@ -256,10 +268,12 @@ function setupPage(root, box) {
   let current = 0;
   let typing = false; // the current history entry holds a search still being typed
   let wholeText = null; // a number query the reader asked to search in the full text
+  let verbatim = null; // the query the reader asked to search exactly as typed
   const fullText = root.querySelector(".kl-results__fulltext");
   const cited = root.querySelector(".kl-results__cited");
   let pause = null;
   let last = { query: "", filters: {} }; // the search shown
+  let asked = { typed: "", raw: false }; // the query asked for last, and how it is read
 
   const chosen = () => {
     const filters = {};
@@ -339,13 +353,20 @@ function setupPage(root, box) {
     return counts;
   };
 
-  // The URL of the search shown; ``how``: "restore" (arrival, Back: the entry is already
-  // there), "type" (typing settled: one entry for the whole burst of typing), "commit".
-  const record = (how, query, filters, order) => {
+  // The URL of a search: the query, filters, order and whether it is searched as typed.
+  const address = (query, filters, order, raw) => {
     const params = new URLSearchParams({ ...(query ? { q: query } : {}), ...filters });
     if (order) params.set(SORT_PARAM, order);
+    if (raw) params.set(VERBATIM_PARAM, "1");
     const url = new URL(window.location.href);
     url.search = params.toString();
+    return url;
+  };
+
+  // The URL of the search shown; ``how``: "restore" (arrival, Back: the entry is already
+  // there), "type" (typing settled: one entry for the whole burst of typing), "commit".
+  const record = (how, query, filters, order, raw) => {
+    const url = address(query, filters, order, raw);
     const same = url.href === window.location.href;
     if (how === "restore" || same || (how === "type" && typing)) {
       window.history.replaceState({ klSearch: true }, "", url);
@@ -368,14 +389,21 @@ function setupPage(root, box) {
 
   const run = async (how) => {
     const query = normaliseQuery(input.value);
-    const reading = readQuery(query);
-    const searched = reading.text;
-    understood.hidden = searched === query;
-    understood.textContent = `Đang tìm: ${searched}`;
+    const read = readQuery(query);
+    // Searched as typed: the reader asked for it for this very query (editing it ends it).
+    const raw = verbatim !== null && verbatim === query;
+    if (!raw) verbatim = null;
+    const searched = raw ? query : read.text;
+    understood.hidden = read.text === query;
+    reading.textContent = raw ? `Đang tìm đúng như đã gõ: ${query}` : `Đang tìm: ${searched}`;
+    asIs.textContent = raw ? `Tìm theo cách đọc: ${read.text}` : `Tìm đúng như đã gõ: ${query}`;
+    const sorted = DIRECTIONS[sort.value] ? sort.value : "";
+    asIs.href = address(query, chosen(), sorted, !raw).href; // the other way, linkable
+    asked = { typed: query, raw };
     fullText.hidden = true;
     cited.hidden = true;
     const id = ++current;
-    const number = wholeText === searched ? null : reading.number;
+    const number = raw || wholeText === searched ? null : read.number;
     const direct = await byNumber(box, number, chosen(), sort.value);
     const state = direct ? null : await engine(box);
     if (id !== current) return;
@@ -390,7 +418,7 @@ function setupPage(root, box) {
     }
     const filters = chosen();
     const order = DIRECTIONS[sort.value] ? sort.value : "";
-    record(how, query, filters, order);
+    record(how, query, filters, order, raw);
     last = { query: searched, filters };
     if (!query && !Object.keys(filters).length) {
       list.replaceChildren();
@@ -428,7 +456,7 @@ function setupPage(root, box) {
       cited.hidden = !pages.length;
     }
     if (counted && state) {
-      const counts = await facetCounts(state, query, filters, answer.found);
+      const counts = await facetCounts(state, searched, filters, answer.found);
       if (id === current) showCounts(counts, filters);
     }
   };
@@ -458,6 +486,16 @@ function setupPage(root, box) {
     wholeText = last.query;
     run("commit");
   });
+  // "Tìm đúng như đã gõ" (or back to the reading): a history entry of its own, so Back
+  // returns to the reading; a click that opens a new tab follows the link's own URL.
+  asIs.addEventListener("click", (event) => {
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    typed.cancel();
+    verbatim = asked.raw ? null : asked.typed;
+    input.value = asked.typed;
+    run("commit");
+  });
   details.addEventListener("toggle", async () => {
     // Opened by the reader (a search opening it for filters in the URL builds them itself).
     if (!details.open || filtersLoaded) return;
@@ -469,6 +507,7 @@ function setupPage(root, box) {
   const restore = () => {
     wanted = new URLSearchParams(window.location.search);
     input.value = wanted.get("q") || "";
+    verbatim = wanted.get(VERBATIM_PARAM) === "1" ? normaliseQuery(input.value) : null;
     sort.value = DIRECTIONS[wanted.get(SORT_PARAM)] ? wanted.get(SORT_PARAM) : "";
     for (const [name, select] of selects) choose(select, wanted.get(name) || "");
     typed.cancel();
