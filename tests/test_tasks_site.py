@@ -123,6 +123,27 @@ def test_calendar_and_atom_validate(built: Site) -> None:
     assert entries[0].find(f"{ATOM}link").get("href").endswith("650-kl-hu/#nv-2")
 
 
+def _entry_ids(site: Site) -> list[str]:
+    folder = site.root / "site" / "nhiem-vu" / "bac-giang" / "ubnd-huyen-son-dong"
+    feed = etree.parse(str(folder / "atom.xml")).getroot()
+    return [entry.findtext(f"{ATOM}id") for entry in feed.findall(f"{ATOM}entry")]
+
+
+def test_agency_feed_keeps_the_newest_tasks(built: Site, tmp_path: Path) -> None:
+    """``feed_size`` cuts an agency's feed to its newest tasks; its page keeps them all."""
+    every = _entry_ids(built)
+    assert len(every) >= 3
+    small = Site(tmp_path / "project")
+    small.options["search"] = "false"
+    small.options["feed_size"] = 2
+    small.add("bac-giang/son-dong/604-kl-hu.md", SEED)
+    small.add("bac-giang/son-dong/650-kl-hu.md", LATER)
+    small.build()
+    assert _entry_ids(small) == every[:2]
+    page = small.page("nhiem-vu/bac-giang/ubnd-huyen-son-dong/")
+    assert len(page.cssselect(".kl-task__sentence")) == len(every)
+
+
 def test_tasks_manifest(built: Site) -> None:
     data = json.loads((built.root / "site" / "api" / "tasks.json").read_text())
     assert data["as_of"] == "2024-07-01"

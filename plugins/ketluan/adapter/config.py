@@ -59,7 +59,8 @@ class KetluanConfig(base.Config):
     home_recent = Count(minimum=1, default=10, example=10)
     """How many of the newest documents the home page lists."""
     feed_size = Count(minimum=1, default=50, example=50)
-    """How many of the newest documents each Atom feed lists."""
+    """How many of the newest documents each Atom feed lists (of the newest tasks, in an
+    agency's feed of tasks)."""
     extra_types = c.DictOfItems(c.SubConfig(TypeConfig), default={})
     """More document types, keyed by the slug used in front matter."""
     search = c.Type(bool, default=True)

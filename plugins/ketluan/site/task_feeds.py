@@ -54,12 +54,15 @@ class TaskFeed:
         return f"urn:ketluan:task:{entry.doc_url.replace('#', ':')}"
 
 
-def task_feeds(found: list[Assignment], view_of: Views) -> list[TaskFeed]:
-    """One Atom feed per agency."""
+def task_feeds(found: list[Assignment], view_of: Views, size: int) -> list[TaskFeed]:
+    """One Atom feed per agency: its ``size`` newest tasks, as a feed reader needs them
+    (the agency's page and calendar have them all; whole feeds were a quarter of the
+    output at 10,000 documents)."""
     feeds = []
     for entry in found:
         views = [view_of(doc, task, role) for doc, task, role in entry.items]
         views.sort(key=lambda v: (v.issued, v.doc_url), reverse=True)
+        del views[size:]
         key = entry.agency.key
         title = labels.TASK_FEED.format(entry.agency.name)
         feeds.append(TaskFeed(urls.agency_feed(key), title, urls.agency_tasks(key), views))
@@ -191,6 +194,6 @@ def plan_task_outputs(
     """The task pages, each agency's feeds and ``api/tasks.json``, added to ``plan``."""
     view_of = Views(today)
     found = plan_tasks(plan, documents, tasks, view_of, options.page_size)
-    plan.task_feeds = task_feeds(found, view_of)
+    plan.task_feeds = task_feeds(found, view_of, options.feed_size)
     plan.calendars = [calendar(entry, view_of, options.base_url) for entry in found]
     plan.files[urls.TASKS_JSON] = tasks_manifest(documents, tasks, today, options.base_url)
