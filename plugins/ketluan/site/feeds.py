@@ -18,18 +18,30 @@ class FeedLink:
 
 
 @dataclass(frozen=True)
-class Feed:
-    """One Atom feed: its site-relative path, title, the page it belongs to and entries."""
+class AtomFeed:
+    """What every Atom feed has (``fragments/atom-head.html`` writes it): its site-relative
+    path, title and the page it belongs to. The kinds of feeds add their entries."""
 
     path: str
     title: str
     page_url: str
-    documents: list[Document]
 
     @property
     def id(self) -> str:
         """Stable feed id, independent of the host the site is served from."""
         return f"urn:ketluan:feed:{self.path}"
+
+    @property
+    def depth(self) -> int:
+        """Folders between the site root and the feed, for relative links."""
+        return self.path.count("/")
+
+
+@dataclass(frozen=True)
+class Feed(AtomFeed):
+    """A feed of documents (``fragments/atom.html``)."""
+
+    documents: list[Document]
 
     @property
     def updated(self) -> str:
@@ -41,11 +53,6 @@ class Feed:
     def link(self) -> FeedLink:
         """What a page's <link rel="alternate"> needs, without the entries."""
         return FeedLink(self.path, self.title)
-
-    @property
-    def depth(self) -> int:
-        """Folders between the site root and the feed, for relative links."""
-        return self.path.count("/")
 
 
 def atom_time(day: str) -> str:

@@ -18,7 +18,7 @@ import icalendar
 from ketluan.citations.tasks import Task
 from ketluan.core.model import Document
 from ketluan.site import labels, urls
-from ketluan.site.feeds import atom_time
+from ketluan.site.feeds import AtomFeed, atom_time
 from ketluan.site.manifest import dump_json
 from ketluan.site.pages import SitePlan
 from ketluan.site.plan import SiteOptions
@@ -29,25 +29,15 @@ PRODID = "-//ketluan//Nhiem vu duoc giao//VI"
 
 
 @dataclass(frozen=True)
-class TaskFeed:
-    """The Atom feed of one agency's tasks, newest document first."""
+class TaskFeed(AtomFeed):
+    """The Atom feed of one agency's tasks, newest document first
+    (``fragments/tasks-atom.html``)."""
 
-    path: str
-    title: str
-    page_url: str
     entries: list[TaskView]
-
-    @property
-    def id(self) -> str:
-        return f"urn:ketluan:feed:{self.path}"
 
     @property
     def updated(self) -> str:
         return atom_time(max((v.issued for v in self.entries), default="1970-01-01"))
-
-    @property
-    def depth(self) -> int:
-        return self.path.count("/")
 
     def entry_id(self, entry: TaskView) -> str:
         """Stable id of an entry: the task's place in its document."""
