@@ -86,6 +86,8 @@ class Engine:
     terms: dict[str, str] = field(default_factory=dict)
     """Search terms of the documents read from the state (``Mode.LOCAL``)."""
     _indexed: dict[str, str] | None = None
+    _ids: dict[str, Any] | None = None
+    _declared: dict[str, bytes] | None = None
     site_options: SiteOptions | None = None
     changes: Changes = field(default_factory=Changes)
     meta: dict[str, Any] = field(default_factory=dict)
@@ -193,11 +195,12 @@ class Engine:
         if found is not None and found.record is not None:
             blob = found.record
         else:
-            (blob,) = self.state.rows("SELECT record FROM sources WHERE path = ?", [source])[0]
+            (blob,) = self.state.rows("SELECT record FROM records WHERE path = ?", [source])[0]
         record = record_of(blob)
         doc, mentions = record.document, record.mentions
-        ids = self.stored(IDS) or {}
-        declared = (self.stored(DECLARED) or {}).get(source)
+        if self._ids is None or self._declared is None:  # once: a plan names many documents
+            self._ids, self._declared = self.stored(IDS) or {}, self.stored(DECLARED) or {}
+        ids, declared = self._ids, self._declared.get(source)
         if declared is not None:  # as the last plan added them (nothing they depend on changed)
             mentions = mentions + loads(declared)
         if source in ids or declared is not None:

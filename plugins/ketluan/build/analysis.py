@@ -6,7 +6,7 @@ document (without its body, which stays on disk: ``refs.UNREAD``), its citations
 their spans and sentences, its extra search terms, and the places its text names among
 the places of the corpus (a context: recomputed when the corpus's places change). It is
 a pure function of the file's bytes, this package's code and the configured types, all
-in the key of the stored record (``state.sources``; the state is dropped with the code).
+in the key of the stored record (``state.records``; the state is dropped with the code).
 
 Files are analysed in worker processes when there are many (a cold build: both cores).
 """
@@ -281,7 +281,7 @@ def _map(function: Callable[[Any], Any], chunks: list[Any], jobs: int, count: in
 def load_records(state: BuildState, sources: Iterable[str]) -> dict[str, Record]:
     """The stored records of ``sources``."""
     wanted = set(sources)
-    rows = state.rows("SELECT path, record FROM sources WHERE record IS NOT NULL")
+    rows = state.rows("SELECT path, record FROM records")
     return {path: record_of(blob) for path, blob in rows if path in wanted}
 
 

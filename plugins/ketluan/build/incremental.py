@@ -214,7 +214,7 @@ def _records(sources: Sources, state: BuildState | None) -> dict[str, Record]:
     """The record of every valid file, in the order of the walk."""
     stored: dict[str, bytes] = {}
     if state is not None:
-        for path, blob in state.rows("SELECT path, record FROM sources"):
+        for path, blob in state.rows("SELECT path, record FROM records"):
             if path in sources.current and path not in sources.analysed:
                 stored[path] = blob
     found = {}
@@ -228,21 +228,21 @@ def _records(sources: Sources, state: BuildState | None) -> dict[str, Record]:
 
 def save(sources: Sources, state: BuildState) -> None:
     """Keep this build's analyses (of valid files) and the new times of touched files."""
-    rows = [
-        (a.source, a.mtime_ns, a.size, a.digest, a.shared, a.record, *_places(a))
-        for a in sources.analysed.values()
-        if a.record is not None
-    ]
+    valid = [a for a in sources.analysed.values() if a.record is not None]
+    rows = [(a.source, a.mtime_ns, a.size, a.digest, a.shared, *_places(a)) for a in valid]
     invalid = [a.source for a in sources.analysed.values() if a.record is None]
+    gone = [(p,) for p in [*sources.scan.removed, *invalid]]
     with state.transaction():
-        state.many("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        state.many("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        state.many(
+            "INSERT OR REPLACE INTO records VALUES (?, ?)", ((a.source, a.record) for a in valid)
+        )
         state.many(
             "UPDATE sources SET mtime_ns = ?, size = ? WHERE path = ?",
             ((mtime, size, path) for path, (mtime, size) in sources.touched.items()),
         )
-        state.many(
-            "DELETE FROM sources WHERE path = ?", ((p,) for p in [*sources.scan.removed, *invalid])
-        )
+        state.many("DELETE FROM sources WHERE path = ?", gone)
+        state.many("DELETE FROM records WHERE path = ?", gone)
 
 
 def _places(found: Analysed) -> tuple[str | None, str | None]:

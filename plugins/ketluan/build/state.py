@@ -24,14 +24,17 @@ from typing import Any
 
 FILE = "state.sqlite"
 """The state's file in the cache folder (with SQLite's ``-wal`` and ``-shm`` beside it)."""
-SCHEMA = 2
+SCHEMA = 3
 """Version of the tables below; another version's state is dropped, never migrated."""
 
 TABLES = (
     "CREATE TABLE meta(name TEXT PRIMARY KEY, value BLOB)",
-    # one row per conclusion file: what a stat and a read told, and the analysis made of it
+    # one row per conclusion file: what a stat and a read told, and the digests of its
+    # analysis; the analysis itself (8 KB a document) in ``records``, so that the walk of
+    # a build that reads nothing scans a small table
     "CREATE TABLE sources(path TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER,"
-    " digest TEXT, shared TEXT, record BLOB, places_context TEXT, places BLOB)",
+    " digest TEXT, shared TEXT, places_context TEXT, places BLOB)",
+    "CREATE TABLE records(path TEXT PRIMARY KEY, record BLOB)",
     # what the published site of a target was built from: each document's digests
     "CREATE TABLE built(target TEXT, path TEXT, digest TEXT, shared TEXT,"
     " places_context TEXT, places BLOB, PRIMARY KEY(target, path)) WITHOUT ROWID",
@@ -39,6 +42,8 @@ TABLES = (
     # indexed: digest of what Pagefind reads of a document page (pagefind.indexed_digest)
     "CREATE TABLE outputs(target TEXT, path TEXT, kind TEXT, key TEXT, digest TEXT,"
     " page BLOB, body TEXT, indexed TEXT, PRIMARY KEY(target, path)) WITHOUT ROWID",
+    # the outputs of one kind, without reading the rows (their pages: 3 KB each)
+    "CREATE INDEX outputs_kind ON outputs(target, kind, key)",
     # the outputs a build is about to publish: moved into outputs once it is published
     "CREATE TABLE pending(target TEXT, path TEXT, kind TEXT, key TEXT, digest TEXT,"
     " page BLOB, body TEXT, indexed TEXT, gone INTEGER, PRIMARY KEY(target, path))"
@@ -109,6 +114,14 @@ class BuildState:
         except sqlite3.OperationalError:  # no table yet
             return None
         return pickle.loads(row[0]) if row else None
+
+    def has(self, name: str) -> bool:
+        """True when the ``meta`` table holds ``name`` (without reading its value)."""
+        try:
+            row = self.db.execute("SELECT 1 FROM meta WHERE name = ?", (name,)).fetchone()
+        except sqlite3.OperationalError:  # no table yet
+            return False
+        return row is not None
 
     def put(self, name: str, value: Any) -> None:
         """Set a value of the ``meta`` table (None deletes it)."""
