@@ -80,7 +80,8 @@ class Scan:
 
     order: list[str]
     """Source paths in the order ``core.sources`` walks them (problems are in this order)."""
-    paths: dict[str, Path]
+    paths: dict[str, str]
+    """Source path -> the file (as a string: no path object per file)."""
     problems: list[Problem]
     known: dict[str, tuple[int, int, str]]
     """Source -> (mtime_ns, size, digest) of the state's row."""
@@ -102,14 +103,14 @@ def scan(project: Path, conclusions_dir: str, state: BuildState | None) -> Scan:
     if state is not None:
         rows = state.rows("SELECT path, mtime_ns, size, digest FROM sources")
         known = {path: (mtime, size, value) for path, mtime, size, value in rows}
-    paths = {relative(path, project): path for path in sources.paths}
+    paths = {relative(file, project): file for file in sources.files}
     unchanged = set()
-    for rel, path in paths.items():
+    for rel, file in paths.items():
         row = known.get(rel)
         if row is None or row[0] < 0:
             continue
         try:
-            info = os.stat(path)  # not Path.stat: 10,000 calls in a build that does nothing
+            info = os.stat(file)  # not Path.stat: 10,000 calls in a build that does nothing
         except OSError:
             continue
         if (info.st_mtime_ns, info.st_size) == row[:2]:
@@ -125,7 +126,7 @@ def same_bytes(scan: Scan) -> dict[str, tuple[int, int]]:
         row = scan.known.get(rel)
         if row is None:
             continue
-        path = scan.paths[rel]
+        path = Path(scan.paths[rel])
         try:
             info = path.stat()
             raw = path.read_bytes()
@@ -137,7 +138,7 @@ def same_bytes(scan: Scan) -> dict[str, tuple[int, int]]:
 
 
 def analyse(
-    files: list[tuple[str, Path]],
+    files: list[tuple[str, str]],
     types: dict[str, TypeInfo],
     places: list[str] | None,
     jobs: int,
@@ -156,7 +157,7 @@ def analyse(
 
 
 def named_places(
-    files: list[tuple[Document, Path, str]], places: list[str], jobs: int
+    files: list[tuple[Document, str, str]], places: list[str], jobs: int
 ) -> dict[str, list[str]]:
     """Places named by the documents of ``files`` (document, path, digest) among
     ``places``, their bodies read again: the corpus's places changed since they were
@@ -182,10 +183,10 @@ class SourceChanged(RuntimeError):
     """A file changed while the build ran; the message says to build again."""
 
 
-def read_body(path: Path, source: str, expected: str, body_line: int) -> str:
+def read_body(path: Path | str, source: str, expected: str, body_line: int) -> str:
     """The body of a document as its analysis read it, from disk; ``SourceChanged`` when
     the file is no longer the file analysed."""
-    raw = path.read_bytes()
+    raw = Path(path).read_bytes()
     if digest(raw) != expected:
         raise SourceChanged(
             f"{source} changed while the site was being built; build again to publish it"

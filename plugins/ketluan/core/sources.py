@@ -26,19 +26,25 @@ MARKDOWN_SUFFIXES = frozenset(
 class Sources:
     """Conclusion files in a stable order, and the problems met while walking."""
 
-    paths: list[Path] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    """The files as strings (no path object per file: a build that reads nothing walks
+    10,000), in the order of their paths."""
     problems: list[Problem] = field(default_factory=list)
 
+    @property
+    def paths(self) -> list[Path]:
+        return [Path(file) for file in self.files]
 
-def relative(path: Path, project: Path) -> str:
+
+def relative(path: Path | str, project: Path) -> str:
     """``path`` as written in problems: relative to the project, with / separators."""
     text, base = str(path), f"{project}{os.sep}"
     if text.startswith(base):  # the usual case, without path arithmetic (10,000 per build)
         return text[len(base) :].replace(os.sep, "/")
     try:
-        return path.relative_to(project).as_posix()
+        return Path(path).relative_to(project).as_posix()
     except ValueError:
-        return path.as_posix()
+        return Path(path).as_posix()
 
 
 def find_sources(root: Path, project: Path) -> Sources:
@@ -67,21 +73,20 @@ def find_sources(root: Path, project: Path) -> Sources:
             looks_markdown = suffix.lower() in MARKDOWN_SUFFIXES and stem.lower() != "readme"
             if not (is_folder or looks_markdown or entry.is_symlink()):
                 continue
-            path = Path(entry.path)
-            problem = _problem(entry, path, root, project, is_folder, looks_markdown)
+            problem = _problem(entry, suffix, root, project, is_folder, looks_markdown)
             if problem is not None:
                 found.problems.append(problem)
             elif is_folder:
-                folders.append(path)
+                folders.append(Path(entry.path))
             elif suffix == ".md":
-                found.paths.append(path)
-    found.paths.sort()
+                found.files.append(entry.path)
+    found.files.sort(key=lambda file: file.split(os.sep))  # as paths sort: part by part
     return found
 
 
 def _problem(
     entry: os.DirEntry[str],
-    path: Path,
+    suffix: str,
     root: Path,
     project: Path,
     is_folder: bool,
@@ -94,21 +99,21 @@ def _problem(
         byte = ord(entry.name[exc.start]) - 0xDC00
         what = "folder" if is_folder else "file"
         return Problem(
-            relative(path, project),
+            relative(entry.path, project),
             0,
             "",
             f"the {what} name is not valid UTF-8 (a byte 0x{byte:02X} cannot be read)",
             "Rename it, typing the name again",
         )
     if entry.is_symlink():
-        return _link_problem(path, root, relative(path, project), looks_markdown)
-    if looks_markdown and path.suffix != ".md":
+        return _link_problem(Path(entry.path), root, relative(entry.path, project), looks_markdown)
+    if looks_markdown and suffix != ".md":
         return Problem(
-            relative(path, project),
+            relative(entry.path, project),
             0,
             "",
             "only files ending in .md are read, so this document would not be published",
-            f"Rename it to {path.stem}.md",
+            f"Rename it to {Path(entry.name).stem}.md",
         )
     return None
 
