@@ -8,7 +8,6 @@ publishing phases (``ketluan.adapter``); ``ketluan check`` runs them up to the i
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ from ketluan.citations.resolve import Mention, document_mentions
 from ketluan.citations.task_overrides import document_tasks
 from ketluan.citations.tasks import Task
 from ketluan.core.corpus import Corpus, load_corpus
+from ketluan.core.dates import build_day
 from ketluan.core.model import Document, TypeInfo
 from ketluan.core.problems import ProblemsError
 from ketluan.site import urls
@@ -64,15 +64,6 @@ class Analysis:
     """The tasks each document assigns, by source path (``citations.tasks``)."""
     as_of: dt.date = field(default_factory=lambda: build_day())
     """The day statuses and task states are relative to (``build_day``)."""
-
-
-def build_day() -> dt.date:
-    """The day the site describes (a ``valid_until`` before it has passed): the build's
-    day, or ``SOURCE_DATE_EPOCH``'s when set, so a rebuild of a release is identical."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    return dt.date.today()
 
 
 def assign(corpus: Corpus, kept: dict[str, list[Task]] | None = None) -> dict[str, list[Task]]:

@@ -11,12 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from tqdm import tqdm
 
-from ketluan import pipeline
 from ketluan.adapter.bridge import theme_loader
 from ketluan.adapter.config import KetluanConfig
 from ketluan.build import heap
@@ -36,12 +35,16 @@ from ketluan.build.incremental import (
 from ketluan.build.publish import Changes, SiteTrees
 from ketluan.build.refs import Refs, digest, dumps, loads, resolving
 from ketluan.build.state import BuildState
+from ketluan.core.dates import build_day
 from ketluan.core.model import Document
 from ketluan.site import urls
-from ketluan.site.indexes import SiteIndexes
 from ketluan.site.pages import SitePlan
 from ketluan.site.plan import SiteOptions
 from ketluan.site.search import search_terms
+
+if TYPE_CHECKING:  # imported by the builds that plan (a fifth of a second): ``plan_all``
+    from ketluan import pipeline
+    from ketluan.site.indexes import SiteIndexes
 
 Log = Callable[[str], None]
 INPUTS = "inputs"
@@ -101,6 +104,10 @@ class Engine:
         """A state value of this target, as the published site left it."""
         return self.state.get(f"{name}:{self.target}") if self.state is not None else None
 
+    def has_stored(self, name: str) -> bool:
+        """True when the published site left a state value ``name`` (not read)."""
+        return self.state is not None and self.state.has(f"{name}:{self.target}")
+
     def prepare(self, config: MkDocsConfig, progress: Callable[[int], Any]) -> SitePlan:
         """Read the conclusions, decide how much to do, plan (``on_files``)."""
         env = config.theme.get_env()
@@ -111,7 +118,7 @@ class Engine:
         self.base = salt(config, names)
         # the build day too: statuses and task states are relative to it, so a new day
         # plans again (pages whose context is unchanged keep their key and are not rendered)
-        day = f"day={pipeline.build_day().isoformat()}"
+        day = f"day={build_day().isoformat()}"
         self.inputs = digest(self.base, day, *sorted(f"{k}={v}" for k, v in digests.items()))
         self.templates = digests
         self.site_options = SiteOptions(
@@ -149,6 +156,8 @@ class Engine:
             self._plan_all()
 
     def _plan_all(self) -> None:
+        from ketluan import pipeline
+
         assert self.sources is not None and self.site_options is not None
         self.built = built = assemble_corpus(self.sources, self.state, self.jobs)
         self.refs = built.refs

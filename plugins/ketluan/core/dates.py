@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 
@@ -120,3 +121,12 @@ def _check(year: int, month: int, day: int) -> None:
         raise DateError(f"no such date (the year must be {FIRST_YEAR} to {LAST_YEAR})")
     if not _valid(year, month, day):
         raise DateError("no such date")
+
+
+def build_day() -> dt.date:
+    """The day the site describes (a ``valid_until`` before it has passed): the build's
+    day, or ``SOURCE_DATE_EPOCH``'s when set, so a rebuild of a release is identical."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
