@@ -80,7 +80,8 @@ def find_sources(root: Path, project: Path) -> Sources:
                 folders.append(Path(entry.path))
             elif suffix == ".md":
                 found.files.append(entry.path)
-    found.files.sort(key=lambda file: file.split(os.sep))  # as paths sort: part by part
+    # as paths sort, part by part: a separator sorts before every character of a name
+    found.files.sort(key=lambda file: file.replace(os.sep, "\0"))
     return found
 
 
