@@ -4,6 +4,7 @@ into the index (shards, terms, place tokens) is planned in ``site.search``."""
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import re
@@ -15,8 +16,7 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-
-from lxml import etree, html
+from typing import Any
 
 from ketluan.build.refs import digest
 from ketluan.site.search import PlaceRecord, Shard
@@ -36,11 +36,19 @@ FRAGMENT_PREFIX = b"pagefind_dcd"
 
 
 BODY = b"data-pagefind-body"
-_VALUES = etree.XPath(
+VALUES = (
     "//*[@data-pagefind-meta or @data-pagefind-filter or @data-pagefind-sort"
     " or @data-pagefind-default-meta]"
 )
 """Elements whose attribute or text is a value of the index (read in ignored regions too)."""
+
+
+@functools.cache
+def _values() -> Any:
+    """``VALUES`` compiled (lxml is imported by the builds that write pages, not the others)."""
+    from lxml import etree
+
+    return etree.XPath(VALUES)
 
 
 def indexed_digest(data: bytes) -> str | None:
@@ -53,13 +61,15 @@ def indexed_digest(data: bytes) -> str | None:
     indexed again."""
     if BODY not in data:
         return None
+    from lxml import etree, html
+
     root = html.fromstring(data)
     regions = root.xpath("//*[@data-pagefind-body]")
     if not regions:
         return None
     title = root.find("head/title")
     parts = [root.get("lang") or "", title.text_content() if title is not None else ""]
-    parts += [etree.tostring(e, encoding="unicode", with_tail=False) for e in _VALUES(root)]
+    parts += [etree.tostring(e, encoding="unicode", with_tail=False) for e in _values()(root)]
     for ignored in root.xpath("//*[@data-pagefind-body]//*[@data-pagefind-ignore]"):
         tail, attributes = ignored.tail, dict(ignored.attrib)
         ignored.clear()  # its values are among the parts already; its text is not indexed

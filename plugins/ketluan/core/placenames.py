@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ketluan.core.patterns import compiled_later
 from ketluan.core.text import LOWER, UPPER, UPPER_CHARS
 
 INLINE_SPACE = r"[ \t]"
@@ -25,14 +26,14 @@ NAME_IN_ISSUER = (
 ``Sơn Động`` in ``Huyện ủy Sơn Động``; ``Bắc Giang`` in ``UBND tỉnh Bắc Giang``; ``Cư
 M'gar``; the number of a numbered district (``1`` in ``Quận 1``, as the gazetteer names it)."""
 
-PROVINCE_IN_ISSUER = re.compile(
+PROVINCE_IN_ISSUER = compiled_later(
     rf"(?:[Tt]ỉnh(?:\s+{UY})?|Thành\s+{UY}(?:\s+[Tt]hành\s+phố)?|[Tt]hành\s+phố)\s+{NAME_IN_ISSUER}"
 )
 """The province an issuer names: ``Tỉnh ủy Bắc Giang``, ``UBND tỉnh Điện Biên``,
 ``Thành ủy Hà Nội``, ``HĐND thành phố Hải Phòng``, ``Thành ủy Thành phố Hồ Chí Minh``,
 ``Ủy ban nhân dân Thành phố Hà Nội``. Not: ``Huyện ủy Sơn Động``."""
 
-DISTRICT_IN_ISSUER = re.compile(
+DISTRICT_IN_ISSUER = compiled_later(
     rf"(?:[Hh]uyện(?:\s+{UY})?|Quận\s+{UY}(?:\s+Quận)?|[Qq]uận)\s+{NAME_IN_ISSUER}"
 )
 """The district an issuer names: ``Huyện ủy Sơn Động``, ``UBND huyện Tuần Giáo``,
@@ -61,18 +62,18 @@ NAME = rf"({NAME_WORD}(?: {NAME_WORD}){{1,3}})"
 """A place name in running text, captured: two to four capitalised syllables
 (``Điện Biên``, ``Bắc Giang``; not ``Quảng`` alone)."""
 
-PROVINCE = re.compile(rf"\btỉnh {NAME}")
+PROVINCE = compiled_later(rf"\btỉnh {NAME}")
 """``tỉnh Điện Biên``, ``tỉnh Bắc Kạn``. Not: ``Tỉnh ủy Điện Biên`` (see below)."""
-PROVINCE_COMMITTEE = re.compile(
+PROVINCE_COMMITTEE = compiled_later(
     rf"(?<!thư )\bTỉnh {UY} ({NAME_WORD} {NAME_WORD})(?=\s+[^{UPPER_CHARS}\s]|[,.;:)]|$)"
 )
 """``Tỉnh ủy Điện Biên làm việc``: two capitalised syllables then lowercase or punctuation.
 Not: ``Bí thư Tỉnh ủy Trần Quốc Cường`` (a person's three syllables, after Bí thư)."""
-DISTRICT = re.compile(rf"(?:\b[hH]uyện|\bthị xã|\bthành phố) {NAME}")
+DISTRICT = compiled_later(rf"(?:\b[hH]uyện|\bthị xã|\bthành phố) {NAME}")
 """``huyện Tuần Giáo``, ``thị xã Mường Lay``, ``thành phố Điện Biên Phủ``."""
-DISTRICT_COMMITTEE = re.compile(rf"\b(?:Huyện|Thành|Thị) {UY} {NAME}")
+DISTRICT_COMMITTEE = compiled_later(rf"\b(?:Huyện|Thành|Thị) {UY} {NAME}")
 """``Huyện ủy Sơn Động``, ``Thành ủy Bắc Giang``, ``Thị ủy Mường Lay``."""
-COMMUNE = re.compile(rf"(?:\bxã|\bthị trấn|\bphường) {NAME}")
+COMMUNE = compiled_later(rf"(?:\bxã|\bthị trấn|\bphường) {NAME}")
 """``xã An Lạc``, ``thị trấn An Châu``, ``phường Mường Thanh``."""
 
 
