@@ -16,18 +16,28 @@ def place(source: Path, target: Path, tree: bool) -> None:
         shutil.rmtree(target, ignore_errors=True)
         link_tree(source, target)
         return
-    partial = target.with_name(f".{target.name}.ketluan-partial")
+    partial = _partial(target)
     link_or_copy(source, partial)
     os.replace(partial, target)
+    # a rename onto another link of the same file does nothing (POSIX): the partial stays
+    # when the work tree already had this file (a path a killed build journaled, unchanged)
+    partial.unlink(missing_ok=True)
+
+
+def _partial(target: Path) -> Path:
+    """Where ``place`` links a file before renaming it over ``target``."""
+    return target.with_name(f".{target.name}.ketluan-partial")
 
 
 def remove(root: Path, path: str) -> None:
-    """Remove ``path`` from the tree ``root``, and the folders it leaves empty."""
+    """Remove ``path`` from the tree ``root`` (with what a killed ``place`` of it left),
+    and the folders it leaves empty."""
     target = root / path
     if target.is_dir() and not target.is_symlink():
         shutil.rmtree(target, ignore_errors=True)
     else:
         target.unlink(missing_ok=True)
+    _partial(target).unlink(missing_ok=True)
     folder = target.parent
     while folder != root and folder.is_relative_to(root):
         try:
