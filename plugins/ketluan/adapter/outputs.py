@@ -200,19 +200,21 @@ def write_text_outputs(engine: Engine, env: Environment, config: MkDocsConfig) -
         return
     published = _write_changed(engine, config, "files", plan.files)
     template = env.get_template("fragments/tasks-atom.html")
+
+    def feed_text(feed: Any) -> str:
+        return template.render(feed=feed, config=config, atom_time=atom_time).strip() + "\n"
+
     made = set(plan.files)
-    for feed in plan.task_feeds:
-        made.add(feed.path)
-        key = digest(engine.salt, "task-feed", dumps(feed))
-        if published.get(feed.path) != key:
-            text = template.render(feed=feed, config=config, atom_time=atom_time).strip()
-            write_file(engine, config, feed.path, (text + "\n").encode(), Output("files", key))
-    for calendar in plan.calendars:
-        made.add(calendar.path)
-        key = digest(engine.salt, "calendar", dumps(calendar))
-        if published.get(calendar.path) != key:
-            data = calendar.text().encode("utf-8")
-            write_file(engine, config, calendar.path, data, Output("files", key))
+    for name, planned, text_of in (
+        ("task-feed", plan.task_feeds, feed_text),
+        ("calendar", plan.calendars, lambda calendar: calendar.text()),
+    ):
+        for item in planned:
+            made.add(item.path)
+            key = digest(engine.salt, name, dumps(item))
+            if published.get(item.path) != key:
+                data = text_of(item).encode("utf-8")
+                write_file(engine, config, item.path, data, Output("files", key))
     engine.changes.removed |= set(published) - made
 
 

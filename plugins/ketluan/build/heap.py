@@ -1,6 +1,6 @@
 """The garbage collector during a build: the corpus and the plan are millions of objects
-that live to the end of the build, and every full collection walked them all again (a
-fifth of the time of a build adding one document at 10,000 documents, BENCHMARKS.md).
+that live to the end of the build, and every full collection walked them all again
+(about 30% of a build adding one document at 10,000 documents, BENCHMARKS.md).
 
 The phases that build long-lived data (reading the corpus, planning) run with the
 collector paused (``building``); then the objects alive are moved out of its view
