@@ -29,6 +29,7 @@ from ketluan.site.plan import SiteOptions, plan_site
 from ketluan.site.search import Memo, SearchPlan, corpus_places, plan_shards
 from ketluan.site.task_feeds import plan_task_outputs
 from ketluan.site.tasks import task_facets
+from ketluan.site.titles import title_files
 
 Progress = Callable[[list[Path]], Iterable[Path]]
 
@@ -124,4 +125,5 @@ def plan(analysis: Analysis, indexes: SiteIndexes, options: SiteOptions) -> Site
     plan_task_outputs(site, documents, analysis.tasks, analysis.as_of, options)
     if indexes.search is not None:
         site.files.update(number_files(documents, analysis.citations, indexes.cited_urls))
+        site.files.update(title_files(documents))
     return site

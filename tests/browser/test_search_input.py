@@ -19,6 +19,8 @@ import pytest
 from conftest import Site, conclusion
 from ketluan.core.text import fold, new_tone_placement
 from ketluan.site.numbers import bucket
+from ketluan.site.titles import bucket as title_bucket
+from ketluan.site.titles import title_key
 
 REPO = Path(__file__).resolve().parents[2]
 NOTICE = "/van-ban/lai-chau/tinh-uy-lai-chau/2024/832-tb-tu/"
@@ -210,7 +212,14 @@ READ = """async (cases) => {
   const engine = await import(
     new URL("assets/javascripts/ketluan-search-engine.js", document.baseURI).href
   );
+  const titles = await import(
+    new URL("assets/javascripts/ketluan-titles.js", document.baseURI).href
+  );
   return {
+    titles: cases.titles.map((text) => {
+      const key = titles.titleKey(m.readQuery(text).text);
+      return [key, titles.titleBucket(key)];
+    }),
     readings: cases.readings.map((typed) => m.readQuery(typed)),
     keys: cases.keys.map(([own, typed]) => m.numberMatches(m.readQuery(typed).number, own)),
     buckets: cases.buckets.map((typed) => m.numberBucket(m.readQuery(typed).number ?? typed)),
@@ -279,6 +288,7 @@ def read(browser, input_site: str) -> dict[str, list]:
         "syllables": [[word, folded] for word, folded, _ in SYLLABLES],
         "reranks": [[query, number] for query, number, _ in RERANKS],
         "buckets": BUCKETS,
+        "titles": [typed for typed, _ in TITLES],
     }
     found = tab.evaluate(READ, cases)
     context.close()
@@ -307,6 +317,35 @@ def test_number_buckets_agree_with_the_build(read) -> None:
     assert read["buckets"] == [bucket(number) for number in BUCKETS]
     assert read["buckets"][:4] == ["15", "15", "15", "5"]
     assert read["buckets"][-2:] == [None, None]
+
+
+# Titles as typed (pasted with other punctuation, in NFD, without accents, in Telex) and
+# the title the build filed them under: the browser's key and file are the build's
+# (ketluan.site.titles.title_key and bucket), so the lookup finds the document.
+TITLES = [
+    ("Kết luận về phát triển cây mắc ca, giai đoạn 2021–2025", None),
+    (
+        "KẾT LUẬN VỀ PHÁT TRIỂN CÂY MẮC CA GIAI ĐOẠN 2021-2025",
+        "Kết luận về phát triển cây mắc ca, giai đoạn 2021–2025",
+    ),
+    (
+        nfd("Thông báo kết luận của Thường trực Thị ủy về giảm nghèo"),
+        "Thông báo kết luận của Thường trực Thị ủy về giảm nghèo",
+    ),
+    (
+        "thong bao ket luan cua thuong truc thi uy ve giam ngheo",
+        "Thông báo kết luận của Thường trực Thị ủy về giảm nghèo",
+    ),
+    ("thoong baos keets luaanj cuar Thuwowngf truwcj", "Thông báo kết luận của Thường trực"),
+    ("Đề án “Đô thị thông minh”", None),
+    ("", None),
+]
+
+
+def test_title_keys_and_files_agree_with_the_build(read) -> None:
+    for (typed, filed), (key, file) in zip(TITLES, read["titles"], strict=True):
+        assert key == title_key(filed or typed), typed
+        assert file == title_bucket(key), typed
 
 
 @pytest.mark.parametrize(

@@ -42,9 +42,9 @@ def bucket(number: str) -> str | None:
     return found.group(1) if found.group(1) else "0"
 
 
-def _document(doc: Document) -> dict[str, str]:
+def result_entry(doc: Document) -> dict[str, str]:
     """What a result shows of a document, as the search results show it (URLs relative to
-    the site's root, which the browser knows)."""
+    the site's root, which the browser knows); the title lookups (``site.titles``) too."""
     entry = {
         "url": urls.document(doc),
         "number": doc.number or "",
@@ -66,7 +66,7 @@ def number_files(
     for doc in sorted(documents, key=lambda d: (d.date.iso(), d.source), reverse=True):
         key = bucket(doc.number or "")
         if key is not None:
-            found[key]["documents"].append(_document(doc))
+            found[key]["documents"].append(result_entry(doc))
     for cited in citations.cited:
         key = bucket(cited.number)
         if key is None or not cited.count:
@@ -78,7 +78,7 @@ def number_files(
             "url": where.link(cited),
             "page": where.page(cited),
             "count": cited.count,
-            "citing": [_document(doc) for doc, _ in cited.citing[:CITING_SHOWN]],
+            "citing": [result_entry(doc) for doc, _ in cited.citing[:CITING_SHOWN]],
         }
         if cited.date is not None:
             entry["iso"] = cited.date.iso()

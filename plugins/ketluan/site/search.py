@@ -103,6 +103,8 @@ class SearchLinks:
     there), None when no document is indexed."""
     numbers_url: str
     """Folder of the number lookups (``site.numbers``)."""
+    titles_url: str
+    """Folder of the title lookups (``site.titles``)."""
 
 
 @dataclass
@@ -133,7 +135,10 @@ class SearchPlan:
     def links(self) -> SearchLinks:
         """The URLs every page's search box needs."""
         return SearchLinks(
-            self.page_url, f"{urls.PAGEFIND}/" if self.shards else None, urls.NUMBERS
+            self.page_url,
+            f"{urls.PAGEFIND}/" if self.shards else None,
+            urls.NUMBERS,
+            urls.TITLES,
         )
 
     def index(self, documents: Iterable[Document], memo: Memo | None = None) -> None:

@@ -35,6 +35,8 @@ RANKED = CITED + "nhieu-nhat/"
 SEARCH = "tra-cuu/"
 NUMBERS = SEARCH + "so/"
 """Number lookups for search: one JSON file per leading number (``site.numbers``)."""
+TITLES = SEARCH + "tieu-de/"
+"""Title lookups for search: one JSON file per bucket of title keys (``site.titles``)."""
 API = "api/"
 DOCUMENTS_JSON = API + "documents.json"
 RESOLUTIONS_JSON = API + "resolutions.json"
@@ -135,6 +137,11 @@ def cited(scope: str, kind: str, year_text: str, number: str) -> str:
 def number_lookup(bucket: str) -> str:
     """The lookup file of the numbers starting with ``bucket`` (digits, no leading zero)."""
     return f"{NUMBERS}{bucket}.json"
+
+
+def title_lookup(bucket: str) -> str:
+    """The lookup file of the titles whose key falls in ``bucket`` (three hex digits)."""
+    return f"{TITLES}{bucket}.json"
 
 
 def list_page(base: str, number: int) -> str:

@@ -7,6 +7,7 @@
 // Query text (Unicode form, tone placement, folding, Telex/VNI, typed numbers) is
 // ketluan-query.js's: fold and normaliseQuery are re-exported from here for the UI.
 import { fold, normaliseQuery, numberMatches, readQuery } from "./ketluan-query.js";
+import { titleKey } from "./ketluan-titles.js";
 
 export { fold, normaliseQuery };
 
@@ -29,11 +30,14 @@ const phrase = (words) =>
 // Order Pagefind's best candidates by what Vietnamese readers mean, tier by tier: the
 // document whose number was typed (numberMatches: "832 tb/tu" is 832-TB/TU), then
 // documents containing the typed number; with an accented query, documents containing every
-// word with exactly those accents (tone placement and NFD normalised); documents whose
-// title or metadata (number, type, issuer, place, signer) hold the query as a phrase
-// (ignoring accents, đ = d) above those holding it only in the text; documents
-// containing the words as a phrase; then Pagefind's score (to a twentieth: closer scores
-// tie), the newer first when scores tie.
+// word with exactly those accents (tone placement and NFD normalised; a word that no
+// candidate holds so, a slip such as "két" for "kết", is left out of that test);
+// documents titled exactly what was typed (punctuation, case and accents aside:
+// ketluan-titles.js's key); documents whose title or metadata (number, type, issuer,
+// place, signer) hold the query as a phrase (ignoring accents, đ = d) above those holding
+// it only in the text; documents containing the words as a phrase; then how often the
+// text holds the words for its length (textScore, to a twentieth: closer scores tie), the
+// newer first when scores tie.
 export function rerank(query, items) {
   const words = normaliseQuery(query).toLowerCase().split(" ").filter(Boolean);
   const folded = fold(query);
@@ -42,27 +46,35 @@ export function rerank(query, items) {
   const own = (meta) =>
     number !== null ? numberMatches(number, meta.number) : fold(meta.number || "") === folded;
   const accented = folded !== query.toLowerCase().replace(/\s+/g, " ").trim();
-  const exact = words.map((w) => phrase([w]));
   const together = phrase(folded.split(" "));
-  const tiers = items.map(({ result, data }, index) => {
+  const key = titleKey(query);
+  const texts = items.map(({ data }) => {
     const meta = data.meta || {};
     const described = [meta.title, meta.number, meta.type, meta.issuer, meta.place, meta.signer];
     const text = [...described, data.content].join(" \n ");
-    const modern = normaliseQuery(text).toLowerCase();
-    const plain = fold(text);
-
-    const score = result && typeof result.score === "number" ? result.score : 0;
+    return { meta, described, modern: normaliseQuery(text).toLowerCase(), plain: fold(text) };
+  });
+  const exact = words
+    .map((w) => phrase([w]))
+    .filter((re) => texts.some(({ modern }) => re.test(modern)));
+  const lengths = texts.map(({ plain }) => plain.split(TOKEN).length);
+  const average = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
+  const terms = folded.split(" ").filter(Boolean);
+  const tiers = items.map(({ data }, index) => {
+    const { meta, described, modern, plain } = texts[index];
+    const score = textScore(terms, plain.split(TOKEN), average);
     return [
       isNumber ? (own(meta) ? 0 : together.test(plain) ? 1 : 2) : 0,
       accented && !exact.every((re) => re.test(modern)) ? 1 : 0,
+      key && titleKey(meta.title || "") === key ? 0 : 1,
       together.test(fold(described.join(" \n "))) ? 0 : 1,
       together.test(plain) ? 0 : 1,
-      -Math.round(score * 20), // scores within 5% of a point tie
+      -Math.round(score * 20), // scores within a twentieth tie
       isoDate(data),
       index,
     ];
   });
-  const newer = 5; // the date tier sorts descending
+  const newer = 6; // the date tier sorts descending
   const order = items.map((_, i) => i);
   order.sort((a, b) => {
     for (let k = 0; k < tiers[a].length; k++) {
@@ -75,9 +87,29 @@ export function rerank(query, items) {
   return order.map((i) => items[i]);
 }
 
+const TOKEN = /[^\p{L}\p{N}]+/u;
+
+// How well ``tokens`` (a folded text's words) answer ``terms`` (BM25's saturation and length
+// norm, without word weights): the same for every candidate whatever its shard. Pagefind
+// weighs words by the frequencies of the shard it searched, so two documents with the same
+// text in two shards score apart and the newer one could not come first on the tie.
+export function textScore(terms, tokens, average) {
+  const counts = new Map();
+  for (const token of tokens) counts.set(token, (counts.get(token) || 0) + 1);
+  const norm = 1.2 * (0.25 + (0.75 * tokens.length) / (average || 1));
+  return terms.reduce((sum, term) => {
+    const found = counts.get(term) || 0;
+    return sum + (found * 2.2) / (found + norm);
+  }, 0);
+}
+
 // Pagefind results with their data, the first RERANK of them re-ranked (full-text
-// results only: places-index results are newest first).
-export async function ranked(query, found) {
+// results only: places-index results are newest first) with the documents titled as the
+// query (``titled``: ketluan-titles.js, as the result list's data) that are not among them.
+// ``take(n)``: the first n with their data; a titled document is listed once, where the
+// re-ranking put it. ``total``: Pagefind's count (a titled document holds every word of
+// the query, so Pagefind counts it already).
+export async function ranked(query, found, titled = []) {
   const { results, placesOnly } = found;
   const head = await Promise.all(
     results.slice(0, RERANK).map(async (result) => ({
@@ -85,8 +117,34 @@ export async function ranked(query, found) {
       data: await withData(result, placesOnly),
     })),
   );
+  const known = new Set(head.map((item) => item.data.url));
+  const added = titled.filter((data) => !known.has(data.url));
+  const promoted = new Set(added.map((data) => data.url));
+  const first = placesOnly
+    ? head
+    : rerank(query, [...head, ...added.map((data) => ({ result: null, data }))]);
   const rest = results.slice(RERANK).map((result) => ({ result, data: null, placesOnly }));
-  return [...(placesOnly ? head : rerank(query, head)), ...rest];
+  const loaded = [...first];
+  let next = 0; // the first item of ``rest`` not loaded yet
+  const take = async (n) => {
+    while (loaded.length < n && next < rest.length) {
+      const batch = rest.slice(next, next + n - loaded.length);
+      next += batch.length;
+      await Promise.all(
+        batch.map(async (item) => {
+          item.data ??= await withData(item.result, item.placesOnly);
+        }),
+      );
+      loaded.push(...batch.filter((item) => !promoted.has(item.data.url)));
+    }
+    return loaded.slice(0, n);
+  };
+  let queue = Promise.resolve([]);
+  // One call at a time: they share ``next``.
+  return {
+    total: Math.max(results.length, first.length),
+    take: (n) => (queue = queue.catch(() => []).then(() => take(n))),
+  };
 }
 
 // A query made only of place names is answered newest first; among the first RERANK, the
@@ -182,7 +240,8 @@ export function engine(root) {
     ]);
     setManifest(value);
     const baseUrl = siteBase(root);
-    return { module, baseUrl, instances: new Map() };
+    const titles = root.dataset.titles ? absolute(root.dataset.titles) : null;
+    return { module, baseUrl, titles, instances: new Map() };
   })();
   return enginePromise;
 }

@@ -11,10 +11,10 @@ import {
   ranked,
   search,
   siteBase,
-  withData,
 } from "./ketluan-search-engine.js";
 import { numberAnswer } from "./ketluan-numbers.js";
 import { readQuery } from "./ketluan-query.js";
+import { titled } from "./ketluan-titles.js";
 
 const DEBOUNCE_MS = 250;
 // A search typed on /tra-cuu/ is one history entry until the reader pauses this long (or
@@ -131,16 +131,14 @@ async function ordered(state, query, options, direction) {
     const take = !direction && query ? placeFirst(query, found.take) : found.take;
     return { found, total: found.results.length, take };
   }
-  const found = await search(state, query, options);
-  const items = await ranked(query, found);
-  const take = (n) =>
-    Promise.all(
-      items.slice(0, n).map(async (item) => {
-        item.data ??= await withData(item.result, item.placesOnly);
-        return item;
-      }),
-    );
-  return { found, total: items.length, take };
+  const filtered = Object.keys(options.filters || {}).length > 0;
+  const [found, named] = await Promise.all([
+    search(state, query, options),
+    // The title lookups know no filters: with a filter, Pagefind's order alone.
+    filtered ? [] : titled(state.titles, state.baseUrl, query),
+  ]);
+  const { total, take } = await ranked(query, found, named);
+  return { found, total, take };
 }
 
 // A query that is a document number (readQuery's ``number``), with no filter and in order
