@@ -31,6 +31,18 @@ const SORT_PARAM = "sap_xep";
 // document number ("bus" is not "bú"); offered whenever the reading differs.
 const VERBATIM_PARAM = "nguyen_van";
 
+// The search page's URL for a search: ``page`` (the page's URL or the current one), the
+// query, the filters, the order (SORT_PARAM) and whether the text is searched as typed
+// (VERBATIM_PARAM). The header box links to the page with it, the page records its state.
+function searchUrl(page, query, filters = {}, order = "", raw = false) {
+  const params = new URLSearchParams({ ...(query ? { q: query } : {}), ...filters });
+  if (order) params.set(SORT_PARAM, order);
+  if (raw) params.set(VERBATIM_PARAM, "1");
+  const url = new URL(page, document.baseURI);
+  url.search = params.toString();
+  return url;
+}
+
 const FILTERS = [
   ["tinh", "Tỉnh (trước 1/7/2025)"],
   ["tinh_nay", "Tỉnh hiện nay"],
@@ -191,13 +203,12 @@ function setupBox(root) {
       list.before(el("p", "kl-search__searched", `Đang tìm: ${query}`));
       // The reading never hides what was typed: the search page searches it as typed.
       const asIs = el("a", "kl-search__asis", `Tìm đúng như đã gõ: ${typed}`);
-      const params = new URLSearchParams({ q: typed, [VERBATIM_PARAM]: "1" });
-      asIs.href = `${root.dataset.page}?${params}`;
+      asIs.href = searchUrl(root.dataset.page, typed, {}, "", true).href;
       panel.append(asIs);
     }
     if (total) {
       const more = el("a", "kl-search__more", "Xem tất cả kết quả và lọc");
-      more.href = `${root.dataset.page}?q=${encodeURIComponent(typed)}`;
+      more.href = searchUrl(root.dataset.page, typed).href;
       panel.append(more);
     }
     panel.hidden = false;
@@ -352,14 +363,8 @@ function setupPage(root, box) {
   };
 
   // The URL of a search: the query, filters, order and whether it is searched as typed.
-  const address = (query, filters, order, raw) => {
-    const params = new URLSearchParams({ ...(query ? { q: query } : {}), ...filters });
-    if (order) params.set(SORT_PARAM, order);
-    if (raw) params.set(VERBATIM_PARAM, "1");
-    const url = new URL(window.location.href);
-    url.search = params.toString();
-    return url;
-  };
+  const address = (query, filters, order, raw) =>
+    searchUrl(window.location.href, query, filters, order, raw);
 
   // The URL of the search shown; ``how``: "restore" (arrival, Back: the entry is already
   // there), "type" (typing settled: one entry for the whole burst of typing), "commit".
