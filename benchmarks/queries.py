@@ -41,7 +41,7 @@ QUERIES = [
 ]
 """The queries of issue 17's table, and the same documents asked other ways."""
 
-SEARCH_SCRIPTS = ("ketluan-search", "ketluan-query")
+SEARCH_SCRIPTS = ("ketluan-search", "ketluan-query", "ketluan-numbers", "ketluan-titles")
 
 
 def part(url: str) -> str:
@@ -61,6 +61,8 @@ def part(url: str) -> str:
         return "meta"
     if "/tra-cuu/so/" in path:
         return "numbers"
+    if "/tra-cuu/tieu-de/" in path:
+        return "titles"
     if path.endswith(".json"):
         return "manifest"
     return "page"
