@@ -6,6 +6,7 @@ whose inputs did not change are not rendered again."""
 from __future__ import annotations
 
 import logging
+import os
 import re
 import shutil
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 from sitecompare import differences
 
 from conftest import REPO, Site, conclusion
-from ketluan.adapter import searching
+from ketluan.adapter import render, searching
 from ketluan.build.cache import keys
 from ketluan.build.state import BuildState
 
@@ -40,9 +41,11 @@ COUNTS = re.compile(r"(\d+) rendered, (\d+) unchanged from the cache")
 
 
 @pytest.fixture
-def warm(tmp_path: Path) -> Site:
+def warm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Site:
     """A site with three documents (one citing another) and its own templates, built once
-    so the cache is full."""
+    so the cache is full; rendered by two workers in chunks of four pages, each chunk from
+    its pages' bytes (the cold builds it is compared with render in this process)."""
+    monkeypatch.setattr(render, "CHUNK", 4)
     site = Site(tmp_path / "warm")
     site.templates = site.root / "templates"
     shutil.copytree(REPO / "templates", site.templates)
@@ -360,3 +363,30 @@ def test_templates_are_parsed_again_only_when_edited(warm: Site, caplog, monkeyp
     rendered, _ = rebuild(warm, caplog)
     assert len(parsed) == 1 and rendered == 3
     assert warm.page(CITED_PAGE).cssselect("dl[data-edited]")
+
+
+def test_workers_render_from_the_pages_bytes(tmp_path: Path, monkeypatch) -> None:
+    """A worker given a chunk's pages as bytes renders from them, not from the plan it
+    inherited (whose objects it would copy by touching them: BENCHMARKS.md, "Where the
+    memory goes"); the site is the one a single process renders from the plan."""
+    marks = tmp_path / "adopted"
+    marks.mkdir()
+    adopt = render.Renderer.adopt
+
+    def noted(self: render.Renderer, blobs: list[tuple[str, bytes]]) -> None:
+        (marks / f"{os.getpid()}-{blobs[0][0].replace('/', '_')}").write_text(str(len(blobs)))
+        adopt(self, blobs)
+
+    monkeypatch.setattr(render.Renderer, "adopt", noted)
+    monkeypatch.setattr(render, "CHUNK", 4)
+    site = Site(tmp_path / "project")
+    site.options["jobs"] = 2
+    site.add("son-dong/604.md", CITED)
+    site.add("son-dong/610.md", CITING)
+    site.add("tuan-giao/12.md", OTHER)
+    site.build()
+    workers = {mark.name.split("-")[0] for mark in marks.iterdir()}
+    assert workers and str(os.getpid()) not in workers, "the workers adopted the bytes"
+    pages = sum(int(mark.read_text()) for mark in marks.iterdir())
+    assert pages > 20, "every page rendered went with its chunk"
+    assert_same_as_cold(site, tmp_path)

@@ -248,7 +248,14 @@ def _build(root: Path) -> None:
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_incremental_site_equals_a_cold_build_after_every_step(tmp_path: Path, seed: int) -> None:
+def test_incremental_site_equals_a_cold_build_after_every_step(
+    tmp_path: Path, seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ketluan.adapter import render
+
+    # Many small chunks: the incremental builds' workers render from the pages' bytes
+    # (``Renderer.adopt``), the cold builds (no state) from the plan they inherit.
+    monkeypatch.setattr(render, "CHUNK", 16)
     project = Project(tmp_path / "project", seed)
     _build(project.root)
     order = [KINDS[i % len(KINDS)] for i in range(STEPS)]

@@ -176,6 +176,7 @@ class Engine:
         self.plan = pipeline.plan(self.analysis, self.indexes, self.site_options)
         self.meta[PLACES] = built.places
         self.meta[IDS] = built.ids
+        self._ids = self._declared = None  # documents load with this plan's ids from now
         nav = {src: page for src, page in self.plan.pages.items() if page.in_nav}
         self.meta[NAV_PLAN] = dumps(
             (self.plan.shared, self.plan.handwritten, self.plan.updated, nav), self.refs
@@ -199,23 +200,33 @@ class Engine:
     def _load(self, source: str) -> None:
         """Add the document of ``source`` to the references, from this build's analysis
         or the state's, with the id the last full plan gave it."""
-        assert self.sources is not None and self.state is not None
+        self.load_into(self.refs, source)
+
+    def load_into(self, refs: Refs, source: str, state: BuildState | None = None) -> None:
+        """Add the document of ``source`` to ``refs`` as the plan has it: from this
+        build's analysis or the state's (``state``: this process's connection), with the
+        id and declared citations of this build's plan, else of the last one."""
+        assert self.sources is not None
         found = self.sources.analysed.get(source)
         if found is not None and found.record is not None:
             blob = found.record
         else:
-            (blob,) = self.state.rows("SELECT record FROM records WHERE path = ?", [source])[0]
+            state = state or self.state
+            assert state is not None
+            (blob,) = state.rows("SELECT record FROM records WHERE path = ?", [source])[0]
         record = record_of(blob)
         doc, mentions = record.document, record.mentions
         if self._ids is None or self._declared is None:  # once: a plan names many documents
-            self._ids, self._declared = self.stored(IDS) or {}, self.stored(DECLARED) or {}
+            planned = IDS in self.meta  # planned by this build: its own, not the last ones
+            self._ids = self.meta[IDS] if planned else self.stored(IDS) or {}
+            self._declared = self.meta[DECLARED] if planned else self.stored(DECLARED) or {}
         ids, declared = self._ids, self._declared.get(source)
         if declared is not None:  # as the last plan added them (nothing they depend on changed)
             mentions = mentions + loads(declared)
         if source in ids or declared is not None:
             doc = replace(doc, doc_id=ids.get(source, doc.doc_id))
             mentions = [replace(m, doc=doc) for m in mentions]
-        self.refs.add(doc, self.sources.current[source][0], mentions)
+        refs.add(doc, self.sources.current[source][0], mentions)
         self.terms[source] = record.terms
 
     def stored_key(self, path: str) -> str | None:

@@ -113,7 +113,12 @@ def pages_to_render(engine: Engine) -> tuple[dict[str, Planned], int]:
 
 
 def render_pages(
-    engine: Engine, config: MkDocsConfig, env: Environment, nav: Navigation, log: Log
+    engine: Engine,
+    config: MkDocsConfig,
+    env: Environment,
+    nav: Navigation,
+    log: Log,
+    rebind: Callable[[SitePlan], None],
 ) -> None:
     """Render the pages whose inputs changed into the staging folder."""
     plan = engine.plan
@@ -130,6 +135,9 @@ def render_pages(
         {src: p.body for src, p in todo.items()},
         engine.body,
         state.path if state is not None else None,
+        blobs={src: job.blob for src, job in todo.items()} if state is not None else None,
+        load=engine.load_into,
+        rebind=rebind,
     )
     with tqdm(
         total=len(todo), desc="ketluan: rendering", unit=" page", disable=quiet(), leave=False

@@ -210,6 +210,10 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
             links.extend(link.children)
         return clean_body(html)
 
+    def _rebind(self, plan: SitePlan) -> None:
+        """Render worker: page events read ``plan`` (the chunk's) from now on."""
+        self.plan = plan
+
     def on_page_context(self, context: dict[str, Any], page: Page, **kwargs: Any) -> dict[str, Any]:
         return page_context(self.plan, page, context)
 
@@ -233,7 +237,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         if engine.mode in (Mode.NONE, Mode.LOCAL) and engine.salt != engine.stored(SALT):
             engine.mode = Mode.PLAN  # the navigation changed: every page shows it
             engine.plan_all()
-        outputs.render_pages(engine, config, self.env, self.nav, log.info)
+        outputs.render_pages(engine, config, self.env, self.nav, log.info, self._rebind)
         with heap.building():  # rendering collects: its workers make cycles page by page
             outputs.write_feeds(engine, self.env, config)
             outputs.write_text_outputs(engine, self.env, config)

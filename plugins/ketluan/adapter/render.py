@@ -18,8 +18,8 @@ import hashlib
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +36,7 @@ from mkdocs.utils import get_relative_url
 from ketluan.adapter.bridge import Bodies, page_markdown
 from ketluan.adapter.linking import CitationLinker
 from ketluan.build.pagefind import indexed_digest
+from ketluan.build.refs import Refs, loads, resolving
 from ketluan.build.sanitize import body_toc, clean_body
 from ketluan.build.state import BuildState
 from ketluan.site.pages import SitePlan
@@ -76,6 +77,14 @@ class Renderer:
     fragments: dict[str, str] = field(default_factory=dict)
     """Theme fragments that are the same on every page outside the navigation with one
     ``fragment_scope`` (the navigation and tabs: templates/fragments/once.html)."""
+    blobs: Mapping[str, bytes] | None = None
+    """The planned pages as bytes with references (``refs.dumps``): given with ``load``
+    and ``rebind``, a forked worker renders each chunk from its pages' bytes, sent with
+    the chunk, instead of touching the plan it inherited (see ``_render_chunk``)."""
+    load: Callable[[Refs, str, BuildState | None], None] | None = None
+    """Adds a document to references as the plan has it (``Engine.load_into``)."""
+    rebind: Callable[[SitePlan], None] | None = None
+    """Points the plugin's page events at the plan of the chunk being rendered."""
     _nav_depth: int | None = None
     _folders: set[Path] = field(default_factory=set)
     _md: tuple[Markdown, CitationLinker] | None = None
@@ -114,6 +123,19 @@ class Renderer:
         out.digests[file.dest_uri] = hashlib.blake2b(data, digest_size=20).hexdigest()
         if (indexed := indexed_digest(data)) is not None:
             out.indexed[file.dest_uri] = indexed
+
+    def adopt(self, blobs: list[tuple[str, bytes]]) -> None:
+        """Render from now on the pages of ``blobs`` (source, bytes), read back against
+        documents loaded for them alone, in a plan that shares nothing else it holds
+        with the inherited one but its small parts."""
+        assert self.load is not None and self.rebind is not None
+        _INHERITED.append(self.plan)  # never freed here: freeing would write to all of it
+        load, state = self.load, self._state()
+        refs = Refs(load=lambda source: load(refs, source, state))
+        with resolving(refs):
+            pages = {src: loads(blob) for src, blob in blobs}
+        self.plan = replace(_INHERITED[0], pages=pages)
+        self.rebind(self.plan)
 
     def body(self, src: str, page: Page, out: Rendered) -> tuple[str, list[Any]]:
         """HTML and headings of the page's Markdown, from the state when rendered before."""
@@ -195,10 +217,19 @@ def nav_urls(items: Iterable[Any]) -> Iterator[str]:
 
 _RENDERER: Renderer | None = None
 _PARENT = 0
+_INHERITED: list[SitePlan] = []
+"""In a worker, the plan it was forked with (kept: see ``Renderer.adopt``)."""
 
 
-def _render_chunk(chunk: list[str]) -> Rendered:
+def _render_chunk(task: tuple[list[str], list[tuple[str, bytes]] | None]) -> Rendered:
+    """Render one chunk. A forked worker given the chunk's pages as bytes renders from
+    them: CPython writes a reference count into every object it touches, so a worker
+    reading the inherited plan ends up copying it (a worker's own memory neared the build
+    process's at 10,000 and 50,000 documents: BENCHMARKS.md, "Where the memory goes")."""
     assert _RENDERER is not None
+    chunk, blobs = task
+    if blobs is not None:
+        _RENDERER.adopt(blobs)
     out = Rendered()
     for src in chunk:
         if _PARENT and os.getppid() != _PARENT:
@@ -235,7 +266,7 @@ def render_all(
     chunks = [sources[i : i + CHUNK] for i in range(0, len(sources), CHUNK)]
     _RENDERER = renderer
     try:
-        for found in _map(chunks, jobs):
+        for found in _map(chunks, jobs, renderer.blobs):
             total.digests.update(found.digests)
             total.indexed.update(found.indexed)
             total.converted += found.converted
@@ -245,14 +276,18 @@ def render_all(
     return total
 
 
-def _map(chunks: list[list[str]], jobs: int) -> Iterator[Rendered]:
+def _map(
+    chunks: list[list[str]], jobs: int, blobs: Mapping[str, bytes] | None
+) -> Iterator[Rendered]:
     if jobs <= 1 or len(chunks) <= 1:
-        yield from map(_render_chunk, chunks)
+        yield from map(_render_chunk, ((chunk, None) for chunk in chunks))
         return
-    # fork: workers inherit the plan, theme environment and config without pickling
+    # fork: workers inherit the theme environment and config without pickling; the pages
+    # of each chunk go with it as bytes when known (``Renderer.adopt``)
+    tasks = ((c, None if blobs is None else [(s, blobs[s]) for s in c]) for c in chunks)
     context = multiprocessing.get_context("fork")
     with context.Pool(min(jobs, len(chunks)), initializer=_die_with_parent) as pool:
-        yield from pool.imap_unordered(_render_chunk, chunks)
+        yield from pool.imap_unordered(_render_chunk, tasks)
 
 
 def default_jobs() -> int:
