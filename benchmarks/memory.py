@@ -68,7 +68,9 @@ def _name(member: psutil.Process, root: psutil.Process) -> str:
     """ "build", "worker" (a forked Python) or the program's name (Pagefind)."""
     if member.pid == root.pid:
         return "build"
-    return "worker" if member.name().startswith("python") else member.name()
+    if member.name().startswith("python"):
+        return "worker " + " ".join(member.cmdline()[1:4])[:60]
+    return member.name()
 
 
 def main() -> None:

@@ -4,7 +4,9 @@ MkDocs keeps every page's HTML in memory until all are rendered, builds a Markdo
 per page and uses one core; at 50,000 documents (about 95,000 pages) that is most of the
 build. Here each page is rendered with the same theme environment, context and plugin
 events (``page_context``, ``post_page``) as MkDocs would, written at once and forgotten,
-in worker processes forked from the build. Which pages to render is the build's decision
+in worker processes forked from the build, each chunk rendered from its pages' bytes
+(``Renderer.adopt``) rather than from the plan the worker inherited. Which pages to render
+is the build's decision
 (``ketluan.build.incremental``); a document's body is read from disk by the page that
 shows it, and its HTML is kept in the build state by the key of its Markdown and links,
 so a page re-rendered for another reason (a list of citing documents, a template) does
@@ -43,6 +45,10 @@ from ketluan.site.pages import SitePlan
 
 CHUNK = 200
 """Pages per task handed to a worker: big enough to amortise, small for even progress."""
+DOCUMENTS_KEPT = 2000
+"""Documents a worker keeps loaded between chunks (``Renderer.adopt``): the pages come
+sorted by path, so the next chunk shows many of the same; past this many it starts
+afresh, so a worker's memory stays bounded whatever the size of the corpus."""
 
 
 class PageError(RuntimeError):
@@ -85,6 +91,8 @@ class Renderer:
     """Adds a document to references as the plan has it (``Engine.load_into``)."""
     rebind: Callable[[SitePlan], None] | None = None
     """Points the plugin's page events at the plan of the chunk being rendered."""
+    _refs: Refs | None = None
+    """In a worker, the documents loaded for the chunks rendered so far (``adopt``)."""
     _nav_depth: int | None = None
     _folders: set[Path] = field(default_factory=set)
     _md: tuple[Markdown, CitationLinker] | None = None
@@ -129,9 +137,12 @@ class Renderer:
         documents loaded for them alone, in a plan that shares nothing else it holds
         with the inherited one but its small parts."""
         assert self.load is not None and self.rebind is not None
-        _INHERITED.append(self.plan)  # never freed here: freeing would write to all of it
-        load, state = self.load, self._state()
-        refs = Refs(load=lambda source: load(refs, source, state))
+        if not _INHERITED:  # never freed here: freeing it would write to all of it
+            _INHERITED.append(self.plan)
+        refs = self._refs
+        if refs is None or len(refs.documents) > DOCUMENTS_KEPT:
+            load, state = self.load, self._state()
+            refs = self._refs = Refs(load=lambda source: load(refs, source, state))
         with resolving(refs):
             pages = {src: loads(blob) for src, blob in blobs}
         self.plan = replace(_INHERITED[0], pages=pages)
