@@ -6,11 +6,10 @@ build. Here each page is rendered with the same theme environment, context and p
 events (``page_context``, ``post_page``) as MkDocs would, written at once and forgotten,
 in worker processes forked from the build, each chunk rendered from its pages' bytes
 (``Renderer.adopt``) rather than from the plan the worker inherited. Which pages to render
-is the build's decision
-(``ketluan.build.incremental``); a document's body is read from disk by the page that
-shows it, and its HTML is kept in the build state by the key of its Markdown and links,
-so a page re-rendered for another reason (a list of citing documents, a template) does
-not convert its Markdown again. Pages in the navigation stay with MkDocs.
+is the build's decision (``ketluan.build.incremental``); a document's body is read from
+disk by the page that shows it, and its HTML is kept in the build state by the key of its
+Markdown and links, so a page re-rendered for another reason (a list of citing documents,
+a template) does not convert its Markdown again. Pages in the navigation stay with MkDocs.
 """
 
 from __future__ import annotations
