@@ -11,8 +11,16 @@ import pytest
 
 from browser.test_search import CITES_604, HDND, REPO, SON_DONG, add_search_cases
 from conftest import Site, conclusion
+from ketluan.site.urls import WORDS
 
 HERE = "/van-ban/bac-giang/huyen-uy-son-dong/2024/"
+
+
+def full_text(path: str) -> bool:
+    """A request for the full-text index: the word index or Pagefind."""
+    return path.startswith("/" + WORDS) or "pagefind" in path
+
+
 NOTICE_15 = HERE + "15-tb-hu/"
 CONCLUSION_15 = HERE + "15-kl-hu/"
 NOTICE_150 = HERE + "150-tb-hu/"
@@ -61,7 +69,7 @@ def test_number_answered_from_its_lookup(page, numbers_site: str, typed: str) ->
     fetched = open_search(page, numbers_site, typed)
     assert result_urls(page)[:2] == [SON_DONG, CITES_604], "the document, then who cites it"
     assert "/tra-cuu/so/604.json" in fetched
-    assert not [p for p in fetched if "pagefind" in p], "the full-text engine is not loaded"
+    assert not [p for p in fetched if full_text(p)], "the full-text index is not read"
     status = page.locator(".kl-search-page__status").text_content() or ""
     assert "604-KL/HU" in status
     cited = page.locator(".kl-results__cited a")
@@ -88,7 +96,7 @@ def test_full_text_is_one_click_away(page, numbers_site: str) -> None:
 
 def test_unknown_number_falls_back_to_the_full_text(page, numbers_site: str) -> None:
     fetched = open_search(page, numbers_site, "999-KL/HU")
-    assert [p for p in fetched if "pagefind" in p], "no lookup answer: the full text is searched"
+    assert [p for p in fetched if full_text(p)], "no lookup answer: the full text is searched"
     assert page.locator(".kl-results__fulltext").is_hidden()
 
 
@@ -108,14 +116,14 @@ def test_partial_number_answered_from_its_lookup(
     fetched = open_search(page, numbers_site, typed)
     assert result_urls(page) == found
     assert f"/tra-cuu/so/{lookup}.json" in fetched
-    assert not [p for p in fetched if "pagefind" in p], "the full-text engine is not loaded"
+    assert not [p for p in fetched if full_text(p)], "the full-text index is not read"
 
 
 @pytest.mark.parametrize("typed", ["15 tb", "15/ND", "16/TB"])
 def test_not_a_partial_number_of_a_document(page, numbers_site: str, typed: str) -> None:
     """A space only is not a number; a kind or number no document has: the full text."""
     fetched = open_search(page, numbers_site, typed)
-    assert [p for p in fetched if "pagefind" in p], "the full text is searched"
+    assert [p for p in fetched if full_text(p)], "the full text is searched"
     assert page.locator(".kl-results__fulltext").is_hidden(), "not a number lookup answer"
 
 
@@ -123,11 +131,11 @@ def test_not_a_partial_number_of_a_document(page, numbers_site: str, typed: str)
 def test_state_number_typed_with_spaces_is_a_number(page, numbers_site: str, typed) -> None:
     fetched = open_search(page, numbers_site, typed)
     assert "/tra-cuu/so/5.json" in fetched
-    assert not [p for p in fetched if "pagefind" in p], "answered from the lookup"
+    assert not [p for p in fetched if full_text(p)], "answered from the lookup"
     assert HDND in result_urls(page), "the document citing 05/2019/NQ-HĐND"
 
 
 def test_number_and_year_alone_are_words(page, numbers_site: str) -> None:
     fetched = open_search(page, numbers_site, "05 2019")
     assert "/tra-cuu/so/5.json" not in fetched
-    assert [p for p in fetched if "pagefind" in p]
+    assert [p for p in fetched if full_text(p)]

@@ -41,6 +41,7 @@ from ketluan.site import urls
 from ketluan.site.pages import SitePlan
 from ketluan.site.plan import SiteOptions
 from ketluan.site.search import search_terms
+from ketluan.site.words import Words
 
 if TYPE_CHECKING:  # imported by the builds that plan (a fifth of a second): ``plan_all``
     from ketluan import pipeline
@@ -88,6 +89,8 @@ class Engine:
     """Digest of each page template and the page templates it includes."""
     terms: dict[str, str] = field(default_factory=dict)
     """Search terms of the documents read from the state (``Mode.LOCAL``)."""
+    words: dict[str, Words] = field(default_factory=dict)
+    """What the word index holds of the documents read from the state (``Mode.LOCAL``)."""
     _indexed: dict[str, str] | None = None
     _ids: dict[str, Any] | None = None
     _declared: dict[str, bytes] | None = None
@@ -228,6 +231,7 @@ class Engine:
             mentions = [replace(m, doc=doc) for m in mentions]
         refs.add(doc, self.sources.current[source][0], mentions)
         self.terms[source] = record.terms
+        self.words[source] = record.words
 
     def stored_key(self, path: str) -> str | None:
         """The key of a published output."""

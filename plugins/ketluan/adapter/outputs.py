@@ -81,7 +81,7 @@ def _dest(plan: SitePlan, src: str) -> str:
     return plan.pages[src].url + "index.html"
 
 
-def _stored(engine: Engine, kind: str) -> dict[str, str | None]:
+def stored_outputs(engine: Engine, kind: str) -> dict[str, str | None]:
     """Path -> key of the published outputs of ``kind``."""
     if engine.state is None or engine.mode is Mode.COLD:
         return {}
@@ -105,7 +105,7 @@ def pages_to_render(engine: Engine) -> tuple[dict[str, Planned], int]:
         return found, engine.stored(PAGES) or 0
     sources = [src for src, page in plan.pages.items() if not page.in_nav]
     found = planned_pages(plan, sources, engine.refs, engine.salt, engine.templates)
-    published = _stored(engine, "page")
+    published = stored_outputs(engine, "page")
     engine.changes.removed |= set(published) - {_dest(plan, src) for src in sources}
     engine.meta[PAGES] = len(sources)
     todo = {src: p for src, p in found.items() if published.get(_dest(plan, src)) != p.key}
@@ -186,7 +186,7 @@ def write_feeds(engine: Engine, env: Environment, config: MkDocsConfig) -> None:
     if engine.mode not in (Mode.COLD, Mode.PLAN) or plan is None:
         return
     template = env.get_template("fragments/atom.html")
-    published = _stored(engine, "feed")
+    published = stored_outputs(engine, "feed")
     for feed in plan.feeds:
         key = digest(engine.salt, "feed", dumps(feed, engine.refs))
         if published.get(feed.path) == key:
@@ -231,7 +231,7 @@ def _write_changed(
 ) -> dict[str, str | None]:
     """Write each of ``texts`` (path -> text) whose bytes differ from the published output
     of ``kind``, keyed by its bytes; returns what was published."""
-    published = _stored(engine, kind)
+    published = stored_outputs(engine, kind)
     for path, text in texts.items():
         data = text.encode("utf-8")
         key = hashlib.blake2b(data, digest_size=20).hexdigest()
@@ -265,7 +265,7 @@ def write_sitemap(engine: Engine, env: Environment, config: MkDocsConfig, files:
     pages = [f.page for f in files.documentation_pages() if f.page is not None]
     stamp = get_build_timestamp(pages=pages)
     key = digest(engine.salt, "sitemap", dumps((theirs, ours, plan.updated, stamp)))
-    published = _stored(engine, SITEMAP)
+    published = stored_outputs(engine, SITEMAP)
     if published and all(value == key for value in published.values()):
         return
     if generated is None:

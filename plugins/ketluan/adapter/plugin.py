@@ -31,6 +31,7 @@ from ketluan.adapter.engine import SALT, Engine
 from ketluan.adapter.publishing import check_written, publish
 from ketluan.adapter.searching import build_search
 from ketluan.adapter.theme import material_config
+from ketluan.adapter.words import write_words
 from ketluan.build import heap
 from ketluan.build.cache.keys import nav_digest
 from ketluan.build.cache.localcode import local_code_digest
@@ -244,6 +245,7 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
             outputs.write_sitemap(engine, self.env, config, self.files)
             outputs.write_manifests(engine, config)
             build_search(engine, self.env, config, log.info)
+            write_words(engine, config)
             check_written(engine, self.files, Path(config.site_dir))
         engine.finish_meta()
         self.complete = True

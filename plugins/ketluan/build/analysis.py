@@ -32,6 +32,7 @@ from ketluan.core.model import Document, TypeInfo
 from ketluan.core.problems import Problem
 from ketluan.core.sources import find_sources, read_source, relative
 from ketluan.site.search import SearchPlan, extra_terms
+from ketluan.site.words import Words, document_words
 
 PARALLEL_FROM = 64
 """Fewer changed files than this are analysed in the build process (a pool costs more)."""
@@ -50,7 +51,8 @@ class Analysed:
     digest: str
     problems: list[Problem] = field(default_factory=list)
     record: bytes | None = None
-    """``refs.dumps((document, mentions, terms, tasks))``: the document without its body."""
+    """``refs.dumps((document, mentions, terms, tasks, words))``: the document without its
+    body."""
     shared: str | None = None
     """Digest of what other pages can show of the document: everything but its body
     and its search terms (see ``incremental``)."""
@@ -61,13 +63,14 @@ class Analysed:
 
 @dataclass
 class Record:
-    """A stored analysis, read back: the document (body unread), its mentions, terms and
-    the tasks it assigns (``citations.task_overrides``)."""
+    """A stored analysis, read back: the document (body unread), its mentions, terms, the
+    tasks it assigns (``citations.task_overrides``) and its words (``site.words``)."""
 
     document: Document
     mentions: list[Mention]
     terms: str
     tasks: list[Task]
+    words: Words
 
 
 def record_of(blob: bytes) -> Record:
@@ -236,7 +239,7 @@ def _analyse_one(rel: str, path: Path) -> Analysed:
     if task_problems:  # a ``tasks:`` item naming no task or several: the file is invalid
         return Analysed(rel, mtime, size, value, task_problems)
     shared = digest(dumps((unread, mentions, tasks)))
-    record = dumps((unread, mentions, extra_terms(doc), tasks))
+    record = dumps((unread, mentions, extra_terms(doc), tasks, document_words(doc)))
     found = Analysed(rel, mtime, size, value, [], record)
     found.shared = shared
     if _PLACES is not None:

@@ -45,6 +45,7 @@ from ketluan.core.corpus import Corpus, assemble
 from ketluan.core.model import TypeInfo
 from ketluan.core.problems import Problem
 from ketluan.site.search import corpus_places
+from ketluan.site.words import Words
 
 PLACES = "places"
 """State key (per target) of the corpus's place names its stored places were found among."""
@@ -164,6 +165,8 @@ class Assembled:
     mentions: dict[str, list[Mention]] = field(default_factory=dict)
     named: dict[str, list[str]] = field(default_factory=dict)
     terms: dict[str, str] = field(default_factory=dict)
+    words: dict[str, Words] = field(default_factory=dict)
+    """Source -> what the word index holds of the document (``site.words``)."""
     tasks: dict[str, list[Task]] = field(default_factory=dict)
     """Source -> the tasks the document assigns, as its front matter corrects them."""
     places: list[str] = field(default_factory=list)
@@ -205,6 +208,7 @@ def assemble_corpus(sources: Sources, state: BuildState | None, jobs: int) -> As
         built.mentions[doc.source] = mentions
         built.named[doc.source] = _unblob(sources.current[doc.source][3]) or []
         built.terms[doc.source] = record.terms
+        built.words[doc.source] = record.words
         built.tasks[doc.source] = record.tasks
         built.refs.add(doc, sources.current[doc.source][0], mentions)
     return built

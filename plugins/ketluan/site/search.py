@@ -105,6 +105,10 @@ class SearchLinks:
     """Folder of the number lookups (``site.numbers``)."""
     titles_url: str
     """Folder of the title lookups (``site.titles``)."""
+    words_url: str
+    """Folder of the word index (``site.words``)."""
+    records_url: str
+    """Folder of the word index's result records."""
 
 
 @dataclass
@@ -139,6 +143,8 @@ class SearchPlan:
             f"{urls.PAGEFIND}/" if self.shards else None,
             urls.NUMBERS,
             urls.TITLES,
+            urls.WORDS,
+            urls.RECORDS,
         )
 
     def index(self, documents: Iterable[Document], memo: Memo | None = None) -> None:

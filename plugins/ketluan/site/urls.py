@@ -37,6 +37,14 @@ NUMBERS = SEARCH + "so/"
 """Number lookups for search: one JSON file per leading number (``site.numbers``)."""
 TITLES = SEARCH + "tieu-de/"
 """Title lookups for search: one JSON file per bucket of title keys (``site.titles``)."""
+WORDS = SEARCH + "tu/"
+"""The word index (``site.words``): one JSON file per bucket of words, and a file of its
+own (``word_file``) for a word in many documents."""
+WORD_PLACES = WORDS + "dia-ban.json"
+"""The places the documents name, by folded name with their spellings (``site.words``)."""
+RECORDS = SEARCH + "vb/"
+"""What a search result shows of each document, in files of a few documents each
+(``site.words.GROUP``)."""
 API = "api/"
 DOCUMENTS_JSON = API + "documents.json"
 RESOLUTIONS_JSON = API + "resolutions.json"
@@ -142,6 +150,21 @@ def number_lookup(bucket: str) -> str:
 def title_lookup(bucket: str) -> str:
     """The lookup file of the titles whose key falls in ``bucket`` (three hex digits)."""
     return f"{TITLES}{bucket}.json"
+
+
+def word_lookup(bucket: str) -> str:
+    """The file of the words whose bucket is ``bucket`` (three hex digits)."""
+    return f"{WORDS}{bucket}.json"
+
+
+def word_file(name: str) -> str:
+    """The file of the postings of a frequent word (``site.words.file_name``)."""
+    return f"{WORDS}w/{name}.json"
+
+
+def record_group(group: int) -> str:
+    """The file of the result records of group ``group`` of documents."""
+    return f"{RECORDS}{group}.json"
 
 
 def list_page(base: str, number: int) -> str:

@@ -65,9 +65,11 @@ export function rerank(query, items) {
     const score = textScore(terms, plain.split(TOKEN), average);
     return [
       isNumber ? (own(meta) ? 0 : together.test(plain) ? 1 : 2) : 0,
-      accented && !exact.every((re) => re.test(modern)) ? 1 : 0,
+      // (the word index knows it of the whole text: ``exact``, ketluan-words.js)
+      accented && !(data.exact ?? exact.every((re) => re.test(modern))) ? 1 : 0,
       key && titleKey(meta.title || "") === key ? 0 : 1,
-      together.test(fold(described.join(" \n "))) ? 0 : 1,
+      // (the word index knows it of every field, signers included: ``told``)
+      (data.told ?? together.test(fold(described.join(" \n ")))) ? 0 : 1,
       together.test(plain) ? 0 : 1,
       -Math.round(score * 20), // scores within a twentieth tie
       isoDate(data),
@@ -178,7 +180,7 @@ function absolute(path) {
 // instead of every document with "tuần" or "giáo", and the build lists the shards holding
 // those documents: a query naming a place loads only those shards. A cold query for a
 // district stays small whatever the size of the corpus.
-const PLACE_PREFIX = "\u2c65"; // ketluan.search.PLACE_PREFIX: sorts after every word
+export const PLACE_PREFIX = "\u2c65"; // ketluan.search.PLACE_PREFIX: sorts after every word
 let manifest = {
   shards: [],
   place_shards: [],
@@ -194,36 +196,52 @@ export function setManifest(value) {
   placeNames = Object.keys(value.places).sort((a, b) => b.length - a.length);
 }
 
-// Does words[i..] spell place ``name``? Typed without accents, any spelling does; typed
-// with accents, only the place's own ("diễn biến" is not Điện Biên).
-function spells(words, folded, i, name) {
+// Does words[i..] spell place ``name`` (``spellings``: folded name -> its spellings)?
+// Typed without accents, any spelling does; typed with accents, only the place's own
+// ("diễn biến" is not Điện Biên).
+function spells(words, folded, i, name, spellings) {
   const parts = name.split(" ");
   if (!parts.every((part, k) => folded[i + k] === part)) return false;
   const typed = words.slice(i, i + parts.length).join(" ").toLowerCase();
-  return fold(typed) === typed || (manifest.spellings[name] || []).includes(typed);
+  return fold(typed) === typed || (spellings[name] || []).includes(typed);
+}
+
+// The place named by words[i..] (``names``: folded names, longest first), if any.
+export function placeAt(words, folded, i, names, spellings) {
+  return names.find((name) => spells(words, folded, i, name, spellings));
+}
+
+// The words of a query with each place name it holds as one token (place_token): the
+// token, or the word as typed; ``places``: the place names found, in order.
+export function placeWords(query, names, spellings) {
+  const words = normaliseQuery(query).split(" ").filter(Boolean);
+  const folded = words.map(fold);
+  const out = [];
+  const places = [];
+  for (let i = 0; i < words.length; ) {
+    const place = placeAt(words, folded, i, names, spellings);
+    if (place) {
+      out.push(PLACE_PREFIX + place.replace(/[^a-z0-9]/g, ""));
+      places.push(place);
+      i += place.split(" ").length;
+    } else {
+      out.push(words[i]);
+      i += 1;
+    }
+  }
+  return { words: out, places };
 }
 
 // The query for Pagefind, the shards to search (null: all), and whether it is only places.
 export function placeQuery(query) {
-  const words = normaliseQuery(query).split(" ").filter(Boolean);
-  const folded = words.map(fold);
-  const out = [];
+  const { words, places } = placeWords(query, placeNames, manifest.spellings);
   let shards = null;
-  let others = 0;
-  for (let i = 0; i < words.length; ) {
-    const place = placeNames.find((name) => spells(words, folded, i, name));
-    if (place) {
-      out.push(PLACE_PREFIX + place.replace(/[^a-z0-9]/g, ""));
-      const where = manifest.places[place];
-      shards = shards ? shards.filter((s) => where.includes(s)) : [...where];
-      i += place.split(" ").length;
-    } else {
-      out.push(words[i]);
-      others += 1;
-      i += 1;
-    }
+  for (const place of places) {
+    const where = manifest.places[place];
+    shards = shards ? shards.filter((s) => where.includes(s)) : [...where];
   }
-  return { query: out.join(" "), shards, placesOnly: shards !== null && others === 0 };
+  const placesOnly = places.length > 0 && places.length === words.length;
+  return { query: words.join(" "), shards, placesOnly };
 }
 
 let enginePromise = null;

@@ -15,6 +15,7 @@ import {
 import { numberAnswer } from "./ketluan-numbers.js";
 import { readQuery } from "./ketluan-query.js";
 import { titled } from "./ketluan-titles.js";
+import { wordAnswer, wordIndex } from "./ketluan-words.js";
 
 const DEBOUNCE_MS = 250;
 // A search typed on /tra-cuu/ is one history entry until the reader pauses this long (or
@@ -65,11 +66,14 @@ function excerptNodes(excerpt, query, content) {
   out.className = "kl-result__excerpt";
   let nodes = parsed.firstChild ? [...parsed.firstChild.childNodes] : [];
   const marked = nodes.some((node) => node.nodeName === "MARK");
-  const wanted = new Set(fold(query).split(" "));
+  // A word typed with accents is marked only where written so ("diễn biến" is not Điện Biên).
+  const accented = fold(query) !== normaliseQuery(query).toLowerCase();
+  const key = accented ? (word) => normaliseQuery(word).toLowerCase() : fold;
+  const wanted = new Set(key(query).split(" "));
   if (!marked && content) {
     // Show the text around the first query word instead of the start of the document.
     const words = content.split(/\s+/);
-    const at = words.findIndex((word) => wanted.has(fold(word.replace(/[^\p{L}\p{N}]/gu, ""))));
+    const at = words.findIndex((word) => wanted.has(key(word.replace(/[^\p{L}\p{N}]/gu, ""))));
     if (at >= 0) {
       const from = Math.max(0, at - 10);
       const text = words.slice(from, at + 16).join(" ");
@@ -88,7 +92,7 @@ function excerptNodes(excerpt, query, content) {
       out.append(document.createTextNode(node.textContent));
     } else {
       for (const part of node.textContent.split(/([\p{L}\p{N}]+)/u)) {
-        out.append(wanted.has(fold(part)) ? mark(part) : document.createTextNode(part));
+        out.append(wanted.has(key(part)) ? mark(part) : document.createTextNode(part));
       }
     }
   }
@@ -153,6 +157,15 @@ async function ordered(state, query, options, direction) {
   return { found, total, take };
 }
 
+// A query without filters, from the word index (ketluan-words.js; null when the site has
+// none): Pagefind is loaded only for filters and their counts.
+function byWords(root, query, filters = {}, direction = null) {
+  const words = wordIndex(root, siteBase(root));
+  if (!words || !query || Object.keys(filters).length) return null;
+  const named = direction ? [] : titled(root.dataset.titles, siteBase(root), query);
+  return wordAnswer(words, query, direction, ranked, named);
+}
+
 // A query that is a document number (readQuery's ``number``), with no filter and in order
 // of relevance, is answered from the number lookups (ketluan-numbers.js) when they know
 // the number: the document, then who cites it, without loading the full-text engine.
@@ -181,7 +194,7 @@ function setupBox(root) {
     const query = reading.text;
     const id = ++current;
     if (!query) return close();
-    const answer = await byNumber(root, reading.number);
+    const answer = (await byNumber(root, reading.number)) || (await byWords(root, query));
     const state = answer ? null : await engine(root);
     if (id !== current) return;
     if (!answer && !state) {
@@ -216,7 +229,8 @@ function setupBox(root) {
   };
   const links = () => (panel.hidden ? [] : [...panel.querySelectorAll("a")]);
   input.addEventListener("input", debounce(run, DEBOUNCE_MS));
-  input.addEventListener("focus", () => engine(root), { once: true });
+  // Without the word index, Pagefind is loaded while the reader types the first letters.
+  if (!root.dataset.words) input.addEventListener("focus", () => engine(root), { once: true });
   root.addEventListener("keydown", (event) => {
     const all = links();
     const at = all.indexOf(document.activeElement);
@@ -407,10 +421,15 @@ function setupPage(root, box) {
     cited.hidden = true;
     const id = ++current;
     const number = raw || wholeText === searched ? null : read.number;
-    const direct = await byNumber(box, number, chosen(), sort.value);
-    const state = direct ? null : await engine(box);
+    const order = DIRECTIONS[sort.value] ? sort.value : "";
+    const direct =
+      (await byNumber(box, number, chosen(), sort.value)) ||
+      (await byWords(box, searched, chosen(), DIRECTIONS[order] || null));
+    // Nothing asked (and no filter open): nothing to load.
+    const idle = !query && !Object.keys(chosen()).length && !selects.size;
+    const state = direct || idle ? null : await engine(box);
     if (id !== current) return;
-    if (!direct && !state) {
+    if (!direct && !state && !idle) {
       status.textContent = "Chưa có văn bản để tra cứu.";
       return;
     }
@@ -420,7 +439,6 @@ function setupPage(root, box) {
       if (id !== current) return;
     }
     const filters = chosen();
-    const order = DIRECTIONS[sort.value] ? sort.value : "";
     record(how, query, filters, order, raw);
     last = { query: searched, filters };
     if (!query && !Object.keys(filters).length) {
@@ -458,8 +476,14 @@ function setupPage(root, box) {
       cited.replaceChildren(...pages.flatMap((parts, i) => (i ? ["; ", ...parts] : parts)));
       cited.hidden = !pages.length;
     }
-    if (counted && state) {
-      const counts = await facetCounts(state, searched, filters, answer.found);
+    if (counted) {
+      // The word index counts no filter value: Pagefind's search of the query does.
+      const counter = state || (await engine(box));
+      if (!counter || id !== current) return;
+      const found = answer.words
+        ? await search(counter, searched, { filters, counts: true })
+        : answer.found;
+      const counts = await facetCounts(counter, searched, filters, found);
       if (id === current) showCounts(counts, filters);
     }
   };

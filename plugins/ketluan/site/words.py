@@ -1,0 +1,262 @@
+"""The word index: what the search box reads to answer a query in a few small files.
+
+Pagefind stores each word's postings with every position, in chunks of 140–365 KB per
+shard, and a query pays a chunk per word in every shard: about 10 MB for a common word at
+50,000 documents (BENCHMARKS.md, "What holds the byte target"). This index keeps, for each
+folded word (``fold``: no accents, đ = d, lowercase; letters a-z and digits), only the
+documents holding it, numbered oldest first: a list of gaps (varints) or, when shorter, a
+bitmap, so a word in every document costs one bit per document (6 KB at 50,000). Beside
+them, the documents holding the word in their title or metadata (number, type, issuers,
+place, signers: ``described``), which the browser ranks first. Words are spread over
+``BUCKETS`` files by the title lookups' hash (``titles.bucket``); a word whose postings
+are longer than ``INLINE`` characters has a file of its own, so a bucket stays a few KB.
+What a result shows of each document (``result_entry`` and the start of its text) is in
+files of ``GROUP`` documents by number. The browser side is ``ketluan-words.js``.
+
+Documents are numbered oldest first so that a new document, usually the newest, changes
+only the words it holds and the last records file; an older one renumbers the later ones.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ketluan.core.model import Document
+from ketluan.core.text import fold
+from ketluan.site import urls
+from ketluan.site.numbers import result_entry
+from ketluan.site.search import place_token, spelling
+from ketluan.site.titles import bucket
+
+GROUP = 8
+"""Documents per records file (``GROUP`` in ketluan-words.js): a page of ten results reads
+at most ten files of about 3 KB."""
+INLINE = 200
+"""Longest postings (both strings) kept in the bucket file; longer ones get ``word_file``."""
+MAX_WORD = 64
+"""Longer tokens (a pasted hash, a run of digits) are not indexed: no one types them."""
+SUMMARY = 280
+"""Characters of a document's text shown under its title in the results (cut at a word)."""
+
+SPELLED = "="
+"""Prefix of the index keys of words as written (``spelled``)."""
+
+_WORD = re.compile(r"[0-9a-z]+")
+_LETTERS = re.compile(r"[^\W_]+")
+_MARKUP = [
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), " "),  # images
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links: their text
+    (re.compile(r"<[^>]+>"), " "),  # HTML tags
+    (re.compile(r"^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+", re.M), ""),  # block markers
+    (re.compile(r"[*_`|~]+"), ""),  # emphasis, code, table pipes
+    (re.compile(r"\\(.)"), r"\1"),  # escapes
+    (re.compile(r"\s+"), " "),
+]
+
+
+def words(text: str) -> set[str]:
+    """The folded words of ``text`` the index knows (the browser splits a query so too).
+
+    >>> sorted(words("Kết luận số 832-TB/TU về Đảng bộ"))
+    ['832', 'bo', 'dang', 'ket', 'luan', 'so', 'tb', 'tu', 've']
+    >>> words("thuỷ lợi") == words("THỦY LỢI") == words("thuy loi")
+    True
+    """
+    return {word for word in _WORD.findall(fold(text)) if len(word) <= MAX_WORD}
+
+
+def spelled(text: str) -> set[str]:
+    """The words of ``text`` that carry accents or đ, with them (``search.spelling``: NFC,
+    new tone placement, lowercase), each prefixed with ``SPELLED`` as the index keys them;
+    the browser reads a query so (``exactWords`` in ketluan-words.js).
+
+    >>> sorted(spelled("Chè xanh, THUỶ lợi; che phủ 2024"))
+    ['=chè', '=lợi', '=phủ', '=thủy']
+    """
+    found = set()
+    for word in _LETTERS.findall(spelling(text)):
+        if len(word) <= MAX_WORD and fold(word) != word:
+            found.add(SPELLED + word)
+    return found
+
+
+def plain(markdown: str) -> str:
+    """Markdown as one line of text, roughly: what the result shows of a body.
+
+    >>> plain("## 1. Tình hình\\n\\n**Huyện ủy** [thống nhất](../x/) | các *nội dung*:")
+    '1. Tình hình Huyện ủy thống nhất các nội dung:'
+    """
+    text = markdown
+    for pattern, replacement in _MARKUP:
+        text = pattern.sub(replacement, text)
+    return text.strip()
+
+
+@dataclass(frozen=True)
+class Words:
+    """What the index needs of one document, from its text (analysed with its body)."""
+
+    text: str
+    """Every folded word of its page (metadata and body), sorted, space-separated."""
+    described: str
+    """The folded words of its title and metadata."""
+    summary: str
+    """The start of its text, shown under its title in the results."""
+    spelled: str = ""
+    """Its words with accents or đ, as written (``spelled``), sorted: an accented query
+    ranks the documents holding its words so first ("chè" before "che phủ")."""
+    spelled_described: str = ""
+    """Those of its title and metadata ("diễn biến" typed is not the place Điện Biên)."""
+
+
+def document_words(doc: Document) -> Words:
+    """The ``Words`` of ``doc`` (its body read): what Pagefind indexes of its page."""
+    signers = [part for s in doc.signers for part in (s.name, s.title, s.authority)]
+    described = [doc.title, doc.number, doc.type.label, *doc.issuers, doc.place, *signers]
+    more = [doc.province, doc.district, doc.commune, doc.meeting, doc.author]
+    more += [*doc.recipients, *doc.tags, doc.body]
+    all_text = " ".join(filter(None, [*described, *more]))
+    told = words(" ".join(filter(None, described)))
+    every = told | words(all_text)
+    text = plain(doc.body)
+    if len(text) > SUMMARY:
+        text = text[:SUMMARY].rsplit(" ", 1)[0] + " …"
+    exact = " ".join(sorted(spelled(all_text)))
+    exact_told = " ".join(sorted(spelled(" ".join(filter(None, described)))))
+    return Words(" ".join(sorted(every)), " ".join(sorted(told)), text, exact, exact_told)
+
+
+@dataclass(frozen=True)
+class Indexed:
+    """One document as the index holds it: its place in the numbering, its record."""
+
+    order: tuple[str, str]
+    """ISO date and URL: documents are numbered by it, oldest first."""
+    record: dict[str, str]
+    """``result_entry`` and ``x``, the start of its text."""
+    words: Words
+    places: tuple[str, ...] = ()
+    """Places it names (``site.search.spelling``): each is a word of its own
+    (``place_token``), so a place query finds only the documents naming the place, not
+    every "diễn biến" for "dien bien"."""
+    own: tuple[str, ...] = ()
+    """Those of ``places`` it belongs to (its own place names them), ranked first."""
+
+
+def indexed(doc: Document, found: Words, named: Iterable[str] = ()) -> Indexed:
+    """``doc`` as the word index holds it; ``named``: the places it names
+    (``SearchPlan.named``)."""
+    record = result_entry(doc)
+    if found.summary:
+        record["x"] = found.summary
+    places = tuple(sorted(named))
+    here = fold(doc.place or "")
+    own = tuple(name for name in places if fold(name) in here)
+    return Indexed((doc.date.iso(), record["url"]), record, found, places, own)
+
+
+def file_name(word: str) -> str:
+    """The name of a frequent word's own file (``urls.word_file``): the word itself when it
+    is folded letters and digits, else its UTF-8 bytes in hex (``fileName`` in
+    ketluan-words.js).
+
+    >>> file_name("ket"), file_name("=chè")
+    ('ket', 'x3d6368c3a8')
+    """
+    return word if _WORD.fullmatch(word) else "x" + word.encode("utf-8").hex()
+
+
+def encode(numbers: list[int]) -> str:
+    """Ascending document numbers as text: ``L`` and the gaps as base64 varints, or ``B``
+    and a base64 bitmap (bit ``n % 8`` of byte ``n // 8``), whichever is shorter.
+
+    >>> encode([0, 1, 2, 300])
+    'LAAAAqQI='
+    >>> encode(list(range(40)))
+    'B//////8='
+    >>> evens = list(range(0, 64, 2))
+    >>> decode(encode([5, 6, 70000])), decode(encode(evens)) == evens
+    ([5, 6, 70000], True)
+    """
+    gaps = bytearray()
+    last = -1
+    for number in numbers:
+        gap = number - last - 1  # ascending and distinct: never negative
+        last = number
+        while gap >= 0x80:
+            gaps.append((gap & 0x7F) | 0x80)
+            gap >>= 7
+        gaps.append(gap)
+    if not numbers:
+        return ""
+    bitmap = bytearray(numbers[-1] // 8 + 1)
+    if len(bitmap) < len(gaps):
+        for number in numbers:
+            bitmap[number >> 3] |= 1 << (number & 7)
+        return "B" + base64.b64encode(bytes(bitmap)).decode("ascii")
+    return "L" + base64.b64encode(bytes(gaps)).decode("ascii")
+
+
+def decode(value: str) -> list[int]:
+    """The numbers ``encode`` wrote (the browser's ``decode`` in ketluan-words.js)."""
+    if not value:
+        return []
+    data = base64.b64decode(value[1:])
+    if value[0] == "B":
+        return [8 * i + bit for i, byte in enumerate(data) for bit in range(8) if byte >> bit & 1]
+    numbers, last, gap, shift = [], -1, 0, 0
+    for byte in data:
+        gap |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            last += gap + 1
+            numbers.append(last)
+            gap, shift = 0, 0
+    return numbers
+
+
+def word_files(documents: Iterable[Indexed]) -> dict[str, str]:
+    """Site path -> JSON text of every file of the index (compact, byte-stable): the
+    buckets (``word: [count, postings, described]``, or ``[count]`` when the postings are
+    in the word's own file, ``[postings, described]``), the records files, and the places
+    named (``urls.WORD_PLACES``: folded name -> its spellings, which the browser reads a
+    query's place names with, as ``placeQuery`` does)."""
+    ordered = sorted(documents, key=lambda item: item.order)
+    postings: dict[str, list[int]] = defaultdict(list)
+    told: dict[str, list[int]] = defaultdict(list)
+    spellings: dict[str, set[str]] = defaultdict(set)
+    for number, item in enumerate(ordered):
+        text = [*item.words.text.split(), *item.words.spelled.split()]
+        for word in [*text, *map(place_token, item.places)]:
+            postings[word].append(number)
+        described = [*item.words.described.split(), *item.words.spelled_described.split()]
+        for word in [*described, *map(place_token, item.own)]:
+            told[word].append(number)
+        for name in item.places:
+            spellings[fold(name)].add(name)
+    buckets: dict[str, dict[str, list[Any]]] = defaultdict(dict)
+    files: dict[str, str] = {}
+    for word in sorted(postings):
+        found = [encode(postings[word]), encode(told.get(word, []))]
+        if sum(map(len, found)) > INLINE:
+            files[urls.word_file(file_name(word))] = _json(found)
+            buckets[bucket(word)][word] = [len(postings[word])]
+        else:
+            buckets[bucket(word)][word] = [len(postings[word]), *found]
+    for name, value in buckets.items():
+        files[urls.word_lookup(name)] = _json(value)
+    files[urls.WORD_PLACES] = _json({name: sorted(spellings[name]) for name in sorted(spellings)})
+    for start in range(0, len(ordered), GROUP):
+        group = [item.record for item in ordered[start : start + GROUP]]
+        files[urls.record_group(start // GROUP)] = _json(group)
+    return dict(sorted(files.items()))
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -1,0 +1,201 @@
+// The word index (ketluan.site.words): a query without filters is answered from the
+// postings of its folded words, one small bucket file per word (and a file of its own for
+// a frequent word), and the records of the documents shown, eight to a file: a few tens
+// of KB whatever the size of the corpus, where Pagefind reads every shard's chunk of each
+// word. Documents are numbered oldest first.
+
+import { fold, normaliseQuery } from "./ketluan-query.js";
+import { asResult } from "./ketluan-numbers.js";
+import { PLACE_PREFIX, placeWords } from "./ketluan-search-engine.js";
+import { titleBucket } from "./ketluan-titles.js";
+
+const GROUP = 8; // ketluan.site.words.GROUP
+const MAX_WORD = 64; // ketluan.site.words.MAX_WORD
+
+// The index of a search box (its data-words and data-records), or null when the site has
+// none (no document).
+export function wordIndex(root, site) {
+  if (!root.dataset.words) return null;
+  const at = (path) => new URL(path, document.baseURI).pathname;
+  return { base: at(root.dataset.words), records: at(root.dataset.records), site };
+}
+
+// The words of a query as the index holds them (ketluan.site.words.words), each once.
+export function queryWords(query) {
+  return [...new Set(fold(query).match(/[0-9a-z]+/g) || [])];
+}
+
+// Document numbers from their text (ketluan.site.words.encode): "L" and base64 varint
+// gaps, or "B" and a base64 bitmap; ascending.
+export function decode(value) {
+  if (!value) return [];
+  const bytes = Uint8Array.from(atob(value.slice(1)), (c) => c.charCodeAt(0));
+  const out = [];
+  if (value[0] === "B") {
+    bytes.forEach((byte, i) => {
+      for (let bit = 0; bit < 8; bit++) if ((byte >> bit) & 1) out.push(8 * i + bit);
+    });
+    return out;
+  }
+  let last = -1;
+  let gap = 0;
+  let shift = 0;
+  for (const byte of bytes) {
+    gap += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (byte < 0x80) {
+      last += gap + 1;
+      out.push(last);
+      gap = 0;
+      shift = 0;
+    }
+  }
+  return out;
+}
+
+// The numbers in both ascending lists.
+export function intersect(a, b) {
+  const out = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      out.push(a[i]);
+      i += 1;
+      j += 1;
+    } else if (a[i] < b[j]) i += 1;
+    else j += 1;
+  }
+  return out;
+}
+
+const files = new Map();
+
+// A JSON file of the index (null when missing), fetched once per page.
+function json(url) {
+  if (!files.has(url)) {
+    files.set(
+      url,
+      fetch(url)
+        .then((response) => (response.ok ? response.json() : null))
+        .catch(() => null),
+    );
+  }
+  return files.get(url);
+}
+
+// The name of a frequent word's own file (ketluan.site.words.file_name).
+export function fileName(word) {
+  if (/^[0-9a-z]+$/.test(word)) return word;
+  const hex = [...new TextEncoder().encode(word)].map((b) => b.toString(16).padStart(2, "0"));
+  return "x" + hex.join("");
+}
+
+// The words of a query that carry accents or đ, as written (NFC, new tone placement,
+// lowercase), as the index keys them (ketluan.site.words.spelled: "=" and the word).
+export function exactWords(query) {
+  const words = normaliseQuery(query).toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  return [...new Set(words.filter((word) => word && fold(word) !== word))].map((w) => "=" + w);
+}
+
+// The documents holding every accented word of ``query`` as typed, among ``found``'s, and
+// those holding them in their title or metadata; a word no document holds so (a slip:
+// "két" for "kết") is left out; null when none is left (or the query has no accents): no
+// document is preferred.
+async function exactly(index, query, found) {
+  const lists = (await Promise.all(exactWords(query).map((word) => postings(index, word))))
+    .filter(Boolean);
+  if (!lists.length) return null;
+  const both = (a, b) => ({ all: intersect(a.all, b.all), told: intersect(a.told, b.told) });
+  return lists.reduce(both, found);
+}
+
+// The places the documents name (ketluan.site.words: urls.WORD_PLACES), longest first,
+// with their spellings.
+async function places(index) {
+  const spellings = (await json(`${index.base}dia-ban.json`)) || {};
+  const names = Object.keys(spellings).sort((a, b) => b.length - a.length);
+  return { names, spellings };
+}
+
+// The index words of ``query``: each place name it holds as one token (place_token), the
+// other words folded; ``onlyPlaces``: it names only places.
+export async function indexWords(index, query) {
+  const { names, spellings } = await places(index);
+  const read = placeWords(query, names, spellings);
+  const words = read.words.flatMap((word) =>
+    word[0] === PLACE_PREFIX ? [word] : queryWords(word),
+  );
+  return { words: [...new Set(words)], onlyPlaces: read.places.length === read.words.length };
+}
+
+// The documents holding ``word``, and those holding it in their title or metadata (for a
+// place token: those of that place); null when no document holds it.
+async function postings(index, word) {
+  if (word.length > MAX_WORD && word[0] !== PLACE_PREFIX) return null;
+  const bucket = await json(`${index.base}${titleBucket(word)}.json`);
+  const entry = bucket && bucket[word];
+  if (!entry) return null;
+  const file = () => json(`${index.base}w/${fileName(word)}.json`);
+  const own = entry.length > 1 ? entry.slice(1) : await file();
+  if (!own) return null;
+  return { all: decode(own[0]), told: decode(own[1]) };
+}
+
+// The documents holding every word of ``query`` (``all``), and those holding every word in
+// their title or metadata (``told``), ascending; ``onlyPlaces`` as indexWords's.
+export async function matching(index, query) {
+  const { words, onlyPlaces } = await indexWords(index, query);
+  const found = await Promise.all(words.map((word) => postings(index, word)));
+  if (!words.length || found.some((item) => item === null)) {
+    return { all: [], told: [], onlyPlaces };
+  }
+  const both = (a, b) => ({ all: intersect(a.all, b.all), told: intersect(a.told, b.told) });
+  return { ...found.reduce(both), onlyPlaces };
+}
+
+const escape = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+// Document ``number`` as the result list's data (asResult's shape; its text is the start
+// of the document, ``x``).
+export async function record(index, number) {
+  const group = (await json(`${index.records}${Math.floor(number / GROUP)}.json`)) || [];
+  const entry = group[number % GROUP];
+  if (!entry) return { url: index.site, meta: {}, excerpt: "", content: "" };
+  const data = asResult(entry, index.site);
+  return entry.x ? { ...data, excerpt: escape(entry.x), content: entry.x } : data;
+}
+
+// The answer to ``query`` in ``direction`` ("desc", "asc": by date) or, null, in the order
+// of ``ranked`` (ketluan-search-engine.js): the documents holding every word in their
+// title or metadata first, then the others, each newest first, the first few re-ranked
+// with the documents titled as typed (``titled``). ``{ total, take }`` as ``ranked``'s.
+export async function wordAnswer(index, query, direction, ranked, titled) {
+  const found = await matching(index, query);
+  const load = (number) => record(index, number);
+  // Documents in a fixed order, the first n with their data.
+  const inOrder = (order) => ({
+    total: order.length,
+    take: async (n) => (await Promise.all(order.slice(0, n).map(load))).map((data) => ({ data })),
+    words: true,
+  });
+  if (direction) return inOrder(direction === "asc" ? found.all : [...found.all].reverse());
+  // Newest first, those holding the words in their title or metadata (of a place: those
+  // of that place) before the others; for an accented query, those holding its words
+  // with its accents before all.
+  const exact = found.onlyPlaces ? null : await exactly(index, query, found);
+  const told = new Set((exact || found).told);
+  const spelled = new Set((exact || found).all);
+  const rank = (number) => (spelled.has(number) ? 0 : 2) + (told.has(number) ? 0 : 1);
+  const order = [...found.all].reverse();
+  order.sort((a, b) => rank(a) - rank(b) || b - a);
+  // A place's documents: no text to rank.
+  if (found.onlyPlaces) return inOrder(order);
+  const results = order.map((number) => ({
+    data: async () => ({
+      ...(await load(number)),
+      exact: spelled.has(number),
+      told: told.has(number),
+    }),
+  }));
+  const named = await titled;
+  return { ...(await ranked(query, { results, placesOnly: false }, named)), words: true };
+}

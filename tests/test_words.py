@@ -1,0 +1,161 @@
+"""The word index of search (``ketluan.site.words``): postings, buckets, records and places
+on a built site, and what one edit changes in it."""
+
+from __future__ import annotations
+
+import doctest
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import Site, conclusion
+from ketluan.site import urls, words
+from ketluan.site.search import place_token
+from ketluan.site.titles import bucket
+from ketluan.site.words import GROUP, Indexed, Words, decode, encode, file_name
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    site = Site(tmp_path_factory.mktemp("words") / "project")
+    site.options["search_shard_size"] = "2"
+    site.add(
+        "lai-chau/muong-te/31.md",
+        conclusion(
+            "Phát triển cây chè trên đất dốc; diễn biến thời tiết bất thường.\n",
+            title="Kết luận về phát triển cây chè",
+            number="31-KL/HU",
+            date="2019-04-02",
+        ),
+    )
+    site.add(
+        "lai-chau/muong-te/37.md",
+        conclusion(
+            "Che phủ rừng đạt 60%. Huyện ủy Mường Tè thống nhất.\n",
+            title="Kết luận về bảo vệ rừng",
+            number="37-KL/HU",
+            date="2023-04-03",
+        ),
+    )
+    for n in range(40, 40 + 2 * GROUP):  # enough documents for three records files
+        site.add(
+            f"lai-chau/muong-te/{n}.md",
+            conclusion(
+                "Thống nhất kế hoạch.\n",
+                title=f"Kết luận số {n}",
+                number=f"{n}-KL/HU",
+                date=f"2024-01-{n - 39:02d}",
+            ),
+        )
+    site.build()
+    return site
+
+
+def index_file(site: Site, path: str) -> Any:
+    return json.loads((site.root / "site" / path).read_text("utf-8"))
+
+
+def entry(site: Site, word: str) -> tuple[int, list[int], list[int]]:
+    """The count and postings (all, described) of ``word`` as the browser reads them."""
+    found = index_file(site, urls.word_lookup(bucket(word)))[word]
+    own = found[1:] if len(found) > 1 else index_file(site, urls.word_file(file_name(word)))
+    return found[0], decode(own[0]), decode(own[1])
+
+
+def numbered(site: Site) -> list[dict[str, str]]:
+    """Every record, by document number (oldest first)."""
+    folder = site.root / "site" / urls.RECORDS
+    groups = sorted(folder.glob("*.json"), key=lambda path: int(path.stem))
+    return [record for path in groups for record in json.loads(path.read_text("utf-8"))]
+
+
+def number_of(site: Site, leaf: str) -> int:
+    (found,) = [i for i, r in enumerate(numbered(site)) if r["url"].endswith(f"/{leaf}/")]
+    return found
+
+
+def test_examples() -> None:
+    assert doctest.testmod(words).failed == 0
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_encode_decode_round_trip(seed: int) -> None:
+    rng = random.Random(seed)
+    size = rng.choice([10, 1000, 100_000])
+    numbers = sorted(rng.sample(range(size), rng.randint(0, min(size, 500))))
+    text = encode(numbers)
+    assert decode(text) == numbers
+    dense, sparse = encode(list(range(1000))), encode(list(range(0, 100_000, 1000)))
+    assert dense[0] == "B" and sparse[0] == "L", "the shorter form is chosen"
+
+
+def test_records_are_numbered_oldest_first_in_groups(built: Site) -> None:
+    records = numbered(built)
+    assert len(records) == 2 + 2 * GROUP
+    assert [r["iso"] for r in records] == sorted(r["iso"] for r in records)
+    assert records[0]["number"] == "31-KL/HU"
+    assert records[0]["x"].startswith("Phát triển cây chè trên đất dốc")
+    assert len(index_file(built, urls.record_group(0))) == GROUP
+
+
+def test_folded_word_finds_every_spelling_and_metadata_is_told(built: Site) -> None:
+    tea, cover = number_of(built, "31-kl-hu"), number_of(built, "37-kl-hu")
+    count, every, told = entry(built, "che")
+    assert count == 2 and every == sorted([tea, cover])
+    assert told == [tea], "chè is in the title of 31 only"
+    _, exact, exact_told = entry(built, "=chè")
+    assert exact == [tea] and exact_told == [tea]
+    _, _, number_told = entry(built, "31")
+    assert tea in number_told, "its number is metadata"
+
+
+def test_a_frequent_word_has_a_file_of_its_own() -> None:
+    items = [
+        Indexed((f"2024-{n:05d}", f"van-ban/{n}/"), {"url": f"van-ban/{n}/"}, Words(text, "", ""))
+        for n in range(2000)
+        for text in ["ket luan" if n % 2 else "luan"]
+    ]
+    files = words.word_files(items)
+    rare = json.loads(files[urls.word_lookup(bucket("ket"))])["ket"]
+    assert rare == [1000], "the postings are in the word's own file"
+    every, told = json.loads(files[urls.word_file("ket")])
+    assert decode(every) == list(range(1, 2000, 2)) and told == ""
+    assert len(files[urls.word_file("luan")]) < 2000 / 8 * 4 / 3 + 20, "a bitmap: a bit each"
+    assert len([path for path in files if path.startswith(urls.RECORDS)]) == 2000 / GROUP
+
+
+def test_text_words_are_not_described(built: Site) -> None:
+    _, every, told = entry(built, "dien")
+    assert every == [number_of(built, "31-kl-hu")] and told == [], "diễn (biến): text"
+
+
+def test_places_are_words_of_their_own(built: Site) -> None:
+    token = place_token("Sơn Động")  # the place of conftest's documents
+    count, _, told = entry(built, token)
+    assert count == len(numbered(built)) == len(told), "every document is Sơn Động's own"
+    places = index_file(built, urls.WORD_PLACES)
+    assert places["son dong"] == ["sơn động"]
+    assert "muong te" not in places, "a name in the text only is no place of the corpus"
+
+
+def test_an_edit_changes_only_the_words_it_touches(tmp_path: Path) -> None:
+    site = Site(tmp_path / "project")
+    site.add("lai-chau/muong-te/1.md", conclusion("Phát triển cây chè.\n", number="1-KL/HU"))
+    site.add("lai-chau/muong-te/2.md", conclusion("Bảo vệ rừng.\n", number="2-KL/HU"))
+    site.build()
+    out = site.root / "site"
+    before = {p: p.read_bytes() for p in (out / urls.WORDS).rglob("*.json")}
+    site.add("lai-chau/muong-te/2.md", conclusion("Bảo vệ rừng và cây quế.\n", number="2-KL/HU"))
+    site.build()
+    after = {p: p.read_bytes() for p in (out / urls.WORDS).rglob("*.json")}
+    changed = {p.name for p in after if before.get(p) != after[p]}
+    assert bucket("que") + ".json" in changed, "the new word"
+    assert bucket("phat") + ".json" not in changed or bucket("phat") in {
+        bucket(w) for w in ("que", "va", "cay")
+    }, "a word of the other document only"
+    assert len(changed) < len(after) / 2
+    (found,) = [r for r in numbered(site) if r["number"] == "2-KL/HU"]
+    assert found["x"] == "Bảo vệ rừng và cây quế."
