@@ -127,6 +127,17 @@ def test_a_frequent_word_has_a_file_of_its_own() -> None:
     assert len([path for path in files if path.startswith(urls.RECORDS)]) == 2000 / GROUP
 
 
+def test_a_place_spelled_two_ways_is_one_word() -> None:
+    found = Words("hoa binh", "", "")
+    items = [
+        Indexed(("2024", "van-ban/1/"), {"url": "van-ban/1/"}, found, ("hoà bình", "hòa bình")),
+        Indexed(("2025", "van-ban/2/"), {"url": "van-ban/2/"}, found, ("hòa bình",)),
+    ]
+    files = words.word_files(items)
+    token = place_token("Hòa Bình")
+    assert json.loads(files[urls.word_lookup(bucket(token))])[token][:2] == [2, encode([0, 1])]
+
+
 def test_text_words_are_not_described(built: Site) -> None:
     _, every, told = entry(built, "dien")
     assert every == [number_of(built, "31-kl-hu")] and told == [], "diễn (biến): text"

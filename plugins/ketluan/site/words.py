@@ -232,11 +232,12 @@ def word_files(documents: Iterable[Indexed]) -> dict[str, str]:
     told: dict[str, list[int]] = defaultdict(list)
     spellings: dict[str, set[str]] = defaultdict(set)
     for number, item in enumerate(ordered):
+        # each once: two spellings of a place ("hoà", "hòa") make one token
         text = [*item.words.text.split(), *item.words.spelled.split()]
-        for word in [*text, *map(place_token, item.places)]:
+        for word in {*text, *map(place_token, item.places)}:
             postings[word].append(number)
         described = [*item.words.described.split(), *item.words.spelled_described.split()]
-        for word in [*described, *map(place_token, item.own)]:
+        for word in {*described, *map(place_token, item.own)}:
             told[word].append(number)
         for name in item.places:
             spellings[fold(name)].add(name)
