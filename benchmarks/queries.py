@@ -5,10 +5,11 @@
 For each query: a fresh Chromium context (empty cache) opens ``/tra-cuu/?q=<query>``; every
 response from then until the first page of results shows is counted (uncompressed: the
 server does not compress), split into what search fetches (the engine: pagefind.js, its
-wasm, our search scripts; the index: meta, chunks, filters, fragments, manifests, number
-lookups) and the rest of the page (HTML, theme CSS and scripts). Then "Xem thêm" is clicked
-once, when shown, and the bytes of the second page are counted the same way. Prints one
-JSON line per query and, with ``--markdown``, a table for BENCHMARKS.md.
+wasm, our search scripts; the index: Pagefind's meta, chunks, filters and fragments, the
+word index's files and records, manifests, number and title lookups) and the rest of the
+page (HTML, theme CSS and scripts). Then "Xem thêm" is clicked once, when shown, and the
+bytes of the second page are counted the same way. Prints one JSON line per query and,
+with ``--markdown``, a table for BENCHMARKS.md.
 """
 
 from __future__ import annotations
@@ -41,7 +42,13 @@ QUERIES = [
 ]
 """The queries of issue 17's table, and the same documents asked other ways."""
 
-SEARCH_SCRIPTS = ("ketluan-search", "ketluan-query", "ketluan-numbers", "ketluan-titles")
+SEARCH_SCRIPTS = (
+    "ketluan-search",  # and ketluan-search-engine
+    "ketluan-query",
+    "ketluan-numbers",
+    "ketluan-titles",
+    "ketluan-words",
+)
 
 
 def part(url: str) -> str:
@@ -51,10 +58,10 @@ def part(url: str) -> str:
         return "engine"
     if "wasm." in path:
         return "engine"
-    if "/fragment/" in path:
-        return "fragments"
-    if "/index/" in path:
-        return "index"
+    if "/fragment/" in path or "/tra-cuu/vb/" in path:
+        return "fragments"  # what results show: Pagefind's fragments, the word index's records
+    if "/index/" in path or "/tra-cuu/tu/" in path:
+        return "index"  # Pagefind's chunks, the word index's buckets and word files
     if "/filter/" in path:
         return "filters"
     if "pf_meta" in path or "pagefind-entry" in path:
