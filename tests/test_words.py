@@ -170,3 +170,14 @@ def test_an_edit_changes_only_the_words_it_touches(tmp_path: Path) -> None:
     assert len(changed) < len(after) / 2
     (found,) = [r for r in numbered(site) if r["number"] == "2-KL/HU"]
     assert found["x"] == "Bảo vệ rừng và cây quế."
+
+
+def test_each_filter_value_lists_its_documents(built: Site) -> None:
+    years = index_file(built, urls.word_facet("nam"))
+    assert years["n"] == len(numbered(built))
+    assert decode(years["v"]["2019"]) == [number_of(built, "31-kl-hu")]
+    assert len(decode(years["v"]["2024"])) == 2 * GROUP
+    kinds = index_file(built, urls.word_facet("loai"))
+    assert sum(len(decode(p)) for p in kinds["v"].values()) == years["n"], "one kind each"
+    places = index_file(built, urls.word_facet("huyen"))
+    assert list(places["v"]) == ["Sơn Động"]

@@ -13,9 +13,12 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from ketluan.adapter.engine import Engine
 from ketluan.adapter.outputs import stored_outputs, write_file
-from ketluan.build.incremental import Mode
+from ketluan.build.incremental import Assembled, Mode
 from ketluan.build.publish import Output
 from ketluan.build.refs import digest
+from ketluan.core.model import Document
+from ketluan.site import urls
+from ketluan.site.search import SearchPlan
 from ketluan.site.words import Indexed, indexed, word_files
 
 WORDS = "words"
@@ -47,12 +50,21 @@ def _documents(engine: Engine) -> dict[str, Indexed]:
     if engine.mode is Mode.LOCAL or engine.built is None:
         found: dict[str, Indexed] = dict(engine.stored(WORDS) or {})
         for source in engine.sources.changed if engine.sources else ():
+            doc = engine.refs.document(source)
             named = filter(None, (engine.sources.current[source][3] or "").split("\n"))
-            item = indexed(engine.refs.document(source), engine.words[source], named)
+            # a local change keeps the document's fields, relations and tasks: its filters
+            before = found.get(urls.document(doc))
+            facets = before.facets if before is not None else None
+            item = indexed(doc, engine.words[source], named, facets)
             found[item.record["url"]] = item
         return found
     built = engine.built
+    search = engine.indexes.search if engine.indexes is not None else None
     return {
-        (item := indexed(doc, built.words[doc.source], built.named[doc.source])).record["url"]: item
-        for doc in built.corpus.documents
+        (item := _indexed(doc, built, search)).record["url"]: item for doc in built.corpus.documents
     }
+
+
+def _indexed(doc: Document, built: Assembled, search: SearchPlan | None) -> Indexed:
+    facets = search.facets(doc) if search is not None else None
+    return indexed(doc, built.words[doc.source], built.named[doc.source], facets)

@@ -162,6 +162,11 @@ def word_file(name: str) -> str:
     return f"{WORDS}w/{name}.json"
 
 
+def word_facet(name: str) -> str:
+    """The file of the documents of each value of filter ``name`` (``site.words``)."""
+    return f"{WORDS}loc/{name}.json"
+
+
 def record_group(group: int) -> str:
     """The file of the result records of group ``group`` of documents."""
     return f"{RECORDS}{group}.json"

@@ -24,7 +24,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ketluan.core.model import Document
@@ -147,18 +147,25 @@ class Indexed:
     every "diễn biến" for "dien bien"."""
     own: tuple[str, ...] = ()
     """Those of ``places`` it belongs to (its own place names them), ranked first."""
+    facets: dict[str, list[str]] = field(default_factory=dict)
+    """Its filter values (``SearchPlan.facets``), by filter name."""
 
 
-def indexed(doc: Document, found: Words, named: Iterable[str] = ()) -> Indexed:
+def indexed(
+    doc: Document,
+    found: Words,
+    named: Iterable[str] = (),
+    facets: dict[str, list[str]] | None = None,
+) -> Indexed:
     """``doc`` as the word index holds it; ``named``: the places it names
-    (``SearchPlan.named``)."""
+    (``SearchPlan.named``); ``facets``: its filter values."""
     record = result_entry(doc)
     if found.summary:
         record["x"] = found.summary
     places = tuple(sorted(named))
     here = fold(doc.place or "")
     own = tuple(name for name in places if fold(name) in here)
-    return Indexed((doc.date.iso(), record["url"]), record, found, places, own)
+    return Indexed((doc.date.iso(), record["url"]), record, found, places, own, facets or {})
 
 
 def file_name(word: str) -> str:
@@ -224,14 +231,20 @@ def decode(value: str) -> list[int]:
 def word_files(documents: Iterable[Indexed]) -> dict[str, str]:
     """Site path -> JSON text of every file of the index (compact, byte-stable): the
     buckets (``word: [count, postings, described]``, or ``[count]`` when the postings are
-    in the word's own file, ``[postings, described]``), the records files, and the places
+    in the word's own file, ``[postings, described]``), the records files, the places
     named (``urls.WORD_PLACES``: folded name -> its spellings, which the browser reads a
-    query's place names with, as ``placeQuery`` does)."""
+    query's place names with, as ``placeQuery`` does), and one file per filter
+    (``urls.word_facet``: ``n``, the number of documents, and ``v``, each value's
+    postings), which the filters are chosen and counted with."""
     ordered = sorted(documents, key=lambda item: item.order)
     postings: dict[str, list[int]] = defaultdict(list)
     told: dict[str, list[int]] = defaultdict(list)
     spellings: dict[str, set[str]] = defaultdict(set)
+    values: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for number, item in enumerate(ordered):
+        for name, chosen in item.facets.items():
+            for value in sorted(set(chosen)):
+                values[name][value].append(number)
         # each once: two spellings of a place ("hoà", "hòa") make one token
         text = [*item.words.text.split(), *item.words.spelled.split()]
         for word in {*text, *map(place_token, item.places)}:
@@ -253,6 +266,9 @@ def word_files(documents: Iterable[Indexed]) -> dict[str, str]:
     for name, value in buckets.items():
         files[urls.word_lookup(name)] = _json(value)
     files[urls.WORD_PLACES] = _json({name: sorted(spellings[name]) for name in sorted(spellings)})
+    for name, found in values.items():
+        postings_of = {value: encode(found[value]) for value in sorted(found)}
+        files[urls.word_facet(name)] = _json({"n": len(ordered), "v": postings_of})
     for start in range(0, len(ordered), GROUP):
         group = [item.record for item in ordered[start : start + GROUP]]
         files[urls.record_group(start // GROUP)] = _json(group)

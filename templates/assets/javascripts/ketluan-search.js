@@ -15,7 +15,7 @@ import {
 import { numberAnswer } from "./ketluan-numbers.js";
 import { readQuery } from "./ketluan-query.js";
 import { titled } from "./ketluan-titles.js";
-import { wordAnswer, wordIndex } from "./ketluan-words.js";
+import { filterCounts, filterTotals, wordAnswer, wordIndex } from "./ketluan-words.js";
 
 const DEBOUNCE_MS = 250;
 // A search typed on /tra-cuu/ is one history entry until the reader pauses this long (or
@@ -55,6 +55,7 @@ const FILTERS = [
   ["giao_cho", "Nhiệm vụ giao cho"],
   ["han", "Thời hạn nhiệm vụ"],
 ];
+const FILTER_NAMES = FILTERS.map(([name]) => name);
 
 // Pagefind excerpts are escaped text with <mark> around matches: rebuild them as DOM
 // nodes, keeping only text and <mark>, so nothing else from the index becomes markup.
@@ -157,13 +158,16 @@ async function ordered(state, query, options, direction) {
   return { found, total, take };
 }
 
-// A query without filters, from the word index (ketluan-words.js; null when the site has
-// none): Pagefind is loaded only for filters and their counts.
+// A search from the word index (ketluan-words.js): the query (or none) among the documents
+// of the filters; null when the site has none (no document) or nothing is asked. The title
+// lookups know no filters: with a filter, the index's order alone.
 function byWords(root, query, filters = {}, direction = null) {
   const words = wordIndex(root, siteBase(root));
-  if (!words || !query || Object.keys(filters).length) return null;
-  const named = direction ? [] : titled(root.dataset.titles, siteBase(root), query);
-  return wordAnswer(words, query, direction, ranked, named);
+  const filtered = Object.keys(filters).length > 0;
+  if (!words || (!query && !filtered)) return null;
+  const named =
+    direction || filtered || !query ? [] : titled(root.dataset.titles, siteBase(root), query);
+  return wordAnswer(words, query || null, direction, ranked, named, filters, FILTER_NAMES);
 }
 
 // A query that is a document number (readQuery's ``number``), with no filter and in order
@@ -317,9 +321,12 @@ function setupPage(root, box) {
   // Filter values come from every shard's filter index: loaded only when the reader
   // opens the filters (or arrives with filters in the URL), not for every query.
   let filtersLoaded = null;
+  const words = wordIndex(box, siteBase(box)); // null: Pagefind counts (``state``)
   const buildFilters = (state) => {
     filtersLoaded ??= (async () => {
-      totals = await (await index(state, null)).filters();
+      totals = words
+        ? await filterTotals(words, FILTER_NAMES)
+        : await (await index(state, null)).filters();
       const holder = details.querySelector(".kl-filters__list");
       for (const [name, label] of FILTERS) {
         if (!Object.keys(totals[name] || {}).length && !wanted.get(name)) continue;
@@ -425,15 +432,15 @@ function setupPage(root, box) {
     const direct =
       (await byNumber(box, number, chosen(), sort.value)) ||
       (await byWords(box, searched, chosen(), DIRECTIONS[order] || null));
-    // Nothing asked (and no filter open): nothing to load.
-    const idle = !query && !Object.keys(chosen()).length && !selects.size;
+    // Nothing asked: nothing to load (the filters, if open, show their totals).
+    const idle = !query && !Object.keys(chosen()).length;
     const state = direct || idle ? null : await engine(box);
     if (id !== current) return;
     if (!direct && !state && !idle) {
       status.textContent = "Chưa có văn bản để tra cứu.";
       return;
     }
-    if (state && !selects.size && FILTERS.some(([name]) => wanted.get(name))) {
+    if ((state || words) && !selects.size && FILTERS.some(([name]) => wanted.get(name))) {
       details.open = true;
       await buildFilters(state);
       if (id !== current) return;
@@ -477,13 +484,9 @@ function setupPage(root, box) {
       cited.hidden = !pages.length;
     }
     if (counted) {
-      // The word index counts no filter value: Pagefind's search of the query does.
-      const counter = state || (await engine(box));
-      if (!counter || id !== current) return;
-      const found = answer.words
-        ? await search(counter, searched, { filters, counts: true })
-        : answer.found;
-      const counts = await facetCounts(counter, searched, filters, found);
+      const counts = words
+        ? await filterCounts(words, answer.byNumber ? null : searched, filters, FILTER_NAMES)
+        : await facetCounts(state, searched, filters, answer.found);
       if (id === current) showCounts(counts, filters);
     }
   };
@@ -492,6 +495,11 @@ function setupPage(root, box) {
   const recount = async (state) => {
     const id = current;
     const { query, filters } = last;
+    if (words) {
+      const counts = await filterCounts(words, query || null, filters, FILTER_NAMES);
+      if (id === current) showCounts(counts, filters);
+      return;
+    }
     const searched = query || Object.keys(filters).length;
     const found = searched
       ? await search(state, query || null, { filters, counts: true })
@@ -526,8 +534,8 @@ function setupPage(root, box) {
   details.addEventListener("toggle", async () => {
     // Opened by the reader (a search opening it for filters in the URL builds them itself).
     if (!details.open || filtersLoaded) return;
-    const state = await engine(box);
-    if (!state) return;
+    const state = words ? null : await engine(box);
+    if (!state && !words) return;
     await buildFilters(state);
     await recount(state);
   });

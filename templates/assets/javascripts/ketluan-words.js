@@ -6,7 +6,7 @@
 
 import { fold, normaliseQuery } from "./ketluan-query.js";
 import { asResult } from "./ketluan-numbers.js";
-import { PLACE_PREFIX, placeWords } from "./ketluan-search-engine.js";
+import { PLACE_PREFIX, placeSnippet, placeWords } from "./ketluan-search-engine.js";
 import { titleBucket } from "./ketluan-titles.js";
 
 const GROUP = 8; // ketluan.site.words.GROUP
@@ -152,6 +152,80 @@ export async function matching(index, query) {
   return { ...found.reduce(both), onlyPlaces };
 }
 
+// Filter ``name``'s file (ketluan.site.words: urls.word_facet): the number of documents
+// ``n`` and each value's documents, decoded once; null when no document has a value.
+const facets = new Map();
+function facet(index, name) {
+  if (!facets.has(name)) {
+    facets.set(
+      name,
+      json(`${index.base}loc/${name}.json`).then((file) =>
+        file
+          ? { n: file.n, values: new Map(Object.entries(file.v).map(([v, p]) => [v, decode(p)])) }
+          : null,
+      ),
+    );
+  }
+  return facets.get(name);
+}
+
+// Every document (their numbers), from any filter's file.
+async function everyDocument(index, names) {
+  for (const name of names) {
+    const found = await facet(index, name);
+    if (found) return Array.from({ length: found.n }, (_, i) => i);
+  }
+  return [];
+}
+
+// The documents having every chosen value of ``filters`` (name -> value), ascending; null
+// when none is chosen.
+async function chosen(index, filters) {
+  const names = Object.keys(filters);
+  if (!names.length) return null;
+  const lists = await Promise.all(
+    names.map(async (name) => ((await facet(index, name))?.values.get(filters[name])) || []),
+  );
+  return lists.reduce(intersect);
+}
+
+// How many of ``numbers`` (ascending; null: every document) have each value of each filter
+// of ``names``: name -> value -> count (values with none left out).
+async function countValues(index, numbers, names) {
+  const counts = {};
+  for (const name of names) {
+    const found = await facet(index, name);
+    if (!found) continue;
+    counts[name] = {};
+    for (const [value, list] of found.values) {
+      const count = numbers ? intersect(numbers, list).length : list.length;
+      if (count) counts[name][value] = count;
+    }
+  }
+  return counts;
+}
+
+// Every filter's values and their documents: name -> value -> count.
+export function filterTotals(index, names) {
+  return countValues(index, null, names);
+}
+
+// The counts the filters show for ``query`` (null: none) and ``filters``: each filter's
+// values among the documents of the query and the *other* chosen filters (a chosen district
+// would leave the other districts at 0).
+export async function filterCounts(index, query, filters, names) {
+  const base = query ? (await matching(index, query)).all : null;
+  const counts = {};
+  for (const name of names) {
+    const others = { ...filters };
+    delete others[name];
+    const picked = await chosen(index, others);
+    const numbers = picked && base ? intersect(base, picked) : picked || base;
+    counts[name] = (await countValues(index, numbers, [name]))[name] || {};
+  }
+  return counts;
+}
+
 const escape = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 // Document ``number`` as the result list's data (asResult's shape; its text is the start
@@ -164,13 +238,26 @@ export async function record(index, number) {
   return entry.x ? { ...data, excerpt: escape(entry.x), content: entry.x } : data;
 }
 
-// The answer to ``query`` in ``direction`` ("desc", "asc": by date) or, null, in the order
-// of ``ranked`` (ketluan-search-engine.js): the documents holding every word in their
-// title or metadata first, then the others, each newest first, the first few re-ranked
-// with the documents titled as typed (``titled``). ``{ total, take }`` as ``ranked``'s.
-export async function wordAnswer(index, query, direction, ranked, titled) {
-  const found = await matching(index, query);
-  const load = (number) => record(index, number);
+// The answer to ``query`` (null: every document) among the documents of ``filters`` (name
+// -> value, ``names``: every filter's name) in ``direction`` ("desc", "asc": by date) or,
+// null, in the order of ``ranked`` (ketluan-search-engine.js): the documents holding every
+// word in their title or metadata first, then the others, each newest first, the first
+// few re-ranked with the documents titled as typed (``titled``). ``{ total, take }`` as
+// ``ranked``'s.
+export async function wordAnswer(index, query, direction, ranked, titled, filters, names) {
+  const found = query
+    ? await matching(index, query)
+    : { all: await everyDocument(index, names), told: [], onlyPlaces: false };
+  const picked = await chosen(index, filters || {});
+  if (picked) {
+    found.all = intersect(found.all, picked);
+    found.told = intersect(found.told, picked);
+  }
+  if (!query) direction ||= "desc";
+  // A place query's result shows where the document belongs (what it was found by).
+  const snippet = (data) =>
+    found.onlyPlaces ? { ...data, ...placeSnippet(data.meta.place || "") } : data;
+  const load = async (number) => snippet(await record(index, number));
   // Documents in a fixed order, the first n with their data.
   const inOrder = (order) => ({
     total: order.length,
