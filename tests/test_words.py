@@ -15,6 +15,7 @@ from conftest import Site, conclusion
 from ketluan.site import urls, words
 from ketluan.site.search import place_token
 from ketluan.site.titles import bucket
+from ketluan.site.wordpatch import patch_files
 from ketluan.site.words import GROUP, Indexed, Words, decode, encode, file_name
 
 
@@ -181,3 +182,62 @@ def test_each_filter_value_lists_its_documents(built: Site) -> None:
     assert sum(len(decode(p)) for p in kinds["v"].values()) == years["n"], "one kind each"
     places = index_file(built, urls.word_facet("huyen"))
     assert list(places["v"]) == ["Sơn Động"]
+
+
+VOCABULARY = ["ket", "luan", "che", "=chè", "rung", "que", "dien", "bien", "2024", "so"]
+
+
+def _random_items(rng: random.Random, count: int) -> list[Indexed]:
+    def pick() -> Words:
+        chosen = rng.sample(VOCABULARY, rng.randint(1, len(VOCABULARY)))
+        plain = " ".join(sorted(w for w in chosen if not w.startswith("=")))
+        spelled_words = " ".join(sorted(w for w in chosen if w.startswith("=")))
+        told = " ".join(rng.sample(plain.split(), min(1, len(plain.split()))))
+        return Words(plain, told, f"text {rng.random()}", spelled_words)
+
+    return [
+        Indexed((f"2024-{n:05d}", f"van-ban/{n}/"), {"url": f"van-ban/{n}/"}, pick())
+        for n in range(count)
+    ]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_local_patch_gives_what_a_whole_build_gives(seed: int) -> None:
+    """``wordpatch.patch_files`` against ``word_files`` of the edited corpus: the same files,
+    the same removed (a word gained or lost, moved into or out of its own file)."""
+    rng = random.Random(seed)
+    count = rng.choice([20, 300, 2000])  # 2,000: words long enough for files of their own
+    before = _random_items(rng, count)
+    published = words.word_files(before)
+    after = list(before)
+    changes = []
+    for number in rng.sample(range(count), rng.randint(1, 3)):
+        edited = _random_items(rng, 1)[0]
+        after[number] = Indexed(
+            before[number].order, before[number].record | {"x": "new"}, edited.words
+        )
+        changes.append((number, before[number], after[number]))
+    whole = words.word_files(after)
+    files, removed = patch_files(published.get, changes)
+    assert {path: whole[path] for path in files} == files, "every patched file as whole"
+    changed = {path for path in whole if published.get(path) != whole[path]}
+    assert changed <= set(files), "every file that changed is patched"
+    assert removed == set(published) - set(whole)
+
+
+def test_a_local_patch_removes_a_lost_word_and_adds_a_new_one() -> None:
+    def item(n: int, text: str) -> Indexed:
+        return Indexed(
+            (f"2024-{n}", f"van-ban/{n}/"), {"url": f"van-ban/{n}/"}, Words(text, "", "")
+        )
+
+    before = [item(0, "ket luan rieng"), item(1, "ket luan")]
+    after = [item(0, "ket luan moi"), before[1]]
+    published = words.word_files(before)
+    files, removed = patch_files(published.get, [(0, before[0], after[0])])
+    whole = words.word_files(after)
+    lost = urls.word_lookup(bucket("rieng"))
+    assert lost in removed or "rieng" not in json.loads(files[lost]), "its only document"
+    assert json.loads(files[urls.word_lookup(bucket("moi"))])["moi"][0] == 1
+    assert {path: whole.get(path) for path in files} == files
+    assert removed == set(published) - set(whole)

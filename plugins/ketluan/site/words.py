@@ -228,6 +228,24 @@ def decode(value: str) -> list[int]:
     return numbers
 
 
+def keys(item: Indexed) -> tuple[set[str], set[str]]:
+    """The index keys of a document: those it holds, those its title or metadata hold
+    (each once: two spellings of a place, "hoà" and "hòa", make one token)."""
+    words = item.words
+    every = {*words.text.split(), *words.spelled.split(), *map(place_token, item.places)}
+    told = {*words.described.split(), *words.spelled_described.split()}
+    return every, told | set(map(place_token, item.own))
+
+
+def entry(every: list[int], told: list[int]) -> tuple[list[Any], str | None]:
+    """A word's bucket entry for its postings, and its own file's text when they are
+    longer than ``INLINE`` (the entry then holds only the count)."""
+    found = [encode(every), encode(told)]
+    if sum(map(len, found)) > INLINE:
+        return [len(every)], json_text(found)
+    return [len(every), *found], None
+
+
 def word_files(documents: Iterable[Indexed]) -> dict[str, str]:
     """Site path -> JSON text of every file of the index (compact, byte-stable): the
     buckets (``word: [count, postings, described]``, or ``[count]`` when the postings are
@@ -245,35 +263,32 @@ def word_files(documents: Iterable[Indexed]) -> dict[str, str]:
         for name, chosen in item.facets.items():
             for value in sorted(set(chosen)):
                 values[name][value].append(number)
-        # each once: two spellings of a place ("hoà", "hòa") make one token
-        text = [*item.words.text.split(), *item.words.spelled.split()]
-        for word in {*text, *map(place_token, item.places)}:
+        every, described = keys(item)
+        for word in every:
             postings[word].append(number)
-        described = [*item.words.described.split(), *item.words.spelled_described.split()]
-        for word in {*described, *map(place_token, item.own)}:
+        for word in described:
             told[word].append(number)
         for name in item.places:
             spellings[fold(name)].add(name)
     buckets: dict[str, dict[str, list[Any]]] = defaultdict(dict)
     files: dict[str, str] = {}
     for word in sorted(postings):
-        found = [encode(postings[word]), encode(told.get(word, []))]
-        if sum(map(len, found)) > INLINE:
-            files[urls.word_file(file_name(word))] = _json(found)
-            buckets[bucket(word)][word] = [len(postings[word])]
-        else:
-            buckets[bucket(word)][word] = [len(postings[word]), *found]
+        buckets[bucket(word)][word], own = entry(postings[word], told.get(word, []))
+        if own is not None:
+            files[urls.word_file(file_name(word))] = own
     for name, value in buckets.items():
-        files[urls.word_lookup(name)] = _json(value)
-    files[urls.WORD_PLACES] = _json({name: sorted(spellings[name]) for name in sorted(spellings)})
+        files[urls.word_lookup(name)] = json_text(value)
+    named = {name: sorted(spellings[name]) for name in sorted(spellings)}
+    files[urls.WORD_PLACES] = json_text(named)
     for name, found in values.items():
         postings_of = {value: encode(found[value]) for value in sorted(found)}
-        files[urls.word_facet(name)] = _json({"n": len(ordered), "v": postings_of})
+        files[urls.word_facet(name)] = json_text({"n": len(ordered), "v": postings_of})
     for start in range(0, len(ordered), GROUP):
         group = [item.record for item in ordered[start : start + GROUP]]
-        files[urls.record_group(start // GROUP)] = _json(group)
+        files[urls.record_group(start // GROUP)] = json_text(group)
     return dict(sorted(files.items()))
 
 
-def _json(value: object) -> str:
+def json_text(value: object) -> str:
+    """The text of an index file: compact JSON, one line."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
