@@ -3,16 +3,15 @@
 A build that planned the site recomputes the index from every document's words (from
 its analysis). A build that changed only documents' text (``Mode.LOCAL``) patches the
 published files of the words those documents gained or lost (``site.wordpatch``), with
-their words of before from the state value ``WORDS`` (every document's ``Indexed``,
-compressed, and its number). Files whose text did not change are not written again;
-files no longer made are removed.
+their words of before from the state's ``words`` table (each document's number and
+``Indexed``, compressed: a local build reads and writes only its documents' rows). Files
+whose text did not change are not written again; files no longer made are removed.
 """
 
 from __future__ import annotations
 
 import pickle
 import zlib
-from dataclasses import dataclass, field
 
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -28,22 +27,16 @@ from ketluan.site.wordpatch import patch_files
 from ketluan.site.words import Indexed, indexed, word_files
 
 WORDS = "words"
-"""State key (per target): the ``Published`` index; also the kind of its outputs."""
+"""State key (per target): how many documents the published index holds (its rows are in
+the ``words`` table); also the kind of the index's outputs."""
 
 
-@dataclass
-class Published:
-    """Every document of the published index: its number and its ``Indexed``, pickled and
-    compressed (about a third of the size: read whole by every build that changes text)."""
+def pack(item: Indexed) -> bytes:
+    return zlib.compress(pickle.dumps(item, pickle.HIGHEST_PROTOCOL), 1)
 
-    numbers: dict[str, int] = field(default_factory=dict)
-    packed: dict[str, bytes] = field(default_factory=dict)
 
-    def get(self, url: str) -> Indexed:
-        return pickle.loads(zlib.decompress(self.packed[url]))
-
-    def set(self, url: str, item: Indexed) -> None:
-        self.packed[url] = zlib.compress(pickle.dumps(item, pickle.HIGHEST_PROTOCOL), 1)
+def unpack(value: bytes) -> Indexed:
+    return pickle.loads(zlib.decompress(value))
 
 
 def write_words(engine: Engine, config: MkDocsConfig) -> None:
@@ -54,16 +47,17 @@ def write_words(engine: Engine, config: MkDocsConfig) -> None:
     if not engine.options.search:
         engine.changes.removed |= set(published)
         engine.meta[WORDS] = None
+        engine.changes.words = {"whole": True, "rows": {}}
         return
-    before: Published | None = engine.stored(WORDS) if engine.mode is Mode.LOCAL else None
-    if before is not None and engine.built is None:
-        files, removed = _patched(engine, before)
-        engine.meta[WORDS] = before
+    if engine.mode is Mode.LOCAL and engine.built is None and engine.has_stored(WORDS):
+        files, removed = _patched(engine)
     else:
-        documents = _documents(engine)
-        files, removed = word_files(documents), set()
-        engine.meta[WORDS] = _published(documents)
+        documents = sorted(_documents(engine), key=lambda item: item.order)
+        files = word_files(documents)
         removed = set(published) - set(files)
+        rows = {item.record["url"]: (n, pack(item)) for n, item in enumerate(documents)}
+        engine.changes.words = {"whole": True, "rows": rows}
+        engine.meta[WORDS] = len(documents)
     for path, text in files.items():
         key = digest(text)
         if published.get(path) != key:
@@ -71,18 +65,23 @@ def write_words(engine: Engine, config: MkDocsConfig) -> None:
     engine.changes.removed |= removed & set(published)
 
 
-def _patched(engine: Engine, before: Published) -> tuple[dict[str, str], set[str]]:
-    """The files a local change rewrites; ``before`` updated with the changed documents."""
-    changes = []
-    for source in engine.sources.changed if engine.sources else ():
+def _patched(engine: Engine) -> tuple[dict[str, str], set[str]]:
+    """The files a local change rewrites, and the rows of its documents."""
+    assert engine.state is not None and engine.sources is not None
+    changes, rows = [], {}
+    for source in engine.sources.changed:
         doc = engine.refs.document(source)
         url = urls.document(doc)
-        old = before.get(url)
+        ((number, value),) = engine.state.rows(
+            "SELECT number, value FROM words WHERE target = ? AND url = ?", [engine.target, url]
+        )
+        old = unpack(value)
         named = filter(None, (engine.sources.current[source][3] or "").split("\n"))
         # a local change keeps the document's fields, relations and tasks: its filters
         new = indexed(doc, engine.words[source], named, old.facets)
-        changes.append((before.numbers[url], old, new))
-        before.set(url, new)
+        changes.append((number, old, new))
+        rows[url] = (number, pack(new))
+    engine.changes.words = {"whole": False, "rows": rows}
     return patch_files(lambda path: _read(engine, path), changes)
 
 
@@ -90,15 +89,6 @@ def _read(engine: Engine, path: str) -> str | None:
     """A published file's text."""
     target = engine.trees.target / path if engine.trees is not None else None
     return target.read_text("utf-8") if target is not None and target.is_file() else None
-
-
-def _published(documents: list[Indexed]) -> Published:
-    found = Published()
-    for number, item in enumerate(sorted(documents, key=lambda item: item.order)):
-        url = item.record["url"]
-        found.numbers[url] = number
-        found.set(url, item)
-    return found
 
 
 def _documents(engine: Engine) -> list[Indexed]:

@@ -70,6 +70,9 @@ class Changes:
     """State values describing the new site (``BuildState.put``), set when it is published."""
     sources: dict[str, tuple[Any, ...] | None] = field(default_factory=dict)
     """Changes to what the site was built from (``state.built``; None: no longer)."""
+    words: dict[str, Any] = field(default_factory=dict)
+    """Rows of the word index's table (``state`` ``words``): ``rows``, URL -> (number,
+    value) or None (no longer), and ``whole``: the rows replace every row."""
 
     def __bool__(self) -> bool:
         return bool(self.written or self.removed)
@@ -187,7 +190,7 @@ class SiteTrees:
             with state.transaction():  # keys and stored pages may change, files do not
                 _pending(state, name, changes)
                 _apply_pending(state, name)
-                _describe(state, name, changes.meta, changes.sources)
+                _describe(state, name, changes.meta, changes.sources, changes.words)
             return
         lag = {path for (path,) in state.rows("SELECT path FROM lag WHERE target = ?", [name])}
         touched = changed | lag
@@ -209,6 +212,7 @@ class SiteTrees:
             "lag": sorted(changed),
             "meta": changes.meta,
             "sources": changes.sources,
+            "words": changes.words,
         }
         with state.transaction():
             _pending(state, name, changes)
@@ -225,7 +229,7 @@ class SiteTrees:
             _apply_pending(state, name)
             state.db.execute("DELETE FROM lag WHERE target = ?", (name,))
             state.many("INSERT INTO lag VALUES (?, ?)", ((name, p) for p in swapping["lag"]))
-            _describe(state, name, swapping["meta"], swapping["sources"])
+            _describe(state, name, swapping["meta"], swapping["sources"], swapping["words"])
             tree = {"target": str(self.target), "site": swapping["site"]}
             state.put(TREE.format(name), {**tree, "work": swapping["work"]})
             state.put(SWAPPING.format(name), None)
@@ -261,7 +265,7 @@ class SiteTrees:
         with self.state.transaction():
             _pending(self.state, self.name, changes)
             _apply_pending(self.state, self.name)
-            _describe(self.state, self.name, changes.meta, changes.sources)
+            _describe(self.state, self.name, changes.meta, changes.sources, changes.words)
             tree = {"target": str(self.target), "site": inode(self.target)}
             self.state.put(TREE.format(self.name), {**tree, "work": inode(self.work)})
         log(f"published {self.target}; its work tree {self.work.name} made for the next build")
@@ -331,10 +335,27 @@ def _pending(state: BuildState, name: str, changes: Changes) -> None:
     )
 
 
-def _describe(state: BuildState, name: str, meta: dict[str, Any], sources: dict[str, Any]) -> None:
+def _describe(
+    state: BuildState,
+    name: str,
+    meta: dict[str, Any],
+    sources: dict[str, Any],
+    words: dict[str, Any],
+) -> None:
     """Record what the new site was made from (inside a transaction)."""
     for key, value in meta.items():
         state.put(key, value)
+    if words.get("whole"):
+        state.db.execute("DELETE FROM words WHERE target = ?", (name,))
+    rows = words.get("rows", {})
+    state.many(
+        "DELETE FROM words WHERE target = ? AND url = ?",
+        ((name, url) for url, row in rows.items() if row is None),
+    )
+    state.many(
+        "INSERT OR REPLACE INTO words VALUES (?, ?, ?, ?)",
+        ((name, url, *row) for url, row in rows.items() if row is not None),
+    )
     state.many(
         "DELETE FROM built WHERE target = ? AND path = ?",
         ((name, source) for source, row in sources.items() if row is None),

@@ -24,7 +24,7 @@ from typing import Any
 
 FILE = "state.sqlite"
 """The state's file in the cache folder (with SQLite's ``-wal`` and ``-shm`` beside it)."""
-SCHEMA = 3
+SCHEMA = 4
 """Version of the tables below; another version's state is dropped, never migrated."""
 
 TABLES = (
@@ -53,6 +53,10 @@ TABLES = (
     # one row per document in the search index of a published site (searchstate)
     "CREATE TABLE search(target TEXT, url TEXT, shard TEXT, key TEXT, page_id TEXT,"
     " places_key TEXT, place_id TEXT, facets BLOB, PRIMARY KEY(target, url)) WITHOUT ROWID",
+    # one row per document of the published word index (adapter.words): its number and
+    # what the index holds of it, read back for the documents a local build changes
+    "CREATE TABLE words(target TEXT, url TEXT, number INTEGER, value BLOB,"
+    " PRIMARY KEY(target, url)) WITHOUT ROWID",
     # rendered Markdown bodies (HTML and headings) by key (analysis of render)
     "CREATE TABLE bodies(key TEXT PRIMARY KEY, value BLOB)",
 )

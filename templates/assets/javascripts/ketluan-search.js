@@ -487,7 +487,9 @@ function setupPage(root, box) {
       const counts = words
         ? await filterCounts(words, answer.byNumber ? null : searched, filters, FILTER_NAMES)
         : await facetCounts(state, searched, filters, answer.found);
-      if (id === current) showCounts(counts, filters);
+      if (id !== current) return;
+      showCounts(counts, filters);
+      details.dataset.counted = searched; // the query the counts are of (benchmarks wait on it)
     }
   };
 
