@@ -42,6 +42,8 @@ WORDS = SEARCH + "tu/"
 own (``word_file``) for a word in many documents."""
 WORD_PLACES = WORDS + "dia-ban.json"
 """The places the documents name, by folded name with their spellings (``site.words``)."""
+WORD_FACETS = WORDS + "loc/danh-sach.json"
+"""How many values each filter of the word index has (``site.words``)."""
 RECORDS = SEARCH + "vb/"
 """What a search result shows of each document, in files of a few documents each
 (``site.words.GROUP``)."""

@@ -253,7 +253,9 @@ def word_files(documents: Iterable[Indexed]) -> dict[str, str]:
     named (``urls.WORD_PLACES``: folded name -> its spellings, which the browser reads a
     query's place names with, as ``placeQuery`` does), and one file per filter
     (``urls.word_facet``: ``n``, the number of documents, and ``v``, each value's
-    postings), which the filters are chosen and counted with."""
+    postings), which the filters are chosen and counted with, and how many values each
+    filter has (``urls.WORD_FACETS``, with ``n``: the browser loads a filter of thousands of values,
+    such as the agencies tasks are given to, only when the reader opens its list)."""
     ordered = sorted(documents, key=lambda item: item.order)
     postings: dict[str, list[int]] = defaultdict(list)
     told: dict[str, list[int]] = defaultdict(list)
@@ -283,6 +285,8 @@ def word_files(documents: Iterable[Indexed]) -> dict[str, str]:
     for name, found in values.items():
         postings_of = {value: encode(found[value]) for value in sorted(found)}
         files[urls.word_facet(name)] = json_text({"n": len(ordered), "v": postings_of})
+    sizes = {name: len(values[name]) for name in sorted(values)}
+    files[urls.WORD_FACETS] = json_text({"n": len(ordered), "values": sizes})
     for start in range(0, len(ordered), GROUP):
         group = [item.record for item in ordered[start : start + GROUP]]
         files[urls.record_group(start // GROUP)] = json_text(group)

@@ -15,7 +15,13 @@ import {
 import { numberAnswer } from "./ketluan-numbers.js";
 import { readQuery } from "./ketluan-query.js";
 import { titled } from "./ketluan-titles.js";
-import { filterCounts, filterTotals, wordAnswer, wordIndex } from "./ketluan-words.js";
+import {
+  filterCounts,
+  filterSizes,
+  filterTotals,
+  wordAnswer,
+  wordIndex,
+} from "./ketluan-words.js";
 
 const DEBOUNCE_MS = 250;
 // A search typed on /tra-cuu/ is one history entry until the reader pauses this long (or
@@ -56,6 +62,8 @@ const FILTERS = [
   ["han", "Thời hạn nhiệm vụ"],
 ];
 const FILTER_NAMES = FILTERS.map(([name]) => name);
+// Filters of at most this many values are loaded with the filters (word index).
+const EAGER_VALUES = 1000;
 
 // Pagefind excerpts are escaped text with <mark> around matches: rebuild them as DOM
 // nodes, keeping only text and <mark>, so nothing else from the index becomes markup.
@@ -167,7 +175,7 @@ function byWords(root, query, filters = {}, direction = null) {
   if (!words || (!query && !filtered)) return null;
   const named =
     direction || filtered || !query ? [] : titled(root.dataset.titles, siteBase(root), query);
-  return wordAnswer(words, query || null, direction, ranked, named, filters, FILTER_NAMES);
+  return wordAnswer(words, query || null, direction, ranked, named, filters);
 }
 
 // A query that is a document number (readQuery's ``number``), with no filter and in order
@@ -322,19 +330,43 @@ function setupPage(root, box) {
   // opens the filters (or arrives with filters in the URL), not for every query.
   let filtersLoaded = null;
   const words = wordIndex(box, siteBase(box)); // null: Pagefind counts (``state``)
+  const loadedFilters = new Set(); // the filters whose values are loaded (word index)
+  let later = new Set(); // the filters loaded when opened (word index)
   const buildFilters = (state) => {
     filtersLoaded ??= (async () => {
-      totals = words
-        ? await filterTotals(words, FILTER_NAMES)
-        : await (await index(state, null)).filters();
+      if (words) {
+        // A filter of many values (the agencies tasks are given to: thousands) loads its
+        // list when the reader opens it, or when the URL chooses one of its values.
+        const { values } = await filterSizes(words);
+        for (const name of FILTER_NAMES) {
+          if (values[name] && (values[name] <= EAGER_VALUES || wanted.get(name))) {
+            loadedFilters.add(name);
+          }
+        }
+        totals = await filterTotals(words, [...loadedFilters]);
+        later = new Set(FILTER_NAMES.filter((name) => values[name] && !loadedFilters.has(name)));
+      } else {
+        totals = await (await index(state, null)).filters();
+      }
       const holder = details.querySelector(".kl-filters__list");
       for (const [name, label] of FILTERS) {
-        if (!Object.keys(totals[name] || {}).length && !wanted.get(name)) continue;
+        const empty = !Object.keys(totals[name] || {}).length && !wanted.get(name);
+        if (empty && !later.has(name)) continue;
         const wrap = el("label", "kl-filter");
         wrap.append(el("span", "kl-filter__label", label));
         const select = el("select", "kl-filter__select");
         select.name = name;
         select.addEventListener("change", () => run("commit"));
+        if (later.has(name)) {
+          const load = async () => {
+            if (loadedFilters.has(name)) return;
+            loadedFilters.add(name);
+            Object.assign(totals, await filterTotals(words, [name]));
+            await recount(null);
+          };
+          select.addEventListener("focus", load, { once: true });
+          select.addEventListener("pointerdown", load, { once: true });
+        }
         wrap.append(select);
         holder.append(wrap);
         selects.set(name, select);
@@ -485,7 +517,7 @@ function setupPage(root, box) {
     }
     if (counted) {
       const counts = words
-        ? await filterCounts(words, answer.byNumber ? null : searched, filters, FILTER_NAMES)
+        ? await filterCounts(words, answer.byNumber ? null : searched, filters, [...loadedFilters])
         : await facetCounts(state, searched, filters, answer.found);
       if (id !== current) return;
       showCounts(counts, filters);
@@ -498,7 +530,7 @@ function setupPage(root, box) {
     const id = current;
     const { query, filters } = last;
     if (words) {
-      const counts = await filterCounts(words, query || null, filters, FILTER_NAMES);
+      const counts = await filterCounts(words, query || null, filters, [...loadedFilters]);
       if (id === current) showCounts(counts, filters);
       return;
     }

@@ -169,13 +169,15 @@ function facet(index, name) {
   return facets.get(name);
 }
 
-// Every document (their numbers), from any filter's file.
-async function everyDocument(index, names) {
-  for (const name of names) {
-    const found = await facet(index, name);
-    if (found) return Array.from({ length: found.n }, (_, i) => i);
-  }
-  return [];
+// The filters of the index (ketluan.site.words: urls.WORD_FACETS): ``n``, the number of
+// documents, and ``values``, how many values each filter has.
+export async function filterSizes(index) {
+  return (await json(`${index.base}loc/danh-sach.json`)) || { n: 0, values: {} };
+}
+
+// Every document (their numbers).
+async function everyDocument(index) {
+  return Array.from({ length: (await filterSizes(index)).n }, (_, i) => i);
 }
 
 // The documents having every chosen value of ``filters`` (name -> value), ascending; null
@@ -239,15 +241,15 @@ export async function record(index, number) {
 }
 
 // The answer to ``query`` (null: every document) among the documents of ``filters`` (name
-// -> value, ``names``: every filter's name) in ``direction`` ("desc", "asc": by date) or,
+// -> value) in ``direction`` ("desc", "asc": by date) or,
 // null, in the order of ``ranked`` (ketluan-search-engine.js): the documents holding every
 // word in their title or metadata first, then the others, each newest first, the first
 // few re-ranked with the documents titled as typed (``titled``). ``{ total, take }`` as
 // ``ranked``'s.
-export async function wordAnswer(index, query, direction, ranked, titled, filters, names) {
+export async function wordAnswer(index, query, direction, ranked, titled, filters) {
   const found = query
     ? await matching(index, query)
-    : { all: await everyDocument(index, names), told: [], onlyPlaces: false };
+    : { all: await everyDocument(index), told: [], onlyPlaces: false };
   const picked = await chosen(index, filters || {});
   if (picked) {
     found.all = intersect(found.all, picked);
