@@ -345,17 +345,7 @@ def _describe(
     """Record what the new site was made from (inside a transaction)."""
     for key, value in meta.items():
         state.put(key, value)
-    if words.get("whole"):
-        state.db.execute("DELETE FROM words WHERE target = ?", (name,))
-    rows = words.get("rows", {})
-    state.many(
-        "DELETE FROM words WHERE target = ? AND url = ?",
-        ((name, url) for url, row in rows.items() if row is None),
-    )
-    state.many(
-        "INSERT OR REPLACE INTO words VALUES (?, ?, ?, ?)",
-        ((name, url, *row) for url, row in rows.items() if row is not None),
-    )
+    state.put_words(name, words.get("rows", {}), bool(words.get("whole")))
     state.many(
         "DELETE FROM built WHERE target = ? AND path = ?",
         ((name, source) for source, row in sources.items() if row is None),

@@ -135,6 +135,18 @@ class BuildState:
         blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (name, blob))
 
+    def put_words(self, target: str, rows: dict[str, Any], whole: bool) -> None:
+        """Set rows of the ``words`` table (URL -> (number, value), None deletes one);
+        ``whole``: they replace every row of ``target``."""
+        if whole:
+            self.db.execute("DELETE FROM words WHERE target = ?", (target,))
+        gone = [(target, url) for url, row in rows.items() if row is None]
+        self.many("DELETE FROM words WHERE target = ? AND url = ?", gone)
+        self.many(
+            "INSERT OR REPLACE INTO words VALUES (?, ?, ?, ?)",
+            ((target, url, *row) for url, row in rows.items() if row is not None),
+        )
+
     def rows(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
         return self.db.execute(sql, tuple(params)).fetchall()
 
