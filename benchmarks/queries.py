@@ -121,13 +121,17 @@ def measure(browser, base: str, query: str) -> dict[str, object]:
         " return s && /Tìm thấy|Không tìm thấy/.test(s.textContent); }",
         timeout=120_000,
     )
+    seconds = time.monotonic() - started
+    entries = fetched(page)
+    counts_kb = None
     if filtered:  # the counts of the filters' values, shown after the results
         page.wait_for_function(
             "() => document.querySelector('.kl-filters[data-counted]') !== null",
             timeout=120_000,
         )
-    seconds = time.monotonic() - started
-    entries = fetched(page)
+        counted = fetched(page)
+        counts_kb = round(sum(size for _, size in counted[len(entries) :]) / 1024, 1)
+        entries = counted[: len(entries)]
     first = by_part(entries)
     top = page.locator(".kl-results .kl-result__title").first
     result: dict[str, object] = {
@@ -139,6 +143,8 @@ def measure(browser, base: str, query: str) -> dict[str, object]:
         "seconds": round(seconds, 2),
         "requests": len(entries),
     }
+    if counts_kb is not None:
+        result["counts_kb"] = counts_kb  # fetched after the results, for the filters' counts
     more = page.locator(".kl-results__more")
     if more.count() and more.is_visible():
         shown = page.locator(".kl-results .kl-result").count()
@@ -148,7 +154,8 @@ def measure(browser, base: str, query: str) -> dict[str, object]:
             timeout=120_000,
         )
         after = fetched(page)
-        result["more_kb"] = round(sum(size for _, size in after[len(entries) :]) / 1024, 1)
+        seen = len(entries) + (len(counted) - len(entries) if filtered else 0)
+        result["more_kb"] = round(sum(size for _, size in after[seen:]) / 1024, 1)
     context.close()
     return result
 
@@ -190,9 +197,11 @@ def main() -> None:
             parts = " / ".join(
                 f"{kb.get(k, 0):.0f}" for k in ("engine", "meta", "index", "fragments")
             )
+            counts = f"; then counts {row['counts_kb']}" if "counts_kb" in row else ""
             print(
                 f"| `{row['query']}` | {row['status']} | **{row['first_search_kb']}** "
-                f"({parts} / {other:.0f}) | {row.get('more_kb', '–')} | {row['top'] or '–'} |"
+                f"({parts} / {other:.0f}){counts} | {row.get('more_kb', '–')} "
+                f"| {row['top'] or '–'} |"
             )
 
 

@@ -343,14 +343,16 @@ function setupPage(root, box) {
             loadedFilters.add(name);
           }
         }
-        totals = await filterTotals(words, [...loadedFilters]);
         later = new Set(FILTER_NAMES.filter((name) => values[name] && !loadedFilters.has(name)));
+        sizes = values;
       } else {
         totals = await (await index(state, null)).filters();
+        counting = Promise.resolve();
       }
       const holder = details.querySelector(".kl-filters__list");
       for (const [name, label] of FILTERS) {
-        const empty = !Object.keys(totals[name] || {}).length && !wanted.get(name);
+        const known = words ? sizes[name] : Object.keys(totals[name] || {}).length;
+        const empty = !known && !wanted.get(name);
         if (empty && !later.has(name)) continue;
         const wrap = el("label", "kl-filter");
         wrap.append(el("span", "kl-filter__label", label));
@@ -375,6 +377,16 @@ function setupPage(root, box) {
     })();
     return filtersLoaded;
   };
+  // The values of the loaded filters and their documents (the word index's, once; the
+  // selects exist before: a link's filters show before its results, counted after them).
+  let sizes = {};
+  let counting = null;
+  const loadTotals = () => {
+    counting ??= filterTotals(words, [...loadedFilters]).then((found) => {
+      Object.assign(totals, found);
+    });
+    return counting;
+  };
 
   // Each select's values with their counts (``counts``: name -> value -> results); a
   // value without results can be chosen only if it is the current one.
@@ -385,10 +397,11 @@ function setupPage(root, box) {
       const values = new Set([...Object.keys(totals[name] || {}), ...Object.keys(here)]);
       if (value) values.add(value);
       const options = [new Option("Tất cả", "")];
+      const counted = counting !== null; // not yet: the values without their counts
       for (const each of sortedValues(name, [...values])) {
         const count = here[each] || 0;
-        const option = new Option(`${each} (${count})`, each);
-        option.disabled = count === 0 && each !== value;
+        const option = new Option(counted ? `${each} (${count})` : each, each);
+        option.disabled = counted && count === 0 && each !== value;
         options.push(option);
       }
       select.replaceChildren(...options);
@@ -472,6 +485,8 @@ function setupPage(root, box) {
       status.textContent = "Chưa có văn bản để tra cứu.";
       return;
     }
+    // Filters in the URL open the filters (the word index's values and counts load after
+    // the results, Pagefind's before its search: its results count them).
     if ((state || words) && !selects.size && FILTERS.some(([name]) => wanted.get(name))) {
       details.open = true;
       await buildFilters(state);
@@ -484,7 +499,8 @@ function setupPage(root, box) {
       list.replaceChildren();
       more.hidden = true;
       status.textContent = "Nhập từ khóa (có dấu hoặc không dấu), số ký hiệu hoặc địa bàn.";
-      if (selects.size) showCounts(totals, filters);
+      if (selects.size && words) await loadTotals();
+      if (selects.size && id === current) showCounts(totals, filters);
       return;
     }
     const counted = selects.size > 0;
@@ -515,7 +531,8 @@ function setupPage(root, box) {
       cited.replaceChildren(...pages.flatMap((parts, i) => (i ? ["; ", ...parts] : parts)));
       cited.hidden = !pages.length;
     }
-    if (counted) {
+    if (selects.size) {
+      if (words) await loadTotals();
       const counts = words
         ? await filterCounts(words, answer.byNumber ? null : searched, filters, [...loadedFilters])
         : await facetCounts(state, searched, filters, answer.found);
@@ -571,6 +588,7 @@ function setupPage(root, box) {
     const state = words ? null : await engine(box);
     if (!state && !words) return;
     await buildFilters(state);
+    if (words) await loadTotals();
     await recount(state);
   });
   const restore = () => {
