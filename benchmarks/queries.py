@@ -88,6 +88,15 @@ buffer the init script enlarges): counted in the page, not from Playwright's res
 events, which an earlier version of this script lost some of."""
 
 
+BEFORE_RESULTS = """() => {
+  const shown = performance.getEntriesByName("kl-results")[0];
+  const all = performance.getEntriesByType("resource");
+  return shown ? all.filter((e) => e.startTime < shown.startTime).length : all.length;
+}"""
+"""How many resources were requested before the first results showed (the search page
+marks it): the filters' counts come after."""
+
+
 def fetched(page) -> list[tuple[str, int]]:
     """(URL, bytes) of everything fetched so far, once nothing new arrived for a second."""
     seen: list[tuple[str, int]] = []
@@ -130,8 +139,9 @@ def measure(browser, base: str, query: str) -> dict[str, object]:
             timeout=120_000,
         )
         counted = fetched(page)
-        counts_kb = round(sum(size for _, size in counted[len(entries) :]) / 1024, 1)
-        entries = counted[: len(entries)]
+        shown = 1 + page.evaluate(BEFORE_RESULTS)  # the page itself, then its resources
+        counts_kb = round(sum(size for _, size in counted[shown:]) / 1024, 1)
+        entries = counted[:shown]
     first = by_part(entries)
     top = page.locator(".kl-results .kl-result__title").first
     result: dict[str, object] = {

@@ -513,6 +513,7 @@ function setupPage(root, box) {
     shown = items.length;
     // Everything at once: the old results stay until the new ones are ready.
     list.replaceChildren(...items.map((item) => resultItem(item.data, searched)));
+    performance.mark("kl-results"); // results shown (benchmarks/queries.py counts what came before)
     more.hidden = shown >= total;
     status.textContent = total
       ? `Tìm thấy ${total} văn bản${searched ? ` cho “${searched}”` : ""}.`
