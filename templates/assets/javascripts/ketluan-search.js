@@ -332,7 +332,9 @@ function setupPage(root, box) {
   const words = wordIndex(box, siteBase(box)); // null: Pagefind counts (``state``)
   const loadedFilters = new Set(); // the filters whose values are loaded (word index)
   let later = new Set(); // the filters loaded when opened (word index)
-  const buildFilters = (state) => {
+  // ``counted``: the word index's values and counts loaded before the selects show (the
+  // reader opened the filters), else after the results (a link's filters).
+  const buildFilters = (state, counted = false) => {
     filtersLoaded ??= (async () => {
       if (words) {
         // A filter of many values (the agencies tasks are given to: thousands) loads its
@@ -345,6 +347,7 @@ function setupPage(root, box) {
         }
         later = new Set(FILTER_NAMES.filter((name) => values[name] && !loadedFilters.has(name)));
         sizes = values;
+        if (counted) await loadTotals();
       } else {
         totals = await (await index(state, null)).filters();
         counting = Promise.resolve();
@@ -588,8 +591,7 @@ function setupPage(root, box) {
     if (!details.open || filtersLoaded) return;
     const state = words ? null : await engine(box);
     if (!state && !words) return;
-    await buildFilters(state);
-    if (words) await loadTotals();
+    await buildFilters(state, true);
     await recount(state);
   });
   const restore = () => {
