@@ -206,7 +206,7 @@ def write_text_outputs(engine: Engine, env: Environment, config: MkDocsConfig) -
     plan = engine.plan
     if engine.mode not in (Mode.COLD, Mode.PLAN) or plan is None:
         return
-    published = _write_changed(engine, config, "files", plan.files)
+    published = write_changed(engine, config, "files", plan.files)
     template = env.get_template("fragments/tasks-atom.html")
 
     def feed_text(feed: Any) -> str:
@@ -226,7 +226,7 @@ def write_text_outputs(engine: Engine, env: Environment, config: MkDocsConfig) -
     engine.changes.removed |= set(published) - made
 
 
-def _write_changed(
+def write_changed(
     engine: Engine, config: MkDocsConfig, kind: str, texts: dict[str, str]
 ) -> dict[str, str | None]:
     """Write each of ``texts`` (path -> text) whose bytes differ from the published output
@@ -311,4 +311,4 @@ def write_manifests(engine: Engine, config: MkDocsConfig) -> None:
         urls.DOCUMENTS_JSON: documents_manifest(documents, base_url, citations, where, relations),
         urls.RESOLUTIONS_JSON: resolutions_manifest(base_url, citations, where, relations),
     }
-    _write_changed(engine, config, "manifest", texts)
+    write_changed(engine, config, "manifest", texts)

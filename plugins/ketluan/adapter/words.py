@@ -16,10 +16,8 @@ import zlib
 from mkdocs.config.defaults import MkDocsConfig
 
 from ketluan.adapter.engine import Engine
-from ketluan.adapter.outputs import stored_outputs, write_file
+from ketluan.adapter.outputs import stored_outputs, write_changed
 from ketluan.build.incremental import Assembled, Mode
-from ketluan.build.publish import Output
-from ketluan.build.refs import digest
 from ketluan.core.model import Document
 from ketluan.site import urls
 from ketluan.site.search import SearchPlan
@@ -43,26 +41,23 @@ def write_words(engine: Engine, config: MkDocsConfig) -> None:
     """Write the word index of this build's documents (nothing when nothing changed)."""
     if engine.mode is Mode.NONE and engine.has_stored(WORDS):
         return
-    published = stored_outputs(engine, WORDS)
     if not engine.options.search:
-        engine.changes.removed |= set(published)
+        engine.changes.removed |= set(stored_outputs(engine, WORDS))
         engine.meta[WORDS] = None
         engine.changes.words = {"whole": True, "rows": {}}
         return
+    removed: set[str] | None = None  # a planned build: every file not made now
     if engine.mode is Mode.LOCAL and engine.built is None and engine.has_stored(WORDS):
         files, removed = _patched(engine)
     else:
         documents = sorted(_documents(engine), key=lambda item: item.order)
         files = word_files(documents)
-        removed = set(published) - set(files)
         rows = {item.record["url"]: (n, pack(item)) for n, item in enumerate(documents)}
         engine.changes.words = {"whole": True, "rows": rows}
         engine.meta[WORDS] = len(documents)
-    for path, text in files.items():
-        key = digest(text)
-        if published.get(path) != key:
-            write_file(engine, config, path, text.encode("utf-8"), Output(WORDS, key))
-    engine.changes.removed |= removed & set(published)
+    published = write_changed(engine, config, WORDS, files)
+    gone = set(published) - set(files) if removed is None else removed
+    engine.changes.removed |= gone & set(published)
 
 
 def _patched(engine: Engine) -> tuple[dict[str, str], set[str]]:

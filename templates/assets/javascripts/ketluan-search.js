@@ -336,6 +336,7 @@ function setupPage(root, box) {
   // reader opened the filters), else after the results (a link's filters).
   const buildFilters = (state, counted = false) => {
     filtersLoaded ??= (async () => {
+      let known = (name) => Object.keys(totals[name] || {}).length; // has values
       if (words) {
         // A filter of many values (the agencies tasks are given to: thousands) loads its
         // list when the reader opens it, or when the URL chooses one of its values.
@@ -346,7 +347,7 @@ function setupPage(root, box) {
           }
         }
         later = new Set(FILTER_NAMES.filter((name) => values[name] && !loadedFilters.has(name)));
-        sizes = values;
+        known = (name) => values[name];
         if (counted) await loadTotals();
       } else {
         totals = await (await index(state, null)).filters();
@@ -354,8 +355,7 @@ function setupPage(root, box) {
       }
       const holder = details.querySelector(".kl-filters__list");
       for (const [name, label] of FILTERS) {
-        const known = words ? sizes[name] : Object.keys(totals[name] || {}).length;
-        const empty = !known && !wanted.get(name);
+        const empty = !known(name) && !wanted.get(name);
         if (empty && !later.has(name)) continue;
         const wrap = el("label", "kl-filter");
         wrap.append(el("span", "kl-filter__label", label));
@@ -382,7 +382,6 @@ function setupPage(root, box) {
   };
   // The values of the loaded filters and their documents (the word index's, once; the
   // selects exist before: a link's filters show before its results, counted after them).
-  let sizes = {};
   let counting = null;
   const loadTotals = () => {
     counting ??= filterTotals(words, [...loadedFilters]).then((found) => {
