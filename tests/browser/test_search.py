@@ -320,8 +320,9 @@ def test_header_box_opens_search_page_on_enter(page, served_sample: str) -> None
     assert urlparse(first).path == TUAN_GIAO
 
 
-def test_queries_without_filters_load_no_pagefind_file(page, search_site: str) -> None:
-    """The word index answers them (ketluan-words.js): Pagefind is for filters."""
+def test_search_loads_no_pagefind_file(page, search_site: str) -> None:
+    """The word index answers queries, filters and their counts (ketluan-words.js): the
+    browser never asks for a Pagefind file."""
     loaded: list[str] = []
     page.on("request", lambda request: loaded.append(urlparse(request.url).path))
     # Pasted, so that no prefix ("Mường") is searched on a slow machine before the debounce.
@@ -330,9 +331,14 @@ def test_queries_without_filters_load_no_pagefind_file(page, search_site: str) -
     assert urls(search_box(page, search_site, "muong cha")) == [OLD_TONE]
     every = urls(search_box(page, search_site, "kết luận"))
     assert len(every) == 6
+    page.goto(search_site + "tra-cuu/?q=thuy+san&nam=2023")
+    page.locator(".kl-results .kl-result").first.wait_for()
+    page.wait_for_function("document.querySelector('.kl-filters').dataset.counted === 'thuy san'")
+    years = page.locator(".kl-filter__select[name=nam] option").all_inner_texts()
+    assert any(text.startswith("2023 (") for text in years), years
     assert not [path for path in loaded if "pagefind" in path], loaded
     words = [path for path in loaded if path.startswith("/" + WORDS)]
-    assert words, "answered from the word index"
+    assert any("/loc/" in path for path in words), "filters from the word index's files"
 
 
 def test_hostile_text_in_results_stays_text(page, site, serve) -> None:

@@ -1,17 +1,7 @@
-// ketluan search UI: the header box and the /tra-cuu/ page. The engine (query
-// normalisation, shards, places, re-ranking, the date order) is in ketluan-search-engine.js.
-import {
-  byDate,
-  engine,
-  fold,
-  index,
-  normaliseQuery,
-  placeFirst,
-  placeQuery,
-  ranked,
-  search,
-  siteBase,
-} from "./ketluan-search-engine.js";
+// ketluan search UI: the header box and the /tra-cuu/ page. Answers come from the number
+// lookups (ketluan-numbers.js) and the word index (ketluan-words.js), ranked by
+// ketluan-search-engine.js.
+import { fold, normaliseQuery, ranked, siteBase } from "./ketluan-search-engine.js";
 import { numberAnswer } from "./ketluan-numbers.js";
 import { readQuery } from "./ketluan-query.js";
 import { titled } from "./ketluan-titles.js";
@@ -65,45 +55,30 @@ const FILTER_NAMES = FILTERS.map(([name]) => name);
 // Filters of at most this many values are loaded with the filters (word index).
 const EAGER_VALUES = 1000;
 
-// Pagefind excerpts are escaped text with <mark> around matches: rebuild them as DOM
-// nodes, keeping only text and <mark>, so nothing else from the index becomes markup.
-// When Pagefind marked nothing (a place token matches metadata, not text), the words of
-// the query are marked here, compared folded.
-function excerptNodes(excerpt, query, content) {
-  const parsed = new DOMParser().parseFromString(`<p>${excerpt}</p>`, "text/html").body;
+// The text of a result (the start of its document, or where it belongs) around the first
+// word of the query, with the query's words marked (compared folded; a word typed with
+// accents only where written so: "diễn biến" is not Điện Biên). Built as DOM text nodes:
+// nothing from the index becomes markup.
+function excerptNodes(query, content) {
   const out = document.createElement("p");
   out.className = "kl-result__excerpt";
-  let nodes = parsed.firstChild ? [...parsed.firstChild.childNodes] : [];
-  const marked = nodes.some((node) => node.nodeName === "MARK");
-  // A word typed with accents is marked only where written so ("diễn biến" is not Điện Biên).
   const accented = fold(query) !== normaliseQuery(query).toLowerCase();
   const key = accented ? (word) => normaliseQuery(word).toLowerCase() : fold;
   const wanted = new Set(key(query).split(" "));
-  if (!marked && content) {
-    // Show the text around the first query word instead of the start of the document.
-    const words = content.split(/\s+/);
-    const at = words.findIndex((word) => wanted.has(key(word.replace(/[^\p{L}\p{N}]/gu, ""))));
-    if (at >= 0) {
-      const from = Math.max(0, at - 10);
-      const text = words.slice(from, at + 16).join(" ");
-      nodes = [document.createTextNode((from ? "… " : "") + text + " …")];
-    }
+  let text = content;
+  const words = content.split(/\s+/);
+  const at = words.findIndex((word) => wanted.has(key(word.replace(/[^\p{L}\p{N}]/gu, ""))));
+  if (at >= 0) {
+    const from = Math.max(0, at - 10);
+    text = (from ? "… " : "") + words.slice(from, at + 16).join(" ") + " …";
   }
   const mark = (text) => {
     const node = document.createElement("mark");
     node.textContent = text;
     return node;
   };
-  for (const node of nodes) {
-    if (node.nodeName === "MARK") {
-      out.append(mark(node.textContent));
-    } else if (marked) {
-      out.append(document.createTextNode(node.textContent));
-    } else {
-      for (const part of node.textContent.split(/([\p{L}\p{N}]+)/u)) {
-        out.append(wanted.has(key(part)) ? mark(part) : document.createTextNode(part));
-      }
-    }
+  for (const part of text.split(/([\p{L}\p{N}]+)/u)) {
+    out.append(wanted.has(key(part)) ? mark(part) : document.createTextNode(part));
   }
   return out;
 }
@@ -132,7 +107,7 @@ function resultItem(data, query) {
     if (i) line.append(" · ");
     line.append(el("span", cls, text));
   });
-  item.append(line, excerptNodes(data.excerpt || "", query, data.content || ""));
+  item.append(line, excerptNodes(query, data.content || ""));
   return item;
 }
 
@@ -146,29 +121,10 @@ function debounce(fn, ms) {
   return call;
 }
 
-// Results in the order the reader asked for, loaded page by page: ``total`` results and
-// ``take(n)``, the first n with their data. Relevance: Pagefind's order re-ranked (see
-// ranked); by date (and for a query that is only places, or no query): newest or oldest
-// first across shards (byDate).
-async function ordered(state, query, options, direction) {
-  if (direction || !query || placeQuery(query).placesOnly) {
-    const found = await byDate(state, query || null, options, direction || "desc");
-    const take = !direction && query ? placeFirst(query, found.take) : found.take;
-    return { found, total: found.results.length, take };
-  }
-  const filtered = Object.keys(options.filters || {}).length > 0;
-  const [found, named] = await Promise.all([
-    search(state, query, options),
-    // The title lookups know no filters: with a filter, Pagefind's order alone.
-    filtered ? [] : titled(state.titles, state.baseUrl, query),
-  ]);
-  const { total, take } = await ranked(query, found, named);
-  return { found, total, take };
-}
-
 // A search from the word index (ketluan-words.js): the query (or none) among the documents
-// of the filters; null when the site has none (no document) or nothing is asked. The title
-// lookups know no filters: with a filter, the index's order alone.
+// of the filters, in the order asked for (``direction``: by date; null: relevance): ``{
+// total, take }``; null when the site has none (no document) or nothing is asked. The
+// title lookups know no filters: with a filter, the index's order alone.
 function byWords(root, query, filters = {}, direction = null) {
   const words = wordIndex(root, siteBase(root));
   const filtered = Object.keys(filters).length > 0;
@@ -180,7 +136,7 @@ function byWords(root, query, filters = {}, direction = null) {
 
 // A query that is a document number (readQuery's ``number``), with no filter and in order
 // of relevance, is answered from the number lookups (ketluan-numbers.js) when they know
-// the number: the document, then who cites it, without loading the full-text engine.
+// the number: the document, then who cites it, without reading the word index.
 // null: search the full text.
 function byNumber(root, number, filters = {}, order = "") {
   if (number === null || order || Object.keys(filters).length) return null;
@@ -207,15 +163,13 @@ function setupBox(root) {
     const id = ++current;
     if (!query) return close();
     const answer = (await byNumber(root, reading.number)) || (await byWords(root, query));
-    const state = answer ? null : await engine(root);
     if (id !== current) return;
-    if (!answer && !state) {
+    if (!answer) {
       panel.replaceChildren(el("p", "kl-search__status", "Chưa có văn bản để tra cứu."));
       panel.hidden = false;
       return;
     }
-    const { total, take } = answer || (await ordered(state, query, {}, null));
-    if (id !== current) return;
+    const { total, take } = answer;
     const data = (await take(BOX_RESULTS)).map((item) => item.data);
     if (id !== current) return;
     const status = total
@@ -241,8 +195,6 @@ function setupBox(root) {
   };
   const links = () => (panel.hidden ? [] : [...panel.querySelectorAll("a")]);
   input.addEventListener("input", debounce(run, DEBOUNCE_MS));
-  // Without the word index, Pagefind is loaded while the reader types the first letters.
-  if (!root.dataset.words) input.addEventListener("focus", () => engine(root), { once: true });
   root.addEventListener("keydown", (event) => {
     const all = links();
     const at = all.indexOf(document.activeElement);
@@ -326,36 +278,29 @@ function setupPage(root, box) {
     select.value = value;
   };
 
-  // Filter values come from every shard's filter index: loaded only when the reader
+  // Filter values come from the word index's filter files: loaded only when the reader
   // opens the filters (or arrives with filters in the URL), not for every query.
   let filtersLoaded = null;
-  const words = wordIndex(box, siteBase(box)); // null: Pagefind counts (``state``)
-  const loadedFilters = new Set(); // the filters whose values are loaded (word index)
-  let later = new Set(); // the filters loaded when opened (word index)
-  // ``counted``: the word index's values and counts loaded before the selects show (the
-  // reader opened the filters), else after the results (a link's filters).
-  const buildFilters = (state, counted = false) => {
+  const words = wordIndex(box, siteBase(box)); // null: no document to search
+  const loadedFilters = new Set(); // the filters whose values are loaded
+  let later = new Set(); // the filters loaded when opened
+  // ``counted``: the values and counts loaded before the selects show (the reader opened
+  // the filters), else after the results (a link's filters).
+  const buildFilters = (counted = false) => {
     filtersLoaded ??= (async () => {
-      let known = (name) => Object.keys(totals[name] || {}).length; // has values
-      if (words) {
-        // A filter of many values (the agencies tasks are given to: thousands) loads its
-        // list when the reader opens it, or when the URL chooses one of its values.
-        const { values } = await filterSizes(words);
-        for (const name of FILTER_NAMES) {
-          if (values[name] && (values[name] <= EAGER_VALUES || wanted.get(name))) {
-            loadedFilters.add(name);
-          }
+      // A filter of many values (the agencies tasks are given to: thousands) loads its
+      // list when the reader opens it, or when the URL chooses one of its values.
+      const { values } = await filterSizes(words);
+      for (const name of FILTER_NAMES) {
+        if (values[name] && (values[name] <= EAGER_VALUES || wanted.get(name))) {
+          loadedFilters.add(name);
         }
-        later = new Set(FILTER_NAMES.filter((name) => values[name] && !loadedFilters.has(name)));
-        known = (name) => values[name];
-        if (counted) await loadTotals();
-      } else {
-        totals = await (await index(state, null)).filters();
-        counting = Promise.resolve();
       }
+      later = new Set(FILTER_NAMES.filter((name) => values[name] && !loadedFilters.has(name)));
+      if (counted) await loadTotals();
       const holder = details.querySelector(".kl-filters__list");
       for (const [name, label] of FILTERS) {
-        const empty = !known(name) && !wanted.get(name);
+        const empty = !values[name] && !wanted.get(name);
         if (empty && !later.has(name)) continue;
         const wrap = el("label", "kl-filter");
         wrap.append(el("span", "kl-filter__label", label));
@@ -367,7 +312,7 @@ function setupPage(root, box) {
             if (loadedFilters.has(name)) return;
             loadedFilters.add(name);
             Object.assign(totals, await filterTotals(words, [name]));
-            await recount(null);
+            await recount();
           };
           select.addEventListener("focus", load, { once: true });
           select.addEventListener("pointerdown", load, { once: true });
@@ -409,25 +354,6 @@ function setupPage(root, box) {
       select.replaceChildren(...options);
       select.value = value;
     }
-  };
-
-  // Counts of each filter's values for the query and the *other* chosen filters (the
-  // results' own counts hold every chosen filter: a chosen district would leave the
-  // other districts at 0).
-  const facetCounts = async (state, query, filters, found) => {
-    const counts = { ...(found ? found.filters : totals) };
-    await Promise.all(
-      Object.keys(filters).map(async (name) => {
-        const others = { ...filters };
-        delete others[name];
-        const alone = !query && !Object.keys(others).length;
-        const from = alone
-          ? totals
-          : (await search(state, query || null, { filters: others, counts: true })).filters;
-        counts[name] = (from || {})[name] || {};
-      }),
-    );
-    return counts;
   };
 
   // The URL of a search: the query, filters, order and whether it is searched as typed.
@@ -481,17 +407,15 @@ function setupPage(root, box) {
       (await byWords(box, searched, chosen(), DIRECTIONS[order] || null));
     // Nothing asked: nothing to load (the filters, if open, show their totals).
     const idle = !query && !Object.keys(chosen()).length;
-    const state = direct || idle ? null : await engine(box);
     if (id !== current) return;
-    if (!direct && !state && !idle) {
+    if (!direct && !idle) {
       status.textContent = "Chưa có văn bản để tra cứu.";
       return;
     }
-    // Filters in the URL open the filters (the word index's values and counts load after
-    // the results, Pagefind's before its search: its results count them).
-    if ((state || words) && !selects.size && FILTERS.some(([name]) => wanted.get(name))) {
+    // Filters in the URL open the filters (their values and counts load after the results).
+    if (words && !selects.size && FILTERS.some(([name]) => wanted.get(name))) {
       details.open = true;
-      await buildFilters(state);
+      await buildFilters();
       if (id !== current) return;
     }
     const filters = chosen();
@@ -501,14 +425,11 @@ function setupPage(root, box) {
       list.replaceChildren();
       more.hidden = true;
       status.textContent = "Nhập từ khóa (có dấu hoặc không dấu), số ký hiệu hoặc địa bàn.";
-      if (selects.size && words) await loadTotals();
+      if (selects.size) await loadTotals();
       if (selects.size && id === current) showCounts(totals, filters);
       return;
     }
-    const counted = selects.size > 0;
-    const options = { filters, counts: counted };
-    const answer = direct || (await ordered(state, searched, options, DIRECTIONS[order]));
-    if (id !== current) return;
+    const answer = direct;
     const items = await answer.take(PAGE_RESULTS);
     if (id !== current) return;
     ({ take, total } = answer);
@@ -535,10 +456,9 @@ function setupPage(root, box) {
       cited.hidden = !pages.length;
     }
     if (selects.size) {
-      if (words) await loadTotals();
-      const counts = words
-        ? await filterCounts(words, answer.byNumber ? null : searched, filters, [...loadedFilters])
-        : await facetCounts(state, searched, filters, answer.found);
+      await loadTotals();
+      const query = answer.byNumber ? null : searched;
+      const counts = await filterCounts(words, query, filters, [...loadedFilters]);
       if (id !== current) return;
       showCounts(counts, filters);
       details.dataset.counted = searched; // the query the counts are of (benchmarks wait on it)
@@ -546,19 +466,10 @@ function setupPage(root, box) {
   };
 
   // The counts of the search shown, when the filters open after it (its results stay).
-  const recount = async (state) => {
+  const recount = async () => {
     const id = current;
     const { query, filters } = last;
-    if (words) {
-      const counts = await filterCounts(words, query || null, filters, [...loadedFilters]);
-      if (id === current) showCounts(counts, filters);
-      return;
-    }
-    const searched = query || Object.keys(filters).length;
-    const found = searched
-      ? await search(state, query || null, { filters, counts: true })
-      : null;
-    const counts = await facetCounts(state, query, filters, found);
+    const counts = await filterCounts(words, query || null, filters, [...loadedFilters]);
     if (id === current) showCounts(counts, filters);
   };
 
@@ -587,11 +498,9 @@ function setupPage(root, box) {
   });
   details.addEventListener("toggle", async () => {
     // Opened by the reader (a search opening it for filters in the URL builds them itself).
-    if (!details.open || filtersLoaded) return;
-    const state = words ? null : await engine(box);
-    if (!state && !words) return;
-    await buildFilters(state, true);
-    await recount(state);
+    if (!details.open || filtersLoaded || !words) return;
+    await buildFilters(true);
+    await recount();
   });
   const restore = () => {
     wanted = new URLSearchParams(window.location.search);

@@ -1,8 +1,7 @@
 // The word index (ketluan.site.words): a query without filters is answered from the
 // postings of its folded words, one small bucket file per word (and a file of its own for
 // a frequent word), and the records of the documents shown, eight to a file: a few tens
-// of KB whatever the size of the corpus, where Pagefind reads every shard's chunk of each
-// word. Documents are numbered oldest first.
+// of KB whatever the size of the corpus. Documents are numbered oldest first.
 
 import { fold, normaliseQuery } from "./ketluan-query.js";
 import { asResult } from "./ketluan-numbers.js";
@@ -13,7 +12,7 @@ const GROUP = 8; // ketluan.site.words.GROUP
 const MAX_WORD = 64; // ketluan.site.words.MAX_WORD
 
 // The index of a search box (its data-words and data-records), or null when the site has
-// none (no document).
+// none (no document, or search off).
 export function wordIndex(root, site) {
   if (!root.dataset.words) return null;
   const at = (path) => new URL(path, document.baseURI).pathname;
@@ -286,5 +285,5 @@ export async function wordAnswer(index, query, direction, ranked, titled, filter
     }),
   }));
   const named = await titled;
-  return { ...(await ranked(query, { results, placesOnly: false }, named)), words: true };
+  return { ...(await ranked(query, results, named)), words: true };
 }
