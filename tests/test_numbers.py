@@ -44,18 +44,21 @@ def lookup(site: Site, name: str) -> dict[str, Any]:
     return json.loads((site.root / "site" / "tra-cuu" / "so" / name).read_text("utf-8"))
 
 
-def test_bucket_is_the_leading_number() -> None:
-    assert bucket("604-KL/HU") == "604"
-    assert bucket("05/2019/NQ-HĐND") == "5"
-    assert bucket(" 0012-TB/TU") == "12"
-    assert bucket("000-KL/HU") == "0"
-    assert bucket("15/TB") == bucket("15-TB/TU") == "15"  # a partial number: the same file
+def test_bucket_is_the_leading_number_and_its_code() -> None:
+    assert bucket("604-KL/HU") == "604-kl"
+    assert bucket("05/2019/NQ-HĐND") == "5-nq"  # the year is not the code
+    assert bucket(" 0012-TB/TU") == "12-tb"
+    assert bucket("000-KL/HU") == "0-kl"
+    assert bucket("15/TB") == bucket("15-TB/TU") == "15-tb"  # a partial number: the same file
+    assert bucket("15-KL/TU") != bucket("15-TB/TU") != bucket("150-TB/TU")
+    assert bucket("01-CTr/TU") == "1-ctr"
+    assert bucket("123/2020") == "123"  # no code: the leading number alone
     assert bucket("KL/HU") is None
     assert bucket("") is None
 
 
 def test_every_document_numbered_so_newest_first(built: Site) -> None:
-    found = lookup(built, "604.json")["documents"]
+    found = lookup(built, "604-kl.json")["documents"]
     assert [d["number"] for d in found] == ["604-KL/HU", "604-KL/HU"]
     assert [d["issuer"] for d in found] == ["Huyện ủy Sơn Động", "Huyện ủy Lục Nam"]
     assert found[0]["url"] == "van-ban/bac-giang/huyen-uy-son-dong/2024/604-kl-hu/"
@@ -64,7 +67,7 @@ def test_every_document_numbered_so_newest_first(built: Site) -> None:
 
 
 def test_cited_number_lists_who_cites_it(built: Site) -> None:
-    cited = lookup(built, "604.json")["cited"]
+    cited = lookup(built, "604-kl.json")["cited"]
     assert len(cited) == 1, cited  # the Lục Nam 604 is cited by no one
     entry = cited[0]
     assert entry["count"] == 2
@@ -74,7 +77,7 @@ def test_cited_number_lists_who_cites_it(built: Site) -> None:
 
 
 def test_numbers_without_citations_have_their_file(built: Site) -> None:
-    found = lookup(built, "700.json")
+    found = lookup(built, "700-kl.json")
     assert [d["number"] for d in found["documents"]] == ["700-KL/HU"]
     assert found["cited"] == []
 

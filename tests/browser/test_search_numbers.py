@@ -68,7 +68,7 @@ def result_urls(page) -> list[str]:
 def test_number_answered_from_its_lookup(page, numbers_site: str, typed: str) -> None:
     fetched = open_search(page, numbers_site, typed)
     assert result_urls(page)[:2] == [SON_DONG, CITES_604], "the document, then who cites it"
-    assert "/tra-cuu/so/604.json" in fetched
+    assert "/tra-cuu/so/604-kl.json" in fetched
     assert not [p for p in fetched if full_text(p)], "the full-text index is not read"
     status = page.locator(".kl-search-page__status").text_content() or ""
     assert "604-KL/HU" in status
@@ -103,11 +103,11 @@ def test_unknown_number_falls_back_to_the_full_text(page, numbers_site: str) -> 
 @pytest.mark.parametrize(
     ("typed", "lookup", "found"),
     [
-        ("15/TB", "15", [NOTICE_15]),  # one code group: the leading number and the kind
-        ("15-tb", "15", [NOTICE_15]),
-        ("số 15 tb", "15", [NOTICE_15]),
-        ("15/KL", "15", [CONCLUSION_15]),
-        ("150/TB", "150", [NOTICE_150]),
+        ("15/TB", "15-tb", [NOTICE_15]),  # one code group: the leading number and the kind
+        ("15-tb", "15-tb", [NOTICE_15]),
+        ("số 15 tb", "15-tb", [NOTICE_15]),
+        ("15/KL", "15-kl", [CONCLUSION_15]),
+        ("150/TB", "150-tb", [NOTICE_150]),
     ],
 )
 def test_partial_number_answered_from_its_lookup(
@@ -130,12 +130,12 @@ def test_not_a_partial_number_of_a_document(page, numbers_site: str, typed: str)
 @pytest.mark.parametrize("typed", ["05 2019 nq hdnd", "so 05 2019 nq-hdnd", "05/2019/NQ-HĐND"])
 def test_state_number_typed_with_spaces_is_a_number(page, numbers_site: str, typed) -> None:
     fetched = open_search(page, numbers_site, typed)
-    assert "/tra-cuu/so/5.json" in fetched
+    assert "/tra-cuu/so/5-nq.json" in fetched
     assert not [p for p in fetched if full_text(p)], "answered from the lookup"
     assert HDND in result_urls(page), "the document citing 05/2019/NQ-HĐND"
 
 
 def test_number_and_year_alone_are_words(page, numbers_site: str) -> None:
     fetched = open_search(page, numbers_site, "05 2019")
-    assert "/tra-cuu/so/5.json" not in fetched
+    assert "/tra-cuu/so/5-nq.json" not in fetched
     assert [p for p in fetched if full_text(p)]

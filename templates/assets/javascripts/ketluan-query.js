@@ -340,11 +340,13 @@ function readNumber(match) {
 }
 
 // The number lookup file holding ``number`` (ketluan.site.numbers.bucket, same rule): its
-// leading digits without leading zeros; null when it does not start with a digit.
+// leading digits without leading zeros and the first letters after them, folded ("5-nq");
+// null when it does not start with a digit.
 export function numberBucket(number) {
   const found = /^\s*0*(\d+)/.exec(number);
   if (!found) return null;
-  return found[1] || "0";
+  const code = /[a-z]+/.exec(fold(number.slice(found[0].length)));
+  return (found[1] || "0") + (code ? `-${code[0]}` : "");
 }
 
 // The key of a document's own number (its metadata), to compare with readQuery's
