@@ -117,14 +117,18 @@ def test_a_frequent_word_has_a_file_of_its_own() -> None:
     items = [
         Indexed((f"2024-{n:05d}", f"van-ban/{n}/"), {"url": f"van-ban/{n}/"}, Words(text, "", ""))
         for n in range(2000)
-        for text in ["ket luan" if n % 2 else "luan"]
+        for text in [("ket luan" if n % 2 else "luan") + (" que" if n % 3 else "")]
     ]
     files = words.word_files(items)
     rare = json.loads(files[urls.word_lookup(bucket("ket"))])["ket"]
     assert rare == [1000], "the postings are in the word's own file"
     every, told = json.loads(files[urls.word_file("ket")])
     assert decode(every) == list(range(1, 2000, 2)) and told == ""
-    assert len(files[urls.word_file("luan")]) < 2000 / 8 * 4 / 3 + 20, "a bitmap: a bit each"
+    assert len(files[urls.word_file("que")]) < 2000 / 8 * 4 / 3 + 20, "a bitmap: a bit each"
+    count, every, told = json.loads(files[urls.word_lookup(bucket("luan"))])["luan"]
+    assert every.startswith("C") and len(every) < 8, "in every document: none left out"
+    assert count == 2000 and decode(every) == list(range(2000))
+    assert urls.word_file("luan") not in files
     assert len([path for path in files if path.startswith(urls.RECORDS)]) == 2000 / GROUP
 
 
@@ -190,6 +194,8 @@ VOCABULARY = ["ket", "luan", "che", "=chè", "rung", "que", "dien", "bien", "202
 def _random_items(rng: random.Random, count: int) -> list[Indexed]:
     def pick() -> Words:
         chosen = rng.sample(VOCABULARY, rng.randint(1, len(VOCABULARY)))
+        if rng.random() < 0.97:  # a word in nearly every document: its postings as "C"
+            chosen.append("dang")
         plain = " ".join(sorted(w for w in chosen if not w.startswith("=")))
         spelled_words = " ".join(sorted(w for w in chosen if w.startswith("=")))
         told = " ".join(rng.sample(plain.split(), min(1, len(plain.split()))))
@@ -218,7 +224,10 @@ def test_a_local_patch_gives_what_a_whole_build_gives(seed: int) -> None:
         )
         changes.append((number, before[number], after[number]))
     whole = words.word_files(after)
-    files, removed = patch_files(published.get, changes)
+    if count >= 300:
+        dang = published.get(urls.word_file("dang")) or published[urls.word_lookup(bucket("dang"))]
+        assert '"C' in dang, "the complement is tried"
+    files, removed = patch_files(published.get, changes, count)
     assert {path: whole[path] for path in files} == files, "every patched file as whole"
     changed = {path for path in whole if published.get(path) != whole[path]}
     assert changed <= set(files), "every file that changed is patched"
@@ -234,7 +243,7 @@ def test_a_local_patch_removes_a_lost_word_and_adds_a_new_one() -> None:
     before = [item(0, "ket luan rieng"), item(1, "ket luan")]
     after = [item(0, "ket luan moi"), before[1]]
     published = words.word_files(before)
-    files, removed = patch_files(published.get, [(0, before[0], after[0])])
+    files, removed = patch_files(published.get, [(0, before[0], after[0])], 2)
     whole = words.word_files(after)
     lost = urls.word_lookup(bucket("rieng"))
     assert lost in removed or "rieng" not in json.loads(files[lost]), "its only document"

@@ -21,6 +21,7 @@ from ketluan.core.text import fold, new_tone_placement
 from ketluan.site.numbers import bucket
 from ketluan.site.titles import bucket as title_bucket
 from ketluan.site.titles import title_key
+from ketluan.site.words import encode
 
 REPO = Path(__file__).resolve().parents[2]
 NOTICE = "/van-ban/lai-chau/tinh-uy-lai-chau/2024/832-tb-tu/"
@@ -215,7 +216,11 @@ READ = """async (cases) => {
   const titles = await import(
     new URL("assets/javascripts/ketluan-titles.js", document.baseURI).href
   );
+  const words = await import(
+    new URL("assets/javascripts/ketluan-words.js", document.baseURI).href
+  );
   return {
+    postings: cases.postings.map((text) => words.decode(text)),
     titles: cases.titles.map((text) => {
       const key = titles.titleKey(m.readQuery(text).text);
       return [key, titles.titleBucket(key)];
@@ -289,6 +294,7 @@ def read(browser, input_site: str) -> dict[str, list]:
         "reranks": [[query, number] for query, number, _ in RERANKS],
         "buckets": BUCKETS,
         "titles": [typed for typed, _ in TITLES],
+        "postings": [encode(numbers, total) for numbers, total in POSTINGS],
     }
     found = tab.evaluate(READ, cases)
     context.close()
@@ -310,13 +316,49 @@ def test_number_keys_compare_numbers_however_typed(read, index: int, case) -> No
 
 # Numbers as typed and as documents write them: the browser's bucket (numberBucket of the
 # query's number key) is the file the build put them in (ketluan.site.numbers.bucket).
-BUCKETS = ["15/TB", "15-TB/TU", "015-tb", "05 2019 nq hdnd", "05/2019/NQ-HĐND", "0", "TB/TU", ""]
+BUCKETS = [
+    "15/TB",
+    "15-TB/TU",
+    "015-tb",
+    "05 2019 nq hdnd",
+    "05/2019/NQ-HĐND",
+    "832/TB-TU",
+    "01-CTr/TU",
+    "12 KL/HU",
+    "123/2020",
+    "0",
+    "TB/TU",
+    "",
+]
 
 
 def test_number_buckets_agree_with_the_build(read) -> None:
     assert read["buckets"] == [bucket(number) for number in BUCKETS]
-    assert read["buckets"][:4] == ["15", "15", "15", "5"]
+    assert read["buckets"][:8] == [
+        *("15-tb",) * 3,
+        *("5-nq",) * 2,
+        "832-tb",
+        "1-ctr",
+        "12-kl",
+    ]
     assert read["buckets"][-2:] == [None, None]
+
+
+# Document numbers as the word index writes them (ketluan.site.words.encode: gaps, a
+# bitmap, or those left out of every document): the browser reads the same numbers.
+POSTINGS = [
+    ([0, 1, 2, 300, 70000], 0),
+    (list(range(0, 64, 2)), 64),
+    ([n for n in range(1000) if n != 7], 1000),
+    (list(range(1, 2000)), 2000),
+    ([n for n in range(50000) if n % 997], 50000),
+    ([], 10),
+]
+
+
+def test_postings_read_as_written(read) -> None:
+    assert read["postings"] == [numbers for numbers, _ in POSTINGS]
+    assert [encode(numbers, total)[0] for numbers, total in POSTINGS[:5]] == list("LBCCC")
 
 
 # Titles as typed (pasted with other punctuation, in NFD, without accents, in Telex) and

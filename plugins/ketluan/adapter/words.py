@@ -77,7 +77,7 @@ def _patched(engine: Engine) -> tuple[dict[str, str], set[str]]:
         changes.append((number, old, new))
         rows[url] = (number, pack(new))
     engine.changes.words = {"whole": False, "rows": rows}
-    return patch_files(lambda path: _read(engine, path), changes)
+    return patch_files(lambda path: _read(engine, path), changes, engine.stored(WORDS))
 
 
 def _read(engine: Engine, path: str) -> str | None:

@@ -25,10 +25,11 @@ Read = Callable[[str], str | None]
 
 
 def patch_files(
-    read: Read, changes: list[tuple[int, Indexed, Indexed]]
+    read: Read, changes: list[tuple[int, Indexed, Indexed]], total: int
 ) -> tuple[dict[str, str], set[str]]:
     """The files to write and the files to remove when each ``(number, before, after)``
-    document keeps its number and its places and filters (only its text changed)."""
+    document keeps its number and its places and filters (only its text changed) among
+    the ``total`` documents of the index."""
     moves: dict[str, list[dict[int, bool]]] = defaultdict(lambda: [{}, {}])
     for number, before, after in changes:
         for which, (old, new) in enumerate(zip(keys(before), keys(after), strict=True)):
@@ -45,7 +46,7 @@ def patch_files(
         path = urls.word_lookup(name)
         found: dict[str, list[Any]] = json.loads(read(path) or "{}")
         for word in chosen:
-            _patch_word(read, found, word, moves[word], files, removed)
+            _patch_word(read, found, word, (moves[word], total), files, removed)
         if found:
             files[path] = json_text({word: found[word] for word in sorted(found)})
         else:
@@ -62,11 +63,13 @@ def _patch_word(
     read: Read,
     found: dict[str, list[Any]],
     word: str,
-    moves: list[dict[int, bool]],
+    change: tuple[list[dict[int, bool]], int],
     files: dict[str, str],
     removed: set[str],
 ) -> None:
-    """Move documents in or out of ``word``'s postings (``found``: its bucket)."""
+    """Move documents in or out of ``word``'s postings (``found``: its bucket; ``change``:
+    the moves of its two lists and the number of documents)."""
+    moves, total = change
     own = urls.word_file(file_name(word))
     held = found.get(word)
     had_own = held is not None and len(held) == 1
@@ -79,7 +82,7 @@ def _patch_word(
     every, told = (_moved(decode(text), change) for text, change in zip(lists, moves, strict=True))
     text = None
     if every:
-        found[word], text = entry(every, told)
+        found[word], text = entry(every, told, total)
     else:
         found.pop(word, None)
     if text is not None:

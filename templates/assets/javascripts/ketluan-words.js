@@ -1,6 +1,6 @@
 // The word index (ketluan.site.words): a query without filters is answered from the
 // postings of its folded words, one small bucket file per word (and a file of its own for
-// a frequent word), and the records of the documents shown, eight to a file: a few tens
+// a frequent word), and the records of the documents shown, one file each: a few tens
 // of KB whatever the size of the corpus. Documents are numbered oldest first.
 
 import { fold, normaliseQuery } from "./ketluan-query.js";
@@ -8,7 +8,7 @@ import { asResult } from "./ketluan-numbers.js";
 import { PLACE_PREFIX, placeSnippet, placeWords } from "./ketluan-search-engine.js";
 import { titleBucket } from "./ketluan-titles.js";
 
-const GROUP = 8; // ketluan.site.words.GROUP
+const GROUP = 1; // ketluan.site.words.GROUP
 const MAX_WORD = 64; // ketluan.site.words.MAX_WORD
 
 // The index of a search box (its data-words and data-records), or null when the site has
@@ -25,7 +25,8 @@ export function queryWords(query) {
 }
 
 // Document numbers from their text (ketluan.site.words.encode): "L" and base64 varint
-// gaps, or "B" and a base64 bitmap; ascending.
+// gaps, "B" and a base64 bitmap, or "C", the number of documents and the gaps of those
+// left out (a word in nearly every document); ascending.
 export function decode(value) {
   if (!value) return [];
   const bytes = Uint8Array.from(atob(value.slice(1)), (c) => c.charCodeAt(0));
@@ -36,20 +37,31 @@ export function decode(value) {
     });
     return out;
   }
-  let last = -1;
-  let gap = 0;
+  const raw = [];
+  let number = 0;
   let shift = 0;
   for (const byte of bytes) {
-    gap += (byte & 0x7f) * 2 ** shift;
+    number += (byte & 0x7f) * 2 ** shift;
     shift += 7;
     if (byte < 0x80) {
-      last += gap + 1;
-      out.push(last);
-      gap = 0;
+      raw.push(number);
+      number = 0;
       shift = 0;
     }
   }
+  if (value[0] !== "C") return ascending(raw);
+  let next = 0;
+  for (const missing of ascending(raw.slice(1))) {
+    while (next < missing) out.push(next++);
+    next = missing + 1;
+  }
+  while (next < raw[0]) out.push(next++);
   return out;
+}
+
+function ascending(gaps) {
+  let last = -1;
+  return gaps.map((gap) => (last += gap + 1));
 }
 
 // The numbers in both ascending lists.
