@@ -24,8 +24,6 @@ HANDWRITTEN = {
     "manifest of the documents would both be written there.",
     "van-ban/atom.xml": "/van-ban/atom.xml: docs/van-ban/atom.xml and the Atom feed 'Văn bản "
     "mới' would both be written there.",
-    "pagefind/custom.js": "/pagefind/: docs/pagefind/custom.js is inside a folder that the "
-    "search index (rebuilt whole) deletes and writes whole.",
     "dia-ban/bac-giang/index.html": "/dia-ban/bac-giang/: docs/dia-ban/bac-giang/index.html "
     "and the generated page 'Tỉnh Bắc Giang' would both be written there.",
 }
@@ -79,10 +77,10 @@ def claims(*specs: str) -> list[Claim]:
         (("a/index.html", "a/b/index.html"), []),
         (("a", "a/index.html"), [("a", "folder")]),
         (("a/index.html", "a"), [("a", "folder")]),
-        (("pagefind/*", "pagefind/custom.js"), [("pagefind", "tree")]),
-        (("pagefind/custom.js", "pagefind/*"), [("pagefind", "tree")]),
-        (("pagefind/*", "pagefind-ui.js", "pagefind-shards/*"), []),
-        (("pagefind/*", "pagefind/*"), [("pagefind", "same")]),
+        (("data/*", "data/custom.js"), [("data", "tree")]),
+        (("data/custom.js", "data/*"), [("data", "tree")]),
+        (("data/*", "data-ui.js", "data-shards/*"), []),
+        (("data/*", "data/*"), [("data", "same")]),
         (("a/*", "a/b/*"), [("a", "tree")]),
         (("api/documents.json", "api/resolutions.json", "api/README.txt"), []),
     ],

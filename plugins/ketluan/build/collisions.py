@@ -21,7 +21,7 @@ SHOWN = 20
 class Claim:
     """A site-relative output ``path`` and who writes it (``source``, as messages say it):
     ``Claim("api/documents.json", "the open-data manifest")`` for one file,
-    ``Claim("pagefind", "the search index", tree=True)`` for a whole folder."""
+    ``Claim("data", "an export", tree=True)`` for a whole folder."""
 
     path: str
     source: str
@@ -76,8 +76,8 @@ def check_collisions(claims: Iterable[Claim]) -> None:
 def collisions(claims: Iterable[Claim]) -> list[Collision]:
     """Every collision among ``claims``. Collisions: two claims on ``a/index.html``; a
     file ``a`` and a file ``a/index.html`` (a file where a folder must be); a tree
-    ``pagefind`` and a file ``pagefind/custom.js``. Not one: ``a/index.html`` and
-    ``a/b/index.html``; a tree ``pagefind`` and a file ``pagefind-ui.js``."""
+    ``data`` and a file ``data/custom.js``. Not one: ``a/index.html`` and
+    ``a/b/index.html``; a tree ``data`` and a file ``data-ui.js``."""
     files: dict[str, Claim] = {}
     trees: dict[str, Claim] = {}
     folders: dict[str, Claim] = {}

@@ -46,7 +46,7 @@ class OutputError(RuntimeError):
 
 @dataclass
 class Output:
-    """One output of a build: a file, or a folder of the search index (``tree``)."""
+    """One output of a build: a file, or a folder written whole (``tree``)."""
 
     kind: str
     key: str | None = None
@@ -54,8 +54,6 @@ class Output:
     page: bytes | None = None
     body: str | None = None
     tree: bool = False
-    indexed: str | None = None
-    """Digest of what Pagefind reads of a document page (``pagefind.indexed_digest``)."""
 
 
 @dataclass
@@ -308,8 +306,7 @@ def _published(state: BuildState, name: str, paths: Iterable[str]) -> dict[str, 
 
 def _inside(state: BuildState, name: str, folders: list[str]) -> set[str]:
     """Published outputs inside ``folders`` (a folder output is placed whole, so what it
-    holds of other outputs is placed again after it: the places manifest in the primary
-    search index)."""
+    holds of other outputs is placed again after it)."""
     found = set()
     for folder in folders:
         rows = state.rows(
@@ -323,14 +320,14 @@ def _inside(state: BuildState, name: str, folders: list[str]) -> set[str]:
 def _pending(state: BuildState, name: str, changes: Changes) -> None:
     """Write the outputs of ``changes`` as pending (inside a transaction)."""
     state.many(
-        "INSERT OR REPLACE INTO pending VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
+        "INSERT OR REPLACE INTO pending VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
         (
-            (name, path, o.kind, o.key, o.digest, o.page, o.body, o.indexed)
+            (name, path, o.kind, o.key, o.digest, o.page, o.body)
             for path, o in changes.written.items()
         ),
     )
     state.many(
-        "INSERT OR REPLACE INTO pending VALUES (?, ?, '', NULL, NULL, NULL, NULL, NULL, 1)",
+        "INSERT OR REPLACE INTO pending VALUES (?, ?, '', NULL, NULL, NULL, NULL, 1)",
         ((name, path) for path in changes.removed),
     )
 
@@ -364,7 +361,7 @@ def _apply_pending(state: BuildState, name: str) -> None:
         (name, name),
     )
     state.db.execute(
-        "INSERT OR REPLACE INTO outputs SELECT target, path, kind, key, digest, page, body, indexed"
+        "INSERT OR REPLACE INTO outputs SELECT target, path, kind, key, digest, page, body"
         " FROM pending WHERE target = ? AND gone = 0",
         (name,),
     )
