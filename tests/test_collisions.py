@@ -66,8 +66,8 @@ def test_documents_whose_numbers_give_one_address(site: Site) -> None:
 
 
 def claims(*specs: str) -> list[Claim]:
-    """Claims from "path" (a file) or "path/*" (a folder written whole)."""
-    return [Claim(s.removesuffix("/*"), s, tree=s.endswith("/*")) for s in specs]
+    """Claims on files."""
+    return [Claim(s, s) for s in specs]
 
 
 @pytest.mark.parametrize(
@@ -77,11 +77,7 @@ def claims(*specs: str) -> list[Claim]:
         (("a/index.html", "a/b/index.html"), []),
         (("a", "a/index.html"), [("a", "folder")]),
         (("a/index.html", "a"), [("a", "folder")]),
-        (("data/*", "data/custom.js"), [("data", "tree")]),
-        (("data/custom.js", "data/*"), [("data", "tree")]),
-        (("data/*", "data-ui.js", "data-shards/*"), []),
-        (("data/*", "data/*"), [("data", "same")]),
-        (("a/*", "a/b/*"), [("a", "tree")]),
+        (("a/index.html", "a-b/index.html", "a.html"), []),
         (("api/documents.json", "api/resolutions.json", "api/README.txt"), []),
     ],
 )

@@ -46,14 +46,13 @@ class OutputError(RuntimeError):
 
 @dataclass
 class Output:
-    """One output of a build: a file, or a folder written whole (``tree``)."""
+    """One output of a build: a file."""
 
     kind: str
     key: str | None = None
     digest: str | None = None
     page: bytes | None = None
     body: str | None = None
-    tree: bool = False
 
 
 @dataclass
@@ -181,7 +180,7 @@ class SiteTrees:
         differing = {
             path
             for path, out in changes.written.items()
-            if out.tree or out.digest is None or published.get(path) != out.digest
+            if out.digest is None or published.get(path) != out.digest
         }
         changed = differing | (changes.removed & set(published))
         if not changed:
@@ -192,16 +191,14 @@ class SiteTrees:
             return
         lag = {path for (path,) in state.rows("SELECT path FROM lag WHERE target = ?", [name])}
         touched = changed | lag
-        touched |= _inside(state, name, [p for p in touched if (self.staging / p).is_dir()])
         with state.transaction():  # the journal: these paths of the work tree may change
             state.many("INSERT OR IGNORE INTO lag VALUES (?, ?)", ((name, p) for p in touched))
         now = _published(state, name, touched - changed)
         for path in sorted(touched):
             if path in differing:
-                place(self.staging / path, self.work / path, changes.written[path].tree)
+                place(self.staging / path, self.work / path)
             elif path in now and path not in changes.removed:
-                source = self.target / path
-                place(source, self.work / path, source.is_dir())
+                place(self.target / path, self.work / path)
             else:
                 remove(self.work, path)
         swapping = {
@@ -301,19 +298,6 @@ def _published(state: BuildState, name: str, paths: Iterable[str]) -> dict[str, 
             [name, *part],
         )
         found.update(rows)
-    return found
-
-
-def _inside(state: BuildState, name: str, folders: list[str]) -> set[str]:
-    """Published outputs inside ``folders`` (a folder output is placed whole, so what it
-    holds of other outputs is placed again after it)."""
-    found = set()
-    for folder in folders:
-        rows = state.rows(
-            "SELECT path FROM outputs WHERE target = ? AND path > ? AND path < ?",
-            [name, folder + "/", folder + "0"],
-        )
-        found |= {path for (path,) in rows}
     return found
 
 
