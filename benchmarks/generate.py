@@ -241,7 +241,7 @@ def _paths(docs: list[Doc]) -> None:
         doc.path = path
 
 
-def generate(count: int, target: Path, shard_size: int = 2000, seed: int = DEFAULT_SEED) -> Path:
+def generate(count: int, target: Path, seed: int = DEFAULT_SEED) -> Path:
     """Write a MkDocs project with ``count`` documents into ``target``; returns its config."""
     docs = plan(count, seed)
     if target.exists():
@@ -253,11 +253,7 @@ def generate(count: int, target: Path, shard_size: int = 2000, seed: int = DEFAU
         path = target / "conclusions" / doc.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(variety.render(doc, random.Random(f"{seed}/{doc.index}")).encode())
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace(
-        "      home_recent: 10\n", f"      home_recent: 10\n      search_shard_size: {shard_size}\n"
-    )
-    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     return target / "mkdocs.yml"
 
 
@@ -271,9 +267,8 @@ def main() -> None:
     parser.add_argument("count", type=int, help="number of documents")
     parser.add_argument("target", type=Path, help="project folder (replaced)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument("--shard-size", type=int, default=2000, help="search_shard_size")
     args = parser.parse_args()
-    print(generate(args.count, args.target, args.shard_size, args.seed))
+    print(generate(args.count, args.target, args.seed))
 
 
 if __name__ == "__main__":

@@ -125,7 +125,8 @@ def child(name: str, size: int, all_steps: bool = False) -> dict[str, object]:
     from ketluan.citations.resolve import document_mentions
     from ketluan.core.corpus import read_document
     from ketluan.core.model import BUILTIN_TYPES
-    from ketluan.site.search import SearchPlan, corpus_places, extra_terms
+    from ketluan.site.search import SearchPlan, corpus_places
+    from ketluan.site.words import document_words
 
     if name in AT_THE_LIMITS:
         body = largest_accepted(AT_THE_LIMITS[name])
@@ -151,8 +152,8 @@ def child(name: str, size: int, all_steps: bool = False) -> dict[str, object]:
     mentions = document_mentions(doc)
     times["analysis"] = time.perf_counter() - start
     start = time.perf_counter()
-    SearchPlan([], "tra-cuu/", corpus_places([doc])).named_places(doc)
-    extra_terms(doc)
+    SearchPlan(1, "tra-cuu/", corpus_places([doc])).named_places(doc)
+    document_words(doc)
     times["search"] = time.perf_counter() - start
     if "refused" in times:
         return times  # never rendered: that is what the limits are for

@@ -65,7 +65,7 @@ def sample(project: Path) -> dict[str, object]:
 
 
 def _name(member: psutil.Process, root: psutil.Process) -> str:
-    """ "build", "worker" (a forked Python) or the program's name (Pagefind)."""
+    """ "build", "worker" (a forked Python) or the program's name."""
     if member.pid == root.pid:
         return "build"
     if member.name().startswith("python"):

@@ -9,7 +9,7 @@ lookups, cited-document pages, the search index, the rest), in total and per doc
 HTML kind spread over the kind (every n-th in path order), the mean bytes of each part of
 a page as lxml serialises it: Material's head, header, tabs, navigation, table of contents,
 footer and scripts; ours: JSON-LD, breadcrumbs, letterhead, metadata panel, body, closing,
-citations, search data; and across parts the inline SVG icons and the whitespace between
+citations; and across parts the inline SVG icons and the whitespace between
 tags. Parts are measured apart from one another (a part inside another is not counted in
 it), so a page's parts add up to its size but for the serialiser's rounding ("other").
 """
@@ -31,7 +31,7 @@ KINDS: tuple[tuple[str, Callable[[Path], bool]], ...] = (
     ("place", lambda p: p.parts[0] == "dia-ban"),
     ("lookup", lambda p: p.parts[0] == "danh-muc"),
     ("cited document", lambda p: p.parts[0] == "trich-dan"),
-    ("search index", lambda p: p.parts[0].startswith("pagefind")),
+    ("search index", lambda p: p.parts[0] == "tra-cuu" and p.suffix == ".json"),
     (
         "open data, feeds, sitemaps",
         lambda p: p.parts[0] in ("api", "sitemaps") or p.suffix in (".xml", ".gz"),
@@ -47,7 +47,6 @@ PARTS: tuple[tuple[str, str], ...] = (
     ("tabs", "//nav[contains(@class,'md-tabs')]"),
     ("navigation", "//div[contains(@class,'md-sidebar--primary')]"),
     ("table of contents", "//div[contains(@class,'md-sidebar--secondary')]"),
-    ("search data", "//*[contains(@class,'kl-search-data')]"),
     ("breadcrumbs", "//nav[contains(@class,'kl-breadcrumbs')]"),
     ("reading tools", "//div[contains(@class,'kl-tools')]"),
     ("letterhead", "//header[contains(@class,'kl-letterhead')]"),

@@ -1,10 +1,10 @@
 """Search benchmarks: build time and peak memory, index size, bytes per cold query.
 
-``python benchmarks/search.py 1000 10000 [--shard-size 2000] [--keep DIR]``
+``python benchmarks/search.py 1000 10000 [--keep DIR]``
 
 For each size: generate the corpus (benchmarks/generate.py), run ``mkdocs build`` while
-sampling the resident memory of the whole process tree (mkdocs + Pagefind) every 0.1 s,
-measure the index on disk, then serve the site and type a district name into the header
+sampling the resident memory of the whole process tree (mkdocs and its workers) every
+0.1 s, measure the word index on disk, then serve the site and type a district name into the header
 box of a fresh Chromium context (cold cache), summing the bytes of every response from the
 first keystroke until the results show (Playwright network events); also on a cold load of
 ``/tra-cuu/?q=<district>`` and for a full-text query naming no place. Prints one JSON line
@@ -29,32 +29,29 @@ from generate import district_of, generate
 from playwright.sync_api import sync_playwright
 
 TEXT_QUERY = "giải ngân vốn"
-"""A full-text query naming no place: it searches every shard."""
+"""A full-text query naming no place."""
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
 def build(config: Path) -> dict[str, float]:
-    """Run ``mkdocs build``; peak RSS of the tree and of Pagefind alone, and the time."""
+    """Run ``mkdocs build``; peak RSS of the tree, and the time."""
     started = time.monotonic()
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)]
     process = psutil.Popen(mkdocs, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak_tree = peak_pagefind = 0
+    peak_tree = 0
     while process.poll() is None:
         try:
             tree = [process, *process.children(recursive=True)]
             rss = {p.pid: p.memory_info().rss for p in tree if p.is_running()}
-            pagefind = sum(rss[p.pid] for p in tree if "pagefind" in p.name() and p.pid in rss)
         except psutil.Error:
             continue
         peak_tree = max(peak_tree, sum(rss.values()))
-        peak_pagefind = max(peak_pagefind, pagefind)
         time.sleep(0.1)
     if process.returncode:
         raise SystemExit(process.stderr.read().decode()[-3000:])
     return {
         "build_s": time.monotonic() - started,
         "peak_tree_mb": peak_tree / 2**20,
-        "peak_pagefind_mb": peak_pagefind / 2**20,
     }
 
 
@@ -63,13 +60,13 @@ def index_size(site: Path) -> dict[str, float]:
         found = [p for d in folders for p in (site / d).rglob("*")]
         return [p for p in found if p.is_file()]
 
-    text = files("pagefind", "pagefind-shards")
-    places = files("pagefind-places")
+    words = files("tra-cuu/tu")
+    records = files("tra-cuu/vb")
     return {
-        "index_mb": sum(p.stat().st_size for p in text) / 2**20,
-        "index_files": len(text),
-        "places_index_mb": sum(p.stat().st_size for p in places) / 2**20,
-        "shards": 1 + len(list((site / "pagefind-shards").glob("*"))),
+        "index_mb": sum(p.stat().st_size for p in words) / 2**20,
+        "index_files": len(words),
+        "records_mb": sum(p.stat().st_size for p in records) / 2**20,
+        "records_files": len(records),
     }
 
 
@@ -85,13 +82,12 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 def kind(url: str) -> str:
     for key, name in (
-        ("/fragment/", "fragments"),
-        ("/index/", "index chunks"),
-        ("/filter/", "filters"),
-        ("pf_meta", "meta"),
-        ("pagefind-entry", "meta"),
-        ("wasm.", "engine"),
-        ("pagefind", "engine"),
+        ("/tra-cuu/vb/", "records"),
+        ("/tra-cuu/tu/loc/", "filters"),
+        ("/tra-cuu/tu/", "index"),
+        ("/tra-cuu/so/", "lookups"),
+        ("/tra-cuu/tieu-de/", "lookups"),
+        ("/javascripts/ketluan", "engine"),
     ):
         if key in url:
             return name
@@ -147,14 +143,13 @@ def cold_query(site: Path, query: str, search_page: bool = False) -> dict[str, o
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("sizes", nargs="+", type=int)
-    parser.add_argument("--shard-size", type=int, default=2000)
     parser.add_argument("--keep", type=Path, help="folder for the generated projects")
     args = parser.parse_args()
     root = args.keep or Path(tempfile.mkdtemp(prefix="ketluan-bench-"))
     for size in args.sizes:
-        project = root / f"n{size}-s{args.shard_size}"
-        config = generate(size, project, args.shard_size)
-        result: dict[str, object] = {"documents": size, "shard_size": args.shard_size}
+        project = root / f"n{size}"
+        config = generate(size, project)
+        result: dict[str, object] = {"documents": size}
         result |= build(config)
         result |= index_size(project / "site")
         district = district_of(size)

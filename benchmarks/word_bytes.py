@@ -101,7 +101,7 @@ def main() -> None:
     corpus = load_corpus(args.project, "conclusions", BUILTIN_TYPES)
     documents = corpus.documents
     places = corpus_places(documents)
-    plan = SearchPlan([], "", places)
+    plan = SearchPlan(len(documents), "", places)
     items = [indexed(doc, document_words(doc), plan.named_places(doc)) for doc in documents]
     files = word_files(items) | titles.title_files(documents)
     made = time.time() - started

@@ -170,34 +170,55 @@ def levels_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     return built
 
 
-def pagefind_unstable(relative: Path) -> bool:
-    """Pagefind files that differ between two runs over the same pages: its filter, meta and
-    entry files (upstream: only fragment hashes are stable since Pagefind 1.3, see
-    Pagefind issue 638). Fragments (the indexed text) and every other file must match."""
-    parts = relative.parts
-    return bool(parts) and parts[0].startswith("pagefind") and "fragment" not in parts
-
-
 def site_snapshot(folder: Path) -> dict[str, str]:
-    """Every file of a built site with the hash of its bytes; Pagefind's unstable files
-    (content-hashed names) are counted per folder and kind instead."""
+    """Every file of a built site with the hash of its bytes."""
     import hashlib
-    from collections import Counter
 
-    snapshot: dict[str, str] = {}
-    unstable: Counter[str] = Counter()
-    for path in sorted(folder.rglob("*")):
-        if not path.is_file():
-            continue
-        relative = path.relative_to(folder)
-        if pagefind_unstable(relative):
-            unstable[f"{relative.parent.as_posix()}/*{path.suffix}"] += 1
-        else:
-            snapshot[relative.as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
-    snapshot.update({key: f"{count} files" for key, count in unstable.items()})
-    return snapshot
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 def text_of(element: html.HtmlElement) -> str:
     """Visible text with whitespace collapsed."""
     return " ".join(element.text_content().split())
+
+
+def search_records(site: Site) -> list[dict[str, str]]:
+    """What a search result shows of each document (the word index's records files), by
+    document number (oldest first)."""
+    import json
+
+    from ketluan.site import urls
+
+    folder = site.root / "site" / urls.RECORDS
+    groups = sorted(folder.glob("*.json"), key=lambda path: int(path.stem))
+    return [record for path in groups for record in json.loads(path.read_text("utf-8"))]
+
+
+def search_record(site: Site, url: str) -> dict[str, str]:
+    """What a search result shows of the document whose page is ``url``."""
+    (found,) = [record for record in search_records(site) if record["url"] == url]
+    return found
+
+
+def search_facets(site: Site, url: str) -> dict[str, list[str]]:
+    """The filter values of the document whose page is ``url``, as the search page filters
+    and counts them: the values of the word index's filter files listing it."""
+    import json
+
+    from ketluan.site import urls
+    from ketluan.site.words import decode
+
+    out = site.root / "site"
+    (number,) = [n for n, r in enumerate(search_records(site)) if r["url"] == url]
+    names = json.loads((out / urls.WORD_FACETS).read_text("utf-8"))["values"]
+    found: dict[str, list[str]] = {}
+    for name in names:
+        values = json.loads((out / urls.word_facet(name)).read_text("utf-8"))["v"]
+        chosen = [value for value, postings in values.items() if number in decode(postings)]
+        if chosen:
+            found[name] = chosen
+    return found

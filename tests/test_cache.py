@@ -1,6 +1,6 @@
 """Incremental builds never publish a stale page: after each kind of edit (a document, a
 document citing another, a template, mkdocs.yml) the incremental build equals a cold build
-of the same inputs, byte for byte (the search index by what a query finds), and pages
+of the same inputs, byte for byte (the word index of search included), and pages
 whose inputs did not change are not rendered again."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from sitecompare import differences
 
-from conftest import REPO, Site, conclusion
-from ketluan.adapter import render, searching
+from conftest import REPO, Site, conclusion, search_record
+from ketluan.adapter import render
 from ketluan.build.cache import keys
 from ketluan.build.state import BuildState
 
@@ -98,8 +98,7 @@ def test_edited_document_shows_up_and_the_rest_is_reused(warm: Site, caplog, tmp
     assert (warm.root / "site" / OTHER_PAGE / "index.html").read_bytes() == other
     assert rendered == 1 and cached > 20, "its own text only: its page alone"
     assert ": local build" in caplog.text
-    assert "search: 1 documents in the delta index, shards unchanged" in caplog.text
-    assert "search shard" not in caplog.text, "no shard is indexed again"
+    assert search_record(warm, CITED_PAGE)["x"] == "Nội dung đã sửa lại.", "in search too"
     assert_same_as_cold(warm, tmp_path)
 
 
@@ -235,11 +234,7 @@ def test_added_document_renders_only_the_pages_that_change(warm: Site, caplog, t
     )
     rendered, cached = rebuild(warm, caplog)
     after = _files(warm.root / "site")
-    changed = {
-        p
-        for p, data in after.items()
-        if p.endswith("index.html") and before.get(p) != data and not p.startswith("pagefind")
-    }
+    changed = {p for p, data in after.items() if p.endswith("index.html") and before.get(p) != data}
     assert "van-ban/bac-giang/huyen-uy-son-dong/2024/611-kl-hu/index.html" in changed
     grown = "danh-muc/co-quan/huyen-uy-son-dong/trang/2/index.html"
     assert grown in changed and grown not in before, "its committee's list grew a page"
@@ -253,7 +248,7 @@ def test_deleted_document_leaves_no_trace(warm: Site, caplog, tmp_path) -> None:
     rebuild(warm, caplog)
     assert not (warm.root / "site" / OTHER_PAGE).exists()
     for path, data in _files(warm.root / "site").items():
-        if not path.startswith(("pagefind", "assets")):
+        if not path.startswith("assets"):
             assert OTHER_PAGE.encode() not in data, f"{path} still names the deleted document"
     assert_same_as_cold(warm, tmp_path)
 
@@ -310,37 +305,6 @@ def test_new_citation_of_a_much_cited_document_leaves_the_other_citing_pages(
     cited_page = "trich-dan/bac-giang/son-dong/ket-luan/2024/604-kl-hu/"
     heading = warm.page(cited_page).get_element_by_id("duoc-trich-dan-boi")
     assert heading.text_content() == "Được trích dẫn bởi 4 văn bản"
-    assert_same_as_cold(warm, tmp_path)
-
-
-def test_page_changed_outside_its_search_region_is_not_indexed_again(
-    warm: Site, caplog, monkeypatch, tmp_path
-) -> None:
-    """A new document citing 604-KL/HU changes the list of who cites it on its page, which
-    Pagefind ignores: Pagefind indexes the new document alone."""
-    indexed: list[list[str]] = []
-    real = searching.build_pages
-
-    def recording(site_dir: Path, output: Path, count: int, what: str) -> None:
-        indexed.append(
-            sorted(
-                p.parent.relative_to(site_dir).as_posix() + "/" for p in site_dir.rglob("*.html")
-            )
-        )
-        real(site_dir, output, count, what)
-
-    monkeypatch.setattr(searching, "build_pages", recording)
-    before = (warm.root / "site" / CITED_PAGE / "index.html").read_bytes()
-    warm.add(
-        "son-dong/611.md",
-        CITING.replace("610-KL/HU", "611-KL/HU").replace("2024-05-06", "2024-06-03"),
-    )
-    rebuild(warm, caplog)
-    assert (warm.root / "site" / CITED_PAGE / "index.html").read_bytes() != before
-    cited_by = warm.page(CITED_PAGE).cssselect(".kl-cited-by__item .kl-item__title")
-    assert len(cited_by) == 2, "its page lists the new citing document"
-    assert indexed == [["van-ban/bac-giang/huyen-uy-son-dong/2024/611-kl-hu/"]]
-    assert "search: 1 documents in the delta index, shards unchanged" in caplog.text
     assert_same_as_cold(warm, tmp_path)
 
 

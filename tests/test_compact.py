@@ -1,5 +1,5 @@
 """Whitespace of rendered pages (build/compact.py): runs spanning lines become one line
-break, the text a reader or Pagefind sees is unchanged, preformatted text is kept."""
+break, the text a reader or the search sees is unchanged, preformatted text is kept."""
 
 from __future__ import annotations
 

@@ -21,7 +21,7 @@ from ketluan.citations.resolve import document_mentions
 from ketluan.core.corpus import load_corpus, read_document
 from ketluan.core.model import BUILTIN_TYPES, Document
 from ketluan.core.problems import ProblemsError
-from ketluan.site.search import extra_terms
+from ketluan.site.words import document_words
 
 
 def code_lines(size: int) -> str:
@@ -103,11 +103,12 @@ def test_citations_of_a_body_are_linear(sample: Document, name: str) -> None:
     assert all(not m.citation or not m.citation.in_link for m in mentions)
 
 
-def test_search_terms_of_one_long_word_are_linear(sample: Document) -> None:
+def test_search_words_of_one_long_word_are_linear(sample: Document) -> None:
     sample.body = repeat("hoà/", 200_000)
     with deadline():
-        terms = extra_terms(sample)
-    assert terms.split()[-1].startswith("hòa/hòa/"), "the word is added once, tone moved"
+        found = document_words(sample)
+    assert "hoa" in found.text.split(), "the word is added once"
+    assert "=hòa" in found.spelled.split(), "tone moved"
 
 
 BRACKETS = {

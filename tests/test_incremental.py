@@ -2,7 +2,7 @@
 (edit a body, edit front matter, add, delete, rename, edit a template, edit mkdocs.yml,
 make a citation ambiguous, replace a document) and after each step the site the
 incremental build published equals a cold build of the same project, byte for byte (the
-search index by what a query finds: ``sitecompare``).
+word index of search included: ``sitecompare``).
 
 Seeded and reproducible; a failure names the step and every step before it. A longer run:
 ``KETLUAN_STEPS=200 KETLUAN_SEEDS=1,2,3 .venv/bin/pytest tests/test_incremental.py``."""
@@ -34,7 +34,7 @@ class Project:
     """A generated project, built incrementally (its cache on) after every step."""
 
     def __init__(self, root: Path, seed: int, documents: int = DOCUMENTS) -> None:
-        config = generate.generate(documents, root, shard_size=8, seed=seed)
+        config = generate.generate(documents, root, seed=seed)
         text = config.read_text(encoding="utf-8")
         text = text.replace("page_size: 50", "page_size: 4").replace("strict: true", "")
         config.write_text(text.replace("home_recent: 10", "home_recent: 3\n      feed_size: 5"))

@@ -15,7 +15,7 @@ from corpus_levels import (
     PLAN_URL,
 )
 
-from conftest import REPO, Site, conclusion, text_of
+from conftest import REPO, Site, conclusion, search_facets, text_of
 from ketluan.core.corpus import load_corpus
 from ketluan.core.levels import derive, looks_central
 from ketluan.core.model import BUILTIN_TYPES
@@ -44,10 +44,8 @@ def test_central_conclusion_builds_at_its_central_url(levels_site: Site) -> None
     crumbs = page.cssselect(".kl-breadcrumbs li")
     assert [text_of(li) for li in crumbs] == ["Văn bản", "Trung ương", "2025"]
     assert crumbs[1].cssselect("a")[0].get("href") == "../../../../../dia-ban/trung-uong/"
-    filters = {
-        (e.get("data-pagefind-filter"), e.text) for e in page.cssselect("[data-pagefind-filter]")
-    }
-    assert ("cap", "Trung ương") in filters and not any(name == "tinh" for name, _ in filters)
+    filters = search_facets(levels_site, CENTRAL_URL)
+    assert filters["cap"] == ["Trung ương"] and "tinh" not in filters
     data = json.loads(page.cssselect('script[type="application/ld+json"]')[0].text)
     assert data["legislationIdentifier"] == "126-KL/TW"
     assert data["legislationPassedBy"] == {"@type": "Organization", "name": "Bộ Chính trị"}

@@ -18,7 +18,6 @@ CITING = "Thực hiện Kết luận số 604-KL/HU ngày 27/3/2024 của Huyệ
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Site:
     site = Site(tmp_path_factory.mktemp("numbers") / "project")
-    site.options["search_shard_size"] = "2"
     site.add("bac-giang/son-dong/604-kl-hu.md", SEED)
     for number, date in (("700", "2024-05-02"), ("701", "2024-06-03")):
         site.add(

@@ -1,5 +1,5 @@
-"""Long builds show progress (documents read, pages rendered, search index built) on
-stderr, and ``mkdocs build -q`` shows none of it."""
+"""Long builds show progress (documents read, pages rendered) on stderr, and
+``mkdocs build -q`` shows none of it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 
 from conftest import Site, conclusion
 
-BARS = ("ketluan: reading", "ketluan: rendering", "ketluan: search index")
+BARS = ("ketluan: reading", "ketluan: rendering")
 
 
 def build_output(site: Site, *flags: str) -> str:

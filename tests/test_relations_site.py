@@ -16,7 +16,7 @@ from corpus_levels import CENTRAL_URL, PLAN_URL
 from lxml import html
 from test_html_valid import vnu_errors
 
-from conftest import Site, conclusion, text_of
+from conftest import Site, conclusion, search_facets, text_of
 
 PLAN = conclusion(
     "Thực hiện Kết luận số 126-KL/TW ngày 14/02/2025 của Bộ Chính trị về một số nội dung, "
@@ -124,12 +124,6 @@ def manifest(site: Site, name: str = "documents") -> dict[str, dict]:
     return {entry[key]: entry for entry in data[name if name == "documents" else "resolutions"]}
 
 
-def search_filters(page: html.HtmlElement) -> dict[str, str]:
-    """The Pagefind filters of a document page: what the search page filters by."""
-    found = page.cssselect("[data-pagefind-body] [data-pagefind-filter]")
-    return {e.get("data-pagefind-filter"): text_of(e) for e in found}
-
-
 def jsonld(page: html.HtmlElement) -> dict:
     (script,) = page.cssselect('script[type="application/ld+json"]')
     return json.loads(script.text)
@@ -175,7 +169,7 @@ def test_replaced_conclusion_shows_the_banner_and_its_status(related: Site) -> N
     row = page.cssselect(".kl-meta__status dd")[0]
     assert text_of(row) == "Bị thay thế"
     assert groups(page, "below") == {"thay-the": ["Kết luận số 20-KL/HU"]}
-    assert search_filters(page)["hieu_luc"] == "Bị thay thế"
+    assert search_facets(related, OLD_PAGE)["hieu_luc"] == ["Bị thay thế"]
     data = jsonld(page)
     assert data["legislationLegalForce"] == "https://schema.org/NotInForce"
     entry = manifest(related)["bac-giang/huyen-uy-son-dong/2023/12-kl-hu"]
@@ -199,7 +193,7 @@ def test_replacing_conclusion_shows_what_it_replaces(related: Site) -> None:
     above = page.cssselect(".kl-diagram__tier--above .kl-diagram__group--thay-the")[0]
     assert text_of(above.cssselect(".kl-diagram__heading")[0]) == "Văn bản bị thay thế (1)"
     assert "Bị thay thế" in text_of(above), "the replaced one carries its status"
-    assert search_filters(page)["hieu_luc"] == "Còn hiệu lực"
+    assert search_facets(related, NEW_PAGE)["hieu_luc"] == ["Còn hiệu lực"]
     data = jsonld(page)
     assert [t["url"] for t in data["legislationChanges"]] == [f"/{OLD_PAGE}"]
     assert data["legislationLegalForce"] == "https://schema.org/InForce"

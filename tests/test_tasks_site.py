@@ -11,7 +11,7 @@ import icalendar
 import pytest
 from lxml import etree
 
-from conftest import REPO, Site, conclusion, text_of
+from conftest import REPO, Site, conclusion, search_facets, text_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 BUILD_DAY = dt.date(2024, 7, 1)
@@ -169,19 +169,15 @@ def test_build_fails_on_a_bad_match(tmp_path: Path, caplog: pytest.LogCaptureFix
 
 
 def test_search_filters_by_agency_and_deadline(tmp_path: Path) -> None:
-    """A document's page gives the search index its tasks' agencies and deadline months
-    as Pagefind filters, as the other facets."""
+    """The search index files a document under its tasks' agencies and deadline months, as
+    filters like the other facets."""
     site = Site(tmp_path / "project")
     site.add("bac-giang/son-dong/650-kl-hu.md", LATER)
     site.build()
-    page = site.page("van-ban/bac-giang/huyen-uy-son-dong/2024/650-kl-hu/")
-    filters: dict[str, list[str]] = {}
-    for span in page.cssselect("[data-pagefind-filter]"):
-        filters.setdefault(span.get("data-pagefind-filter"), []).append(text_of(span))
+    filters = search_facets(site, "van-ban/bac-giang/huyen-uy-son-dong/2024/650-kl-hu/")
     assert filters["giao_cho"] == [
         "Ban Tuyên giáo Huyện ủy Sơn Động",
         "Phòng Tài nguyên và Môi trường huyện Sơn Động",
         "UBND huyện Sơn Động",
     ]
     assert filters["han"] == ["Tháng 05/2024", "Tháng 07/2024", "Tháng 12/2024"]
-    assert (site.root / "site" / "pagefind").is_dir()

@@ -24,7 +24,7 @@ MATERIAL_SEARCH = """    {% if "material/search" in config.plugins %}
     {% endif %}
 """
 OUR_SEARCH = (
-    ("    {#- ketluan: Pagefind search instead of Material's lunr search (plugin stays off). -#}\n")
+    ("    {#- ketluan: the word index instead of Material's lunr search (plugin stays off). -#}\n")
     + """    {% if kl_search %}
       {% include "partials/search.html" %}
     {% endif %}

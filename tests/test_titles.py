@@ -22,7 +22,6 @@ TITLE = "Kết luận về phát triển cây mắc ca, giai đoạn 2021–2025
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Site:
     site = Site(tmp_path_factory.mktemp("titles") / "project")
-    site.options["search_shard_size"] = "2"
     for number, date in (("31", "2019-04-02"), ("37", "2023-04-03")):
         site.add(
             f"lai-chau/muong-te/{number}.md",

@@ -17,7 +17,7 @@ def test_placing_a_file_the_work_tree_already_links_leaves_no_partial(tmp_path: 
     target = tmp_path / "work" / "a" / "index.html"
     target.parent.mkdir(parents=True)
     os.link(source, target)
-    place(source, target, tree=False)
+    place(source, target)
     assert sorted(p.name for p in target.parent.iterdir()) == ["index.html"]
     assert os.path.samefile(source, target)
 

@@ -22,7 +22,6 @@ from ketluan.site.words import GROUP, Indexed, Words, decode, encode, file_name
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Site:
     site = Site(tmp_path_factory.mktemp("words") / "project")
-    site.options["search_shard_size"] = "2"
     site.add(
         "lai-chau/muong-te/31.md",
         conclusion(

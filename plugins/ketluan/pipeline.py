@@ -19,14 +19,14 @@ from ketluan.citations.task_overrides import document_tasks
 from ketluan.citations.tasks import Task
 from ketluan.core.corpus import Corpus, load_corpus
 from ketluan.core.dates import build_day
-from ketluan.core.model import Document, TypeInfo
+from ketluan.core.model import TypeInfo
 from ketluan.core.problems import ProblemsError
 from ketluan.site import urls
 from ketluan.site.indexes import SiteIndexes, build_indexes
 from ketluan.site.numbers import number_files
 from ketluan.site.pages import SitePlan
 from ketluan.site.plan import SiteOptions, plan_site
-from ketluan.site.search import Memo, SearchPlan, corpus_places, plan_shards
+from ketluan.site.search import Memo, SearchPlan, corpus_places
 from ketluan.site.task_feeds import plan_task_outputs
 from ketluan.site.tasks import task_facets
 from ketluan.site.titles import title_files
@@ -97,25 +97,17 @@ def analyse(
     return Analysis(corpus, citations, relations, assign(corpus, tasks), day)
 
 
-def index(analysis: Analysis, shard_size: int | None, memo: Memo | None = None) -> SiteIndexes:
+def index(analysis: Analysis, search: bool, memo: Memo | None = None) -> SiteIndexes:
     """Every index the site's pages read, complete: groupings, cited URLs and, when search
-    is on (``shard_size``), the search shards and each document's search data."""
+    is on, each document's search data (the places it names, its filter values)."""
     documents = analysis.corpus.documents
-    search = None
-    if shard_size is not None:
+    plan = None
+    if search:
         statuses = {source: force.label for source, force in analysis.relations.forces().items()}
-        search = _search(documents, shard_size, memo, statuses)
-        search.more_facets = {src: task_facets(found) for src, found in analysis.tasks.items()}
-    return build_indexes(documents, analysis.citations, search, analysis.relations)
-
-
-def _search(
-    documents: list[Document], shard_size: int, memo: Memo | None, statuses: dict[str, str]
-) -> SearchPlan:
-    shards = plan_shards(documents, shard_size)
-    search = SearchPlan(shards, urls.SEARCH, corpus_places(documents), statuses)
-    search.index(documents, memo)
-    return search
+        plan = SearchPlan(len(documents), urls.SEARCH, corpus_places(documents), statuses)
+        plan.index(documents, memo)
+        plan.more_facets = {src: task_facets(found) for src, found in analysis.tasks.items()}
+    return build_indexes(documents, analysis.citations, plan, analysis.relations)
 
 
 def plan(analysis: Analysis, indexes: SiteIndexes, options: SiteOptions) -> SitePlan:

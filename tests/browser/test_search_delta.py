@@ -1,135 +1,112 @@
-"""Search after incremental builds: the shards built earlier, a delta index of the documents
-changed since, and superseded entries dropped in the browser find what a freshly built
-index finds (but for the known gap of words that only superseded entries hold: ``LOOSE``),
-never a removed document. Both sites are served and queried through the same engine."""
+"""Search after incremental builds, read in Chromium through the search page: the word index
+a build patched (a body edited: a local build) or planned again (a document added, another
+removed) finds the new words, no longer the removed ones, and never a removed document.
+That each such index equals a cold build's, file for file, is checked without a browser by
+``tests/test_incremental.py`` (random steps) and ``tests/test_words.py``."""
 
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
 from conftest import REPO, Site, conclusion
 
-EDITED = "bac-giang/son-dong/604-kl-hu.md"
+ADDED = "bac-giang/son-dong/700.md"
+ADDED_URL = "/van-ban/bac-giang/huyen-uy-son-dong/2024/700-kl-hu/"
+LATER = "bac-giang/son-dong/701.md"
+LATER_URL = "/van-ban/bac-giang/huyen-uy-son-dong/2024/701-kl-hu/"
 REMOVED = "dien-bien/tuan-giao/2021-07-23-thong-bao-ket-luan.md"
 GONE = "/van-ban/dien-bien/thuong-truc-tinh-uy-dien-bien/2021/tbkl-2021-07-23/"
-LOOSE = pytest.mark.xfail(
-    strict=False,  # whether a shard matches looser words depends on what else it holds
-    reason="Known gap (README, Incremental builds): Pagefind resolves each query word "
-    "against the words of each index, and an index lacking the word matches looser ones; a "
-    "superseded entry keeps its words in its shard until compaction, so that shard matches "
-    "differently.",
-)
-QUERIES = [
-    "sầu riêng",  # only in the edited body
-    "nông thôn",  # common words, in shards and in the delta
-    pytest.param("Mùa A Sơn", marks=LOOSE),  # only in the deleted document
-    "604-KL/HU",  # a number
-    "Sơn Động",  # a place only: the places indexes
-    "son dong giao thong",  # a place and words: the full text of its shards
-    pytest.param("Tuần Giáo", marks=LOOSE),  # the place of the removed document only
-    "Bắc Giang",
-    "kết luận",
-]
-SEARCH = """async (query) => {
-  const box = document.querySelector('[data-kl-search="box"]');
-  const url = new URL("assets/javascripts/ketluan-search-engine.js", document.baseURI);
-  const m = await import(url.href);
-  const state = await m.engine(box);
-  const found = await m.search(state, query);
-  const rows = await Promise.all(found.results.map(async (r) => {
-    const d = await m.withData(r, found.placesOnly);
-    return [d.url, d.meta.title, d.meta.number || "", JSON.stringify(d.filters)];
-  }));
-  return rows.sort();
-}"""
-FILTERS = """async () => {
-  const box = document.querySelector('[data-kl-search="box"]');
-  const url = new URL("assets/javascripts/ketluan-search-engine.js", document.baseURI);
-  const m = await import(url.href);
-  const state = await m.engine(box);
-  return await (await m.index(state, null)).filters();
-}"""
 
-COUNTS = """async (query) => {
-  const box = document.querySelector('[data-kl-search="box"]');
-  const url = new URL("assets/javascripts/ketluan-search-engine.js", document.baseURI);
-  const m = await import(url.href);
-  const state = await m.engine(box);
-  const found = await m.search(state, query, { counts: true });
-  const counted = Object.entries(found.filters).map(([name, values]) =>
-    [name, Object.fromEntries(Object.entries(values).filter(([, n]) => n > 0))]);
-  return [found.results.length, Object.fromEntries(counted)];
-}"""
+
+def document(body: str, number: str, date: str) -> str:
+    return conclusion(body, title=f"Kết luận về cây ăn quả số {number}", number=number, date=date)
+
+
+class _Modes(logging.Handler):
+    """The kind of each build (``…; local)``), from the plugin's log."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if "pages written in" in message:
+            self.seen.append(message.rsplit("; ", 1)[-1].rstrip(")"))
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The samples built, then changed and built again (a delta and superseded entries);
-    and the same project built cold."""
-    site = Site(tmp_path_factory.mktemp("delta") / "project")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The samples with one more document, built; then its body edited (a local build);
+    then a document added and another removed (a planned build). A copy of the site after
+    each build."""
+    root = tmp_path_factory.mktemp("delta")
+    site = Site(root / "project")
     shutil.rmtree(site.conclusions)
     shutil.copytree(REPO / "conclusions", site.conclusions)
-    site.options["search_shard_size"] = 8  # 3 shards; 3 changes stay a delta (no compaction)
-    site.build()
-    path = site.conclusions / EDITED
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text + "\nPhát triển vùng trồng sầu riêng.\n", encoding="utf-8")
-    (site.conclusions / REMOVED).unlink()
-    site.add(
-        "bac-giang/son-dong/700.md",
-        conclusion(
-            "Đầu tư giao thông nông thôn ở các xã vùng cao.\n",
-            title="Kết luận về giao thông nông thôn",
-            number="700-KL/HU",
-            date="2024-08-02",
-        ),
+    modes = _Modes()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(modes)
+    level = logger.level
+    logger.setLevel(logging.INFO)
+    copies = {}
+    try:
+        site.add(ADDED, document("Phát triển vùng trồng chôm chôm.\n", "700-KL/HU", "2024-08-02"))
+        site.build()
+        copies["first"] = shutil.copytree(site.root / "site", root / "first")
+        site.add(ADDED, document("Phát triển vùng trồng sầu riêng.\n", "700-KL/HU", "2024-08-02"))
+        site.build()
+        copies["edited"] = shutil.copytree(site.root / "site", root / "edited")
+        (site.conclusions / REMOVED).unlink()
+        site.add(LATER, document("Phát triển vùng trồng măng cụt.\n", "701-KL/HU", "2024-09-03"))
+        site.build()
+        copies["changed"] = shutil.copytree(site.root / "site", root / "changed")
+    finally:
+        logger.removeHandler(modes)
+        logger.setLevel(level)
+    assert modes.seen[1:] == ["local", "plan"], modes.seen
+    return copies
+
+
+def found(page, base_url: str, query: str) -> list[str]:
+    """The pages the search page lists for ``query`` (every result, "more" pressed)."""
+    page.goto(base_url + "tra-cuu/?q=" + quote(query))
+    page.wait_for_function(
+        "() => /Tìm thấy|Không tìm thấy/.test("
+        "document.querySelector('.kl-search-page__status').textContent)"
     )
-    site.build()
-    assert list((site.root / "site/pagefind-delta").iterdir()), "the changes are in a delta"
-    cold = Site(site.root.parent / "cold")
-    shutil.rmtree(cold.conclusions)
-    shutil.copytree(site.conclusions, cold.conclusions)
-    cold.options = {**site.options, "cache": "false"}
-    cold.build()
-    return site.root / "site", cold.root / "site"
+    more = page.locator(".kl-results__more")
+    while more.is_visible():
+        shown = page.locator(".kl-results .kl-result").count()
+        more.click()
+        page.wait_for_function(
+            f"() => document.querySelectorAll('.kl-results .kl-result').length > {shown}"
+        )
+    return page.eval_on_selector_all(
+        ".kl-results .kl-result a.kl-result__title",
+        "as => as.map(a => new URL(a.href).pathname)",
+    )
 
 
-@pytest.mark.parametrize("query", QUERIES)
-def test_query_finds_what_a_cold_index_finds(page, serve, sites, query: str) -> None:
-    delta, cold = sites
-    page.goto(serve(delta))
-    found = page.evaluate(SEARCH, query)
-    page.goto(serve(cold))
-    assert found == page.evaluate(SEARCH, query)
+def test_a_local_edit_is_found_and_its_removed_words_are_not(page, serve, sites) -> None:
+    first, edited = serve(sites["first"]), serve(sites["edited"])
+    assert found(page, first, "chôm chôm") == [ADDED_URL]
+    assert found(page, first, "sầu riêng") == []
+    assert found(page, edited, "sầu riêng") == [ADDED_URL]
+    assert found(page, edited, "chôm chôm") == []
+    assert found(page, edited, "chom chom") == [], "nor without its accents"
 
 
-@pytest.mark.parametrize("query", ["sầu riêng", "Mùa A Sơn", "Tuần Giáo", "kết luận"])
-def test_delta_finds_the_edit_and_never_the_removed_document(page, serve, sites, query) -> None:
-    page.goto(serve(sites[0]))
-    found = [row[0] for row in page.evaluate(SEARCH, query)]
-    if query == "sầu riêng":
-        assert "/van-ban/bac-giang/huyen-uy-son-dong/2024/604-kl-hu/" in found
-    assert GONE not in found, "the removed document is found no more"
-
-
-def test_filter_values_are_those_of_a_cold_index(page, serve, sites) -> None:
-    delta, cold = sites
-    page.goto(serve(delta))
-    found = page.evaluate(FILTERS)
-    page.goto(serve(cold))
-    assert found == page.evaluate(FILTERS)
-
-
-@pytest.mark.parametrize("query", ["kết luận", "nông thôn", "Bắc Giang"])
-def test_filter_counts_of_a_query_are_those_of_a_cold_index(page, serve, sites, query) -> None:
-    """The counts of a query's results leave out the superseded entries it matched (values
-    without results compared as absent: Pagefind lists some with 0)."""
-    delta, cold = sites
-    page.goto(serve(delta))
-    found = page.evaluate(COUNTS, query)
-    page.goto(serve(cold))
-    assert found == page.evaluate(COUNTS, query)
-    assert sum(found[1]["nam"].values()) == found[0], "one year per result"
+def test_an_added_document_is_found_and_a_removed_one_never(page, serve, sites) -> None:
+    edited, changed = serve(sites["edited"]), serve(sites["changed"])
+    assert GONE in found(page, edited, "Mùa A Sơn")
+    assert found(page, changed, "măng cụt") == [LATER_URL]
+    assert found(page, changed, "Mùa A Sơn") == [], "words only the removed document had"
+    for query in ("Tuần Giáo", "thông báo kết luận", "cây ăn quả"):
+        assert GONE not in found(page, changed, query), query
+    assert {ADDED_URL, LATER_URL} <= set(found(page, changed, "cây ăn quả"))

@@ -15,8 +15,8 @@ from ketluan.site.sitemap import SITEMAP_LIMIT
 
 def output_claims(plan: SitePlan, mkdocs_pages: int) -> list[Claim]:
     """Every path this build writes besides MkDocs' files: the planned pages, feeds,
-    manifests, sitemap parts and search index folders. ``mkdocs_pages``: the pages MkDocs
-    renders (the sitemap index counts them too)."""
+    manifests, lookups and sitemap parts. ``mkdocs_pages``: the pages MkDocs renders (the
+    sitemap index counts them too)."""
     claims = [Claim(page.url + "index.html", page.origin()) for page in plan.pages.values()]
     claims += [Claim(feed.path, f"the Atom feed '{feed.title}'") for feed in plan.feeds]
     claims.append(Claim(urls.DOCUMENTS_JSON, "the open-data manifest of the documents"))
@@ -30,10 +30,6 @@ def output_claims(plan: SitePlan, mkdocs_pages: int) -> list[Claim]:
         claims += [
             Claim(urls.SITEMAP_PARTS.format(n), "a part of the sitemap index") for n in parts
         ]
-    if plan.search is not None:
-        folders = (urls.PAGEFIND, urls.SEARCH_SHARDS, urls.SEARCH_PLACES, urls.SEARCH_DELTA)
-        for folder in (*folders, urls.SEARCH_PLACES_DELTA):
-            claims.append(Claim(folder, "the search index (rebuilt whole)", tree=True))
     return claims
 
 

@@ -13,6 +13,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from ketluan.core.kinds import KINDS, Kind, with_extra
 
 PLUGIN = "ketluan"
+REMOVED_SHARD_SIZE = (
+    "removed: the search index is no longer built by Pagefind in shards (the word index "
+    "needs no shard size). Delete '{}' from the ketluan plugin's options in mkdocs.yml"
+)
 
 
 class Count(c.Type[int]):
@@ -64,14 +68,12 @@ class KetluanConfig(base.Config):
     extra_types = c.DictOfItems(c.SubConfig(TypeConfig), default={})
     """More document types, keyed by the slug used in front matter."""
     search = c.Type(bool, default=True)
-    """Build the Pagefind search index, the header search box and the /tra-cuu/ page."""
-    search_shard_size = Count(minimum=1, default=2000, example=2000)
-    """Most documents per Pagefind index shard: Pagefind's memory grows with one index's
-    size (about 0.45 GB per 1,000 documents of 3-25 KB), so the corpus is split and the
-    shards merged in the browser (see BENCHMARKS.md)."""
+    """Build the word index of search, the header search box and the /tra-cuu/ page."""
+    search_shard_size = c.Deprecated(removed=True, message=REMOVED_SHARD_SIZE)
+    """Removed with Pagefind: setting it fails the build with ``REMOVED_SHARD_SIZE``."""
     cache = c.Type(bool, default=True)
-    """Keep the build state (each file's analysis, each output's key, the search index's
-    delta) between builds and redo only what changed (see README, "Incremental builds")."""
+    """Keep the build state (each file's analysis, each output's key, the word index's
+    rows) between builds and redo only what changed (see README, "Incremental builds")."""
     cache_dir = c.Type(str, default=".cache/ketluan")
     """Folder of the build cache, relative to mkdocs.yml: a folder of its own (the build
     deletes old entries in it), never the project folder, docs_dir, conclusions_dir, the

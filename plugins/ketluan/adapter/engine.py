@@ -2,7 +2,7 @@
 changed, publish by changed files (``ketluan.build.incremental`` says how much).
 
 The engine lives from ``on_files`` (read, decide, plan) through ``on_post_build``
-(render, write, index) to the end of the build (publish); ``mkdocs serve`` runs the same
+(render, write) to the end of the build (publish); ``mkdocs serve`` runs the same
 engine on every rebuild, into a site of its own in the cache folder.
 """
 
@@ -40,7 +40,6 @@ from ketluan.core.model import Document
 from ketluan.site import urls
 from ketluan.site.pages import SitePlan
 from ketluan.site.plan import SiteOptions
-from ketluan.site.search import search_terms
 from ketluan.site.words import Words
 
 if TYPE_CHECKING:  # imported by the builds that plan (a fifth of a second): ``plan_all``
@@ -87,11 +86,8 @@ class Engine:
     """``base`` and the navigation: in every page's key (its template's digest too)."""
     templates: dict[str, str] = field(default_factory=dict)
     """Digest of each page template and the page templates it includes."""
-    terms: dict[str, str] = field(default_factory=dict)
-    """Search terms of the documents read from the state (``Mode.LOCAL``)."""
     words: dict[str, Words] = field(default_factory=dict)
     """What the word index holds of the documents read from the state (``Mode.LOCAL``)."""
-    _indexed: dict[str, str] | None = None
     _ids: dict[str, Any] | None = None
     _declared: dict[str, bytes] | None = None
     site_options: SiteOptions | None = None
@@ -164,7 +160,7 @@ class Engine:
         assert self.sources is not None and self.site_options is not None
         self.built = built = assemble_corpus(self.sources, self.state, self.jobs)
         self.refs = built.refs
-        memo = _Memo(built.named, built.terms)
+        memo = _Memo(built.named)
         cited = pipeline.cite(built.corpus, built.mentions)
         declared = {}  # the citations relations declare: they depend on other documents
         for doc in built.corpus.documents:
@@ -174,8 +170,7 @@ class Engine:
                 declared[doc.source] = dumps(more)
         self.meta[DECLARED] = declared
         self.analysis = pipeline.analyse(built.corpus, mentions=cited, tasks=built.tasks)
-        shards = self.options.search_shard_size if self.options.search else None
-        self.indexes = pipeline.index(self.analysis, shards, memo)
+        self.indexes = pipeline.index(self.analysis, self.options.search, memo)
         self.plan = pipeline.plan(self.analysis, self.indexes, self.site_options)
         self.meta[PLACES] = built.places
         self.meta[IDS] = built.ids
@@ -230,7 +225,6 @@ class Engine:
             doc = replace(doc, doc_id=ids.get(source, doc.doc_id))
             mentions = [replace(m, doc=doc) for m in mentions]
         refs.add(doc, self.sources.current[source][0], mentions)
-        self.terms[source] = record.terms
         self.words[source] = record.words
 
     def stored_key(self, path: str) -> str | None:
@@ -242,33 +236,9 @@ class Engine:
         )
         return rows[0][0] if rows else None
 
-    def indexed_digest(self, path: str) -> str:
-        """Digest of what Pagefind reads of the document page at ``path``
-        (``pagefind.indexed_digest``): written by this build, else published."""
-        out = self.changes.written.get(path)
-        if out is not None and out.indexed is not None:
-            return out.indexed
-        # a page recorded without it (none is: every document page has a search region)
-        # counts by its bytes, so it is indexed again when they change
-        column = "coalesce(indexed, digest)"
-        if self._indexed is None:
-            assert self.state is not None
-            if self.mode is Mode.LOCAL:
-                rows = self.state.rows(
-                    f"SELECT {column} FROM outputs WHERE target = ? AND path = ?",
-                    [self.target, path],
-                )
-                return rows[0][0]
-            rows = self.state.rows(
-                f"SELECT path, {column} FROM outputs WHERE target = ? AND kind = 'page'",
-                [self.target],
-            )
-            self._indexed = dict(rows)
-        return self._indexed[path]
-
     def local_pages(self) -> dict[str, Any]:
         """The pages of the documents whose own text changed, as the last plan made them
-        with the document and its search terms of now (``Mode.LOCAL``)."""
+        with the document of now (``Mode.LOCAL``)."""
         assert self.sources is not None and self.state is not None
         pages = {}
         for source in sorted(self.sources.changed):
@@ -281,9 +251,7 @@ class Engine:
                 return {}
             with resolving(self.refs):
                 page = loads(rows[0][0])
-            named = (self.sources.current[source][3] or "").split("\n")
-            terms = page.search_terms and search_terms(self.terms[source], filter(None, named))
-            pages[urls.source(page.url)] = replace(page, doc=doc, search_terms=terms)
+            pages[urls.source(page.url)] = replace(page, doc=doc)
         return pages
 
     def body(self, doc: Document) -> str:
@@ -302,13 +270,13 @@ class Engine:
 
 
 class _Memo:
-    """The search analysis of every document, from the build state (``site.search.Memo``)."""
+    """The places every document names, from the build state (``site.search.Memo``)."""
 
-    def __init__(self, named: dict[str, list[str]], terms: dict[str, str]) -> None:
-        self.named, self.terms = named, terms
+    def __init__(self, named: dict[str, list[str]]) -> None:
+        self.named = named
 
-    def recall(self, context: object, doc: Document, compute: Any) -> tuple[list[str], str]:
-        return self.named[doc.source], self.terms[doc.source]
+    def recall(self, context: object, doc: Document, compute: Any) -> list[str]:
+        return self.named[doc.source]
 
 
 def progress_bar(total: int, what: str, quiet: bool) -> Any:

@@ -162,7 +162,6 @@ def render_pages(
             rendered.digests[path],
             job.blob if doc_page else None,
             job.body,
-            indexed=rendered.indexed.get(path),
         )
     log(
         f"{total} pages written in {time.monotonic() - started:.1f} s "

@@ -1,6 +1,6 @@
 """The MkDocs plugin: event handlers that run the build's phases and hand MkDocs what it
 renders itself (``ketluan.pipeline`` for the pure phases, ``engine`` for what an
-incremental build reads and plans, ``outputs`` and ``searching`` for what it writes)."""
+incremental build reads and plans, ``outputs`` and ``words`` for what it writes)."""
 
 from __future__ import annotations
 
@@ -29,7 +29,6 @@ from ketluan.adapter.claims import mkdocs_claims, output_claims
 from ketluan.adapter.config import KetluanConfig
 from ketluan.adapter.engine import SALT, Engine
 from ketluan.adapter.publishing import check_written, publish
-from ketluan.adapter.searching import build_search
 from ketluan.adapter.theme import material_config
 from ketluan.adapter.words import write_words
 from ketluan.build import heap
@@ -244,7 +243,6 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
             outputs.write_text_outputs(engine, self.env, config)
             outputs.write_sitemap(engine, self.env, config, self.files)
             outputs.write_manifests(engine, config)
-            build_search(engine, self.env, config, log.info)
             write_words(engine, config)
             check_written(engine, self.files, Path(config.site_dir))
         engine.finish_meta()

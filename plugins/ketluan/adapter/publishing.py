@@ -20,11 +20,8 @@ def check_written(engine: Engine, files: Files, site_dir: Path) -> None:
     """Every file this build wrote is in ``site_dir``: a staged build missing any of them
     (another program deleted it) is never published."""
     expected = [file.dest_uri for file in files if file.inclusion.is_included()]
-    expected += [path for path, out in engine.changes.written.items() if not out.tree]
+    expected += list(engine.changes.written)
     missing = [path for path in expected if not (site_dir / path).is_file()]
-    missing += [
-        p for p, out in engine.changes.written.items() if out.tree and not (site_dir / p).is_dir()
-    ]
     if missing:
         raise PluginError(
             f"ketluan: {len(missing)} file(s) this build wrote are missing from "
@@ -58,12 +55,10 @@ def publish(engine: Engine, trees: SiteTrees, log: Callable[[str], None]) -> Non
 
 def _mkdocs_files(staging: Path, ours: dict[str, Output]) -> dict[str, str]:
     """Path -> digest of every file in the staging folder the plugin did not write."""
-    folders = {path for path, out in ours.items() if out.tree}
     found = {}
-    for folder, subfolders, names in os.walk(staging):
+    for folder, _, names in os.walk(staging):
         relative = Path(folder).relative_to(staging).as_posix()
         relative = "" if relative == "." else relative + "/"
-        subfolders[:] = [d for d in subfolders if relative + d not in folders]
         for name in names:
             path = relative + name
             if path == STAGING_MARKER or path in ours:

@@ -36,7 +36,6 @@ from mkdocs.utils import get_relative_url
 
 from ketluan.adapter.bridge import Bodies, page_markdown
 from ketluan.adapter.linking import CitationLinker
-from ketluan.build.pagefind import indexed_digest
 from ketluan.build.refs import Refs, loads, resolving
 from ketluan.build.sanitize import body_toc, clean_body
 from ketluan.build.state import BuildState
@@ -56,12 +55,10 @@ class PageError(RuntimeError):
 
 @dataclass
 class Rendered:
-    """What rendering some pages gave: each page's digest (of the bytes written), the
-    digest of what Pagefind reads of it (document pages) and the bodies converted anew, by
-    key (the build keeps them)."""
+    """What rendering some pages gave: each page's digest (of the bytes written) and the
+    bodies converted anew, by key (the build keeps them)."""
 
     digests: dict[str, str] = field(default_factory=dict)
-    indexed: dict[str, str] = field(default_factory=dict)
     bodies: list[tuple[str, Any]] = field(default_factory=list)
     converted: int = 0
 
@@ -128,8 +125,6 @@ class Renderer:
         data = output.encode("utf-8", errors="xmlcharrefreplace")
         target.write_bytes(data)
         out.digests[file.dest_uri] = hashlib.blake2b(data, digest_size=20).hexdigest()
-        if (indexed := indexed_digest(data)) is not None:
-            out.indexed[file.dest_uri] = indexed
 
     def adopt(self, blobs: list[tuple[str, bytes]]) -> None:
         """Render from now on the pages of ``blobs`` (source, bytes), read back against
@@ -278,7 +273,6 @@ def render_all(
     try:
         for found in _map(chunks, jobs, renderer.blobs):
             total.digests.update(found.digests)
-            total.indexed.update(found.indexed)
             total.converted += found.converted
             progress(found)
     finally:

@@ -1,2 +1,2 @@
-"""Build machinery: the build cache (fingerprints, keys, store), body sanitising, atomic
-publishing and the Pagefind runner."""
+"""Build machinery: the build cache (fingerprints, keys, store), body sanitising and atomic
+publishing."""

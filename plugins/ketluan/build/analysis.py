@@ -3,7 +3,7 @@ changed, whose bytes) are as at the last build is not read again.
 
 The analysis of a file is everything the build derives from it alone: its validated
 document (without its body, which stays on disk: ``refs.UNREAD``), its citations with
-their spans and sentences, its extra search terms, and the places its text names among
+their spans and sentences, its words for search, and the places its text names among
 the places of the corpus (a context: recomputed when the corpus's places change). It is
 a pure function of the file's bytes, this package's code and the configured types, all
 in the key of the stored record (``state.records``; the state is dropped with the code).
@@ -31,7 +31,7 @@ from ketluan.core.frontmatter import body_at, decode
 from ketluan.core.model import Document, TypeInfo
 from ketluan.core.problems import Problem
 from ketluan.core.sources import find_sources, read_source, relative
-from ketluan.site.search import SearchPlan, extra_terms
+from ketluan.site.search import SearchPlan
 from ketluan.site.words import Words, document_words
 
 PARALLEL_FROM = 64
@@ -51,11 +51,11 @@ class Analysed:
     digest: str
     problems: list[Problem] = field(default_factory=list)
     record: bytes | None = None
-    """``refs.dumps((document, mentions, terms, tasks, words))``: the document without its
+    """``refs.dumps((document, mentions, tasks, words))``: the document without its
     body."""
     shared: str | None = None
     """Digest of what other pages can show of the document: everything but its body
-    and its search terms (see ``incremental``)."""
+    and its words (see ``incremental``)."""
     places_context: str | None = None
     places: list[str] | None = None
     """Places the document names among those of ``places_context``, sorted."""
@@ -63,12 +63,11 @@ class Analysed:
 
 @dataclass
 class Record:
-    """A stored analysis, read back: the document (body unread), its mentions, terms, the
-    tasks it assigns (``citations.task_overrides``) and its words (``site.words``)."""
+    """A stored analysis, read back: the document (body unread), its mentions, the tasks
+    it assigns (``citations.task_overrides``) and its words (``site.words``)."""
 
     document: Document
     mentions: list[Mention]
-    terms: str
     tasks: list[Task]
     words: Words
 
@@ -208,7 +207,7 @@ def _matcher(places: list[str]) -> SearchPlan:
     """A search plan naming ``places`` (its place matcher), one per process and list."""
     found = _MATCHERS.get(id(places))
     if found is None:
-        found = _MATCHERS[id(places)] = SearchPlan([], "", places)
+        found = _MATCHERS[id(places)] = SearchPlan(0, "", places)
     return found
 
 
@@ -239,7 +238,7 @@ def _analyse_one(rel: str, path: Path) -> Analysed:
     if task_problems:  # a ``tasks:`` item naming no task or several: the file is invalid
         return Analysed(rel, mtime, size, value, task_problems)
     shared = digest(dumps((unread, mentions, tasks)))
-    record = dumps((unread, mentions, extra_terms(doc), tasks, document_words(doc)))
+    record = dumps((unread, mentions, tasks, document_words(doc)))
     found = Analysed(rel, mtime, size, value, [], record)
     found.shared = shared
     if _PLACES is not None:

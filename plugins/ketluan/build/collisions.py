@@ -2,10 +2,9 @@
 error naming both, never silently replaced.
 
 A build writes MkDocs' files (``docs/``, the theme) and then its own: document and list
-pages, feeds, the open-data manifests, sitemap parts and the search index folders (which it
-deletes and rewrites whole). Each output is a ``Claim`` on a site-relative path; two claims
-on one path, a file where another claim needs a folder, or a file inside a folder the build
-owns whole, is a collision.
+pages, feeds, the open-data manifests, lookups and sitemap parts. Each output is a
+``Claim`` on a site-relative path; two claims on one path, or a file where another claim
+needs a folder, is a collision.
 """
 
 from __future__ import annotations
@@ -20,22 +19,18 @@ SHOWN = 20
 @dataclass(frozen=True)
 class Claim:
     """A site-relative output ``path`` and who writes it (``source``, as messages say it):
-    ``Claim("api/documents.json", "the open-data manifest")`` for one file,
-    ``Claim("pagefind", "the search index", tree=True)`` for a whole folder."""
+    ``Claim("api/documents.json", "the open-data manifest")``."""
 
     path: str
     source: str
-    tree: bool = False
-    """True when the build deletes and rewrites the whole folder ``path``."""
     handwritten: bool = False
     """True for the project's own files (``docs/``): the ones to move."""
 
 
 @dataclass(frozen=True)
 class Collision:
-    """Two claims that cannot both be written: at one ``path`` ("same"), a claim inside a
-    folder another writes whole ("tree"), or a file where another needs a folder
-    ("folder"; ``first`` is the file)."""
+    """Two claims that cannot both be written: at one ``path`` ("same"), or a file where
+    another needs a folder ("folder"; ``first`` is the file)."""
 
     path: str
     first: Claim
@@ -45,9 +40,7 @@ class Collision:
     def __str__(self) -> str:
         where = "/" + self.path.removesuffix("index.html")
         first, second = self.first.source, self.second.source
-        if self.kind == "tree":
-            text = f"{where}/: {second} is inside a folder that {first} deletes and writes whole."
-        elif self.kind == "folder":
+        if self.kind == "folder":
             text = f"{where}: {first} would be a file where {second} needs a folder."
         else:
             text = f"{where}: {first} and {second} would both be written there."
@@ -75,19 +68,16 @@ def check_collisions(claims: Iterable[Claim]) -> None:
 
 def collisions(claims: Iterable[Claim]) -> list[Collision]:
     """Every collision among ``claims``. Collisions: two claims on ``a/index.html``; a
-    file ``a`` and a file ``a/index.html`` (a file where a folder must be); a tree
-    ``pagefind`` and a file ``pagefind/custom.js``. Not one: ``a/index.html`` and
-    ``a/b/index.html``; a tree ``pagefind`` and a file ``pagefind-ui.js``."""
+    file ``a`` and a file ``a/index.html`` (a file where a folder must be). Not one:
+    ``a/index.html`` and ``a/b/index.html``."""
     files: dict[str, Claim] = {}
-    trees: dict[str, Claim] = {}
     folders: dict[str, Claim] = {}
     found: list[Collision] = []
     for claim in claims:
-        mine = trees if claim.tree else files
-        if claim.path in mine:
-            found.append(Collision(claim.path, mine[claim.path], claim, "same"))
+        if claim.path in files:
+            found.append(Collision(claim.path, files[claim.path], claim, "same"))
             continue
-        mine[claim.path] = claim
+        files[claim.path] = claim
         for folder in _folders(claim.path):
             if folder in folders:
                 break  # and so are the folders above it
@@ -95,11 +85,6 @@ def collisions(claims: Iterable[Claim]) -> list[Collision]:
     for path, claim in files.items():
         if path in folders:
             found.append(Collision(path, claim, folders[path], "folder"))
-    for path, claim in trees.items():
-        if path in folders:
-            found.append(Collision(path, claim, folders[path], "tree"))
-        if path in files:
-            found.append(Collision(path, claim, files[path], "tree"))
     return found
 
 

@@ -6,7 +6,7 @@ lines (BENCHMARKS.md, "Output size"). A browser treats a run of HTML whitespace 
 tab, line feed, form feed, carriage return) as one space wherever CSS lets it collapse, so
 a run that holds a line break is replaced by a single line break: the page renders and
 reads the same, and text never runs together (a run is shortened, never removed, so
-Pagefind and ``text_content()`` see the same words). Where whitespace is kept as written it
+``text_content()`` sees the same words). Where whitespace is kept as written it
 is left alone: ``pre``, ``textarea``, ``script`` and ``style``, and ``code`` and ``kbd``,
 which Material sets to ``white-space: pre-wrap``. Attribute values are not parsed apart:
 such a run inside one (a hand-written multi-line ``title``) is shortened too, which only a

@@ -9,8 +9,8 @@ one of four ways (``Mode``):
   (front matter, citations, places named), or a template, the configuration or the code:
   every page is planned, and only those whose key (the digest of what it is made from,
   ``keys``) differs from the published one are rendered and written;
-- **local**: only documents' own text changed (body and search terms, not their
-  citations or the places they name): only their pages and search records are redone,
+- **local**: only documents' own text changed (body and words, not their citations or
+  the places they name): only their pages and word index entries are redone,
   from each page as the last plan made it (stored with the published outputs);
 - **none**: nothing changed: nothing is planned or rendered.
 
@@ -98,7 +98,7 @@ class Sources:
 
     def local(self) -> bool:
         """True when every changed document keeps what other pages show of it: the same
-        fields, citations, tasks and places named (its body and search terms may differ)."""
+        fields, citations, tasks and places named (its body and words may differ)."""
         for source in self.changed:
             now, then = self.current.get(source), self.built.get(source)
             if now is None or then is None or now[1:] != then[1:] or now[1] is None:
@@ -164,7 +164,6 @@ class Assembled:
     corpus: Corpus
     mentions: dict[str, list[Mention]] = field(default_factory=dict)
     named: dict[str, list[str]] = field(default_factory=dict)
-    terms: dict[str, str] = field(default_factory=dict)
     words: dict[str, Words] = field(default_factory=dict)
     """Source -> what the word index holds of the document (``site.words``)."""
     tasks: dict[str, list[Task]] = field(default_factory=dict)
@@ -207,7 +206,6 @@ def assemble_corpus(sources: Sources, state: BuildState | None, jobs: int) -> As
             built.ids[doc.source] = doc.doc_id
         built.mentions[doc.source] = mentions
         built.named[doc.source] = _unblob(sources.current[doc.source][3]) or []
-        built.terms[doc.source] = record.terms
         built.words[doc.source] = record.words
         built.tasks[doc.source] = record.tasks
         built.refs.add(doc, sources.current[doc.source][0], mentions)

@@ -46,16 +46,13 @@ class OutputError(RuntimeError):
 
 @dataclass
 class Output:
-    """One output of a build: a file, or a folder of the search index (``tree``)."""
+    """One output of a build: a file."""
 
     kind: str
     key: str | None = None
     digest: str | None = None
     page: bytes | None = None
     body: str | None = None
-    tree: bool = False
-    indexed: str | None = None
-    """Digest of what Pagefind reads of a document page (``pagefind.indexed_digest``)."""
 
 
 @dataclass
@@ -183,7 +180,7 @@ class SiteTrees:
         differing = {
             path
             for path, out in changes.written.items()
-            if out.tree or out.digest is None or published.get(path) != out.digest
+            if out.digest is None or published.get(path) != out.digest
         }
         changed = differing | (changes.removed & set(published))
         if not changed:
@@ -194,16 +191,14 @@ class SiteTrees:
             return
         lag = {path for (path,) in state.rows("SELECT path FROM lag WHERE target = ?", [name])}
         touched = changed | lag
-        touched |= _inside(state, name, [p for p in touched if (self.staging / p).is_dir()])
         with state.transaction():  # the journal: these paths of the work tree may change
             state.many("INSERT OR IGNORE INTO lag VALUES (?, ?)", ((name, p) for p in touched))
         now = _published(state, name, touched - changed)
         for path in sorted(touched):
             if path in differing:
-                place(self.staging / path, self.work / path, changes.written[path].tree)
+                place(self.staging / path, self.work / path)
             elif path in now and path not in changes.removed:
-                source = self.target / path
-                place(source, self.work / path, source.is_dir())
+                place(self.target / path, self.work / path)
             else:
                 remove(self.work, path)
         swapping = {
@@ -306,31 +301,17 @@ def _published(state: BuildState, name: str, paths: Iterable[str]) -> dict[str, 
     return found
 
 
-def _inside(state: BuildState, name: str, folders: list[str]) -> set[str]:
-    """Published outputs inside ``folders`` (a folder output is placed whole, so what it
-    holds of other outputs is placed again after it: the places manifest in the primary
-    search index)."""
-    found = set()
-    for folder in folders:
-        rows = state.rows(
-            "SELECT path FROM outputs WHERE target = ? AND path > ? AND path < ?",
-            [name, folder + "/", folder + "0"],
-        )
-        found |= {path for (path,) in rows}
-    return found
-
-
 def _pending(state: BuildState, name: str, changes: Changes) -> None:
     """Write the outputs of ``changes`` as pending (inside a transaction)."""
     state.many(
-        "INSERT OR REPLACE INTO pending VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
+        "INSERT OR REPLACE INTO pending VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
         (
-            (name, path, o.kind, o.key, o.digest, o.page, o.body, o.indexed)
+            (name, path, o.kind, o.key, o.digest, o.page, o.body)
             for path, o in changes.written.items()
         ),
     )
     state.many(
-        "INSERT OR REPLACE INTO pending VALUES (?, ?, '', NULL, NULL, NULL, NULL, NULL, 1)",
+        "INSERT OR REPLACE INTO pending VALUES (?, ?, '', NULL, NULL, NULL, NULL, 1)",
         ((name, path) for path in changes.removed),
     )
 
@@ -364,7 +345,7 @@ def _apply_pending(state: BuildState, name: str) -> None:
         (name, name),
     )
     state.db.execute(
-        "INSERT OR REPLACE INTO outputs SELECT target, path, kind, key, digest, page, body, indexed"
+        "INSERT OR REPLACE INTO outputs SELECT target, path, kind, key, digest, page, body"
         " FROM pending WHERE target = ? AND gone = 0",
         (name,),
     )

@@ -3,8 +3,8 @@
 What a build knows when it starts: every conclusion file's size, time and content digest
 with the analysis made of it (``analysis``), every output of the published site with the
 key of its inputs and the digest of its bytes (``incremental``), the work tree's lag behind
-the published site and the paths a killed build may have touched (``trees``), the search
-index's base and delta (``searchstate``), and rendered bodies by key.
+the published site and the paths a killed build may have touched (``trees``), what the
+word index holds of each document (``adapter.words``), and rendered bodies by key.
 
 SQLite from the standard library: one file, transactions that a killed process cannot
 leave half-done, many readers (render workers read what they render) and one writer. The
@@ -24,7 +24,7 @@ from typing import Any
 
 FILE = "state.sqlite"
 """The state's file in the cache folder (with SQLite's ``-wal`` and ``-shm`` beside it)."""
-SCHEMA = 4
+SCHEMA = 5
 """Version of the tables below; another version's state is dropped, never migrated."""
 
 TABLES = (
@@ -38,21 +38,17 @@ TABLES = (
     # what the published site of a target was built from: each document's digests
     "CREATE TABLE built(target TEXT, path TEXT, digest TEXT, shared TEXT,"
     " places_context TEXT, places BLOB, PRIMARY KEY(target, path)) WITHOUT ROWID",
-    # one row per file (or index folder) of a published site (target: build or serve);
-    # indexed: digest of what Pagefind reads of a document page (pagefind.indexed_digest)
+    # one row per file (or folder) of a published site (target: build or serve)
     "CREATE TABLE outputs(target TEXT, path TEXT, kind TEXT, key TEXT, digest TEXT,"
-    " page BLOB, body TEXT, indexed TEXT, PRIMARY KEY(target, path)) WITHOUT ROWID",
+    " page BLOB, body TEXT, PRIMARY KEY(target, path)) WITHOUT ROWID",
     # the outputs of one kind, without reading the rows (their pages: 3 KB each)
     "CREATE INDEX outputs_kind ON outputs(target, kind, key)",
     # the outputs a build is about to publish: moved into outputs once it is published
     "CREATE TABLE pending(target TEXT, path TEXT, kind TEXT, key TEXT, digest TEXT,"
-    " page BLOB, body TEXT, indexed TEXT, gone INTEGER, PRIMARY KEY(target, path))"
+    " page BLOB, body TEXT, gone INTEGER, PRIMARY KEY(target, path))"
     " WITHOUT ROWID",
     # paths where the work tree may differ from the published site (trees)
     "CREATE TABLE lag(target TEXT, path TEXT, PRIMARY KEY(target, path)) WITHOUT ROWID",
-    # one row per document in the search index of a published site (searchstate)
-    "CREATE TABLE search(target TEXT, url TEXT, shard TEXT, key TEXT, page_id TEXT,"
-    " places_key TEXT, place_id TEXT, facets BLOB, PRIMARY KEY(target, url)) WITHOUT ROWID",
     # one row per document of the published word index (adapter.words): its number and
     # what the index holds of it, read back for the documents a local build changes
     "CREATE TABLE words(target TEXT, url TEXT, number INTEGER, value BLOB,"

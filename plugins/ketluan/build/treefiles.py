@@ -9,13 +9,9 @@ import shutil
 from pathlib import Path
 
 
-def place(source: Path, target: Path, tree: bool) -> None:
-    """Make ``target`` (in the work tree) the file or folder ``source``, by hard links."""
+def place(source: Path, target: Path) -> None:
+    """Make ``target`` (in the work tree) the file ``source``, by a hard link."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    if tree:
-        shutil.rmtree(target, ignore_errors=True)
-        link_tree(source, target)
-        return
     partial = _partial(target)
     link_or_copy(source, partial)
     os.replace(partial, target)

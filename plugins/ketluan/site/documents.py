@@ -29,7 +29,7 @@ def node_jsonld(node: NodeView, base_url: str) -> dict[str, Any]:
 
 def document_page(doc: Document, indexes: SiteIndexes, base_url: str) -> DocumentPage:
     """Everything the page of ``doc`` shows: its metadata links, JSON-LD, what it cites and
-    who cites it, and its search data."""
+    who cites it, its relations."""
     citations, where, views = indexes.citations, indexes.cited_urls, indexes.views
     data = document_jsonld(doc, base_url + urls.document(doc))
     if cited := jsonld_citations(citations, where, doc, base_url):
@@ -45,7 +45,6 @@ def document_page(doc: Document, indexes: SiteIndexes, base_url: str) -> Documen
         doc.valid_until.iso() if doc.valid_until else None,
     )
     cites, cited_by, cited_by_count, cited_by_url = document_citations(citations, where, doc)
-    search = indexes.search
     return DocumentPage(
         url=urls.document(doc),
         title=labels.short_title(doc),
@@ -63,8 +62,6 @@ def document_page(doc: Document, indexes: SiteIndexes, base_url: str) -> Documen
         cited_by=cited_by,
         cited_by_count=cited_by_count,
         cited_by_url=cited_by_url,
-        search_terms=search.terms(doc) if search else None,
-        search_facets=search.facets(doc) if search else None,
         links=body_links(citations, where, doc),
         status=status,
         diagram=views.diagram(doc, CITES_ANCHOR),

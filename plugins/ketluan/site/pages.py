@@ -65,7 +65,7 @@ _BASE = {"url", "title", "description", "in_nav", "updated"}
 
 @dataclass(kw_only=True)
 class DocumentPage(Page):
-    """The page of one document: letterhead, metadata, body, citations, search data."""
+    """The page of one document: letterhead, metadata, body, citations, relations."""
 
     template: ClassVar[str] = "conclusion.html"
     doc: Document
@@ -80,8 +80,6 @@ class DocumentPage(Page):
     cited_by: list[Any] = field(default_factory=list)
     cited_by_count: int = 0
     cited_by_url: str | None = None
-    search_terms: str | None = None
-    search_facets: dict[str, list[str]] | None = None
     links: list[Any] = field(default_factory=list)
     """Citation links of the body, in text order (``ketluan.site.cited.Link``)."""
     status: Any = None

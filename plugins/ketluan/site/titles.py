@@ -1,16 +1,16 @@
 """Title lookups: the documents whose title is what was typed, or starts so, for search.
 
-Staff paste a document's title into the search box. Pagefind ranks by its word scores, and
-the re-ranking that puts a title holding the query first sees only Pagefind's first few
-results: a long title made of common words ("Thông báo kết luận của Thường trực Thị ủy về
-giảm nghèo bền vững…") may score below a document with the same words scattered through
-a longer text; and the documents whose heading starts with "Thông báo kết luận" are more
-than those few. The build writes, for every title and for its first two to
-``PREFIX_WORDS`` words, the newest documents so titled into one small file picked by a hash
-of the key (``title_key``); the browser fetches the file of the query's key
-(``ketluan-titles.js``) and ranks those documents with Pagefind's first (the title matching
-exactly first, then titles holding the query). One file per bucket, at most ``BUCKETS`` of
-them, a few KB each at 50,000 documents.
+Staff paste a document's title into the search box. The word index orders the documents
+holding every word newest first, and the re-ranking that puts a title holding the query
+first sees only the first few results: a long title made of common words ("Thông báo kết
+luận của Thường trực Thị ủy về giảm nghèo bền vững…") may come after newer documents with
+the same words scattered through a longer text; and the documents whose heading starts
+with "Thông báo kết luận" are more than those few. The build writes, for every title and
+for its first two to ``PREFIX_WORDS`` words, the newest documents so titled into one small
+file picked by a hash of the key (``title_key``); the browser fetches the file of the
+query's key (``ketluan-titles.js``) and ranks those documents with the first results (the
+title matching exactly first, then titles holding the query). One file per bucket, at most
+``BUCKETS`` of them, a few KB each at 50,000 documents.
 """
 
 from __future__ import annotations

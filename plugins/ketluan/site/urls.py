@@ -57,17 +57,6 @@ CALENDAR = "lich.ics"
 """An agency's deadlines as iCalendar, under its page."""
 SITEMAP_PARTS = "sitemaps/{}.xml"
 """Where the parts of a sitemap index go, numbered from 1."""
-PAGEFIND = "pagefind"
-"""The primary search index (and the only one of a small site), with pagefind.js."""
-SEARCH_SHARDS = "pagefind-shards"
-"""Further search shards, merged in the browser."""
-SEARCH_PLACES = "pagefind-places"
-"""Per shard, the tiny index of place tokens."""
-SEARCH_DELTA = "pagefind-delta"
-"""The documents changed or added since the shards were built, merged like one more
-shard (its entries supersede theirs)."""
-SEARCH_PLACES_DELTA = "pagefind-places-delta"
-"""The places index of the same documents."""
 FEED = "atom.xml"
 """A place's own feed, under its page."""
 BODY_ID_PREFIX = "vb-"
@@ -86,12 +75,6 @@ def source(url: str) -> str:
 def document(doc: Document) -> str:
     """The page of a document."""
     return f"{DOCUMENTS}{doc.id}/"
-
-
-def document_glob(provinces: dict[str, list[int]]) -> str:
-    """Pagefind ``--glob`` selecting the document pages of these provinces' years."""
-    parts = [f"{DOCUMENTS}{p}/*/{{{','.join(map(str, ys))}}}/*" for p, ys in provinces.items()]
-    return (parts[0] if len(parts) == 1 else "{" + ",".join(parts) + "}") + "/index.html"
 
 
 def province(unit: Province) -> str:

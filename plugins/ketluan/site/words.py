@@ -1,8 +1,9 @@
 """The word index: what the search box reads to answer a query in a few small files.
 
-Pagefind stores each word's postings with every position, in chunks of 140–365 KB per
-shard, and a query pays a chunk per word in every shard: about 10 MB for a common word at
-50,000 documents (BENCHMARKS.md, "What holds the byte target"). This index keeps, for each
+Pagefind, the search index before this one, stored each word's postings with every
+position, in chunks of 140–365 KB per shard, and a query paid a chunk per word in every
+shard: about 10 MB for a common word at 50,000 documents (BENCHMARKS.md, "What holds the
+byte target"). This index keeps, for each
 folded word (``fold``: no accents, đ = d, lowercase; letters a-z and digits), only the
 documents holding it, numbered oldest first: a list of gaps (varints) or, when shorter, a
 bitmap, so a word in every document costs one bit per document (6 KB at 50,000). Beside
@@ -117,7 +118,7 @@ class Words:
 
 
 def document_words(doc: Document) -> Words:
-    """The ``Words`` of ``doc`` (its body read): what Pagefind indexes of its page."""
+    """The ``Words`` of ``doc`` (its body read): its text and metadata, as its page shows them."""
     signers = [part for s in doc.signers for part in (s.name, s.title, s.authority)]
     described = [doc.title, doc.number, doc.type.label, *doc.issuers, doc.place, *signers]
     more = [doc.province, doc.district, doc.commune, doc.meeting, doc.author]

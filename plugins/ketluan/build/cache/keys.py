@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # MkDocs objects are read, never imported: the adapter passes
 
 VERSIONED = (
     *("mkdocs", "mkdocs-material", "markdown", "jinja2", "nh3", "pymdown-extensions"),
-    *("pagefind", "pagefind-bin", "icalendar"),
+    "icalendar",
 )
 """Packages whose version changes what an output looks like (calendars are written only
 when their data or this salt changes)."""
