@@ -59,8 +59,10 @@ SCRIPTS = ["search", "search-engine", "query", "numbers", "titles", "words"]
 
 def measure(files: dict[str, str], query: str, scripts: int) -> dict[str, object]:
     size = lambda path: len(files.get(path, "").encode("utf-8"))  # noqa: E731
-    fetched = {urls.WORD_PLACES}
-    places = json.loads(files[urls.WORD_PLACES])
+    fetched = {urls.word_places(titles.bucket(word)) for word in fold(query).split()}
+    places = {}
+    for path in fetched:
+        places.update(json.loads(files.get(path, "{}")))
     folded = " ".join(sorted(words(query), key=fold(query).find))
     keys = [place_token(folded)] if folded in places else sorted(words(query))
     keys += sorted(spelled(query)) if folded not in places else []
@@ -70,11 +72,11 @@ def measure(files: dict[str, str], query: str, scripts: int) -> dict[str, object
         entry = json.loads(files.get(urls.word_lookup(titles.bucket(key)), "{}")).get(key)
         if entry is None:
             continue
-        if len(entry) == 1:
+        if len(entry) == 2:
             fetched.add(urls.word_file(file_name(key)))
-            entry = [entry[0], *json.loads(files[urls.word_file(file_name(key))])]
+            entry = [*entry, *json.loads(files[urls.word_file(file_name(key))])]
         if not key.startswith("="):
-            lists.append(set(decode(entry[1])))
+            lists.append(set(decode(entry[2])))
     found = set.intersection(*lists) if lists else set()
     newest = sorted(found, reverse=True)[:SHOWN]
     fetched |= {urls.record_group(number // GROUP) for number in newest}

@@ -222,3 +222,15 @@ def search_facets(site: Site, url: str) -> dict[str, list[str]]:
         if chosen:
             found[name] = chosen
     return found
+
+
+def all_places(built: Path) -> dict[str, list[str]]:
+    """Every place name of the word index with its spellings (all its place files)."""
+    import json
+
+    from ketluan.site import urls
+
+    found: dict[str, list[str]] = {}
+    for path in sorted((built / urls.WORD_PLACES).glob("*.json")):
+        found.update(json.loads(path.read_text("utf-8")))
+    return found

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from conftest import Site, conclusion
+from conftest import Site, all_places, conclusion
 from ketluan.site import urls, words
 from ketluan.site.search import place_token
 from ketluan.site.titles import bucket
@@ -61,7 +61,8 @@ def index_file(site: Site, path: str) -> Any:
 def entry(site: Site, word: str) -> tuple[int, list[int], list[int]]:
     """The count and postings (all, described) of ``word`` as the browser reads them."""
     found = index_file(site, urls.word_lookup(bucket(word)))[word]
-    own = found[1:] if len(found) > 1 else index_file(site, urls.word_file(file_name(word)))
+    own = found[2:] if len(found) > 2 else index_file(site, urls.word_file(file_name(word)))
+    assert found[:2] == [len(decode(own[0])), len(decode(own[1]))], "the counts are the lists'"
     return found[0], decode(own[0]), decode(own[1])
 
 
@@ -120,11 +121,11 @@ def test_a_frequent_word_has_a_file_of_its_own() -> None:
     ]
     files = words.word_files(items)
     rare = json.loads(files[urls.word_lookup(bucket("ket"))])["ket"]
-    assert rare == [1000], "the postings are in the word's own file"
+    assert rare == [1000, 0], "the postings are in the word's own file"
     every, told = json.loads(files[urls.word_file("ket")])
     assert decode(every) == list(range(1, 2000, 2)) and told == ""
     assert len(files[urls.word_file("que")]) < 2000 / 8 * 4 / 3 + 20, "a bitmap: a bit each"
-    count, every, told = json.loads(files[urls.word_lookup(bucket("luan"))])["luan"]
+    count, _, every, told = json.loads(files[urls.word_lookup(bucket("luan"))])["luan"]
     assert every.startswith("C") and len(every) < 8, "in every document: none left out"
     assert count == 2000 and decode(every) == list(range(2000))
     assert urls.word_file("luan") not in files
@@ -139,7 +140,8 @@ def test_a_place_spelled_two_ways_is_one_word() -> None:
     ]
     files = words.word_files(items)
     token = place_token("Hòa Bình")
-    assert json.loads(files[urls.word_lookup(bucket(token))])[token][:2] == [2, encode([0, 1])]
+    count, _, every, _ = json.loads(files[urls.word_lookup(bucket(token))])[token]
+    assert (count, every) == (2, encode([0, 1], 2))
 
 
 def test_text_words_are_not_described(built: Site) -> None:
@@ -151,7 +153,7 @@ def test_places_are_words_of_their_own(built: Site) -> None:
     token = place_token("Sơn Động")  # the place of conftest's documents
     count, _, told = entry(built, token)
     assert count == len(numbered(built)) == len(told), "every document is Sơn Động's own"
-    places = index_file(built, urls.WORD_PLACES)
+    places = all_places(built.root / "site")
     assert places["son dong"] == ["sơn động"]
     assert "muong te" not in places, "a name in the text only is no place of the corpus"
 

@@ -2,8 +2,8 @@
 /tra-cuu/ page in Chromium. The set is tests/data/relevance.yaml (read it first); here are
 the sites it runs on, the documents it adds to the samples, and the checks.
 
-Two sites, each built once per session with small shards (several merged in the browser):
-the samples with test_search.py's cases and those below, and a generated corpus.
+Two sites, each built once per session: the samples with test_search.py's cases and those
+below, and a generated corpus.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from ketluan.core.corpus import load_corpus
 from ketluan.core.model import BUILTIN_TYPES
 from ketluan.core.text import fold
 from ketluan.site import urls
-from ketluan.site.urls import SEARCH_SHARDS
 
 REPO = Path(__file__).resolve().parents[2]
 SET = yaml.safe_load((REPO / "tests" / "data" / "relevance.yaml").read_text(encoding="utf-8"))
@@ -189,19 +188,17 @@ def _served(project: Path, site_dir: Path, serve: Callable[[Path], str]) -> Serv
         + urls.document(d)
         for d in corpus.documents
     }
-    assert len(list((site_dir / SEARCH_SHARDS).glob("*"))) >= 3, "several shards are merged"
     return Served(serve(site_dir), url_of)
 
 
 @pytest.fixture(scope="session")
 def relevance_sample(tmp_path_factory: pytest.TempPathFactory, serve) -> Served:
-    """Samples, test_search.py's cases and RELEVANCE_CASES, shards of at most 3 documents."""
+    """Samples, test_search.py's cases and RELEVANCE_CASES."""
     site = Site(tmp_path_factory.mktemp("relevance") / "project")
     shutil.copytree(REPO / "conclusions", site.conclusions, dirs_exist_ok=True)
     add_search_cases(site)
     for rel, text in RELEVANCE_CASES.items():
         site.add(rel, text)
-    site.options["search_shard_size"] = 3
     return _served(site.root, site.build(), serve)
 
 
@@ -225,7 +222,7 @@ def relevance_generated(tmp_path_factory: pytest.TempPathFactory, serve) -> Serv
 
 def generate_project(root: Path, count: int, seed: int) -> Path:
     """Write the project; the picks were made from these very texts."""
-    config = generate.generate(count, root, shard_size=GENERATED["shard_size"], seed=seed)
+    config = generate.generate(count, root, seed=seed)
     written = {
         p.relative_to(root / "conclusions").as_posix(): p.read_text(encoding="utf-8")
         for p in (root / "conclusions").rglob("*.md")

@@ -2,8 +2,7 @@
 
 The sample corpus lacks some cases (old/new tone placement side by side, a file stored as
 NFD, a document citing 604-KL/HU, a HĐND number, an unaccented look-alike of "chè"):
-``search_site`` adds them in tmp_path and splits the index into several shards, so every
-query here also runs across shards merged in the browser.
+``search_site`` adds them in tmp_path.
 """
 
 from __future__ import annotations
@@ -17,8 +16,6 @@ import pytest
 
 from conftest import Site, conclusion
 from ketluan.core.text import new_tone_placement, nfc
-from ketluan.site.urls import PAGEFIND as PAGEFIND_DIR
-from ketluan.site.urls import SEARCH_SHARDS as SHARDS_DIR
 from ketluan.site.urls import WORDS
 
 REPO = Path(__file__).resolve().parents[2]
@@ -103,16 +100,11 @@ def add_search_cases(site: Site) -> None:
 
 @pytest.fixture(scope="session")
 def search_site(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
-    """Samples plus the missing cases, built with shards of at most 2 documents."""
+    """Samples plus the missing cases."""
     site = Site(tmp_path_factory.mktemp("search") / "project")
     shutil.copytree(REPO / "conclusions", site.conclusions, dirs_exist_ok=True)
     add_search_cases(site)
-    site.options["search_shard_size"] = 2
-    built = site.build()
-    shards = sorted(p.name for p in (built / SHARDS_DIR).glob("*"))
-    assert len(shards) >= 3, "the test site is split into several shards"
-    assert (built / PAGEFIND_DIR / "pagefind.js").is_file()
-    return serve(built)
+    return serve(site.build())
 
 
 def search_box(page, base_url: str, query: str, typed: bool = True) -> list[dict[str, str]]:
@@ -243,18 +235,11 @@ def test_result_shows_title_number_date_issuer_and_marked_snippet(page, search_s
 
 
 def test_only_document_text_is_indexed(page, served_sample: str) -> None:
-    """Pagefind's stored text of a document: its body, not the site chrome or letterhead."""
-    page.goto(served_sample)
-    content = page.evaluate(
-        """async () => {
-            const pf = await import('/pagefind/pagefind.js');
-            const found = await pf.search('604-KL/HU');
-            return (await found.results[0].data()).content;
-        }"""
-    )
-    assert "Ban Chấp hành Đảng bộ huyện thống nhất kết luận" in content
-    for chrome in ("Thử nghiệm", "Đảng Cộng sản Việt Nam", "Số ký hiệu", "Trang chủ"):
-        assert chrome not in content
+    """The word index holds a document's text, not the site chrome or the letterhead its
+    page shows (``site.words.document_words`` reads the document, not the page)."""
+    assert SON_DONG in urls(search_box(page, served_sample, "thống nhất kết luận"))
+    for chrome in ("Đảng Cộng sản Việt Nam", "Trích dẫn"):  # letterhead, citations heading
+        assert SON_DONG not in urls(search_box(page, served_sample, chrome)), chrome
 
 
 def test_signer_name_finds_the_document(page, served_sample: str) -> None:

@@ -41,7 +41,6 @@ def numbers_site(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
             f"bac-giang/son-dong/{name}.md",
             conclusion("Nội dung.\n", number=number, type=kind, date=date),
         )
-    site.options["search_shard_size"] = 3
     return serve(site.build())
 
 

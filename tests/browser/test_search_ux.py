@@ -2,9 +2,8 @@
 in the URL (Back, shared links), keyboard navigation of the header box, no layout shift
 while results arrive, and the "search in this place" box of place pages.
 
-``ux`` is a small corpus built in tmp_path with shards of 2 documents: every query runs
-across several shards merged in the browser, and the expected counts and orders are
-computed from the corpus as the build reads it (``facets``, dates, places).
+``ux`` is a small corpus built in tmp_path; the expected counts and orders are computed
+from the corpus as the build reads it (``facets``, dates, places).
 """
 
 from __future__ import annotations
@@ -22,9 +21,8 @@ from ketluan.site import urls
 from ketluan.site.search import facets
 
 # (province, district or None for the province's own committee, date, number, says the
-# query words). Dates all differ, so each order is one; provinces and years interleave
-# across the shards (a shard is whole (province, year) groups), so merging the shards by
-# Pagefind's score would not order them by date.
+# query words). Dates all differ, so each order is one; provinces and years interleave, so
+# an order by text score or by place would not be the order by date.
 SPECS = [
     ("Bắc Giang", "Sơn Động", "2021-03-04", "101-KL/HU", True),
     ("Bắc Giang", "Sơn Động", "2023-06-12", "102-KL/HU", True),
@@ -78,9 +76,7 @@ def ux(tmp_path_factory: pytest.TempPathFactory, serve) -> Corpus:
                 district=district,
             ),
         )
-    site.options["search_shard_size"] = 2
     built = site.build()
-    assert len(list((built / urls.SEARCH_SHARDS).iterdir())) >= 3, "several shards"
     docs = load_corpus(site.root, "conclusions", BUILTIN_TYPES).documents
     assert len(docs) == len(SPECS)
     return Corpus(serve(built), docs)
@@ -221,8 +217,8 @@ def test_sort_by_date_orders_the_results(page, ux: Corpus) -> None:
     assert parse_qs(urlparse(page.url).query) == {"q": [QUERY], "sap_xep": ["cu-nhat"]}
 
 
-def test_a_place_query_lists_newest_first_across_shards(page, ux: Corpus) -> None:
-    """A query naming only a place is answered from the places indexes, newest first."""
+def test_a_place_query_lists_newest_first(page, ux: Corpus) -> None:
+    """A query naming only a place lists the place's documents, newest first."""
     page.goto(ux.base + SEARCH_PAGE + "?q=" + quote("Bắc Giang"))
     bac_giang = [doc for doc in ux.docs if doc.province == "Bắc Giang"]
     newest = [path(doc) for doc in sorted(bac_giang, key=lambda d: d.date.iso(), reverse=True)]

@@ -40,8 +40,9 @@ TITLES = SEARCH + "tieu-de/"
 WORDS = SEARCH + "tu/"
 """The word index (``site.words``): one JSON file per bucket of words, and a file of its
 own (``word_file``) for a word in many documents."""
-WORD_PLACES = WORDS + "dia-ban.json"
-"""The places the documents name, by folded name with their spellings (``site.words``)."""
+WORD_PLACES = WORDS + "dia-ban/"
+"""The places the documents name, by folded name with their spellings (``site.words``),
+in files by the title lookups' bucket of the name's first word (``word_places``)."""
 WORD_FACETS = WORDS + "loc/danh-sach.json"
 """How many values each filter of the word index has (``site.words``)."""
 RECORDS = SEARCH + "vb/"
@@ -150,6 +151,11 @@ def word_file(name: str) -> str:
 def word_facet(name: str) -> str:
     """The file of the documents of each value of filter ``name`` (``site.words``)."""
     return f"{WORDS}loc/{name}.json"
+
+
+def word_places(name: str) -> str:
+    """The file of the place names whose first word falls in bucket ``name``."""
+    return f"{WORD_PLACES}{name}.json"
 
 
 def record_group(group: int) -> str:

@@ -72,13 +72,13 @@ def _patch_word(
     moves, total = change
     own = urls.word_file(file_name(word))
     held = found.get(word)
-    had_own = held is not None and len(held) == 1
+    had_own = held is not None and len(held) == 2
     if held is None:
         lists = ["", ""]
     elif had_own:
         lists = json.loads(read(own) or '["", ""]')
     else:
-        lists = held[1:]
+        lists = held[2:]
     every, told = (_moved(decode(text), change) for text, change in zip(lists, moves, strict=True))
     text = None
     if every:

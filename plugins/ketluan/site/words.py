@@ -275,25 +275,30 @@ def keys(item: Indexed) -> tuple[set[str], set[str]]:
 
 
 def entry(every: list[int], told: list[int], total: int) -> tuple[list[Any], str | None]:
-    """A word's bucket entry for its postings (``total``: the number of documents), and its
-    own file's text when they are longer than ``INLINE`` (the entry then holds only the
-    count)."""
+    """A word's bucket entry: how many documents hold it and how many in their title or
+    metadata, then its postings (``total``: the number of documents), or its own file's
+    text when they are longer than ``INLINE`` (the entry then holds only the counts).
+
+    The counts tell the browser, before it reads a word's postings, that an accented word
+    is in every document its folded form is in (the same counts): its postings are not
+    fetched."""
     found = [encode(every, total), encode(told, total)]
     if sum(map(len, found)) > INLINE:
-        return [len(every)], json_text(found)
-    return [len(every), *found], None
+        return [len(every), len(told)], json_text(found)
+    return [len(every), len(told), *found], None
 
 
 def word_files(documents: Iterable[Indexed]) -> dict[str, str]:
     """Site path -> JSON text of every file of the index (compact, byte-stable): the
-    buckets (``word: [count, postings, described]``, or ``[count]`` when the postings are
-    in the word's own file, ``[postings, described]``), the records files, the places
-    named (``urls.WORD_PLACES``: folded name -> its spellings, which the browser reads a
-    query's place names with, as ``placeQuery`` does), and one file per filter
-    (``urls.word_facet``: ``n``, the number of documents, and ``v``, each value's
-    postings), which the filters are chosen and counted with, and how many values each
-    filter has (``urls.WORD_FACETS``, with ``n``: the browser loads a filter of thousands of values,
-    such as the agencies tasks are given to, only when the reader opens its list)."""
+    buckets (``word: [count, described count, postings, described]``, or the two counts
+    when the postings are in the word's own file, ``[postings, described]``), the records
+    files, the places named (``urls.word_places``: folded name -> its spellings, in files
+    by the bucket of the name's first word, which the browser reads a query's place names
+    with), and one file per filter (``urls.word_facet``: ``n``, the number of documents,
+    and ``v``, each value's postings), which the filters are chosen and counted with, and
+    how many values each filter has (``urls.WORD_FACETS``, with ``n``: the browser loads a
+    filter of thousands of values, such as the agencies tasks are given to, only when the
+    reader opens its list)."""
     ordered = sorted(documents, key=lambda item: item.order)
     postings: dict[str, list[int]] = defaultdict(list)
     told: dict[str, list[int]] = defaultdict(list)
@@ -318,8 +323,11 @@ def word_files(documents: Iterable[Indexed]) -> dict[str, str]:
             files[urls.word_file(file_name(word))] = own
     for name, value in buckets.items():
         files[urls.word_lookup(name)] = json_text(value)
-    named = {name: sorted(spellings[name]) for name in sorted(spellings)}
-    files[urls.WORD_PLACES] = json_text(named)
+    named: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    for name in sorted(spellings):  # by the first word: a query reads the files of its words
+        named[bucket(name.split(" ")[0])][name] = sorted(spellings[name])
+    for name, found in named.items():
+        files[urls.word_places(name)] = json_text(found)
     for name, found in values.items():
         postings_of = {value: encode(found[value], len(ordered)) for value in sorted(found)}
         files[urls.word_facet(name)] = json_text({"n": len(ordered), "v": postings_of})

@@ -109,58 +109,88 @@ export function exactWords(query) {
 
 // The documents holding every accented word of ``query`` as typed, among ``found``'s, and
 // those holding them in their title or metadata; a word no document holds so (a slip:
-// "két" for "kết") is left out; null when none is left (or the query has no accents): no
-// document is preferred.
+// "két" for "kết") is left out, and so is a word every document holding its folded form
+// holds so, in its text and in its title or metadata (the same counts: its postings are
+// its folded form's, not fetched); null when none is left (or the query has no accents):
+// no document is preferred.
 async function exactly(index, query, found) {
-  const lists = (await Promise.all(exactWords(query).map((word) => postings(index, word))))
-    .filter(Boolean);
+  const spelled = async (word) => {
+    const plain = fold(word.slice(1)); // "=chương": "chuong"
+    const [own, folded] = await Promise.all([counts(index, word), counts(index, plain)]);
+    const same = own && folded && own[0] === folded[0] && own[1] === folded[1];
+    return same ? null : postings(index, word);
+  };
+  const lists = (await Promise.all(exactWords(query).map(spelled))).filter(Boolean);
   if (!lists.length) return null;
   const both = (a, b) => ({ all: intersect(a.all, b.all), told: intersect(a.told, b.told) });
   return lists.reduce(both, found);
 }
 
-// The places the documents name (ketluan.site.words: urls.WORD_PLACES), longest first,
-// with their spellings.
-async function places(index) {
-  const spellings = (await json(`${index.base}dia-ban.json`)) || {};
+// The places the documents name whose first word is a word of ``query`` (ketluan.site.words:
+// urls.word_places, by the bucket of that word), longest first, with their spellings.
+async function places(index, query) {
+  const words = new Set(normaliseQuery(query).split(" ").filter(Boolean).map(fold));
+  const files = await Promise.all(
+    [...words].map((word) => json(`${index.base}dia-ban/${titleBucket(word)}.json`)),
+  );
+  const spellings = Object.assign({}, ...files.filter(Boolean));
   const names = Object.keys(spellings).sort((a, b) => b.length - a.length);
   return { names, spellings };
 }
 
 // The index words of ``query``: each place name it holds as one token (place_token), the
-// other words folded; ``onlyPlaces``: it names only places.
+// other words folded; ``onlyPlaces``: it names only places; ``rest``: the words outside
+// place names, as typed (a place token is matched with its accents already).
 export async function indexWords(index, query) {
-  const { names, spellings } = await places(index);
+  const { names, spellings } = await places(index, query);
   const read = placeWords(query, names, spellings);
   const words = read.words.flatMap((word) =>
     word[0] === PLACE_PREFIX ? [word] : queryWords(word),
   );
-  return { words: [...new Set(words)], onlyPlaces: read.places.length === read.words.length };
+  const rest = read.words.filter((word) => word[0] !== PLACE_PREFIX).join(" ");
+  return {
+    words: [...new Set(words)],
+    onlyPlaces: read.places.length === read.words.length,
+    rest,
+  };
+}
+
+// ``word``'s entry in its bucket file (ketluan.site.words.entry): how many documents hold
+// it and how many in their title or metadata, then its postings unless it has its own file.
+async function wordEntry(index, word) {
+  if (word.length > MAX_WORD && word[0] !== PLACE_PREFIX) return null;
+  const bucket = await json(`${index.base}${titleBucket(word)}.json`);
+  return (bucket && bucket[word]) || null;
+}
+
+// How many documents hold ``word`` and how many in their title or metadata; null: none.
+async function counts(index, word) {
+  const entry = await wordEntry(index, word);
+  return entry && entry.slice(0, 2);
 }
 
 // The documents holding ``word``, and those holding it in their title or metadata (for a
 // place token: those of that place); null when no document holds it.
 async function postings(index, word) {
-  if (word.length > MAX_WORD && word[0] !== PLACE_PREFIX) return null;
-  const bucket = await json(`${index.base}${titleBucket(word)}.json`);
-  const entry = bucket && bucket[word];
+  const entry = await wordEntry(index, word);
   if (!entry) return null;
   const file = () => json(`${index.base}w/${fileName(word)}.json`);
-  const own = entry.length > 1 ? entry.slice(1) : await file();
+  const own = entry.length > 2 ? entry.slice(2) : await file();
   if (!own) return null;
   return { all: decode(own[0]), told: decode(own[1]) };
 }
 
 // The documents holding every word of ``query`` (``all``), and those holding every word in
-// their title or metadata (``told``), ascending; ``onlyPlaces`` as indexWords's.
+// their title or metadata (``told``), ascending; ``onlyPlaces`` and ``rest`` as
+// indexWords's.
 export async function matching(index, query) {
-  const { words, onlyPlaces } = await indexWords(index, query);
+  const { words, onlyPlaces, rest } = await indexWords(index, query);
   const found = await Promise.all(words.map((word) => postings(index, word)));
   if (!words.length || found.some((item) => item === null)) {
-    return { all: [], told: [], onlyPlaces };
+    return { all: [], told: [], onlyPlaces, rest };
   }
   const both = (a, b) => ({ all: intersect(a.all, b.all), told: intersect(a.told, b.told) });
-  return { ...found.reduce(both), onlyPlaces };
+  return { ...found.reduce(both), onlyPlaces, rest };
 }
 
 // Filter ``name``'s file (ketluan.site.words: urls.word_facet): the number of documents
@@ -281,7 +311,7 @@ export async function wordAnswer(index, query, direction, ranked, titled, filter
   // Newest first, those holding the words in their title or metadata (of a place: those
   // of that place) before the others; for an accented query, those holding its words
   // with its accents before all.
-  const exact = found.onlyPlaces ? null : await exactly(index, query, found);
+  const exact = found.onlyPlaces ? null : await exactly(index, found.rest, found);
   const told = new Set((exact || found).told);
   const spelled = new Set((exact || found).all);
   const rank = (number) => (spelled.has(number) ? 0 : 2) + (told.has(number) ? 0 : 1);
