@@ -29,7 +29,6 @@ import argparse
 import functools
 import http.server
 import json
-import re
 import subprocess
 import sys
 import threading
@@ -40,12 +39,9 @@ from urllib.parse import quote, unquote, urlparse
 
 import generate
 from playwright.sync_api import sync_playwright
+from query_report import FIRST_KB, MORE_KB, markdown, summary
 from search import CHROMIUM_ARGS, _Quiet
 
-FIRST_KB = 250
-"""Issue 17: the first page of results, engine included, uncompressed, cold."""
-MORE_KB = 100
-"""Issue 17: each further page."""
 SCRIPTS = "/assets/javascripts/"
 
 QUERIES = [
@@ -240,81 +236,6 @@ def measure(browser, base: str, query: str, verbose: bool = False) -> dict[str, 
     return result
 
 
-def results(status: str) -> str:
-    """How many results the status line gives ("0" for none; the line when it gives none)."""
-    found = re.search(r"Tìm thấy ([\d.,]+)", status)
-    return found.group(1) if found else "0" if status.startswith("Không") else status
-
-
-def summary(rows: list[dict[str, Any]], worst: int) -> dict[str, object]:
-    """Against issue 17's bounds: how many queries, how many over each, the largest, and the
-    worst ``worst`` first pages."""
-    done = [r for r in rows if "error" not in r]
-    first = [r["first_search_kb"] for r in done]
-    more = [r["more_kb"] for r in done if "more_kb" in r]
-    ranked = sorted(done, key=lambda r: -r["first_search_kb"])
-    return {
-        "queries": len(rows),
-        "errors": [r["query"] for r in rows if "error" in r],
-        "first_over": sum(kb > FIRST_KB for kb in first),
-        "first_max": max(first, default=None),
-        "more_over": sum(kb > MORE_KB for kb in more),
-        "more_max": max(more, default=None),
-        "worst": [r["query"] for r in ranked[:worst]],
-    }
-
-
-def table(rows: list[dict[str, Any]], sources: bool) -> None:
-    """The markdown rows: first page split by part, next page, top result."""
-    print(
-        f"| query |{' from |' if sources else ''} results | search KB, first page (engine / "
-        "meta / index / records / other) | KB, next page | top result |"
-    )
-    print(f"|---|{'---|' if sources else ''}---|---|---|---|")
-    for row in rows:
-        if "error" in row:
-            print(f"| `{row['query']}` | error: {row['error']} |")
-            continue
-        kb: dict[str, float] = row["first_kb"]
-        named = ("engine", "meta", "index", "fragments", "page")
-        other = sum(v for k, v in kb.items() if k not in named)
-        parts = " / ".join(f"{kb.get(k, 0):.0f}" for k in named[:4])
-        counts = f"; then counts {row['counts_kb']}" if "counts_kb" in row else ""
-        origin = f" {row.get('from', '')} |" if sources else ""
-        print(
-            f"| `{row['query']}` |{origin} {results(row['status'])} | "
-            f"**{row['first_search_kb']}** ({parts} / {other:.0f}){counts} "
-            f"| {row.get('more_kb', '–')} | {row['top'] or '–'} |"
-        )
-
-
-def markdown(rows: list[dict[str, Any]], total: dict[str, Any], run: dict[str, Any]) -> None:
-    if run.get("relevance"):
-        print(
-            f"Relevance set on `generate.plan({run['relevance']}, {run['seed']})`: "
-            f"{total['queries']} queries ({len(total['errors'])} failed); first page over "
-            f"{FIRST_KB} KB: **{total['first_over']}** (largest {total['first_max']} KB); next "
-            f"page over {MORE_KB} KB: **{total['more_over']}** (largest {total['more_max']} KB). "
-            f"Search scripts: {run['assets']}."
-        )
-        if run["missing_picks"]:
-            print(f"Picks that found nothing in this plan: {', '.join(run['missing_picks'])}.")
-        print()
-        shown = set(total["worst"])
-        over = [
-            r
-            for r in rows
-            if "error" in r
-            or r["query"] in shown
-            or r["first_search_kb"] > FIRST_KB
-            or r.get("more_kb", 0) > MORE_KB
-        ]
-        table(sorted(over, key=lambda r: -r.get("first_search_kb", 1e9)), sources=True)
-    else:
-        print(f"Search scripts: {run['assets']}.\n")
-        table(rows, sources=False)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("site", type=Path)
@@ -372,7 +293,7 @@ def main() -> None:
         file=sys.stderr,
     )
     if args.markdown:
-        markdown(rows, total, run)
+        markdown(rows, total, run, args.verbose)
 
 
 if __name__ == "__main__":
