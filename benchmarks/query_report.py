@@ -102,7 +102,7 @@ def markdown(
     else:
         print(f"Search scripts: {run['assets']}.\n")
         table(rows, sources=False)
-    if verbose:
+    if verbose and any(over(r) for r in rows):
         print("\nLargest search files (KB) of the queries over a bound:\n")
         for row in (r for r in rows if over(r)):
             more = f"; next page: {largest(row, 'more_files')}" if row.get("more_files") else ""
