@@ -16,8 +16,6 @@ FIRST_KB = 250
 """Issue 17: the first page of results, engine included, uncompressed, cold."""
 MORE_KB = 100
 """Issue 17: each further page."""
-PAGE = ("/assets/stylesheets/", "/assets/images/", "/assets/javascripts/bundle.")
-"""The page's own files (theme CSS and scripts), beside its HTML: not search."""
 
 
 def results(status: str) -> str:
@@ -68,14 +66,47 @@ def table(rows: list[dict[str, Any]], sources: bool) -> None:
         )
 
 
-def largest(row: dict[str, Any], key: str, count: int = 4) -> str:
-    """The largest search files of a row (``--verbose`` rows list them)."""
-    entries = [
-        (path, size)
-        for path, size in row.get(key, [])
-        if not path.startswith(PAGE) and not path.endswith(("/", ".html", ".xml"))
-    ]
-    return ", ".join(f"`{path}` {size / 1024:.1f}" for path, size in entries[:count])
+KINDS = (
+    ("scripts", re.compile(r"/assets/javascripts/ketluan")),
+    ("places", re.compile(r"/tra-cuu/tu/dia-ban\.json$")),
+    ("buckets", re.compile(r"/tra-cuu/tu/[0-9a-f]+\.json$")),
+    ("word files", re.compile(r"/tra-cuu/tu/w/")),
+    ("filters", re.compile(r"/tra-cuu/tu/loc/")),
+    ("records", re.compile(r"/tra-cuu/vb/")),
+    ("numbers", re.compile(r"/tra-cuu/so/")),
+    ("titles", re.compile(r"/tra-cuu/tieu-de/")),
+)
+"""The search files by kind (the word index's layout: ketluan.site.words and friends)."""
+
+
+def _name(path: str) -> str:
+    """A word file's word ("x" and hex: the UTF-8 of a word with accents, "=về"), or the
+    file's name."""
+    stem = path.rsplit("/", 1)[-1].removesuffix(".json")
+    if "/tu/w/" in path and stem.startswith("x"):
+        try:
+            return bytes.fromhex(stem[1:]).decode()
+        except ValueError:
+            pass
+    return stem if "/tu/w/" in path else path.rsplit("/", 2)[-2] + "/" + stem
+
+
+def breakdown(row: dict[str, Any], key: str, count: int = 6) -> str:
+    """The search files of a row (``--verbose`` rows list them) by kind, largest kind first:
+    how many, KB, and the largest few of the word files, numbers and titles."""
+    kinds: dict[str, list[tuple[str, int]]] = {}
+    for path, size in row.get(key, []):
+        kind = next((k for k, pattern in KINDS if pattern.search(path)), None)
+        if kind:
+            kinds.setdefault(kind, []).append((path, size))
+    parts = []
+    for kind, entries in sorted(kinds.items(), key=lambda e: -sum(s for _, s in e[1])):
+        text = f"{kind} {len(entries)}: {sum(s for _, s in entries) / 1024:.1f}"
+        if kind in ("word files", "numbers", "titles"):
+            named = ", ".join(f"{_name(p)} {s / 1024:.1f}" for p, s in entries[:count])
+            text += f" ({named}{', …' if len(entries) > count else ''})"
+        parts.append(text)
+    return "; ".join(parts)
 
 
 def over(row: dict[str, Any]) -> bool:
@@ -103,10 +134,11 @@ def markdown(
         print(f"Search scripts: {run['assets']}.\n")
         table(rows, sources=False)
     if verbose and any(over(r) for r in rows):
-        print("\nLargest search files (KB) of the queries over a bound:\n")
+        print("\nThe search files of the queries over a bound, by kind (how many: KB):\n")
         for row in (r for r in rows if over(r)):
-            more = f"; next page: {largest(row, 'more_files')}" if row.get("more_files") else ""
-            print(f"- `{row['query']}`: {largest(row, 'first_files')}{more}")
+            more = breakdown(row, "more_files")
+            more = f". Next page: {more}" if more else ""
+            print(f"- `{row['query']}`: {breakdown(row, 'first_files')}{more}")
 
 
 def main() -> None:
