@@ -1,6 +1,7 @@
 """Bytes per search query on a built site, cold, as a citizen's phone would fetch them.
 
-``python benchmarks/queries.py SITE_DIR [--query Q ...] [--markdown]``
+``python benchmarks/queries.py SITE_DIR [--query Q ... | --relevance COUNT [--seed S]]
+[--assets DIR] [--markdown [--worst N]] [--verbose]``
 
 For each query: a fresh Chromium context (empty cache) opens ``/tra-cuu/?q=<query>``; every
 response from then until the first page of results shows is counted (uncompressed: the
@@ -10,6 +11,16 @@ word index's files and records, manifests, number and title lookups) and the res
 page (HTML, theme CSS and scripts). Then "Xem thêm" is clicked once, when shown, and the
 bytes of the second page are counted the same way. Prints one JSON line per query and,
 with ``--markdown``, a table for BENCHMARKS.md.
+
+``--relevance COUNT``: instead of the issue's queries, those of the relevance set
+(``relevance_queries.py``), its generated ones picked from ``generate.plan(COUNT, S)``: the
+plan the measured site was generated from (``--seed``, default generate.py's). Then the
+summary against issue 17's bounds (first page ≤ 250 KB, next page ≤ 100 KB) and the table
+of the worst ``--worst`` queries (default 10) and of every query over a bound.
+``--assets DIR``: ``assets/javascripts/<name>`` is served from DIR when DIR has that file
+(a checkout's ``templates/assets/javascripts``): a built site measured with other search
+scripts, left as it is. ``--verbose``: each row lists the files fetched (path, bytes).
+The first JSON line describes the run (site, assets, queries); the last is the summary.
 """
 
 from __future__ import annotations
@@ -18,13 +29,20 @@ import argparse
 import functools
 import http.server
 import json
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
-from urllib.parse import quote, urlparse
+from typing import Any
+from urllib.parse import quote, unquote, urlparse
 
+import generate
 from playwright.sync_api import sync_playwright
+from query_report import FIRST_KB, MORE_KB, markdown, summary
 from search import CHROMIUM_ARGS, _Quiet
+
+SCRIPTS = "/assets/javascripts/"
 
 QUERIES = [
     "832-TB/TU",
@@ -116,7 +134,51 @@ def by_part(entries: list[tuple[str, int]]) -> dict[str, int]:
     return sizes
 
 
-def measure(browser, base: str, query: str) -> dict[str, object]:
+class _Handler(_Quiet):
+    """The site, but ``assets/javascripts/<name>`` from ``assets`` when it has the file."""
+
+    def __init__(self, *args: Any, assets: Path | None = None, **kwargs: Any) -> None:
+        self.assets = assets  # before the base class handles the request
+        super().__init__(*args, **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        local = urlparse(path).path
+        if self.assets is not None and local.startswith(SCRIPTS):
+            own = self.assets / unquote(local.removeprefix(SCRIPTS))
+            if own.is_file():
+                return str(own)
+        return super().translate_path(path)
+
+
+def describe_assets(assets: Path | None, site: Path) -> str:
+    """Which search scripts are served: the site's, or DIR's (its commit, and which files
+    differ from the site's copies)."""
+    if assets is None:
+        return "the site's own"
+    git = ["git", "-C", str(assets)]
+    commit = subprocess.run([*git, "log", "-1", "--format=%h"], capture_output=True, text=True)
+    dirty = subprocess.run([*git, "status", "--porcelain", "--", "."], capture_output=True)
+    where = f"commit {commit.stdout.strip()}" if commit.returncode == 0 else "no git"
+    if commit.returncode == 0 and dirty.stdout.strip():
+        where += ", with uncommitted changes"
+    differ = [
+        f.name
+        for f in sorted(assets.iterdir())
+        if f.is_file()
+        and (
+            not (site / SCRIPTS[1:] / f.name).is_file()
+            or (site / SCRIPTS[1:] / f.name).read_bytes() != f.read_bytes()
+        )
+    ]
+    return f"{assets} ({where}); differing from the site's: {', '.join(differ) or 'none'}"
+
+
+def files(entries: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """(path, bytes) of each response, largest first (``--verbose``)."""
+    return sorted(((urlparse(u).path, size) for u, size in entries), key=lambda e: -e[1])
+
+
+def measure(browser, base: str, query: str, verbose: bool = False) -> dict[str, object]:
     """Bytes of the first page of results of ``query`` and of one "Xem thêm"."""
     context = browser.new_context(locale="vi-VN")
     context.add_init_script("performance.setResourceTimingBufferSize(100000)")
@@ -155,6 +217,8 @@ def measure(browser, base: str, query: str) -> dict[str, object]:
     }
     if counts_kb is not None:
         result["counts_kb"] = counts_kb  # fetched after the results, for the filters' counts
+    if verbose:
+        result["first_files"] = files(entries)
     more = page.locator(".kl-results__more")
     if more.count() and more.is_visible():
         shown = page.locator(".kl-results .kl-result").count()
@@ -166,6 +230,8 @@ def measure(browser, base: str, query: str) -> dict[str, object]:
         after = fetched(page)
         seen = len(entries) + (len(counted) - len(entries) if filtered else 0)
         result["more_kb"] = round(sum(size for _, size in after[seen:]) / 1024, 1)
+        if verbose:
+            result["more_files"] = files(after[seen:])
     context.close()
     return result
 
@@ -174,45 +240,60 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("site", type=Path)
     parser.add_argument("--query", action="append", help="instead of the default set")
+    parser.add_argument("--relevance", type=int, metavar="COUNT", help="the relevance set")
+    parser.add_argument("--seed", type=int, default=generate.DEFAULT_SEED)
+    parser.add_argument("--assets", type=Path, help="serve assets/javascripts/* from here")
     parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("--worst", type=int, default=10, help="rows of --markdown's table")
+    parser.add_argument("--verbose", action="store_true", help="list each file fetched")
     args = parser.parse_args()
-    handler = functools.partial(_Quiet, directory=str(args.site))
+    run: dict[str, Any] = {"site": str(args.site.resolve())}
+    run["assets"] = describe_assets(args.assets and args.assets.resolve(), args.site)
+    if args.relevance:
+        from relevance_queries import relevance_queries
+
+        chosen, run["missing_picks"] = relevance_queries(args.relevance, args.seed)
+        run |= {"relevance": args.relevance, "seed": args.seed}
+    else:
+        chosen = [(q, "") for q in args.query or QUERIES]
+    run["queries"] = len(chosen)
+    print(json.dumps({"run": run}, ensure_ascii=False), flush=True)
+    handler = functools.partial(_Handler, directory=str(args.site), assets=args.assets)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    rows = []
+    rows: list[dict[str, Any]] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
         )
-        for query in args.query or QUERIES:
-            row = measure(browser, base, query)
+        for number, (query, origin) in enumerate(chosen, 1):
+            try:
+                row = measure(browser, base, query, args.verbose)
+            except Exception as error:  # one query's failure is a row, not the end
+                row = {"query": query, "error": str(error).splitlines()[0]}
+            if origin:
+                row["from"] = origin
             print(json.dumps(row, ensure_ascii=False), flush=True)
+            print(
+                f"[{number}/{len(chosen)}] {query}: {row.get('first_search_kb', 'error')} KB, "
+                f"next {row.get('more_kb', '–')} KB",
+                file=sys.stderr,
+                flush=True,
+            )
             rows.append(row)
         browser.close()
     server.shutdown()
+    total = summary(rows, args.worst if args.relevance else len(rows))
+    print(json.dumps({"summary": total}, ensure_ascii=False), flush=True)
+    print(
+        f"{total['queries']} queries, {len(total['errors'])} failed; first page > {FIRST_KB} "
+        f"KB: {total['first_over']} (max {total['first_max']}); next page > {MORE_KB} KB: "
+        f"{total['more_over']} (max {total['more_max']})",
+        file=sys.stderr,
+    )
     if args.markdown:
-        print(
-            "| query | results | search KB, first page (engine / meta / index / fragments "
-            "/ other) | KB, next page | top result |"
-        )
-        print("|---|---|---|---|---|")
-        for row in rows:
-            kb: dict[str, float] = row["first_kb"]  # type: ignore[assignment]
-            other = sum(
-                v
-                for k, v in kb.items()
-                if k not in ("engine", "meta", "index", "fragments", "page")
-            )
-            parts = " / ".join(
-                f"{kb.get(k, 0):.0f}" for k in ("engine", "meta", "index", "fragments")
-            )
-            counts = f"; then counts {row['counts_kb']}" if "counts_kb" in row else ""
-            print(
-                f"| `{row['query']}` | {row['status']} | **{row['first_search_kb']}** "
-                f"({parts} / {other:.0f}){counts} | {row.get('more_kb', '–')} "
-                f"| {row['top'] or '–'} |"
-            )
+        markdown(rows, total, run, args.verbose)
 
 
 if __name__ == "__main__":

@@ -140,12 +140,14 @@ def _unique_numbers(docs: list[GenDoc]) -> list[tuple[GenDoc, frozenset[str]]]:
     """Numbered documents (``N-CODE/ISSUER``) whose number no other one has, with the paths
     of the documents whose bodies cite that number."""
     counts = Counter(d.number for d in docs if d.number)
-    cited = {d.path: set(NUMBER.findall(d.body)) for d in docs}
+    citing: dict[str, set[str]] = {}
+    for d in docs:
+        for number in set(NUMBER.findall(d.body)):
+            citing.setdefault(number, set()).add(d.path)
     found = []
     for doc in docs:
         if doc.number and counts[doc.number] == 1 and NUMBER.fullmatch(doc.number):
-            citing = [d.path for d in docs if d is not doc and doc.number in cited[d.path]]
-            found.append((doc, frozenset(citing)))
+            found.append((doc, frozenset(citing.get(doc.number, set()) - {doc.path})))
     return found
 
 
@@ -202,11 +204,13 @@ def district_topic(docs: list[GenDoc]) -> list[Pick]:
     """A district with one document whose title has a topic that titles of documents of
     other places have too."""
     tags = [tag for topic, tag in phrases.TOPICS if fold(tag) in fold(topic)]
+    titles = {d.path: fold(d.title) for d in docs}
+    titled_by = {tag: [d for d in docs if fold(tag) in titles[d.path]] for tag in tags}
     for name, own in _unique_districts(docs).items():
         for tag in tags:
-            titled = [d for d in own if fold(tag) in fold(d.title)]
-            elsewhere = [d for d in docs if d.district != name and fold(tag) in fold(d.title)]
-            if len(titled) == 1 and len(elsewhere) >= 2:
+            titled = [d for d in own if fold(tag) in titles[d.path]]
+            elsewhere = len(titled_by[tag]) - len(titled)  # own: every document of the name
+            if len(titled) == 1 and elsewhere >= 2:
                 fields = _place_fields(name) | {"topic": tag, "topic_folded": fold(tag)}
                 return [Pick(fields, {"picked": frozenset([titled[0].path])})]
     raise LookupError("no district with a topic")
