@@ -68,7 +68,7 @@ def table(rows: list[dict[str, Any]], sources: bool) -> None:
 
 KINDS = (
     ("scripts", re.compile(r"/assets/javascripts/ketluan")),
-    ("places", re.compile(r"/tra-cuu/tu/dia-ban\.json$")),
+    ("places", re.compile(r"/tra-cuu/tu/dia-ban(\.json$|/)")),
     ("buckets", re.compile(r"/tra-cuu/tu/[0-9a-f]+\.json$")),
     ("word files", re.compile(r"/tra-cuu/tu/w/")),
     ("filters", re.compile(r"/tra-cuu/tu/loc/")),
