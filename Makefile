@@ -67,12 +67,14 @@ test: setup $(PROPERDOCS_STAMP) $(NODE_STAMP) system-deps chromium lint  ## Lint
 # The projects stay in BENCH_DIR, so the bytes of search queries are measured on the sites built.
 BENCH_DIR ?= /tmp/ketluan-bench
 
-bench: setup chromium  ## Build benchmark against bare MkDocs and Hugo, 1k to 50k documents, then bytes per search query at 10k and 50k, then memory by process at 10k (BENCHMARKS.md; ~50 min on 2 cores).
+bench: setup chromium  ## Build benchmark against bare MkDocs and Hugo, 1k to 50k documents, then bytes per search query at 10k and 50k (the issue's table and the relevance set), then memory by process at 10k (BENCHMARKS.md; ~50 min on 2 cores).
 	@command -v hugo >/dev/null || (apt-get update -qq && apt-get install -y -qq hugo)
 	$(BIN)/pip install --quiet -e '.[test,bench]'
 	$(BIN)/python benchmarks/baselines.py 1000 5000 10000 50000 --keep $(BENCH_DIR)
 	$(BIN)/python benchmarks/queries.py $(BENCH_DIR)/10000/ketluan/site --markdown
 	$(BIN)/python benchmarks/queries.py $(BENCH_DIR)/50000/ketluan/site --markdown
+	$(BIN)/python benchmarks/queries.py $(BENCH_DIR)/10000/ketluan/site --relevance 10000 --markdown
+	$(BIN)/python benchmarks/queries.py $(BENCH_DIR)/50000/ketluan/site --relevance 50000 --markdown
 	$(BIN)/python benchmarks/memory.py $(BENCH_DIR)/10000/ketluan --cold
 
 clean:

@@ -59,14 +59,19 @@ def _typed(word: str, telex: bool) -> str:
     return "".join(out) + "".join(keys) + tone
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+"""A word's letters: its keys are typed before the punctuation after it ("phòng," is
+"phongf,", not "phong,f")."""
+
+
 def telex(text: str) -> str:
     """``text`` typed in Telex with the input method off: "thông báo" -> "thoong baos"."""
-    return " ".join(_typed(word, True) for word in text.split())
+    return _LETTERS.sub(lambda found: _typed(found.group(), True), text)
 
 
 def vni(text: str) -> str:
     """``text`` typed in VNI with the input method off: "thông báo" -> "thong6 bao1"."""
-    return " ".join(_typed(word, False) for word in text.split())
+    return _LETTERS.sub(lambda found: _typed(found.group(), False), text)
 
 
 @dataclass(frozen=True)
