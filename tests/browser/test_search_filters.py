@@ -1,0 +1,51 @@
+"""A filter of more than a thousand values (the agencies tasks are given to: 8,516 at 10,000
+generated documents) loads its list only when the reader opens it (``EAGER_VALUES`` in
+ketluan-search.js); the other filters load with the filters."""
+
+from __future__ import annotations
+
+from urllib.parse import quote, urlparse
+
+import pytest
+
+from conftest import Site, conclusion
+
+AGENCIES = 1001
+"""One more than ``EAGER_VALUES``."""
+
+
+@pytest.fixture(scope="module")
+def many_agencies(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
+    """A conclusion giving a task to each of AGENCIES agencies, and one without tasks."""
+    site = Site(tmp_path_factory.mktemp("agencies") / "project")
+    tasks = "".join(
+        f'  - text: "Báo cáo kết quả đợt {n}"\n    bodies: [Ban Công tác số {n}]\n'
+        for n in range(AGENCIES)
+    )
+    text = conclusion("Giao các ban báo cáo kết quả.\n", number="700-KL/HU")
+    site.add("bac-giang/son-dong/700.md", text.replace("---\n\n", f"tasks:\n{tasks}---\n\n", 1))
+    site.add("bac-giang/son-dong/701.md", conclusion("Kết luận khác.\n", number="701-KL/HU"))
+    return serve(site.build())
+
+
+def test_many_values_load_when_the_list_is_opened(page, many_agencies: str) -> None:
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(urlparse(request.url).path))
+    page.goto(many_agencies + "tra-cuu/?q=" + quote("kết luận"))
+    page.locator(".kl-results .kl-result").first.wait_for()
+    page.locator(".kl-filters summary").click()
+    page.wait_for_function(
+        "document.querySelectorAll('.kl-filter__select[name=nam] option').length > 1"
+    )
+    agencies = page.locator(".kl-filter__select[name=giao_cho]")
+    years = page.locator(".kl-filter__select[name=nam] option")
+    assert years.count() > 1, "a small filter's values load with the filters"
+    assert agencies.locator("option").count() == 1, "only 'Tất cả' before it is opened"
+    assert not [path for path in fetched if path.endswith("/loc/giao_cho.json")]
+    agencies.focus()
+    page.wait_for_function(
+        "document.querySelectorAll('.kl-filter__select[name=giao_cho] option').length > 1000"
+    )
+    assert [path for path in fetched if path.endswith("/loc/giao_cho.json")]
+    values = agencies.locator("option").all_inner_texts()
+    assert "Ban Công tác số 7 (1)" in values, values[:5]
