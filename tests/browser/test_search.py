@@ -200,9 +200,13 @@ def test_old_and_new_tone_queries_find_the_same(page, search_site: str, query, o
 
 
 def every_result(page, base_url: str, query: str) -> list[str]:
-    """Every result of ``query`` on the search page ("Xem thêm" until none is left)."""
+    """Every result of ``query`` on the search page ("Xem thêm" until none is left; none
+    when the page says nothing is found)."""
     page.goto(f"{base_url}tra-cuu/?q={quote(query)}")
-    page.locator(".kl-results .kl-result").first.wait_for()
+    page.wait_for_function(
+        "() => /Tìm thấy|Không tìm thấy/.test("
+        "document.querySelector('.kl-search-page__status').textContent)"
+    )
     more = page.locator(".kl-results__more")
     while more.is_visible():
         shown = page.locator(".kl-results .kl-result").count()

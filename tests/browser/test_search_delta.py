@@ -9,10 +9,10 @@ from __future__ import annotations
 import logging
 import shutil
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 
+from browser.test_search import every_result
 from conftest import REPO, Site, conclusion
 
 ADDED = "bac-giang/son-dong/700.md"
@@ -73,40 +73,20 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return copies
 
 
-def found(page, base_url: str, query: str) -> list[str]:
-    """The pages the search page lists for ``query`` (every result, "more" pressed)."""
-    page.goto(base_url + "tra-cuu/?q=" + quote(query))
-    page.wait_for_function(
-        "() => /Tìm thấy|Không tìm thấy/.test("
-        "document.querySelector('.kl-search-page__status').textContent)"
-    )
-    more = page.locator(".kl-results__more")
-    while more.is_visible():
-        shown = page.locator(".kl-results .kl-result").count()
-        more.click()
-        page.wait_for_function(
-            f"() => document.querySelectorAll('.kl-results .kl-result').length > {shown}"
-        )
-    return page.eval_on_selector_all(
-        ".kl-results .kl-result a.kl-result__title",
-        "as => as.map(a => new URL(a.href).pathname)",
-    )
-
-
 def test_a_local_edit_is_found_and_its_removed_words_are_not(page, serve, sites) -> None:
     first, edited = serve(sites["first"]), serve(sites["edited"])
-    assert found(page, first, "chôm chôm") == [ADDED_URL]
-    assert found(page, first, "sầu riêng") == []
-    assert found(page, edited, "sầu riêng") == [ADDED_URL]
-    assert found(page, edited, "chôm chôm") == []
-    assert found(page, edited, "chom chom") == [], "nor without its accents"
+    assert every_result(page, first, "chôm chôm") == [ADDED_URL]
+    assert every_result(page, first, "sầu riêng") == []
+    assert every_result(page, edited, "sầu riêng") == [ADDED_URL]
+    assert every_result(page, edited, "chôm chôm") == []
+    assert every_result(page, edited, "chom chom") == [], "nor without its accents"
 
 
 def test_an_added_document_is_found_and_a_removed_one_never(page, serve, sites) -> None:
     edited, changed = serve(sites["edited"]), serve(sites["changed"])
-    assert GONE in found(page, edited, "Mùa A Sơn")
-    assert found(page, changed, "măng cụt") == [LATER_URL]
-    assert found(page, changed, "Mùa A Sơn") == [], "words only the removed document had"
+    assert GONE in every_result(page, edited, "Mùa A Sơn")
+    assert every_result(page, changed, "măng cụt") == [LATER_URL]
+    assert every_result(page, changed, "Mùa A Sơn") == [], "words only the removed document had"
     for query in ("Tuần Giáo", "thông báo kết luận", "cây ăn quả"):
-        assert GONE not in found(page, changed, query), query
-    assert {ADDED_URL, LATER_URL} <= set(found(page, changed, "cây ăn quả"))
+        assert GONE not in every_result(page, changed, query), query
+    assert {ADDED_URL, LATER_URL} <= set(every_result(page, changed, "cây ăn quả"))

@@ -394,14 +394,13 @@ function setupPage(root, box) {
     understood.hidden = read.text === query;
     reading.textContent = raw ? `Đang tìm đúng như đã gõ: ${query}` : `Đang tìm: ${searched}`;
     asIs.textContent = raw ? `Tìm theo cách đọc: ${read.text}` : `Tìm đúng như đã gõ: ${query}`;
-    const sorted = DIRECTIONS[sort.value] ? sort.value : "";
-    asIs.href = address(query, chosen(), sorted, !raw).href; // the other way, linkable
+    const order = DIRECTIONS[sort.value] ? sort.value : "";
+    asIs.href = address(query, chosen(), order, !raw).href; // the other way, linkable
     asked = { typed: query, raw };
     fullText.hidden = true;
     cited.hidden = true;
     const id = ++current;
     const number = raw || wholeText === searched ? null : read.number;
-    const order = DIRECTIONS[sort.value] ? sort.value : "";
     const direct =
       (await byNumber(box, number, chosen(), sort.value)) ||
       (await byWords(box, searched, chosen(), DIRECTIONS[order] || null));
