@@ -27,14 +27,15 @@ from ketluan.core.corpus import load_corpus  # noqa: E402
 from ketluan.core.model import BUILTIN_TYPES  # noqa: E402
 from ketluan.core.text import fold  # noqa: E402
 from ketluan.site import titles, urls  # noqa: E402
+from ketluan.site.postings import decode  # noqa: E402
 from ketluan.site.search import SearchPlan, corpus_places, place_token  # noqa: E402
 from ketluan.site.words import (  # noqa: E402
     GROUP,
-    decode,
     document_words,
     file_name,
     indexed,
     spelled,
+    word_bucket,
     word_files,
     words,
 )
@@ -68,8 +69,8 @@ def measure(files: dict[str, str], query: str, scripts: int) -> dict[str, object
     keys += sorted(spelled(query)) if folded not in places else []
     lists = []
     for key in keys:
-        fetched.add(urls.word_lookup(titles.bucket(key)))
-        entry = json.loads(files.get(urls.word_lookup(titles.bucket(key)), "{}")).get(key)
+        fetched.add(urls.word_lookup(word_bucket(key)))
+        entry = json.loads(files.get(urls.word_lookup(word_bucket(key)), "{}")).get(key)
         if entry is None:
             continue
         if len(entry) == 2:

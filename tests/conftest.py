@@ -210,7 +210,7 @@ def search_facets(site: Site, url: str) -> dict[str, list[str]]:
     import json
 
     from ketluan.site import urls
-    from ketluan.site.words import decode
+    from ketluan.site.postings import decode
 
     out = site.root / "site"
     (number,) = [n for n, r in enumerate(search_records(site)) if r["url"] == url]

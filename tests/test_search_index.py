@@ -14,8 +14,7 @@ from ketluan.core.corpus import load_corpus
 from ketluan.core.model import BUILTIN_TYPES
 from ketluan.site import urls
 from ketluan.site.search import facets, place_token
-from ketluan.site.titles import bucket
-from ketluan.site.words import decode
+from ketluan.site.words import stored, word_bucket
 
 DOC = "van-ban/bac-giang/huyen-uy-son-dong/2024/604-kl-hu/"
 
@@ -29,16 +28,14 @@ def corpus_of(site: Site, files: dict[str, str]):
 def documents_holding(site: Site, word: str) -> set[str]:
     """URLs of the documents the word index lists under ``word``."""
     out = site.root / "site"
-    found = json.loads((out / urls.word_lookup(bucket(word))).read_text("utf-8")).get(word)
-    if found is None:
-        return set()
-    if len(found) == 2:  # the counts only: its postings in a file of its own
-        from ketluan.site.words import file_name
 
-        found = [*found, *json.loads((out / urls.word_file(file_name(word))).read_text("utf-8"))]
+    def read(path: str) -> str | None:
+        return (out / path).read_text("utf-8") if (out / path).is_file() else None
+
+    found = json.loads(read(urls.word_lookup(word_bucket(word))) or "{}")
     records = sorted((out / urls.RECORDS).glob("*.json"), key=lambda path: int(path.stem))
     every = [r["url"] for path in records for r in json.loads(path.read_text("utf-8"))]
-    return {every[n] for n in decode(found[2])}
+    return {every[n] for n in stored(read, found, word)[0]}
 
 
 def test_place_token_is_one_folded_word() -> None:

@@ -12,11 +12,12 @@ from typing import Any
 import pytest
 
 from conftest import Site, all_places, conclusion
-from ketluan.site import urls, words
+from ketluan.site import postings, urls, words
+from ketluan.site.postings import WITHIN, decode, encode
 from ketluan.site.search import place_token
 from ketluan.site.titles import bucket
 from ketluan.site.wordpatch import patch_files
-from ketluan.site.words import GROUP, Indexed, Words, decode, encode, file_name
+from ketluan.site.words import GROUP, Indexed, Words
 
 
 @pytest.fixture(scope="module")
@@ -60,10 +61,15 @@ def index_file(site: Site, path: str) -> Any:
 
 def entry(site: Site, word: str) -> tuple[int, list[int], list[int]]:
     """The count and postings (all, described) of ``word`` as the browser reads them."""
-    found = index_file(site, urls.word_lookup(bucket(word)))[word]
-    own = found[2:] if len(found) > 2 else index_file(site, urls.word_file(file_name(word)))
-    assert found[:2] == [len(decode(own[0])), len(decode(own[1]))], "the counts are the lists'"
-    return found[0], decode(own[0]), decode(own[1])
+    found = index_file(site, urls.word_lookup(words.word_bucket(word)))
+    every, told = words.stored(lambda path: read(site, path), found, word)
+    assert found[word][:2] == [len(every), len(told)], "the counts are the lists'"
+    return found[word][0], every, told
+
+
+def read(site: Site, path: str) -> str | None:
+    file = site.root / "site" / path
+    return file.read_text("utf-8") if file.is_file() else None
 
 
 def numbered(site: Site) -> list[dict[str, str]]:
@@ -80,6 +86,7 @@ def number_of(site: Site, leaf: str) -> int:
 
 def test_examples() -> None:
     assert doctest.testmod(words).failed == 0
+    assert doctest.testmod(postings).failed == 0
 
 
 @pytest.mark.parametrize("seed", range(20))
@@ -109,6 +116,7 @@ def test_folded_word_finds_every_spelling_and_metadata_is_told(built: Site) -> N
     assert told == [tea], "chè is in the title of 31 only"
     _, exact, exact_told = entry(built, "=chè")
     assert exact == [tea] and exact_told == [tea]
+    assert "=chè" in index_file(built, urls.word_lookup(bucket("che"))), "in che's file"
     _, _, number_told = entry(built, "31")
     assert tea in number_told, "its number is metadata"
 
@@ -189,12 +197,14 @@ def test_each_filter_value_lists_its_documents(built: Site) -> None:
     assert list(places["v"]) == ["Sơn Động"]
 
 
-VOCABULARY = ["ket", "luan", "che", "=chè", "rung", "que", "dien", "bien", "2024", "so"]
+VOCABULARY = ["ket", "luan", "che", "=chè", "rung", "que", "=quế", "dien", "bien", "2024", "so"]
 
 
 def _random_items(rng: random.Random, count: int) -> list[Indexed]:
     def pick() -> Words:
         chosen = rng.sample(VOCABULARY, rng.randint(1, len(VOCABULARY)))
+        if "=quế" in chosen and "que" not in chosen:
+            chosen.append("que")  # within que's postings; =chè not always within che's
         if rng.random() < 0.97:  # a word in nearly every document: its postings as "C"
             chosen.append("dang")
         plain = " ".join(sorted(w for w in chosen if not w.startswith("=")))
@@ -228,6 +238,10 @@ def test_a_local_patch_gives_what_a_whole_build_gives(seed: int) -> None:
     if count >= 300:
         dang = published.get(urls.word_file("dang")) or published[urls.word_lookup(bucket("dang"))]
         assert '"C' in dang, "the complement is tried"
+        spice = json.loads(published[urls.word_lookup(bucket("que"))])["=quế"]
+        own = urls.word_file(words.file_name("=quế"))
+        spice = spice[2:] if len(spice) > 2 else json.loads(published[own])
+        assert spice[0].startswith(WITHIN), "within que's postings"
     files, removed = patch_files(published.get, changes, count)
     assert {path: whole[path] for path in files} == files, "every patched file as whole"
     changed = {path for path in whole if published.get(path) != whole[path]}

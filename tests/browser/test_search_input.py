@@ -19,9 +19,9 @@ import pytest
 from conftest import Site, conclusion
 from ketluan.core.text import fold, new_tone_placement
 from ketluan.site.numbers import bucket
+from ketluan.site.postings import encode, encode_within
 from ketluan.site.titles import bucket as title_bucket
 from ketluan.site.titles import title_key
-from ketluan.site.words import encode
 
 REPO = Path(__file__).resolve().parents[2]
 NOTICE = "/van-ban/lai-chau/tinh-uy-lai-chau/2024/832-tb-tu/"
@@ -221,6 +221,7 @@ READ = """async (cases) => {
   );
   return {
     postings: cases.postings.map((text) => words.decode(text)),
+    within: cases.within.map(([text, base]) => words.decode(text, base)),
     titles: cases.titles.map((text) => {
       const key = titles.titleKey(m.readQuery(text).text);
       return [key, titles.titleBucket(key)];
@@ -295,6 +296,7 @@ def read(browser, input_site: str) -> dict[str, list]:
         "buckets": BUCKETS,
         "titles": [typed for typed, _ in TITLES],
         "postings": [encode(numbers, total) for numbers, total in POSTINGS],
+        "within": [[encode_within(n, base, total), base] for n, base, total in WITHIN],
     }
     found = tab.evaluate(READ, cases)
     context.close()
@@ -344,7 +346,7 @@ def test_number_buckets_agree_with_the_build(read) -> None:
     assert read["buckets"][-2:] == [None, None]
 
 
-# Document numbers as the word index writes them (ketluan.site.words.encode: gaps, a
+# Document numbers as the word index writes them (ketluan.site.postings.encode: gaps, a
 # bitmap, or those left out of every document): the browser reads the same numbers.
 POSTINGS = [
     ([0, 1, 2, 300, 70000], 0),
@@ -356,9 +358,24 @@ POSTINGS = [
 ]
 
 
+# An accented word's documents among its folded form's (ketluan.site.postings.encode_within:
+# positions in the folded list, when shorter so), and a list that is not within its base.
+THIRDS = list(range(0, 30000, 3))
+WITHIN = [
+    (THIRDS[:-1], THIRDS, 30000),
+    (THIRDS[::2], THIRDS, 30000),
+    ([n for n in THIRDS if n % 29], THIRDS, 30000),
+    (THIRDS[::50], THIRDS, 30000),
+    ([1, 2], THIRDS, 30000),
+]
+
+
 def test_postings_read_as_written(read) -> None:
     assert read["postings"] == [numbers for numbers, _ in POSTINGS]
     assert [encode(numbers, total)[0] for numbers, total in POSTINGS[:5]] == list("LBCCC")
+    assert read["within"] == [numbers for numbers, _, _ in WITHIN]
+    kinds = [encode_within(n, base, total)[:2] for n, base, total in WITHIN]
+    assert kinds == ["rC", "rB", "rC", "rL", "LA"], "positions (of each kind), or as is"
 
 
 # Titles as typed (pasted with other punctuation, in NFD, without accents, in Telex) and

@@ -6,22 +6,34 @@ the index changes only where an edited document gained or lost a word, and in th
 file holding it. Recomputing the whole index for one edit took 4–6 s at 10,000 documents;
 this reads the published files of the words concerned (``read``), moves the document in
 or out of their postings, and gives the same text ``word_files`` would give
-(``tests/test_words.py`` compares them).
+(``tests/test_words.py`` compares them). A word as written with its accents is stored as
+positions in its folded form's postings (``site.postings.encode_within``): when the folded
+form's postings move, those of every accented form in its bucket are written again.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable
 from typing import Any
 
 from ketluan.site import urls
-from ketluan.site.titles import bucket
-from ketluan.site.words import GROUP, Indexed, decode, entry, file_name, json_text, keys
+from ketluan.site.words import (
+    GROUP,
+    Indexed,
+    Lists,
+    Read,
+    base_word,
+    entry,
+    file_name,
+    json_text,
+    keys,
+    stored,
+    word_bucket,
+)
 
-Read = Callable[[str], str | None]
-"""The text of a published file of the site (None when there is none)."""
+Moves = list[dict[int, bool]]
+"""Per list of a word (all, described): document number -> added (True) or removed."""
 
 
 def patch_files(
@@ -30,23 +42,22 @@ def patch_files(
     """The files to write and the files to remove when each ``(number, before, after)``
     document keeps its number and its places and filters (only its text changed) among
     the ``total`` documents of the index."""
-    moves: dict[str, list[dict[int, bool]]] = defaultdict(lambda: [{}, {}])
+    moves: dict[str, Moves] = defaultdict(lambda: [{}, {}])
     for number, before, after in changes:
         for which, (old, new) in enumerate(zip(keys(before), keys(after), strict=True)):
             for word in old - new:
                 moves[word][which][number] = False
             for word in new - old:
                 moves[word][which][number] = True
-    words: dict[str, list[str]] = defaultdict(list)
+    words: dict[str, set[str]] = defaultdict(set)
     for word in moves:
-        words[bucket(word)].append(word)
+        words[word_bucket(word)].add(word)
     files: dict[str, str] = {}
     removed: set[str] = set()
     for name, chosen in words.items():
         path = urls.word_lookup(name)
         found: dict[str, list[Any]] = json.loads(read(path) or "{}")
-        for word in chosen:
-            _patch_word(read, found, word, (moves[word], total), files, removed)
+        _patch_bucket(read, found, (chosen, moves, total), files, removed)
         if found:
             files[path] = json_text({word: found[word] for word in sorted(found)})
         else:
@@ -59,36 +70,41 @@ def patch_files(
     return files, removed - set(files)
 
 
-def _patch_word(
+def _patch_bucket(
     read: Read,
     found: dict[str, list[Any]],
-    word: str,
-    change: tuple[list[dict[int, bool]], int],
+    change: tuple[set[str], dict[str, Moves], int],
     files: dict[str, str],
     removed: set[str],
 ) -> None:
-    """Move documents in or out of ``word``'s postings (``found``: its bucket; ``change``:
-    the moves of its two lists and the number of documents)."""
-    moves, total = change
-    own = urls.word_file(file_name(word))
-    held = found.get(word)
-    had_own = held is not None and len(held) == 2
-    if held is None:
-        lists = ["", ""]
-    elif had_own:
-        lists = json.loads(read(own) or '["", ""]')
-    else:
-        lists = held[2:]
-    every, told = (_moved(decode(text), change) for text, change in zip(lists, moves, strict=True))
-    text = None
-    if every:
-        found[word], text = entry(every, told, total)
-    else:
-        found.pop(word, None)
-    if text is not None:
-        files[own] = text
-    elif had_own:
-        removed.add(own)
+    """Move documents in or out of the postings of the ``chosen`` words of one bucket
+    (``found``), and write again the accented words stored within a moved folded word."""
+    chosen, moves, total = change
+    within = {word for word in found if base_word(word) in chosen}
+    touched = chosen | within
+    bases = {base for word in touched if (base := base_word(word)) is not None}
+    before = {word: stored(read, found, word) for word in touched | bases}
+    after: dict[str, Lists] = {
+        word: (_moved(lists[0], moves[word][0]), _moved(lists[1], moves[word][1]))
+        if word in moves
+        else lists
+        for word, lists in before.items()
+    }
+    for word in sorted(touched):
+        base = base_word(word)
+        every, told = after[word]
+        own = urls.word_file(file_name(word))
+        had_own = word in found and len(found[word]) == 2
+        text = None
+        if every:
+            held = after[base] if base is not None and after[base][0] else None
+            found[word], text = entry(every, told, total, held)
+        else:
+            found.pop(word, None)
+        if text is not None:
+            files[own] = text
+        elif had_own:
+            removed.add(own)
 
 
 def _moved(numbers: list[int], change: dict[int, bool]) -> list[int]:

@@ -5,12 +5,14 @@ position, in chunks of 140–365 KB per shard, and a query paid a chunk per word
 shard: about 10 MB for a common word at 50,000 documents (BENCHMARKS.md, "What holds the
 byte target"). This index keeps, for each
 folded word (``fold``: no accents, đ = d, lowercase; letters a-z and digits), only the
-documents holding it, numbered oldest first: a list of gaps (varints) or, when shorter, a
-bitmap, so a word in every document costs one bit per document (6 KB at 50,000). Beside
-them, the documents holding the word in their title or metadata (number, type, issuers,
-place, signers: ``described``), which the browser ranks first. Words are spread over
-``BUCKETS`` files by the title lookups' hash (``titles.bucket``); a word whose postings
-are longer than ``INLINE`` characters has a file of its own, so a bucket stays a few KB.
+documents holding it, numbered oldest first (``site.postings``: gaps, a bitmap, or the
+gaps of those lacking it), so a word in every document costs a few bytes. Beside them,
+the documents holding the word in their title or metadata (number, type, issuers, place,
+signers: ``described``), which the browser ranks first. Each word as written with its
+accents (``spelled``) has its postings too, stored as positions in its folded form's and
+in the same file (``word_bucket``). Words are spread over ``BUCKETS`` files by the title
+lookups' hash (``titles.bucket``); a word whose postings are longer than ``INLINE``
+characters has a file of its own, so a bucket stays a few KB.
 What a result shows of each document (``result_entry`` and the start of its text) is in
 files of ``GROUP`` documents by number. The browser side is ``ketluan-words.js``.
 
@@ -20,11 +22,10 @@ only the words it holds and the last records file; an older one renumbers the la
 
 from __future__ import annotations
 
-import base64
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +33,7 @@ from ketluan.core.model import Document
 from ketluan.core.text import fold
 from ketluan.site import urls
 from ketluan.site.numbers import result_entry
+from ketluan.site.postings import WITHIN, decode, encode, encode_within
 from ketluan.site.search import place_token, spelling
 from ketluan.site.titles import bucket
 
@@ -181,90 +183,6 @@ def file_name(word: str) -> str:
     return word if _WORD.fullmatch(word) else "x" + word.encode("utf-8").hex()
 
 
-def encode(numbers: list[int], total: int = 0) -> str:
-    """Ascending document numbers as text, the shortest of: ``L`` and the gaps as base64
-    varints; ``B`` and a base64 bitmap (bit ``n % 8`` of byte ``n // 8``); ``C`` and, as
-    varints, ``total`` (the number of documents) then the gaps of those *not* listed, for
-    a word in nearly every document (a 62-byte list instead of a 6 KB bitmap at 50,000).
-
-    >>> encode([0, 1, 2, 300])
-    'LAAAAqQI='
-    >>> encode(list(range(40)))
-    'B//////8='
-    >>> encode([n for n in range(1000) if n != 7], 1000)
-    'C6AcH'
-    >>> evens = list(range(0, 64, 2))
-    >>> decode(encode([5, 6, 70000])), decode(encode(evens)) == evens
-    ([5, 6, 70000], True)
-    >>> decode(encode(list(range(1, 2000)), 2000)) == list(range(1, 2000))
-    True
-    """
-    if not numbers:
-        return ""
-    options = ["L" + _b64(_gaps(numbers))]
-    bitmap = bytearray(numbers[-1] // 8 + 1)
-    if len(bitmap) < len(options[0]):
-        for number in numbers:
-            bitmap[number >> 3] |= 1 << (number & 7)
-        options.append("B" + _b64(bitmap))
-    if 2 * len(numbers) > total >= numbers[-1] + 1:
-        held = set(numbers)
-        missing = [n for n in range(total) if n not in held]
-        options.append("C" + _b64(_varint(total) + _gaps(missing)))
-    return min(options, key=len)
-
-
-def _b64(data: bytes | bytearray) -> str:
-    return base64.b64encode(bytes(data)).decode("ascii")
-
-
-def _varint(value: int) -> bytearray:
-    out = bytearray()
-    while value >= 0x80:
-        out.append((value & 0x7F) | 0x80)
-        value >>= 7
-    out.append(value)
-    return out
-
-
-def _gaps(numbers: list[int]) -> bytearray:
-    """Ascending, distinct numbers as varints of the gaps between them."""
-    out = bytearray()
-    last = -1
-    for number in numbers:
-        out += _varint(number - last - 1)
-        last = number
-    return out
-
-
-def decode(value: str) -> list[int]:
-    """The numbers ``encode`` wrote (the browser's ``decode`` in ketluan-words.js)."""
-    if not value:
-        return []
-    data = base64.b64decode(value[1:])
-    if value[0] == "B":
-        return [8 * i + bit for i, byte in enumerate(data) for bit in range(8) if byte >> bit & 1]
-    raw, number, shift = [], 0, 0
-    for byte in data:
-        number |= (byte & 0x7F) << shift
-        shift += 7
-        if byte < 0x80:
-            raw.append(number)
-            number, shift = 0, 0
-    if value[0] == "C":
-        left_out = set(_ascending(raw[1:]))
-        return [n for n in range(raw[0]) if n not in left_out]
-    return _ascending(raw)
-
-
-def _ascending(gaps: list[int]) -> list[int]:
-    numbers, last = [], -1
-    for gap in gaps:
-        last += gap + 1
-        numbers.append(last)
-    return numbers
-
-
 def keys(item: Indexed) -> tuple[set[str], set[str]]:
     """The index keys of a document: those it holds, those its title or metadata hold
     (each once: two spellings of a place, "hoà" and "hòa", make one token)."""
@@ -274,18 +192,66 @@ def keys(item: Indexed) -> tuple[set[str], set[str]]:
     return every, told | set(map(place_token, item.own))
 
 
-def entry(every: list[int], told: list[int], total: int) -> tuple[list[Any], str | None]:
+def base_word(word: str) -> str | None:
+    """The folded word every document holding ``word`` as written holds ("=thiên":
+    "thien"), whose postings ``word``'s are stored within; None for a folded word."""
+    return fold(word[len(SPELLED) :]) if word.startswith(SPELLED) else None
+
+
+def word_bucket(word: str) -> str:
+    """The bucket file of ``word``: a word as written is in its folded form's (``titleBucket``
+    of that form in ketluan-words.js), so that a local change that moves the folded form's
+    postings rewrites the positions stored within them in the same file.
+
+    >>> word_bucket("=thiên") == word_bucket("thien") == bucket("thien")
+    True
+    """
+    return bucket(base_word(word) or word)
+
+
+Lists = tuple[list[int], list[int]]
+"""A word's documents, and those holding it in their title or metadata."""
+
+
+def entry(
+    every: list[int], told: list[int], total: int, base: Lists | None = None
+) -> tuple[list[Any], str | None]:
     """A word's bucket entry: how many documents hold it and how many in their title or
-    metadata, then its postings (``total``: the number of documents), or its own file's
-    text when they are longer than ``INLINE`` (the entry then holds only the counts).
+    metadata, then its postings (``total``: the number of documents; ``base``: the lists of
+    ``base_word``, which they are stored within when shorter so), or its own file's text
+    when they are longer than ``INLINE`` (the entry then holds only the counts).
 
     The counts tell the browser, before it reads a word's postings, that an accented word
     is in every document its folded form is in (the same counts): its postings are not
     fetched."""
-    found = [encode(every, total), encode(told, total)]
+    found = [
+        encode_within(every, base and base[0], total),
+        encode_within(told, base and base[1], total),
+    ]
     if sum(map(len, found)) > INLINE:
         return [len(every), len(told)], json_text(found)
     return [len(every), len(told), *found], None
+
+
+Read = Callable[[str], str | None]
+"""The text of a published file of the site (None when there is none)."""
+
+
+def stored(read: Read, found: dict[str, list[Any]], word: str) -> Lists:
+    """``word``'s lists as the index holds them, as the browser reads them (``postings`` in
+    ketluan-words.js): ``found`` is its bucket file, ``read`` reads its own file and, for
+    lists stored within its folded form's, that form's.
+
+    ([], []) when the bucket does not hold it."""
+    held = found.get(word)
+    if held is None:
+        return [], []
+    own = urls.word_file(file_name(word))
+    texts = held[2:] if len(held) > 2 else json.loads(read(own) or '["", ""]')
+    base = base_word(word)
+    within = base is not None and any(text.startswith(WITHIN) for text in texts)
+    lists = stored(read, found, base) if within and base is not None else ([], [])
+    return decode(texts[0], lists[0]), decode(texts[1], lists[1])
 
 
 def word_files(documents: Iterable[Indexed]) -> dict[str, str]:
@@ -318,7 +284,10 @@ def word_files(documents: Iterable[Indexed]) -> dict[str, str]:
     buckets: dict[str, dict[str, list[Any]]] = defaultdict(dict)
     files: dict[str, str] = {}
     for word in sorted(postings):
-        buckets[bucket(word)][word], own = entry(postings[word], told.get(word, []), len(ordered))
+        held = base_word(word)
+        base = (postings[held], told.get(held, [])) if held in postings else None
+        lists = postings[word], told.get(word, [])
+        buckets[word_bucket(word)][word], own = entry(*lists, len(ordered), base)
         if own is not None:
             files[urls.word_file(file_name(word))] = own
     for name, value in buckets.items():

@@ -24,11 +24,13 @@ export function queryWords(query) {
   return [...new Set(fold(query).match(/[0-9a-z]+/g) || [])];
 }
 
-// Document numbers from their text (ketluan.site.words.encode): "L" and base64 varint
+// Document numbers from their text (ketluan.site.postings.encode): "L" and base64 varint
 // gaps, "B" and a base64 bitmap, or "C", the number of documents and the gaps of those
-// left out (a word in nearly every document); ascending.
-export function decode(value) {
+// left out (a word in nearly every document); ascending. "r" and one of those: positions
+// in ``base`` (encode_within: an accented word among its folded form's documents).
+export function decode(value, base = null) {
   if (!value) return [];
+  if (value[0] === "r") return decode(value.slice(1)).map((position) => base[position]);
   const bytes = Uint8Array.from(atob(value.slice(1)), (c) => c.charCodeAt(0));
   const out = [];
   if (value[0] === "B") {
@@ -155,11 +157,18 @@ export async function indexWords(index, query) {
   };
 }
 
+// The folded word whose documents hold ``word`` as written ("=thiên": "thien"; null for a
+// folded word): ketluan.site.words.base_word.
+function baseWord(word) {
+  return word[0] === "=" ? fold(word.slice(1)) : null;
+}
+
 // ``word``'s entry in its bucket file (ketluan.site.words.entry): how many documents hold
 // it and how many in their title or metadata, then its postings unless it has its own file.
+// A word as written is in its folded form's file (word_bucket).
 async function wordEntry(index, word) {
   if (word.length > MAX_WORD && word[0] !== PLACE_PREFIX) return null;
-  const bucket = await json(`${index.base}${titleBucket(word)}.json`);
+  const bucket = await json(`${index.base}${titleBucket(baseWord(word) || word)}.json`);
   return (bucket && bucket[word]) || null;
 }
 
@@ -170,14 +179,18 @@ async function counts(index, word) {
 }
 
 // The documents holding ``word``, and those holding it in their title or metadata (for a
-// place token: those of that place); null when no document holds it.
+// place token: those of that place); null when no document holds it. Lists stored within
+// the folded form's (ketluan.site.words.stored) are read with that form's.
 async function postings(index, word) {
   const entry = await wordEntry(index, word);
   if (!entry) return null;
   const file = () => json(`${index.base}w/${fileName(word)}.json`);
   const own = entry.length > 2 ? entry.slice(2) : await file();
   if (!own) return null;
-  return { all: decode(own[0]), told: decode(own[1]) };
+  const within = own.some((text) => text[0] === "r");
+  const base = within ? await postings(index, baseWord(word)) : { all: null, told: null };
+  if (!base) return null;
+  return { all: decode(own[0], base.all), told: decode(own[1], base.told) };
 }
 
 // The documents holding every word of ``query`` (``all``), and those holding every word in
