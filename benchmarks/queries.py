@@ -18,8 +18,9 @@ plan the measured site was generated from (``--seed``, default generate.py's). T
 summary against issue 17's bounds (first page ≤ 250 KB, next page ≤ 100 KB) and the table
 of the worst ``--worst`` queries (default 10) and of every query over a bound.
 ``--assets DIR``: ``assets/javascripts/<name>`` is served from DIR when DIR has that file
-(a checkout's ``templates/assets/javascripts``): a built site measured with other search
-scripts, left as it is. ``--verbose``: each row lists the files fetched (path, bytes).
+(a checkout's ``templates/assets/javascripts``, ours minified as a build ships them): a
+built site measured with other search scripts, left as it is. ``--verbose``: each row
+lists the files fetched (path, bytes).
 The first JSON line describes the run (site, assets, queries); the last is the summary.
 """
 
@@ -31,6 +32,7 @@ import http.server
 import json
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -150,6 +152,21 @@ class _Handler(_Quiet):
         return super().translate_path(path)
 
 
+def shipped(assets: Path) -> Path:
+    """A folder of ``assets``'s scripts as a build ships them (``build.scripts``: ours
+    minified), so that DIR's are measured as a rebuilt site would serve them."""
+    from ketluan.build.scripts import minified, ours
+
+    folder = Path(tempfile.mkdtemp(prefix="ketluan-assets-"))
+    for file in sorted(assets.iterdir()):
+        if file.is_file():
+            text = file.read_bytes()
+            if ours(f"assets/javascripts/{file.name}"):
+                text = minified(text.decode("utf-8")).encode("utf-8")
+            (folder / file.name).write_bytes(text)
+    return folder
+
+
 def describe_assets(assets: Path | None, site: Path) -> str:
     """Which search scripts are served: the site's, or DIR's (its commit, and which files
     differ from the site's copies)."""
@@ -163,7 +180,7 @@ def describe_assets(assets: Path | None, site: Path) -> str:
         where += ", with uncommitted changes"
     differ = [
         f.name
-        for f in sorted(assets.iterdir())
+        for f in sorted(shipped(assets).iterdir())
         if f.is_file()
         and (
             not (site / SCRIPTS[1:] / f.name).is_file()
@@ -258,7 +275,8 @@ def main() -> None:
         chosen = [(q, "") for q in args.query or QUERIES]
     run["queries"] = len(chosen)
     print(json.dumps({"run": run}, ensure_ascii=False), flush=True)
-    handler = functools.partial(_Handler, directory=str(args.site), assets=args.assets)
+    served = shipped(args.assets) if args.assets else None
+    handler = functools.partial(_Handler, directory=str(args.site), assets=served)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"

@@ -31,7 +31,7 @@ from ketluan.adapter.engine import SALT, Engine
 from ketluan.adapter.publishing import check_written, publish
 from ketluan.adapter.theme import material_config
 from ketluan.adapter.words import write_words
-from ketluan.build import heap
+from ketluan.build import heap, scripts
 from ketluan.build.cache.keys import nav_digest
 from ketluan.build.cache.localcode import local_code_digest
 from ketluan.build.cache.store import CacheFolder, CacheFolderError, code_salt
@@ -146,6 +146,9 @@ class KetluanPlugin(BasePlugin[KetluanConfig]):
         theme_sitemap = files.get_file_from_path("sitemap.xml")
         if theme_sitemap is not None and theme_sitemap.generated_by is None:
             files.remove(theme_sitemap)  # a template (on_config), not a file to copy
+        for file in files.media_files():
+            if scripts.ours(file.src_uri) and file.generated_by is None:
+                file.content_string = scripts.minified(file.content_string)
         engine = self.engine = Engine(self.project, self.config, self.state, self.trees, log.info)
         with tqdm(
             desc="ketluan: reading", unit=" doc", disable=outputs.quiet(), leave=False
