@@ -21,6 +21,7 @@ from ketluan.core.model import Document
 from ketluan.core.text import fold
 from ketluan.site import urls
 from ketluan.site.cited import CitedUrls
+from ketluan.site.records import newest_first, result_entry
 
 CITING_SHOWN = 5
 """Citing documents listed per cited number (newest first); the rest are on its page."""
@@ -50,28 +51,12 @@ def bucket(number: str) -> str | None:
     return f"{lead}-{code.group()}" if code else lead
 
 
-def result_entry(doc: Document) -> dict[str, str]:
-    """What a result shows of a document, as the search results show it (URLs relative to
-    the site's root, which the browser knows); the title lookups (``site.titles``) too."""
-    entry = {
-        "url": urls.document(doc),
-        "number": doc.number or "",
-        "title": doc.title,
-        "date": doc.date.short(),
-        "iso": doc.date.iso(),
-        "type": doc.type.label,
-        "issuer": ", ".join(doc.issuers),
-        "place": doc.place,
-    }
-    return {key: value for key, value in entry.items() if value}
-
-
 def number_files(
     documents: list[Document], citations: CitationIndex, where: CitedUrls
 ) -> dict[str, str]:
     """Site path -> JSON text of every number lookup file (compact, byte-stable)."""
     found: dict[str, dict[str, list[Any]]] = defaultdict(lambda: {"documents": [], "cited": []})
-    for doc in sorted(documents, key=lambda d: (d.date.iso(), d.source), reverse=True):
+    for doc in newest_first(documents):
         key = bucket(doc.number or "")
         if key is not None:
             found[key]["documents"].append(result_entry(doc))
