@@ -1,6 +1,6 @@
 """Number queries answered from the number lookups (``ketluan.site.numbers``) in Chromium:
-the document so numbered first, then who cites it, without loading the full-text engine;
-one click searches the full text."""
+the document so numbered first, then who cites it, without loading the full-text engine
+(only the word index's records of the results shown); one click searches the full text."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 from browser.test_search import CITES_604, HDND, REPO, SON_DONG, add_search_cases
 from conftest import Site, conclusion
-from ketluan.site.urls import WORDS
+from ketluan.site.urls import RECORDS, WORDS
 
 HERE = "/van-ban/bac-giang/huyen-uy-son-dong/2024/"
 
@@ -24,6 +24,14 @@ def full_text(path: str) -> bool:
 NOTICE_15 = HERE + "15-tb-hu/"
 CONCLUSION_15 = HERE + "15-kl-hu/"
 NOTICE_150 = HERE + "150-tb-hu/"
+MANY_YEARS = range(2010, 2022)
+"""Years of a 77-KL/HU of Sơn Động each: more documents so numbered than a page shows."""
+CITES_BOTH_31 = HERE + "900-kl-hu/"
+"""Cites 31-KL/TU and 31-KL/HU, which no document has: one document for "31/KL"."""
+
+
+def numbered_77(year: int) -> str:
+    return f"/van-ban/bac-giang/huyen-uy-son-dong/{year}/77-kl-hu/"
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +49,15 @@ def numbers_site(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
             f"bac-giang/son-dong/{name}.md",
             conclusion("Nội dung.\n", number=number, type=kind, date=date),
         )
+    for year in MANY_YEARS:
+        site.add(
+            f"bac-giang/son-dong/77-{year}.md", conclusion(number="77-KL/HU", date=f"{year}-03-02")
+        )
+    both = (
+        "Thực hiện Kết luận số 31-KL/TU ngày 05/01/2021 của Tỉnh ủy Bắc Giang và Kết luận "
+        "số 31-KL/HU ngày 06/01/2021 của Huyện ủy Sơn Động.\n"
+    )
+    site.add("bac-giang/son-dong/900.md", conclusion(both, number="900-KL/HU", date="2024-08-01"))
     return serve(site.build())
 
 
@@ -63,18 +80,29 @@ def result_urls(page) -> list[str]:
     )
 
 
+def recorded(page, base: str, fetched: list[str]) -> list[str]:
+    """The pages of the documents whose records (the word index's) were fetched, sorted."""
+    paths = sorted({path for path in fetched if path.startswith("/" + RECORDS)})
+    entries = [entry for path in paths for entry in page.request.get(base + path[1:]).json()]
+    return sorted("/" + entry["url"] for entry in entries)
+
+
+def cited_links(page) -> list[str]:
+    hrefs = page.eval_on_selector_all(".kl-results__cited a", "as => as.map(a => a.href)")
+    return [urlparse(href).path for href in hrefs]
+
+
 @pytest.mark.parametrize("typed", ["604-KL/HU", "số 604/KL-HU", "604 kl hu"])
 def test_number_answered_from_its_lookup(page, numbers_site: str, typed: str) -> None:
     fetched = open_search(page, numbers_site, typed)
     assert result_urls(page)[:2] == [SON_DONG, CITES_604], "the document, then who cites it"
     assert "/tra-cuu/so/604-kl.json" in fetched
     assert not [p for p in fetched if full_text(p)], "the full-text index is not read"
+    assert recorded(page, numbers_site, fetched) == sorted(result_urls(page))
     status = page.locator(".kl-search-page__status").text_content() or ""
     assert "604-KL/HU" in status
-    cited = page.locator(".kl-results__cited a")
-    assert cited.count() == 1
-    href = urlparse(cited.get_attribute("href") or "").path
-    assert href.startswith("/trich-dan/"), href
+    (href,) = cited_links(page)
+    assert href.startswith("/trich-dan/"), href  # its cited page, not the document's
     page.goto(numbers_site.rstrip("/") + href)
     assert page.locator("h1").count() == 1  # the cited document's page exists
 
@@ -138,3 +166,33 @@ def test_number_and_year_alone_are_words(page, numbers_site: str) -> None:
     fetched = open_search(page, numbers_site, "05 2019")
     assert "/tra-cuu/so/5-nq.json" not in fetched
     assert [p for p in fetched if full_text(p)]
+
+
+def test_records_are_loaded_for_the_results_shown(page, numbers_site: str) -> None:
+    """12 documents numbered 77-KL/HU, 10 shown: 10 records fetched, the others on "more"."""
+    fetched = open_search(page, numbers_site, "77-KL/HU")
+    newest = [numbered_77(year) for year in reversed(MANY_YEARS)]
+    assert result_urls(page) == newest[:10]
+    assert "Tìm thấy 12 văn bản" in (page.locator(".kl-search-page__status").text_content() or "")
+    assert recorded(page, numbers_site, fetched) == sorted(newest[:10])
+    assert not [p for p in fetched if full_text(p)], "the full-text index is not read"
+    page.locator(".kl-results__more").click()
+    page.wait_for_function("() => document.querySelectorAll('.kl-results .kl-result').length > 10")
+    page.wait_for_load_state("networkidle")
+    assert result_urls(page) == newest
+    assert recorded(page, numbers_site, fetched) == sorted(newest)
+
+
+def test_document_citing_two_numbers_of_the_query_is_listed_once(page, numbers_site) -> None:
+    """ "31/KL" names 31-KL/TU and 31-KL/HU, both cited by one document and by no other,
+    and held by none: the document once, each cited number linked to its cited page."""
+    fetched = open_search(page, numbers_site, "31/KL")
+    assert result_urls(page) == [CITES_BOTH_31]
+    assert recorded(page, numbers_site, fetched) == [CITES_BOTH_31]
+    assert "Tìm thấy 1 văn bản" in (page.locator(".kl-search-page__status").text_content() or "")
+    links = cited_links(page)
+    assert len(links) == 2, links
+    for href in links:
+        assert href.startswith("/trich-dan/"), href
+        page.goto(numbers_site.rstrip("/") + href)
+        assert page.locator("h1").count() == 1

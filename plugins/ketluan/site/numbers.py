@@ -3,10 +3,15 @@
 Staff search by number ("832-TB/TU", "số 05/2019/NQ-HĐND"). A full-text query for a number
 searches every shard for "832", "tb" and "tu" (255 KB at 10,000 documents) and ranks the
 document with that number among those citing it. Instead the build writes one small file per
-leading number (``urls.number_lookup``): every document numbered so, and every cited document
-numbered so with how many documents cite it and the newest of them. The browser fetches the
-one file a number query needs (``ketluan-search-engine.js``) and shows the document itself
-first, then the documents citing it, without touching the full-text index.
+leading number and code (``urls.number_lookup``): every document numbered so, and every cited
+document numbered so with how many documents cite it and the newest of them. The browser
+fetches the one file a number query needs (``ketluan-numbers.js``) and shows the document
+itself first, then the documents citing it, without touching the full-text index.
+
+A document is named by its number in the word index (``site.records``), whose records file
+the browser loads for the results it shows, not by what its result shows: with every entry
+repeated, a file reached 268 KB at 50,000 documents (``so/1-ct.json``, three quarters of it
+the citing documents' entries) and all of them 45 MB; by record number, 49 KB and 9.1 MB.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from ketluan.core.model import Document
 from ketluan.core.text import fold
 from ketluan.site import urls
 from ketluan.site.cited import CitedUrls
+from ketluan.site.records import newest_first, numbering
 
 CITING_SHOWN = 5
 """Citing documents listed per cited number (newest first); the rest are on its page."""
@@ -50,43 +56,34 @@ def bucket(number: str) -> str | None:
     return f"{lead}-{code.group()}" if code else lead
 
 
-def result_entry(doc: Document) -> dict[str, str]:
-    """What a result shows of a document, as the search results show it (URLs relative to
-    the site's root, which the browser knows); the title lookups (``site.titles``) too."""
-    entry = {
-        "url": urls.document(doc),
-        "number": doc.number or "",
-        "title": doc.title,
-        "date": doc.date.short(),
-        "iso": doc.date.iso(),
-        "type": doc.type.label,
-        "issuer": ", ".join(doc.issuers),
-        "place": doc.place,
-    }
-    return {key: value for key, value in entry.items() if value}
-
-
 def number_files(
     documents: list[Document], citations: CitationIndex, where: CitedUrls
 ) -> dict[str, str]:
-    """Site path -> JSON text of every number lookup file (compact, byte-stable)."""
+    """Site path -> JSON text of every number lookup file (compact, byte-stable):
+    ``documents``, ``[number, record number]`` of each document numbered so, newest first;
+    ``cited``, each cited number with its type, title, ``url`` (where a citation of it
+    links: its document, else its cited page), ``page`` (its cited page, which lists who
+    cites it; left out when it is ``url``), ``count``, ``iso`` and ``citing``, the record
+    numbers of its ``CITING_SHOWN`` newest citing documents."""
     found: dict[str, dict[str, list[Any]]] = defaultdict(lambda: {"documents": [], "cited": []})
-    for doc in sorted(documents, key=lambda d: (d.date.iso(), d.source), reverse=True):
+    records = numbering(documents)
+    for doc in newest_first(documents):
         key = bucket(doc.number or "")
         if key is not None:
-            found[key]["documents"].append(result_entry(doc))
+            found[key]["documents"].append([doc.number, records[urls.document(doc)]])
     for cited in citations.cited:
         key = bucket(cited.number)
         if key is None or not cited.count:
             continue
+        url, page = where.link(cited), where.page(cited)
         entry: dict[str, Any] = {
             "number": cited.number,
             "type": cited.kind.label,
             "title": cited.title,
-            "url": where.link(cited),
-            "page": where.page(cited),
+            "url": url,
+            **({"page": page} if page != url else {}),
             "count": cited.count,
-            "citing": [result_entry(doc) for doc, _ in cited.citing[:CITING_SHOWN]],
+            "citing": [records[urls.document(doc)] for doc, _ in cited.citing[:CITING_SHOWN]],
         }
         if cited.date is not None:
             entry["iso"] = cited.date.iso()

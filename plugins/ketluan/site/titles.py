@@ -23,7 +23,7 @@ from typing import Any
 from ketluan.core.model import Document
 from ketluan.core.text import fold
 from ketluan.site import urls
-from ketluan.site.numbers import result_entry
+from ketluan.site.records import newest_first, result_entry
 
 BUCKETS = 4096
 """Files the keys are spread over (``TITLE_BUCKETS`` in ketluan-titles.js): about a dozen
@@ -85,7 +85,7 @@ def title_files(documents: list[Document]) -> dict[str, str]:
     """Site path -> JSON text of every title lookup file (compact, byte-stable): for each
     key of the bucket (``title_keys``), its ``SHOWN`` newest documents."""
     found: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-    for doc in sorted(documents, key=lambda d: (d.date.iso(), d.source), reverse=True):
+    for doc in newest_first(documents):
         entry: dict[str, str] | None = None
         for key in title_keys(doc.title):
             if len(entries := found[bucket(key)][key]) < SHOWN:

@@ -14,7 +14,8 @@ in the same file (``word_bucket``). Words are spread over ``BUCKETS`` files by t
 lookups' hash (``titles.bucket``); a word whose postings are longer than ``INLINE``
 characters has a file of its own, so a bucket stays a few KB.
 What a result shows of each document (``result_entry`` and the start of its text) is in
-files of ``GROUP`` documents by number. The browser side is ``ketluan-words.js``.
+files of ``GROUP`` documents by number; the number lookups (``site.numbers``) name documents
+by that number too (``site.records`` numbers them). The browser side is ``ketluan-words.js``.
 
 Documents are numbered oldest first so that a new document, usually the newest, changes
 only the words it holds and the last records file; an older one renumbers the later ones.
@@ -32,8 +33,8 @@ from typing import Any
 from ketluan.core.model import Document
 from ketluan.core.text import fold
 from ketluan.site import urls
-from ketluan.site.numbers import result_entry
 from ketluan.site.postings import WITHIN, decode, encode, encode_within
+from ketluan.site.records import order, result_entry
 from ketluan.site.search import place_token, spelling
 from ketluan.site.titles import bucket
 
@@ -141,7 +142,7 @@ class Indexed:
     """One document as the index holds it: its place in the numbering, its record."""
 
     order: tuple[str, str]
-    """ISO date and URL: documents are numbered by it, oldest first."""
+    """``records.order`` (ISO date and URL): documents are numbered by it, oldest first."""
     record: dict[str, str]
     """``result_entry`` and ``x``, the start of its text."""
     words: Words
@@ -169,7 +170,7 @@ def indexed(
     places = tuple(sorted(named))
     here = fold(doc.place or "")
     own = tuple(name for name in places if fold(name) in here)
-    return Indexed((doc.date.iso(), record["url"]), record, found, places, own, facets or {})
+    return Indexed(order(doc), record, found, places, own, facets or {})
 
 
 def file_name(word: str) -> str:

@@ -1,10 +1,13 @@
 // Number lookups (ketluan.site.numbers): a query that is a document number is answered
-// from the one small file of its leading number instead of the full-text index. The
-// document so numbered comes first, then the documents citing that number (the newest
-// few; the cited document's page lists them all).
+// from the one small file of its leading number and code instead of the full-text index.
+// The document so numbered comes first, then the documents citing that number (the newest
+// few; the cited document's page lists them all). The file names documents by their
+// number in the word index (ketluan.site.records): what a result shows is in its record,
+// loaded for the results shown only (ketluan-words.js, recordEntry).
 
 import { numberBucket, numberMatches } from "./ketluan-query.js";
 import { placeSnippet } from "./ketluan-search-engine.js";
+import { recordEntry } from "./ketluan-words.js";
 
 const files = new Map();
 
@@ -22,23 +25,25 @@ async function lookupFile(base, number) {
   return files.get(bucket);
 }
 
-// Results for a number query (``key``: readQuery's number, a numberKey), as the result list
-// shows them: ``documents`` numbered so (newest first), then for each cited document
-// numbered so the newest documents citing it (each document once), and the cited
-// documents with their pages and counts.
+// The record numbers of the results of a number query (``key``: readQuery's number, a
+// numberKey), in the order the result list shows them: ``documents`` numbered so (newest
+// first), then for each cited document numbered so the newest documents citing it
+// (``citing``; each document once), and the cited documents numbered so (``cited``: their
+// pages and counts).
 export async function lookupNumber(base, key) {
   const data = key === null ? null : await lookupFile(base, key);
-  const same = (entry) => numberMatches(key, entry.number || "");
   if (!data) return { documents: [], citing: [], cited: [] };
-  const documents = data.documents.filter(same);
-  const cited = data.cited.filter(same);
-  const seen = new Set(documents.map((entry) => entry.url));
+  const documents = data.documents
+    .filter(([number]) => numberMatches(key, number))
+    .map(([, record]) => record);
+  const cited = data.cited.filter((item) => numberMatches(key, item.number));
+  const seen = new Set(documents);
   const citing = [];
   for (const item of cited) {
-    for (const entry of item.citing) {
-      if (seen.has(entry.url)) continue;
-      seen.add(entry.url);
-      citing.push(entry);
+    for (const record of item.citing) {
+      if (seen.has(record)) continue;
+      seen.add(record);
+      citing.push(record);
     }
   }
   return { documents, citing, cited };
@@ -60,13 +65,20 @@ export function asResult(entry, site) {
 }
 
 // The answer of a number query for the result list (``ordered`` in ketluan-search.js), or
-// null when the lookup finds neither a document nor a citation of that number.
-export async function numberAnswer(base, site, key) {
+// null when the lookup finds neither a document nor a citation of that number (or the site
+// has no word index: ``index``, wordIndex's). ``take(n)`` loads the records of the first n
+// results only. A result shows where its document belongs (asResult), not the start of
+// its text: what it was found by is its number, shown above.
+export async function numberAnswer(base, index, key) {
+  if (!index) return null;
   const found = await lookupNumber(base, key);
-  const items = [...found.documents, ...found.citing].map((entry) => ({
-    data: asResult(entry, site),
-  }));
-  if (!items.length) return null;
-  const take = async (n) => items.slice(0, n);
-  return { found: null, total: items.length, take, byNumber: true, cited: found.cited };
+  const order = [...found.documents, ...found.citing];
+  if (!order.length) return null;
+  const missing = { url: index.site, meta: {}, excerpt: "", content: "" }; // as record's
+  const load = async (number) => {
+    const entry = await recordEntry(index, number);
+    return { data: entry ? asResult(entry, index.site) : missing };
+  };
+  const take = (n) => Promise.all(order.slice(0, n).map(load));
+  return { found: null, total: order.length, take, byNumber: true, cited: found.cited };
 }

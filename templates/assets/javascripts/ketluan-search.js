@@ -136,11 +136,11 @@ function byWords(root, query, filters = {}, direction = null) {
 
 // A query that is a document number (readQuery's ``number``), with no filter and in order
 // of relevance, is answered from the number lookups (ketluan-numbers.js) when they know
-// the number: the document, then who cites it, without reading the word index.
-// null: search the full text.
+// the number: the document, then who cites it, without reading the word index's words
+// (only the records of the results shown). null: search the full text.
 function byNumber(root, number, filters = {}, order = "") {
   if (number === null || order || Object.keys(filters).length) return null;
-  return numberAnswer(root.dataset.numbers, siteBase(root), number);
+  return numberAnswer(root.dataset.numbers, wordIndex(root, siteBase(root)), number);
 }
 
 // The header box: results in a panel under the input, a link to the full search page.
@@ -448,7 +448,7 @@ function setupPage(root, box) {
       fullText.hidden = false;
       const pages = answer.cited.map((item) => {
         const link = el("a", "kl-results__cited-page", `${item.count} văn bản trích dẫn`);
-        link.href = siteBase(box) + item.page;
+        link.href = siteBase(box) + (item.page || item.url); // no page: it is the url
         return [`${item.type} số ${item.number}: `, link];
       });
       cited.replaceChildren(...pages.flatMap((parts, i) => (i ? ["; ", ...parts] : parts)));

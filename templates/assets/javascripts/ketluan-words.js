@@ -284,11 +284,18 @@ export async function filterCounts(index, query, filters, names) {
 
 const escape = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
+// The record of document ``number`` (ketluan.site.records: result_entry and ``x``, the
+// start of its text), or null; its file fetched once per page. The number lookups
+// (ketluan-numbers.js) name documents by this number too.
+export async function recordEntry(index, number) {
+  const group = (await json(`${index.records}${Math.floor(number / GROUP)}.json`)) || [];
+  return group[number % GROUP] || null;
+}
+
 // Document ``number`` as the result list's data (asResult's shape; its text is the start
 // of the document, ``x``).
 export async function record(index, number) {
-  const group = (await json(`${index.records}${Math.floor(number / GROUP)}.json`)) || [];
-  const entry = group[number % GROUP];
+  const entry = await recordEntry(index, number);
   if (!entry) return { url: index.site, meta: {}, excerpt: "", content: "" };
   const data = asResult(entry, index.site);
   return entry.x ? { ...data, excerpt: escape(entry.x), content: entry.x } : data;
