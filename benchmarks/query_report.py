@@ -83,12 +83,14 @@ def _name(path: str) -> str:
     """A word file's word ("x" and hex: the UTF-8 of a word with accents, "=về"), or the
     file's name."""
     stem = path.rsplit("/", 1)[-1].removesuffix(".json")
+    told = " (described)" if stem.endswith("-t") else ""
+    stem = stem.removesuffix("-t")
     if "/tu/w/" in path and stem.startswith("x"):
         try:
-            return bytes.fromhex(stem[1:]).decode()
+            return bytes.fromhex(stem[1:]).decode() + told
         except ValueError:
             pass
-    return stem if "/tu/w/" in path else path.rsplit("/", 2)[-2] + "/" + stem
+    return stem + told if "/tu/w/" in path else path.rsplit("/", 2)[-2] + "/" + stem
 
 
 def breakdown(row: dict[str, Any], key: str, count: int = 6) -> str:

@@ -73,9 +73,10 @@ def measure(files: dict[str, str], query: str, scripts: int) -> dict[str, object
         entry = json.loads(files.get(urls.word_lookup(word_bucket(key)), "{}")).get(key)
         if entry is None:
             continue
-        if len(entry) == 2:
-            fetched.add(urls.word_file(file_name(key)))
-            entry = [*entry, *json.loads(files[urls.word_file(file_name(key))])]
+        if len(entry) == 2:  # own files; every described one counted (an upper bound:
+            own = urls.word_file(file_name(key))  # the browser reads the shortest few)
+            fetched |= {own, urls.word_described(file_name(key))} & set(files)
+            entry = [*entry, json.loads(files[own])]
         if not key.startswith("="):
             lists.append(set(decode(entry[2])))
     found = set.intersection(*lists) if lists else set()

@@ -148,6 +148,12 @@ def word_file(name: str) -> str:
     return f"{WORDS}w/{name}.json"
 
 
+def word_described(name: str) -> str:
+    """The file of the described postings of a frequent word (``site.words.Own``); ``-``
+    is in no ``file_name``."""
+    return f"{WORDS}w/{name}-t.json"
+
+
 def word_facet(name: str) -> str:
     """The file of the documents of each value of filter ``name`` (``site.words``)."""
     return f"{WORDS}loc/{name}.json"

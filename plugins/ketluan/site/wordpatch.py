@@ -22,10 +22,10 @@ from ketluan.site.words import (
     GROUP,
     Indexed,
     Lists,
+    Own,
     Read,
     base_word,
     entry,
-    file_name,
     json_text,
     keys,
     stored,
@@ -93,18 +93,18 @@ def _patch_bucket(
     for word in sorted(touched):
         base = base_word(word)
         every, told = after[word]
-        own = urls.word_file(file_name(word))
         had_own = word in found and len(found[word]) == 2
-        text = None
+        own = Own(None, None)
         if every:
-            held = after[base] if base is not None and after[base][0] else None
-            found[word], text = entry(every, told, total, held)
+            held = after[base][0] if base is not None and after[base][0] else None
+            found[word], own = entry(every, told, total, held)
         else:
             found.pop(word, None)
-        if text is not None:
-            files[own] = text
-        elif had_own:
-            removed.add(own)
+        for path, text in own.files(word).items():
+            if text is not None:
+                files[path] = text
+            elif had_own and read(path) is not None:
+                removed.add(path)
 
 
 def _moved(numbers: list[int], change: dict[int, bool]) -> list[int]:

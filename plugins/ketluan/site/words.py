@@ -215,23 +215,40 @@ Lists = tuple[list[int], list[int]]
 
 
 def entry(
-    every: list[int], told: list[int], total: int, base: Lists | None = None
-) -> tuple[list[Any], str | None]:
+    every: list[int], told: list[int], total: int, base: list[int] | None = None
+) -> tuple[list[Any], Own]:
     """A word's bucket entry: how many documents hold it and how many in their title or
-    metadata, then its postings (``total``: the number of documents; ``base``: the lists of
-    ``base_word``, which they are stored within when shorter so), or its own file's text
-    when they are longer than ``INLINE`` (the entry then holds only the counts).
+    metadata, then its postings and its described postings (``total``: the number of
+    documents; ``base``: the postings of ``base_word``, which its postings are stored within
+    when shorter so); when they are longer than ``INLINE``, the entry holds only the counts
+    and ``Own`` the texts of the word's files.
 
     The counts tell the browser, before it reads a word's postings, that an accented word
     is in every document its folded form is in (the same counts): its postings are not
-    fetched."""
-    found = [
-        encode_within(every, base and base[0], total),
-        encode_within(told, base and base[1], total),
-    ]
+    fetched; and which described postings are the shortest, which it reads first (and
+    often alone: ``described`` in ketluan-words.js)."""
+    found = [encode_within(every, base, total), encode(told, total)]
     if sum(map(len, found)) > INLINE:
-        return [len(every), len(told)], json_text(found)
-    return [len(every), len(told), *found], None
+        described = json_text(found[1]) if found[1] else None
+        return [len(every), len(told)], Own(json_text(found[0]), described)
+    return [len(every), len(told), *found], Own(None, None)
+
+
+@dataclass(frozen=True)
+class Own:
+    """The texts of a frequent word's own files (None: no such file)."""
+
+    postings: str | None
+    """``urls.word_file``: its postings, as a JSON string."""
+    described: str | None
+    """``urls.word_described``: its described postings, as a JSON string. Apart, because a
+    query of many common words needs only the shortest few: a long pasted title's read
+    99 KB of them at 50,000 documents (BENCHMARKS.md)."""
+
+    def files(self, word: str) -> dict[str, str | None]:
+        """Site path -> text (None: none) of ``word``'s own files."""
+        name = file_name(word)
+        return {urls.word_file(name): self.postings, urls.word_described(name): self.described}
 
 
 Read = Callable[[str], str | None]
@@ -239,20 +256,23 @@ Read = Callable[[str], str | None]
 
 
 def stored(read: Read, found: dict[str, list[Any]], word: str) -> Lists:
-    """``word``'s lists as the index holds them, as the browser reads them (``postings`` in
-    ketluan-words.js): ``found`` is its bucket file, ``read`` reads its own file and, for
-    lists stored within its folded form's, that form's.
+    """``word``'s lists as the index holds them, as the browser reads them (``holding`` and
+    ``described`` in ketluan-words.js): ``found`` is its bucket file, ``read`` reads its own
+    files and, for postings stored within its folded form's, that form's.
 
     ([], []) when the bucket does not hold it."""
     held = found.get(word)
     if held is None:
         return [], []
-    own = urls.word_file(file_name(word))
-    texts = held[2:] if len(held) > 2 else json.loads(read(own) or '["", ""]')
+    if len(held) > 2:
+        texts = held[2:]
+    else:
+        paths = Own(None, None).files(word)
+        texts = [json.loads(read(path) or '""') for path in paths]
     base = base_word(word)
-    within = base is not None and any(text.startswith(WITHIN) for text in texts)
-    lists = stored(read, found, base) if within and base is not None else ([], [])
-    return decode(texts[0], lists[0]), decode(texts[1], lists[1])
+    within = base is not None and texts[0].startswith(WITHIN)
+    every = stored(read, found, base)[0] if within and base is not None else []
+    return decode(texts[0], every), decode(texts[1])
 
 
 def word_files(documents: Iterable[Indexed]) -> dict[str, str]:
@@ -286,11 +306,10 @@ def word_files(documents: Iterable[Indexed]) -> dict[str, str]:
     files: dict[str, str] = {}
     for word in sorted(postings):
         held = base_word(word)
-        base = (postings[held], told.get(held, [])) if held in postings else None
+        base = postings.get(held) if held else None
         lists = postings[word], told.get(word, [])
         buckets[word_bucket(word)][word], own = entry(*lists, len(ordered), base)
-        if own is not None:
-            files[urls.word_file(file_name(word))] = own
+        files.update({path: text for path, text in own.files(word).items() if text})
     for name, value in buckets.items():
         files[urls.word_lookup(name)] = json_text(value)
     named: dict[str, dict[str, list[str]]] = defaultdict(dict)

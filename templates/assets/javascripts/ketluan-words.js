@@ -109,23 +109,25 @@ export function exactWords(query) {
   return [...new Set(words.filter((word) => word && fold(word) !== word))].map((w) => "=" + w);
 }
 
-// The documents holding every accented word of ``query`` as typed, among ``found``'s, and
-// those holding them in their title or metadata; a word no document holds so (a slip:
-// "két" for "kết") is left out, and so is a word every document holding its folded form
-// holds so, in its text and in its title or metadata (the same counts: its postings are
-// its folded form's, not fetched); null when none is left (or the query has no accents):
-// no document is preferred.
-async function exactly(index, query, found) {
+// The accented words of ``query`` as typed and the documents among ``all`` holding every one
+// of them so; a word no document holds so (a slip: "két" for "kết") is left out, and so is a
+// word every document holding its folded form holds so, in its text and in its title or
+// metadata (the same counts: its postings are its folded form's, not fetched); null when
+// none is left (or the query has no accents): no document is preferred.
+async function exactly(index, query, all) {
   const spelled = async (word) => {
     const plain = fold(word.slice(1)); // "=chương": "chuong"
     const [own, folded] = await Promise.all([counts(index, word), counts(index, plain)]);
     const same = own && folded && own[0] === folded[0] && own[1] === folded[1];
-    return same ? null : postings(index, word);
+    const list = same ? null : await holding(index, word);
+    return list && { word, list };
   };
-  const lists = (await Promise.all(exactWords(query).map(spelled))).filter(Boolean);
-  if (!lists.length) return null;
-  const both = (a, b) => ({ all: intersect(a.all, b.all), told: intersect(a.told, b.told) });
-  return lists.reduce(both, found);
+  const found = (await Promise.all(exactWords(query).map(spelled))).filter(Boolean);
+  if (!found.length) return null;
+  return {
+    all: found.reduce((numbers, { list }) => intersect(numbers, list), all),
+    words: found.map(({ word }) => word),
+  };
 }
 
 // The places the documents name whose first word is a word of ``query`` (ketluan.site.words:
@@ -178,32 +180,77 @@ async function counts(index, word) {
   return entry && entry.slice(0, 2);
 }
 
-// The documents holding ``word``, and those holding it in their title or metadata (for a
-// place token: those of that place); null when no document holds it. Lists stored within
-// the folded form's (ketluan.site.words.stored) are read with that form's.
-async function postings(index, word) {
-  const entry = await wordEntry(index, word);
-  if (!entry) return null;
-  const file = () => json(`${index.base}w/${fileName(word)}.json`);
-  const own = entry.length > 2 ? entry.slice(2) : await file();
-  if (!own) return null;
-  const within = own.some((text) => text[0] === "r");
-  const base = within ? await postings(index, baseWord(word)) : { all: null, told: null };
-  if (!base) return null;
-  return { all: decode(own[0], base.all), told: decode(own[1], base.told) };
+const lists = new Map();
+
+// A list of ``word`` decoded once per page (``which``: "all" or "told"), null when missing.
+function decoded(index, word, which, read) {
+  const key = `${which} ${word}`;
+  if (!lists.has(key)) lists.set(key, read());
+  return lists.get(key);
 }
 
-// The documents holding every word of ``query`` (``all``), and those holding every word in
-// their title or metadata (``told``), ascending; ``onlyPlaces`` and ``rest`` as
-// indexWords's.
+// The documents holding ``word`` (for a place token: naming that place); null when none
+// does. Postings stored within the folded form's (ketluan.site.words.stored) are read with
+// that form's.
+function holding(index, word) {
+  return decoded(index, word, "all", async () => {
+    const entry = await wordEntry(index, word);
+    if (!entry) return null;
+    const own = entry.length > 2 ? entry[2] : await json(`${index.base}w/${fileName(word)}.json`);
+    if (own === null) return null;
+    if (own[0] !== "r") return decode(own);
+    const base = await holding(index, baseWord(word));
+    return base && decode(own, base);
+  });
+}
+
+// The documents holding ``word`` in their title or metadata (for a place token: those of
+// that place), from its own file when it has one (ketluan.site.words.Own); [] when none.
+function described(index, word) {
+  return decoded(index, word, "told", async () => {
+    const entry = await wordEntry(index, word);
+    if (!entry || !entry[1]) return [];
+    const path = `${index.base}w/${fileName(word)}-t.json`;
+    return decode((entry.length > 2 ? entry[3] : await json(path)) || "");
+  });
+}
+
+// Described candidates that need no more lists: at most this many are left, and their records
+// (0.7 KB each at 50,000 documents, against up to 8 KB for a list) tell the rest (toldOf).
+const TOLD_ENOUGH = 12;
+
+// The documents of ``all`` holding every one of ``words`` in their title or metadata, and
+// whether that is ``sure``. The described postings are read shortest first (their counts are
+// in the bucket entries), twice as many at each step, and no more once at most TOLD_ENOUGH
+// documents are left (``enough``, 0: read them all): their records tell the rest, and a
+// long query's common words are spared (a pasted title read 99 KB of them at 50,000).
+async function toldAmong(index, words, all, enough) {
+  const entries = await Promise.all(words.map(async (word) => [word, await counts(index, word)]));
+  if (!all.length || entries.some(([, count]) => !count || !count[1])) {
+    return { told: [], sure: true };
+  }
+  entries.sort((a, b) => a[1][1] - b[1][1]);
+  let told = all;
+  let next = 0;
+  while (next < entries.length && told.length) {
+    if (next && told.length <= enough) return { told, sure: false };
+    const batch = entries.slice(next, next + Math.max(1, next));
+    next += batch.length;
+    const found = await Promise.all(batch.map(([word]) => described(index, word)));
+    told = found.reduce(intersect, told);
+  }
+  return { told, sure: true };
+}
+
+// The documents holding every word of ``query`` (``all``), ascending, and its index words
+// (``words``); ``onlyPlaces`` and ``rest`` as indexWords's.
 export async function matching(index, query) {
   const { words, onlyPlaces, rest } = await indexWords(index, query);
-  const found = await Promise.all(words.map((word) => postings(index, word)));
+  const found = await Promise.all(words.map((word) => holding(index, word)));
   if (!words.length || found.some((item) => item === null)) {
-    return { all: [], told: [], onlyPlaces, rest };
+    return { all: [], words, onlyPlaces, rest };
   }
-  const both = (a, b) => ({ all: intersect(a.all, b.all), told: intersect(a.told, b.told) });
-  return { ...found.reduce(both), onlyPlaces, rest };
+  return { all: found.reduce(intersect), words, onlyPlaces, rest };
 }
 
 // Filter ``name``'s file (ketluan.site.words: urls.word_facet): the number of documents
@@ -301,6 +348,26 @@ export async function record(index, number) {
   return entry.x ? { ...data, excerpt: escape(entry.x), content: entry.x } : data;
 }
 
+// Those of ``candidates`` (document numbers) whose record holds every one of ``words`` (index
+// keys: folded, as written "=…", or a place token, in its place) in its title or metadata
+// (``load``: a number's data).
+async function toldOf(candidates, load, words) {
+  const held = await Promise.all(
+    candidates.map(async (number) => {
+      const meta = (await load(number)).meta || {};
+      const fields = [meta.title, meta.number, meta.type, meta.issuer, meta.place].join(" ");
+      const found = new Set(queryWords(fields));
+      const spelled = new Set(normaliseQuery(fields).toLowerCase().split(/[^\p{L}\p{N}]+/u));
+      const place = fold(meta.place || "").replace(/[^0-9a-z]/g, "");
+      return words.every((word) => {
+        if (word[0] === PLACE_PREFIX) return place.includes(word.slice(1));
+        return word[0] === "=" ? spelled.has(word.slice(1)) : found.has(word);
+      });
+    }),
+  );
+  return candidates.filter((_, i) => held[i]);
+}
+
 // The answer to ``query`` (null: every document) among the documents of ``filters`` (name
 // -> value) in ``direction`` ("desc", "asc": by date) or,
 // null, in the order of ``ranked`` (ketluan-search-engine.js): the documents holding every
@@ -310,12 +377,9 @@ export async function record(index, number) {
 export async function wordAnswer(index, query, direction, ranked, titled, filters) {
   const found = query
     ? await matching(index, query)
-    : { all: await everyDocument(index), told: [], onlyPlaces: false };
+    : { all: await everyDocument(index), words: [], onlyPlaces: false };
   const picked = await chosen(index, filters || {});
-  if (picked) {
-    found.all = intersect(found.all, picked);
-    found.told = intersect(found.told, picked);
-  }
+  if (picked) found.all = intersect(found.all, picked);
   if (!query) direction ||= "desc";
   // A place query's result shows where the document belongs (what it was found by).
   const snippet = (data) =>
@@ -331,9 +395,14 @@ export async function wordAnswer(index, query, direction, ranked, titled, filter
   // Newest first, those holding the words in their title or metadata (of a place: those
   // of that place) before the others; for an accented query, those holding its words
   // with its accents before all.
-  const exact = found.onlyPlaces ? null : await exactly(index, found.rest, found);
-  const told = new Set((exact || found).told);
-  const spelled = new Set((exact || found).all);
+  const exact = found.onlyPlaces ? null : await exactly(index, found.rest, found.all);
+  const spelled = new Set(exact ? exact.all : found.all);
+  const words = [...found.words, ...(exact ? exact.words : [])];
+  const enough = found.onlyPlaces ? 0 : TOLD_ENOUGH; // a place's documents: no re-ranking
+  const read = await toldAmong(index, words, [...spelled], enough);
+  // Not sure: each candidate's record tells (its title, number, type, issuers and place;
+  // its signers are not in it), before any is ranked.
+  const told = new Set(read.sure ? read.told : await toldOf(read.told, load, words));
   const rank = (number) => (spelled.has(number) ? 0 : 2) + (told.has(number) ? 0 : 1);
   const order = [...found.all].reverse();
   order.sort((a, b) => rank(a) - rank(b) || b - a);
