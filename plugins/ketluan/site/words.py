@@ -49,6 +49,14 @@ MAX_WORD = 64
 SUMMARY = 280
 """Characters of a document's text shown under its title in the results (cut at a word)."""
 
+EAGER_VALUES = 1000
+"""Filters of more values (the agencies tasks are given to: thousands) load when opened."""
+EAGER_BYTES = 128_000
+"""Bytes of the filter files that load with the filters: the values and counts a link with
+filters loads after its results (363–402 KB at 50,000 documents when every filter of at
+most ``EAGER_VALUES`` values loaded; BENCHMARKS.md). Within it, every filter at 10,000
+documents (104 KB); at 50,000, those of the fewest bytes (kind, year, level, force)."""
+
 SPELLED = "="
 """Prefix of the index keys of words as written (``spelled``)."""
 
@@ -320,12 +328,33 @@ def word_files(documents: Iterable[Indexed]) -> dict[str, str]:
     for name, found in values.items():
         postings_of = {value: encode(found[value], len(ordered)) for value in sorted(found)}
         files[urls.word_facet(name)] = json_text({"n": len(ordered), "v": postings_of})
-    sizes = {name: len(values[name]) for name in sorted(values)}
-    files[urls.WORD_FACETS] = json_text({"n": len(ordered), "values": sizes})
+    counts = {name: len(values[name]) for name in sorted(values)}
+    sizes = {name: len(files[urls.word_facet(name)].encode("utf-8")) for name in counts}
+    listed = {"n": len(ordered), "values": counts, "eager": eager(counts, sizes)}
+    files[urls.WORD_FACETS] = json_text(listed)
     for start in range(0, len(ordered), GROUP):
         group = [item.record for item in ordered[start : start + GROUP]]
         files[urls.record_group(start // GROUP)] = json_text(group)
     return dict(sorted(files.items()))
+
+
+def eager(counts: dict[str, int], sizes: dict[str, int]) -> list[str]:
+    """The filters whose values and counts load with the filters (the others load when the
+    reader opens their list): those of at most ``EAGER_VALUES`` values, smallest file first,
+    while their files together stay within ``EAGER_BYTES``.
+
+    >>> eager({"nam": 16, "tinh": 63, "giao_cho": 9000}, {"nam": 9, "tinh": 16, "giao_cho": 500})
+    ['nam', 'tinh']
+    >>> kilobytes = {"nam": 42_000, "tinh": 77_000, "huyen": 87_000}
+    >>> eager({"nam": 16, "tinh": 63, "huyen": 666}, kilobytes)
+    ['nam', 'tinh']
+    """
+    chosen, total = [], 0
+    for name in sorted(counts, key=lambda name: (sizes[name], name)):
+        if counts[name] <= EAGER_VALUES and total + sizes[name] <= EAGER_BYTES:
+            chosen.append(name)
+            total += sizes[name]
+    return sorted(chosen)
 
 
 def json_text(value: object) -> str:

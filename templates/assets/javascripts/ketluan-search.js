@@ -52,8 +52,6 @@ const FILTERS = [
   ["han", "Thời hạn nhiệm vụ"],
 ];
 const FILTER_NAMES = FILTERS.map(([name]) => name);
-// Filters of at most this many values are loaded with the filters (word index).
-const EAGER_VALUES = 1000;
 
 // The text of a result (the start of its document, or where it belongs) around the first
 // word of the query, with the query's words marked (compared folded; a word typed with
@@ -288,11 +286,12 @@ function setupPage(root, box) {
   // the filters), else after the results (a link's filters).
   const buildFilters = (counted = false) => {
     filtersLoaded ??= (async () => {
-      // A filter of many values (the agencies tasks are given to: thousands) loads its
-      // list when the reader opens it, or when the URL chooses one of its values.
-      const { values } = await filterSizes(words);
+      // A filter the build did not list as eager (of many values, the agencies tasks are
+      // given to; or beyond the bytes the filters load with: ketluan.site.words.eager)
+      // loads its list when the reader opens it, or when the URL chooses one of its values.
+      const { values, eager } = await filterSizes(words);
       for (const name of FILTER_NAMES) {
-        if (values[name] && (values[name] <= EAGER_VALUES || wanted.get(name))) {
+        if (values[name] && (eager.includes(name) || wanted.get(name))) {
           loadedFilters.add(name);
         }
       }

@@ -271,9 +271,10 @@ function facet(index, name) {
 }
 
 // The filters of the index (ketluan.site.words: urls.WORD_FACETS): ``n``, the number of
-// documents, and ``values``, how many values each filter has.
+// documents, ``values``, how many values each filter has, and ``eager``, the filters whose
+// values load with the filters (ketluan.site.words.eager).
 export async function filterSizes(index) {
-  return (await json(`${index.base}loc/danh-sach.json`)) || { n: 0, values: {} };
+  return (await json(`${index.base}loc/danh-sach.json`)) || { n: 0, values: {}, eager: [] };
 }
 
 // Every document (their numbers).
