@@ -5,12 +5,13 @@
 
 For each query: a fresh Chromium context (empty cache) opens ``/tra-cuu/?q=<query>``; every
 response from then until the first page of results shows is counted (uncompressed: the
-server does not compress), split into what search fetches (the engine: pagefind.js, its
-wasm, our search scripts; the index: Pagefind's meta, chunks, filters and fragments, the
-word index's files and records, manifests, number and title lookups) and the rest of the
-page (HTML, theme CSS and scripts). Then "Xem thêm" is clicked once, when shown, and the
-bytes of the second page are counted the same way. Prints one JSON line per query and,
-with ``--markdown``, a table for BENCHMARKS.md.
+server does not compress), split into what search fetches (the engine: our search scripts;
+the index: the word index's buckets, word and filter files, its records, the number and
+title lookups) and the rest of the page (HTML, theme CSS and scripts). Pagefind's parts
+(pagefind.js, its wasm, meta, chunks and fragments) are still classified, so that runs on
+sites built before it was removed read the same. Then "Xem thêm" is clicked once, when
+shown, and the bytes of the second page are counted the same way. Prints one JSON line per
+query and, with ``--markdown``, a table for BENCHMARKS.md.
 
 ``--relevance COUNT``: instead of the issue's queries, those of the relevance set
 (``relevance_queries.py``), its generated ones picked from ``generate.plan(COUNT, S)``: the
