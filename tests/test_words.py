@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from conftest import Site, all_places, conclusion
-from ketluan.site import postings, urls, words
+from ketluan.site import postings, prefixes, urls, words
 from ketluan.site.postings import WITHIN, decode, encode
 from ketluan.site.search import place_token
 from ketluan.site.titles import bucket
@@ -87,6 +87,7 @@ def number_of(site: Site, leaf: str) -> int:
 def test_examples() -> None:
     assert doctest.testmod(words).failed == 0
     assert doctest.testmod(postings).failed == 0
+    assert doctest.testmod(prefixes).failed == 0
 
 
 @pytest.mark.parametrize("seed", range(20))
@@ -268,5 +269,7 @@ def test_a_local_patch_removes_a_lost_word_and_adds_a_new_one() -> None:
     lost = urls.word_lookup(bucket("rieng"))
     assert lost in removed or "rieng" not in json.loads(files[lost]), "its only document"
     assert json.loads(files[urls.word_lookup(bucket("moi"))])["moi"][0] == 1
+    assert json.loads(files[urls.word_prefix("mo")]) == [["moi", 1]], "completed from 'mo'"
+    assert urls.word_prefix("ri") in removed, "no word starting so is left"
     assert {path: whole.get(path) for path in files} == files
     assert removed == set(published) - set(whole)

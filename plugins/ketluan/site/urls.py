@@ -43,6 +43,9 @@ own (``word_file``) for a word in many documents."""
 WORD_PLACES = WORDS + "dia-ban/"
 """The places the documents name, by folded name with their spellings (``site.words``),
 in files by the title lookups' bucket of the name's first word (``word_places``)."""
+WORD_PREFIXES = WORDS + "dau/"
+"""The folded words by their first letters, with their counts (``site.words.prefix``): the
+header box completes a word typed halfway."""
 WORD_FACETS = WORDS + "loc/danh-sach.json"
 """How many values each filter of the word index has (``site.words``)."""
 RECORDS = SEARCH + "vb/"
@@ -157,6 +160,11 @@ def word_described(name: str) -> str:
 def word_facet(name: str) -> str:
     """The file of the documents of each value of filter ``name`` (``site.words``)."""
     return f"{WORDS}loc/{name}.json"
+
+
+def word_prefix(prefix: str) -> str:
+    """The file of the folded words starting with ``prefix`` (``site.words.prefix``)."""
+    return f"{WORD_PREFIXES}{prefix}.json"
 
 
 def word_places(name: str) -> str:

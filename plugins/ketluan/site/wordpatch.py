@@ -8,7 +8,8 @@ this reads the published files of the words concerned (``read``), moves the docu
 or out of their postings, and gives the same text ``word_files`` would give
 (``tests/test_words.py`` compares them). A word as written with its accents is stored as
 positions in its folded form's postings (``site.postings.encode_within``): when the folded
-form's postings move, those of every accented form in its bucket are written again.
+form's postings move, those of every accented form in its bucket are written again; and
+the prefix files (``site.prefixes``) of the words whose counts changed.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections import defaultdict
 from typing import Any
 
 from ketluan.site import urls
+from ketluan.site.prefixes import prefix, prefix_files
 from ketluan.site.words import (
     GROUP,
     Indexed,
@@ -54,12 +56,24 @@ def patch_files(
         words[word_bucket(word)].add(word)
     files: dict[str, str] = {}
     removed: set[str] = set()
+    counted: dict[str, dict[str, int]] = defaultdict(dict)  # prefix file -> word -> count
     for name, chosen in words.items():
         path = urls.word_lookup(name)
         found: dict[str, list[Any]] = json.loads(read(path) or "{}")
         _patch_bucket(read, found, (chosen, moves, total), files, removed)
         if found:
             files[path] = json_text({word: found[word] for word in sorted(found)})
+        else:
+            removed.add(path)
+        for word in chosen:
+            if (start := prefix(word)) is not None:
+                counted[start][word] = found[word][0] if word in found else 0
+    for start, changed in counted.items():
+        path = urls.word_prefix(start)
+        held = {word: count for word, count in json.loads(read(path) or "[]")} | changed
+        text = prefix_files({word: count for word, count in held.items() if count}).get(path)
+        if text is not None:
+            files[path] = text
         else:
             removed.add(path)
     for number, _, after in changes:

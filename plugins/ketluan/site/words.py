@@ -34,6 +34,7 @@ from ketluan.core.model import Document
 from ketluan.core.text import fold
 from ketluan.site import urls
 from ketluan.site.postings import WITHIN, decode, encode, encode_within
+from ketluan.site.prefixes import prefix_files
 from ketluan.site.records import order, result_entry
 from ketluan.site.search import place_token, spelling
 from ketluan.site.titles import bucket
@@ -320,6 +321,7 @@ def word_files(documents: Iterable[Indexed]) -> dict[str, str]:
         files.update({path: text for path, text in own.files(word).items() if text})
     for name, value in buckets.items():
         files[urls.word_lookup(name)] = json_text(value)
+    files.update(prefix_files({word: len(found) for word, found in postings.items()}))
     named: dict[str, dict[str, list[str]]] = defaultdict(dict)
     for name in sorted(spellings):  # by the first word: a query reads the files of its words
         named[bucket(name.split(" ")[0])][name] = sorted(spellings[name])

@@ -122,14 +122,15 @@ function debounce(fn, ms) {
 // A search from the word index (ketluan-words.js): the query (or none) among the documents
 // of the filters, in the order asked for (``direction``: by date; null: relevance): ``{
 // total, take }``; null when the site has none (no document) or nothing is asked. The
-// title lookups know no filters: with a filter, the index's order alone.
-function byWords(root, query, filters = {}, direction = null) {
+// title lookups know no filters: with a filter, the index's order alone. ``partial``: the
+// last word may be typed halfway (the header box: matching in ketluan-words.js).
+function byWords(root, query, filters = {}, direction = null, partial = false) {
   const words = wordIndex(root, siteBase(root));
   const filtered = Object.keys(filters).length > 0;
   if (!words || (!query && !filtered)) return null;
   const named =
     direction || filtered || !query ? [] : titled(root.dataset.titles, siteBase(root), query);
-  return wordAnswer(words, query || null, direction, ranked, named, filters);
+  return wordAnswer(words, query || null, direction, ranked, named, filters, partial);
 }
 
 // A query that is a document number (readQuery's ``number``), with no filter and in order
@@ -160,7 +161,11 @@ function setupBox(root) {
     const query = reading.text;
     const id = ++current;
     if (!query) return close();
-    const answer = (await byNumber(root, reading.number)) || (await byWords(root, query));
+    // Typing: the last word may be halfway ("mat b"), unless a space follows it.
+    const partial = !/\s$/.test(input.value);
+    const answer =
+      (await byNumber(root, reading.number)) ||
+      (await byWords(root, query, {}, null, partial));
     if (id !== current) return;
     if (!answer) {
       panel.replaceChildren(el("p", "kl-search__status", "Chưa có văn bản để tra cứu."));

@@ -242,15 +242,54 @@ async function toldAmong(index, words, all, enough) {
   return { told, sure: true };
 }
 
-// The documents holding every word of ``query`` (``all``), ascending, and its index words
-// (``words``); ``onlyPlaces`` and ``rest`` as indexWords's.
-export async function matching(index, query) {
-  const { words, onlyPlaces, rest } = await indexWords(index, query);
-  const found = await Promise.all(words.map((word) => holding(index, word)));
-  if (!words.length || found.some((item) => item === null)) {
-    return { all: [], words, onlyPlaces, rest };
+// The numbers in either ascending list.
+function unite(a, b) {
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i] < b[j])) out.push(a[i++]);
+    else if (i >= a.length || b[j] < a[i]) out.push(b[j++]);
+    else {
+      out.push(a[i++]);
+      j += 1;
+    }
   }
-  return { all: found.reduce(intersect), words, onlyPlaces, rest };
+  return out;
+}
+
+const PREFIX = 2; // ketluan.site.prefixes.PREFIX
+const COMPLETIONS = 5;
+
+// The words ``start`` (a folded word typed halfway) may become, the COMPLETIONS held by most
+// documents (the prefix file of its first PREFIX letters: ketluan.site.prefixes); none for
+// a shorter start.
+async function completions(index, start) {
+  if (start.length < PREFIX || !/^[0-9a-z]+$/.test(start)) return [];
+  const file = (await json(`${index.base}dau/${start.slice(0, PREFIX)}.json`)) || [];
+  const longer = file.filter(([word]) => word.length > start.length && word.startsWith(start));
+  return longer.slice(0, COMPLETIONS).map(([word]) => word);
+}
+
+// The documents holding every word of ``query`` (``all``), ascending, and its index words
+// (``words``); ``onlyPlaces`` and ``rest`` as indexWords's. ``partial`` (the header box,
+// while the reader types): a last word no document holds may be typed halfway, and is
+// any of its completions ("giai phong mat b": "bang", "ban"…), left out of ``words``.
+export async function matching(index, query, partial = false) {
+  const { words, onlyPlaces, rest } = await indexWords(index, query);
+  const last = words.at(-1);
+  let ends = [];
+  if (partial && last && last[0] !== PLACE_PREFIX && !(await wordEntry(index, last))) {
+    ends = await completions(index, last);
+  }
+  const whole = ends.length ? words.slice(0, -1) : words;
+  const found = await Promise.all(whole.map((word) => holding(index, word)));
+  if (!words.length || found.some((item) => item === null)) {
+    return { all: [], words: whole, onlyPlaces, rest };
+  }
+  const lists = (await Promise.all(ends.map((word) => holding(index, word)))).filter(Boolean);
+  const either = ends.length ? [lists.reduce(unite, [])] : [];
+  return { all: [...found, ...either].reduce(intersect), words: whole, onlyPlaces, rest };
 }
 
 // Filter ``name``'s file (ketluan.site.words: urls.word_facet): the number of documents
@@ -374,10 +413,10 @@ async function toldOf(candidates, load, words) {
 // null, in the order of ``ranked`` (ketluan-search-engine.js): the documents holding every
 // word in their title or metadata first, then the others, each newest first, the first
 // few re-ranked with the documents titled as typed (``titled``). ``{ total, take }`` as
-// ``ranked``'s.
-export async function wordAnswer(index, query, direction, ranked, titled, filters) {
+// ``ranked``'s. ``partial``: as matching's.
+export async function wordAnswer(index, query, direction, ranked, titled, filters, partial) {
   const found = query
-    ? await matching(index, query)
+    ? await matching(index, query, partial)
     : { all: await everyDocument(index), words: [], onlyPlaces: false };
   const picked = await chosen(index, filters || {});
   if (picked) found.all = intersect(found.all, picked);
