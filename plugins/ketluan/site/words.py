@@ -129,10 +129,14 @@ class Words:
     """Those of its title and metadata ("diễn biến" typed is not the place Điện Biên)."""
 
 
+def signed(doc: Document) -> list[str]:
+    """What its signers' lines say (name, title, authority): metadata, ranked as its title."""
+    return [part for s in doc.signers for part in (s.name, s.title, s.authority) if part]
+
+
 def document_words(doc: Document) -> Words:
     """The ``Words`` of ``doc`` (its body read): its text and metadata, as its page shows them."""
-    signers = [part for s in doc.signers for part in (s.name, s.title, s.authority)]
-    described = [doc.title, doc.number, doc.type.label, *doc.issuers, doc.place, *signers]
+    described = [doc.title, doc.number, doc.type.label, *doc.issuers, doc.place, *signed(doc)]
     more = [doc.province, doc.district, doc.commune, doc.meeting, doc.author]
     more += [*doc.recipients, *doc.tags, doc.body]
     all_text = " ".join(filter(None, [*described, *more]))
@@ -153,7 +157,8 @@ class Indexed:
     order: tuple[str, str]
     """``records.order`` (ISO date and URL): documents are numbered by it, oldest first."""
     record: dict[str, str]
-    """``result_entry`` and ``x``, the start of its text."""
+    """``result_entry``, ``x``, the start of its text, and ``s``, its signers' lines (which
+    the browser's ranking reads with its title and metadata: ``toldOf`` in ketluan-words.js)."""
     words: Words
     places: tuple[str, ...] = ()
     """Places it names (``site.search.spelling``): each is a word of its own
@@ -176,6 +181,8 @@ def indexed(
     record = result_entry(doc)
     if found.summary:
         record["x"] = found.summary
+    if signers := signed(doc):  # metadata the results do not show, the ranking reads
+        record["s"] = ", ".join(signers)
     places = tuple(sorted(named))
     here = fold(doc.place or "")
     own = tuple(name for name in places if fold(name) in here)

@@ -59,6 +59,7 @@ export function asResult(entry, site) {
     type: entry.type,
     issuer: entry.issuer,
     place: entry.place,
+    signer: entry.s, // not shown: the ranking reads it (a record's only)
   };
   const snippet = entry.place ? placeSnippet(entry.place) : { excerpt: "", content: "" };
   return { url: site + entry.url, meta, ...snippet };

@@ -395,7 +395,9 @@ async function toldOf(candidates, load, words) {
   const held = await Promise.all(
     candidates.map(async (number) => {
       const meta = (await load(number)).meta || {};
-      const fields = [meta.title, meta.number, meta.type, meta.issuer, meta.place].join(" ");
+      const fields = [meta.title, meta.number, meta.type, meta.issuer, meta.place, meta.signer]
+        .filter(Boolean)
+        .join(" ");
       const found = new Set(queryWords(fields));
       const spelled = new Set(normaliseQuery(fields).toLowerCase().split(/[^\p{L}\p{N}]+/u));
       const place = fold(meta.place || "").replace(/[^0-9a-z]/g, "");
@@ -440,8 +442,8 @@ export async function wordAnswer(index, query, direction, ranked, titled, filter
   const words = [...found.words, ...(exact ? exact.words : [])];
   const enough = found.onlyPlaces ? 0 : TOLD_ENOUGH; // a place's documents: no re-ranking
   const read = await toldAmong(index, words, [...spelled], enough);
-  // Not sure: each candidate's record tells (its title, number, type, issuers and place;
-  // its signers are not in it), before any is ranked.
+  // Not sure: each candidate's record tells (its title, number, type, issuers, place and
+  // signers' lines), before any is ranked.
   const told = new Set(read.sure ? read.told : await toldOf(read.told, load, words));
   const rank = (number) => (spelled.has(number) ? 0 : 2) + (told.has(number) ? 0 : 1);
   const order = [...found.all].reverse();
