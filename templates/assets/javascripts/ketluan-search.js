@@ -444,6 +444,12 @@ function setupPage(root, box) {
     status.textContent = total
       ? `Tìm thấy ${total} văn bản${searched ? ` cho “${searched}”` : ""}.`
       : `Không tìm thấy văn bản nào${searched ? ` cho “${searched}”` : ""}.`;
+    if (answer.dropped?.length) {
+      // A long passage: its most common words were left out of the match (ketluan-words.js).
+      const typed = new Map(searched.split(/[^\p{L}\p{N}]+/u).map((word) => [fold(word), word]));
+      const words = answer.dropped.map((word) => typed.get(word) || word);
+      status.textContent += ` Không xét ${words.length} từ quá phổ biến: ${words.join(", ")}.`;
+    }
     if (answer.byNumber) {
       // The document of that number and who cites it, from the number lookup: the full
       // text is one click away.

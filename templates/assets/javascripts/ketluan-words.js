@@ -114,15 +114,25 @@ export function exactWords(query) {
 // word every document holding its folded form holds so, in its text and in its title or
 // metadata (the same counts: its postings are its folded form's, not fetched); null when
 // none is left (or the query has no accents): no document is preferred.
-async function exactly(index, query, all) {
-  const spelled = async (word) => {
-    const plain = fold(word.slice(1)); // "=chương": "chuong"
-    const [own, folded] = await Promise.all([counts(index, word), counts(index, plain)]);
-    const same = own && folded && own[0] === folded[0] && own[1] === folded[1];
-    const list = same ? null : await holding(index, word);
-    return list && { word, list };
-  };
-  const found = (await Promise.all(exactWords(query).map(spelled))).filter(Boolean);
+async function exactly(index, query, all, matched, budget) {
+  const priced = await Promise.all(
+    exactWords(query).map(async (word) => {
+      const plain = fold(word.slice(1)); // "=chương": "chuong"
+      if (!matched.has(plain)) return null; // left out of the match (too common: matching)
+      const [own, folded] = await Promise.all([wordEntry(index, word), wordEntry(index, plain)]);
+      if (!own || !folded || (own[0] === folded[0] && own[1] === folded[1])) return null;
+      return { word, cost: own.length > 2 ? 0 : cost(own[0], folded[0]) };
+    }),
+  );
+  const chosen = [];
+  let spent = 0;
+  for (const { word, cost: price } of priced.filter(Boolean).sort((a, b) => a.cost - b.cost)) {
+    spent += price;
+    if (spent > budget) break; // a long query's accents: as many as the budget reads
+    chosen.push(word);
+  }
+  const lists = await Promise.all(chosen.map((word) => holding(index, word)));
+  const found = chosen.map((word, i) => ({ word, list: lists[i] })).filter(({ list }) => list);
   if (!found.length) return null;
   return {
     all: found.reduce((numbers, { list }) => intersect(numbers, list), all),
@@ -282,14 +292,57 @@ export async function matching(index, query, partial = false) {
   if (partial && last && last[0] !== PLACE_PREFIX && !(await wordEntry(index, last))) {
     ends = await completions(index, last);
   }
-  const whole = ends.length ? words.slice(0, -1) : words;
+  const typed = ends.length ? words.slice(0, -1) : words;
+  const entries = await Promise.all(typed.map((word) => wordEntry(index, word)));
+  if (!words.length || entries.some((entry) => !entry)) {
+    return { all: [], words: typed, dropped: [], onlyPlaces, rest };
+  }
+  const n = (await filterSizes(index)).n;
+  const { whole, dropped, spent } = withinBudget(typed, entries, n);
+  const left = (QUERY_BUDGET * n) / 8 - Math.min(spent, (WORD_BUDGET * n) / 8);
   const found = await Promise.all(whole.map((word) => holding(index, word)));
-  if (!words.length || found.some((item) => item === null)) {
-    return { all: [], words: whole, onlyPlaces, rest };
+  if (found.some((item) => item === null)) {
+    return { all: [], words: whole, dropped, onlyPlaces, rest };
   }
   const lists = (await Promise.all(ends.map((word) => holding(index, word)))).filter(Boolean);
   const either = ends.length ? [lists.reduce(unite, [])] : [];
-  return { all: [...found, ...either].reduce(intersect), words: whole, onlyPlaces, rest };
+  const all = [...found, ...either].reduce(intersect);
+  return { all, words: whole, dropped, left, onlyPlaces, rest };
+}
+
+// The postings a query reads at most, in bitmaps of the whole index (a bit per document):
+// a pasted passage of fifty syllables read 259 KB of them at 50,000 documents. Its folded
+// words read at most WORD_BUDGET of them, its accented words (their positions among their
+// folded forms') the rest of QUERY_BUDGET.
+const WORD_BUDGET = 12;
+const QUERY_BUDGET = 16;
+
+// About the bytes of the postings of a word held by ``count`` of ``n`` documents: the
+// shortest of its encodings (ketluan.site.postings), a bitmap, gaps, the gaps of the others.
+function cost(count, n) {
+  return Math.min(n / 8, 1.5 * count, 1.5 * (n - count) + 4);
+}
+
+// ``words`` (with their bucket ``entries``) the match reads, rarest first, while their
+// postings fit in WORD_BUDGET (``n``: the number of documents), and those left out
+// (``dropped``): common words that barely narrow the results (a word in nearly every
+// document costs a few bytes and stays). A place the reader named is always read.
+function withinBudget(words, entries, n) {
+  const price = (entry) => (entry.length > 2 ? 0 : cost(entry[0], n));
+  const order = words.map((word, i) => [word, entries[i]]);
+  order.sort((a, b) => a[1][0] - b[1][0]);
+  const whole = [];
+  const dropped = [];
+  let spent = 0;
+  for (const [word, entry] of order) {
+    spent += price(entry);
+    const place = word[0] === PLACE_PREFIX; // what the reader named: always matched
+    if (whole.length && !place && spent > (WORD_BUDGET * n) / 8) {
+      dropped.push(word);
+      spent -= price(entry);
+    } else whole.push(word);
+  }
+  return { whole, dropped, spent };
 }
 
 // Filter ``name``'s file (ketluan.site.words: urls.word_facet): the number of documents
@@ -419,7 +472,7 @@ async function toldOf(candidates, load, words) {
 export async function wordAnswer(index, query, direction, ranked, titled, filters, partial) {
   const found = query
     ? await matching(index, query, partial)
-    : { all: await everyDocument(index), words: [], onlyPlaces: false };
+    : { all: await everyDocument(index), words: [], dropped: [], onlyPlaces: false };
   const picked = await chosen(index, filters || {});
   if (picked) found.all = intersect(found.all, picked);
   if (!query) direction ||= "desc";
@@ -432,12 +485,16 @@ export async function wordAnswer(index, query, direction, ranked, titled, filter
     total: order.length,
     take: async (n) => (await Promise.all(order.slice(0, n).map(load))).map((data) => ({ data })),
     words: true,
+    dropped: found.dropped,
   });
   if (direction) return inOrder(direction === "asc" ? found.all : [...found.all].reverse());
   // Newest first, those holding the words in their title or metadata (of a place: those
   // of that place) before the others; for an accented query, those holding its words
   // with its accents before all.
-  const exact = found.onlyPlaces ? null : await exactly(index, found.rest, found.all);
+  const matched = new Set(found.words);
+  const exact = found.onlyPlaces
+    ? null
+    : await exactly(index, found.rest, found.all, matched, found.left ?? 0);
   const spelled = new Set(exact ? exact.all : found.all);
   const words = [...found.words, ...(exact ? exact.words : [])];
   const enough = found.onlyPlaces ? 0 : TOLD_ENOUGH; // a place's documents: no re-ranking
@@ -458,5 +515,5 @@ export async function wordAnswer(index, query, direction, ranked, titled, filter
     }),
   }));
   const named = await titled;
-  return { ...(await ranked(query, results, named)), words: true };
+  return { ...(await ranked(query, results, named)), words: true, dropped: found.dropped };
 }
