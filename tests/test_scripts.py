@@ -41,6 +41,11 @@ def test_our_scripts_ship_minified_and_material_s_as_they_are(built: Site) -> No
         comments = [line[2:].strip() for line in lines if line[:2] in ("//", "/*") and line[2:]]
         assert comments and not any(line in text for line in comments), source.name
         assert len(text) < 0.8 * len(written), f"{source.name}: comments out"
+        lines = [line.strip() for line in written.splitlines()]
+        shipped_lines = text.splitlines()
+        assert shipped_lines == [line for line in lines if line in set(shipped_lines)], (
+            f"{source.name}: whole lines removed, the others as written, in order"
+        )
     bundle = next(shipped.glob("bundle.*.min.js"))
     assert bundle.read_bytes() == (MATERIAL / "assets/javascripts" / bundle.name).read_bytes()
 
