@@ -88,3 +88,21 @@ def served_sample(sample_site, serve) -> str:
 def copy_samples(target: Path, repo: Path) -> None:
     """Copy the sample conclusions into a test site's conclusions folder."""
     shutil.copytree(repo / "conclusions", target, dirs_exist_ok=True)
+
+
+def index_folder(root: Path, files: dict[str, str]) -> Path:
+    """A folder serving a word index's ``files`` (``site.words.word_files``) and our scripts
+    as a build ships them, with an empty page to import them from: the search logic on a
+    synthetic index of thousands of documents, without building their pages."""
+    from ketluan.build.scripts import minified
+
+    for path, text in files.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, "utf-8")
+    scripts = root / "assets" / "javascripts"
+    scripts.mkdir(parents=True)
+    sources = Path(__file__).resolve().parents[2] / "templates" / "assets" / "javascripts"
+    for source in sources.glob("ketluan*.js"):
+        (scripts / source.name).write_text(minified(source.read_text("utf-8")), "utf-8")
+    (root / "index.html").write_text("<!doctype html><title>x</title>", "utf-8")
+    return root

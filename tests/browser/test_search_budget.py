@@ -15,11 +15,10 @@ from urllib.parse import urlparse
 
 import pytest
 
-from ketluan.build.scripts import minified
+from browser.conftest import index_folder
 from ketluan.site.words import Indexed, Words, word_files
 
 REPO = Path(__file__).resolve().parents[2]
-SCRIPTS = REPO / "templates" / "assets" / "javascripts"
 COUNT = 2400
 WORDS = [f"tu{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(30)]
 SHARE = {word: 0.3 + 0.02 * i for i, word in enumerate(WORDS)}
@@ -44,15 +43,7 @@ def budget_site(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
         items.append(
             Indexed((day, url), {"url": url, "title": "van ban", "iso": day}, Words(text, "", ""))
         )
-    for path, text in word_files(items).items():
-        (root / path).parent.mkdir(parents=True, exist_ok=True)
-        (root / path).write_text(text, "utf-8")
-    scripts = root / "assets" / "javascripts"
-    scripts.mkdir(parents=True)
-    for source in SCRIPTS.glob("ketluan*.js"):
-        (scripts / source.name).write_text(minified(source.read_text("utf-8")), "utf-8")
-    (root / "index.html").write_text("<!doctype html><title>x</title>", "utf-8")
-    return serve(root)
+    return serve(index_folder(root, word_files(items)))
 
 
 ANSWER = """async (query) => {

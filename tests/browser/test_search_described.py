@@ -14,11 +14,10 @@ from urllib.parse import urlparse
 
 import pytest
 
-from ketluan.build.scripts import minified
+from browser.conftest import index_folder
 from ketluan.site.words import Indexed, Words, word_files
 
 REPO = Path(__file__).resolve().parents[2]
-SCRIPTS = REPO / "templates" / "assets" / "javascripts"
 COUNT = 2400
 
 
@@ -48,15 +47,7 @@ def item(n: int) -> Indexed:
 @pytest.fixture(scope="module")
 def index_site(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
     root = tmp_path_factory.mktemp("described")
-    for path, text in word_files(item(n) for n in range(COUNT)).items():
-        (root / path).parent.mkdir(parents=True, exist_ok=True)
-        (root / path).write_text(text, "utf-8")
-    scripts = root / "assets" / "javascripts"
-    scripts.mkdir(parents=True)
-    for source in SCRIPTS.glob("ketluan*.js"):
-        (scripts / source.name).write_text(minified(source.read_text("utf-8")), "utf-8")
-    (root / "index.html").write_text("<!doctype html><title>x</title>", "utf-8")
-    return serve(root)
+    return serve(index_folder(root, word_files(item(n) for n in range(COUNT))))
 
 
 ANSWER = """async (query) => {
