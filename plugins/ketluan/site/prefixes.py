@@ -9,7 +9,6 @@ frequent completions (``completions`` in ketluan-words.js).
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 
@@ -32,18 +31,15 @@ def prefix(word: str) -> str | None:
     return word[:PREFIX] if _FOLDED.fullmatch(word) else None
 
 
-def prefix_files(counts: dict[str, int]) -> dict[str, str]:
-    """Site path -> text of the prefix files of ``counts`` (folded word -> documents holding
-    it): ``[[word, count], …]``, most documents first (ketluan-words.js, ``completions``)."""
+def prefix_lists(counts: dict[str, int]) -> dict[str, list[tuple[str, int]]]:
+    """Site path -> what each prefix file of ``counts`` (folded word -> documents holding
+    it) lists: ``(word, count)``, most documents first (ketluan-words.js, ``completions``);
+    the index writes them as its other files (``words.json_text``)."""
     found: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for word, count in counts.items():
         if (start := prefix(word)) is not None:
             found[start].append((word, count))
     return {
-        urls.word_prefix(start): _text(sorted(words, key=lambda item: (-item[1], item[0])))
+        urls.word_prefix(start): sorted(words, key=lambda item: (-item[1], item[0]))
         for start, words in found.items()
     }
-
-
-def _text(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"

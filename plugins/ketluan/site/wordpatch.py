@@ -19,7 +19,7 @@ from collections import defaultdict
 from typing import Any
 
 from ketluan.site import urls
-from ketluan.site.prefixes import prefix, prefix_files
+from ketluan.site.prefixes import prefix, prefix_lists
 from ketluan.site.words import (
     GROUP,
     Indexed,
@@ -71,9 +71,9 @@ def patch_files(
     for start, changed in counted.items():
         path = urls.word_prefix(start)
         held = {word: count for word, count in json.loads(read(path) or "[]")} | changed
-        text = prefix_files({word: count for word, count in held.items() if count}).get(path)
-        if text is not None:
-            files[path] = text
+        listed = prefix_lists({word: count for word, count in held.items() if count}).get(path)
+        if listed is not None:
+            files[path] = json_text(listed)
         else:
             removed.add(path)
     for number, _, after in changes:
@@ -97,7 +97,12 @@ def _patch_bucket(
     within = {word for word in found if base_word(word) in chosen}
     touched = chosen | within
     bases = {base for word in touched if (base := base_word(word)) is not None}
-    before = {word: stored(read, found, word) for word in touched | bases}
+    before = {base: stored(read, found, base) for base in bases}  # read once: the others' too
+    before |= {
+        word: stored(read, found, word, before[base][0] if base in before else None)
+        for word in touched - bases
+        for base in [base_word(word)]
+    }
     after: dict[str, Lists] = {
         word: (_moved(lists[0], moves[word][0]), _moved(lists[1], moves[word][1]))
         if word in moves

@@ -34,7 +34,7 @@ from ketluan.core.model import Document
 from ketluan.core.text import fold
 from ketluan.site import urls
 from ketluan.site.postings import WITHIN, decode, encode, encode_within
-from ketluan.site.prefixes import prefix_files
+from ketluan.site.prefixes import prefix_lists
 from ketluan.site.records import order, result_entry
 from ketluan.site.search import place_token, spelling
 from ketluan.site.titles import bucket
@@ -263,18 +263,26 @@ class Own:
 
     def files(self, word: str) -> dict[str, str | None]:
         """Site path -> text (None: none) of ``word``'s own files."""
-        name = file_name(word)
-        return {urls.word_file(name): self.postings, urls.word_described(name): self.described}
+        return dict(zip(own_paths(word), (self.postings, self.described), strict=True))
+
+
+def own_paths(word: str) -> tuple[str, str]:
+    """The paths of ``word``'s own files: its postings, its described postings."""
+    name = file_name(word)
+    return urls.word_file(name), urls.word_described(name)
 
 
 Read = Callable[[str], str | None]
 """The text of a published file of the site (None when there is none)."""
 
 
-def stored(read: Read, found: dict[str, list[Any]], word: str) -> Lists:
+def stored(
+    read: Read, found: dict[str, list[Any]], word: str, base: list[int] | None = None
+) -> Lists:
     """``word``'s lists as the index holds them, as the browser reads them (``holding`` and
     ``described`` in ketluan-words.js): ``found`` is its bucket file, ``read`` reads its own
-    files and, for postings stored within its folded form's, that form's.
+    files and, for postings stored within its folded form's, that form's (unless given:
+    ``base``, already read).
 
     ([], []) when the bucket does not hold it."""
     held = found.get(word)
@@ -283,12 +291,11 @@ def stored(read: Read, found: dict[str, list[Any]], word: str) -> Lists:
     if len(held) > 2:
         texts = held[2:]
     else:
-        paths = Own(None, None).files(word)
-        texts = [json.loads(read(path) or '""') for path in paths]
-    base = base_word(word)
-    within = base is not None and texts[0].startswith(WITHIN)
-    every = stored(read, found, base)[0] if within and base is not None else []
-    return decode(texts[0], every), decode(texts[1])
+        texts = [json.loads(read(path) or '""') for path in own_paths(word)]
+    folded = base_word(word)
+    if base is None and folded is not None and texts[0].startswith(WITHIN):
+        base = stored(read, found, folded)[0]
+    return decode(texts[0], base), decode(texts[1])
 
 
 def word_files(documents: Iterable[Indexed]) -> dict[str, str]:
@@ -328,7 +335,8 @@ def word_files(documents: Iterable[Indexed]) -> dict[str, str]:
         files.update({path: text for path, text in own.files(word).items() if text})
     for name, value in buckets.items():
         files[urls.word_lookup(name)] = json_text(value)
-    files.update(prefix_files({word: len(found) for word, found in postings.items()}))
+    counts = {word: len(found) for word, found in postings.items()}
+    files.update({path: json_text(found) for path, found in prefix_lists(counts).items()})
     named: dict[str, dict[str, list[str]]] = defaultdict(dict)
     for name in sorted(spellings):  # by the first word: a query reads the files of its words
         named[bucket(name.split(" ")[0])][name] = sorted(spellings[name])

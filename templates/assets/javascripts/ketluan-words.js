@@ -495,10 +495,11 @@ export async function wordAnswer(index, query, direction, ranked, titled, filter
   const exact = found.onlyPlaces
     ? null
     : await exactly(index, found.rest, found.all, matched, found.left ?? 0);
-  const spelled = new Set(exact ? exact.all : found.all);
+  const exactAll = exact ? exact.all : found.all;
+  const spelled = new Set(exactAll);
   const words = [...found.words, ...(exact ? exact.words : [])];
   const enough = found.onlyPlaces ? 0 : TOLD_ENOUGH; // a place's documents: no re-ranking
-  const read = await toldAmong(index, words, [...spelled], enough);
+  const read = await toldAmong(index, words, exactAll, enough);
   // Not sure: each candidate's record tells (its title, number, type, issuers, place and
   // signers' lines), before any is ranked.
   const told = new Set(read.sure ? read.told : await toldOf(read.told, load, words));
